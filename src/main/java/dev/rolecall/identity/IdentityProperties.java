@@ -1,0 +1,38 @@
+package dev.rolecall.identity;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Local users, for the embedded default and small installations.
+ *
+ * @param demo whether the users are the well-known demo users; the UI then shows a banner
+ * @param users the people who may sign in; passwords are stored only as encoded hashes
+ *     ({@code {bcrypt}...})
+ */
+@ConfigurationProperties("rolecall.identity")
+@Validated
+record IdentityProperties(@DefaultValue("false") boolean demo, @DefaultValue List<@Valid LocalUser> users) {
+
+    /**
+     * One local user.
+     *
+     * @param username sign-in name, shown as the actor in the audit trail
+     * @param passwordHash a Spring Security encoded hash with its id prefix, e.g. {@code {bcrypt}$2a$...}
+     * @param roles roles beyond REQUESTER, which everyone has
+     * @param team the team the person belongs to, if any
+     */
+    record LocalUser(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9._@+-]{1,64}") String username,
+            @NotBlank @Pattern(regexp = "\\{[a-z0-9]+}.+", message = "must be an encoded hash with an {id} prefix")
+                    String passwordHash,
+            @DefaultValue Set<Role> roles,
+            @Nullable String team) {}
+}

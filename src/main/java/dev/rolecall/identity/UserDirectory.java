@@ -1,0 +1,53 @@
+package dev.rolecall.identity;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/** The people who may sign in, with their roles and team. */
+@Service
+public class UserDirectory implements UserDetailsService {
+
+    private final Map<String, CurrentUser> users = new LinkedHashMap<>();
+    private final Map<String, String> passwordHashes = new LinkedHashMap<>();
+    private final boolean demo;
+
+    UserDirectory(IdentityProperties properties) {
+        this.demo = properties.demo();
+        for (IdentityProperties.LocalUser user : properties.users()) {
+            Set<Role> roles = EnumSet.of(Role.REQUESTER);
+            roles.addAll(user.roles());
+            users.put(user.username(), new CurrentUser(user.username(), user.team(), roles));
+            passwordHashes.put(user.username(), user.passwordHash());
+        }
+    }
+
+    /** Looks a person up by sign-in name. */
+    public Optional<CurrentUser> find(String username) {
+        return Optional.ofNullable(users.get(username));
+    }
+
+    /** Whether the configured users are the well-known demo users. */
+    public boolean isDemo() {
+        return demo;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        CurrentUser user = users.get(username);
+        if (user == null) {
+            throw new UsernameNotFoundException("unknown user");
+        }
+        return User.withUsername(username)
+                .password(passwordHashes.get(username))
+                .authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
+                .build();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Who is signed in: local users from configuration, their roles and team, sign-in and the
+ * security rules every request passes through.
+ */
+@NullMarked
+package dev.rolecall.identity;
+
+import org.jspecify.annotations.NullMarked;

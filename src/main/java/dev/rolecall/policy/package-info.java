@@ -1,0 +1,8 @@
+/**
+ * Rolecall's offline IAM policy engine: grammar and limits, findings and risk, effective
+ * permissions and simulation. No AWS call is involved.
+ */
+@NullMarked
+package dev.rolecall.policy;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,32 @@
+package dev.rolecall.request;
+
+/**
+ * The person may not do this to this request, whatever the page showed them. Maps to 403.
+ */
+public class ActionNotAllowedException extends RuntimeException {
+
+    /** Why; each has a message key {@code action.denied.<reason>} and is the API's stable reason. */
+    public enum Reason {
+        /** A requester never decides on their own request. */
+        OWN_REQUEST,
+        /** Only reviewers decide. */
+        NOT_A_REVIEWER,
+        /** Only the requester withdraws or revises a request. */
+        NOT_THE_REQUESTER
+    }
+
+    private final Reason reason;
+
+    public ActionNotAllowedException(Reason reason) {
+        super(switch (reason) {
+            case OWN_REQUEST -> "you cannot decide on a request you filed";
+            case NOT_A_REVIEWER -> "only reviewers decide on requests";
+            case NOT_THE_REQUESTER -> "only the requester can do this";
+        });
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,283 @@
+package dev.rolecall.request;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * A role request and its lifecycle. Every change goes through a method here that checks the
+ * transition, records what happened and registers the matching {@link RoleRequestActivity}.
+ */
+@Entity
+@Table(name = "role_request")
+class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
+
+    static final String SYSTEM_ACTOR = "rolecall";
+
+    @Id
+    private UUID id;
+
+    private String requester;
+
+    private @Nullable String requesterTeam;
+
+    private String accountId;
+
+    private String roleName;
+
+    private int revision;
+
+    @Convert(converter = RoleSpecConverter.class)
+    private RoleSpec spec;
+
+    private String justification;
+
+    @Enumerated(EnumType.STRING)
+    private RoleRequestStatus status;
+
+    private @Nullable String roleArn;
+
+    private boolean planOnly;
+
+    private @Nullable String failureCode;
+
+    private @Nullable String failureMessage;
+
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "request_id", nullable = false)
+    @OrderBy("decidedAt")
+    private List<Decision> decisions = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "request_id", nullable = false)
+    @OrderBy("position")
+    private List<ApplyStep> applySteps = new ArrayList<>();
+
+    protected RoleRequest() {}
+
+    private RoleRequest(String requester, @Nullable String team, RoleSpec spec, String justification, Instant now) {
+        this.id = UUID.randomUUID();
+        this.requester = requester;
+        this.requesterTeam = team;
+        this.accountId = spec.accountId();
+        this.roleName = spec.roleName();
+        this.revision = 1;
+        this.spec = spec;
+        this.justification = justification;
+        this.status = RoleRequestStatus.DRAFT;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Starts a request as a draft that only its requester sees. */
+    static RoleRequest draft(String requester, @Nullable String team, RoleSpec spec, String justification, Instant now) {
+        return new RoleRequest(requester, team, spec, justification, now);
+    }
+
+    /** The requester files the current revision: DRAFT → SUBMITTED. */
+    void submit(String actor, Instant now) {
+        requireRequester(actor);
+        moveTo(RoleRequestStatus.SUBMITTED, "submit", now);
+        registerEvent(new RoleRequestSubmitted(ref(), actor, now, revision, justification));
+    }
+
+    /** Routing hands the revision to reviewers: SUBMITTED → IN_REVIEW. */
+    void startReview(Instant now) {
+        moveTo(RoleRequestStatus.IN_REVIEW, "start review of", now);
+        registerEvent(new RoleRequestReviewStarted(ref(), SYSTEM_ACTOR, now, revision));
+    }
+
+    /**
+     * A reviewer decides on the current revision. One approval completes the review; rejecting
+     * or requesting changes ends it.
+     *
+     * @throws ActionNotAllowedException if the reviewer filed the request or is not a reviewer
+     * @throws IllegalTransitionException if the request is not awaiting a decision
+     */
+    void decide(String reviewer, boolean isReviewer, DecisionType decision, @Nullable String comment, Instant now) {
+        if (reviewer.equals(requester)) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.OWN_REQUEST);
+        }
+        if (!isReviewer) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_A_REVIEWER);
+        }
+        RoleRequestStatus next = switch (decision) {
+            case APPROVE -> RoleRequestStatus.APPROVED;
+            case REJECT -> RoleRequestStatus.REJECTED;
+            case REQUEST_CHANGES -> RoleRequestStatus.CHANGES_REQUESTED;
+        };
+        moveTo(next, "decide on", now);
+        decisions.add(new Decision(reviewer, decision, comment, revision, now));
+        registerEvent(new RoleRequestDecisionRecorded(ref(), reviewer, now, revision, decision, comment));
+        registerEvent(switch (decision) {
+            case APPROVE -> new RoleRequestApproved(ref(), reviewer, now, revision);
+            case REJECT -> new RoleRequestRejected(ref(), reviewer, now, revision);
+            case REQUEST_CHANGES -> new RoleRequestChangesRequested(ref(), reviewer, now, revision);
+        });
+    }
+
+    /** The requester files a new revision after changes were requested; earlier decisions no longer count. */
+    void revise(String actor, RoleSpec newSpec, String newJustification, Instant now) {
+        requireRequester(actor);
+        if (!newSpec.accountId().equals(accountId) || !newSpec.roleName().equals(roleName)) {
+            throw new IllegalArgumentException("a revision keeps the account and role name");
+        }
+        moveTo(RoleRequestStatus.SUBMITTED, "revise", now);
+        revision++;
+        spec = newSpec;
+        justification = newJustification;
+        registerEvent(new RoleRequestSubmitted(ref(), actor, now, revision, justification));
+    }
+
+    /** The requester takes the request back while it is still open. */
+    void withdraw(String actor, Instant now) {
+        requireRequester(actor);
+        moveTo(RoleRequestStatus.WITHDRAWN, "withdraw", now);
+        registerEvent(new RoleRequestWithdrawn(ref(), actor, now));
+    }
+
+    /** Plan-only: records the IAM calls apply would make; the request stays APPROVED. */
+    void recordPlan(List<ApplyStepRecord> plan, List<String> parametersJson, Instant now) {
+        if (status != RoleRequestStatus.APPROVED || !applySteps.isEmpty()) {
+            throw new IllegalTransitionException(status, "record a plan for");
+        }
+        planOnly = true;
+        for (int i = 0; i < plan.size(); i++) {
+            addStep(plan.get(i), parametersJson.get(i), now);
+        }
+        updatedAt = now;
+        registerEvent(new RolePlanRecorded(ref(), SYSTEM_ACTOR, now, plan.size()));
+    }
+
+    /** Apply begins, or resumes after a failure: APPROVED or FAILED → APPLYING. */
+    void startApply(Instant now) {
+        boolean retry = status == RoleRequestStatus.FAILED;
+        moveTo(RoleRequestStatus.APPLYING, "apply", now);
+        failureCode = null;
+        failureMessage = null;
+        registerEvent(new RoleApplyStarted(ref(), SYSTEM_ACTOR, now, retry));
+    }
+
+    /** Records one IAM call made while applying. */
+    void recordApplyStep(ApplyStepRecord step, String parametersJson, Instant now) {
+        if (status != RoleRequestStatus.APPLYING) {
+            throw new IllegalTransitionException(status, "record an apply step for");
+        }
+        addStep(step, parametersJson, now);
+        updatedAt = now;
+    }
+
+    /** Every call succeeded: APPLYING → APPLIED. */
+    void markApplied(String arn, Instant now) {
+        moveTo(RoleRequestStatus.APPLIED, "mark applied", now);
+        roleArn = arn;
+        registerEvent(new RoleApplied(ref(), SYSTEM_ACTOR, now, arn));
+    }
+
+    /** A call failed permanently: APPLYING → FAILED, with the AWS error shown to the people involved. */
+    void markFailed(String errorCode, String errorMessage, Instant now) {
+        moveTo(RoleRequestStatus.FAILED, "mark failed", now);
+        failureCode = errorCode;
+        failureMessage = errorMessage;
+        registerEvent(new RoleApplicationFailed(ref(), SYSTEM_ACTOR, now, errorCode, errorMessage));
+    }
+
+    private void addStep(ApplyStepRecord step, String parametersJson, Instant now) {
+        int position = applySteps.size() + 1;
+        applySteps.add(new ApplyStep(position, step, parametersJson, now));
+        registerEvent(new RoleApplyStepRecorded(ref(), SYSTEM_ACTOR, now, position, step));
+    }
+
+    private void moveTo(RoleRequestStatus next, String action, Instant now) {
+        if (!status.canBecome(next)) {
+            throw new IllegalTransitionException(status, action);
+        }
+        status = next;
+        updatedAt = now;
+    }
+
+    private void requireRequester(String actor) {
+        if (!actor.equals(requester)) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_THE_REQUESTER);
+        }
+    }
+
+    /** Requesters see their own requests; reviewers, auditors and admins see all. */
+    boolean isVisibleTo(String username, boolean readsAll) {
+        return readsAll || requester.equals(username);
+    }
+
+    RoleRequestRef ref() {
+        return new RoleRequestRef(id(), accountId, roleName);
+    }
+
+    RoleRequestId id() {
+        return new RoleRequestId(id);
+    }
+
+    RoleRequestStatus status() {
+        return status;
+    }
+
+    RoleSpec spec() {
+        return spec;
+    }
+
+    String requester() {
+        return requester;
+    }
+
+    int revision() {
+        return revision;
+    }
+
+    long version() {
+        return version;
+    }
+
+    RoleRequestView toView() {
+        return new RoleRequestView(
+                id(),
+                status,
+                requester,
+                requesterTeam,
+                revision,
+                spec,
+                justification,
+                decisions.stream().map(Decision::toView).toList(),
+                roleArn,
+                applySteps.stream().map(ApplyStep::toView).toList(),
+                planOnly,
+                failureCode,
+                failureMessage,
+                createdAt,
+                updatedAt,
+                version);
+    }
+
+    RoleRequestSummary toSummary() {
+        return new RoleRequestSummary(
+                id(), status, requester, requesterTeam, accountId, roleName, revision, createdAt, updatedAt);
+    }
+}

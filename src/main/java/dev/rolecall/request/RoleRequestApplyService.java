@@ -1,0 +1,72 @@
+package dev.rolecall.request;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the provisioning module needs from requests: the approved spec, and a place to record each
+ * IAM call and the outcome. Callers act as the system, never as a person.
+ */
+@Service
+@Transactional
+public class RoleRequestApplyService {
+
+    private static final JsonMapper JSON = RoleSpecConverter.JSON;
+
+    private final RoleRequestRepository requests;
+    private final Clock clock;
+
+    RoleRequestApplyService(RoleRequestRepository requests, Clock clock) {
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    /** The spec of the revision that was approved. */
+    @Transactional(readOnly = true)
+    public RoleSpec approvedSpec(RoleRequestId id) {
+        return load(id).spec();
+    }
+
+    /** Plan-only: records the calls apply would make; nothing is sent to AWS. */
+    public void recordPlan(RoleRequestId id, List<ApplyStepRecord> plan) {
+        RoleRequest request = load(id);
+        request.recordPlan(plan, plan.stream().map(step -> JSON.writeValueAsString(step.parameters())).toList(),
+                clock.instant());
+        requests.save(request);
+    }
+
+    /** APPROVED (or FAILED, for a retry) → APPLYING. */
+    public void startApply(RoleRequestId id) {
+        RoleRequest request = load(id);
+        request.startApply(clock.instant());
+        requests.save(request);
+    }
+
+    /** Records one IAM call and its outcome. */
+    public void recordApplyStep(RoleRequestId id, ApplyStepRecord step) {
+        RoleRequest request = load(id);
+        request.recordApplyStep(step, JSON.writeValueAsString(step.parameters()), clock.instant());
+        requests.save(request);
+    }
+
+    /** APPLYING → APPLIED. */
+    public void markApplied(RoleRequestId id, String roleArn) {
+        RoleRequest request = load(id);
+        request.markApplied(roleArn, clock.instant());
+        requests.save(request);
+    }
+
+    /** APPLYING → FAILED, with the AWS error code and message. */
+    public void markFailed(RoleRequestId id, String errorCode, String errorMessage) {
+        RoleRequest request = load(id);
+        request.markFailed(errorCode, errorMessage, clock.instant());
+        requests.save(request);
+    }
+
+    private RoleRequest load(RoleRequestId id) {
+        return requests.findById(id.value()).orElseThrow(() -> new RoleRequestNotFoundException(id));
+    }
+}

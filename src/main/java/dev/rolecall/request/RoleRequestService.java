@@ -1,0 +1,137 @@
+package dev.rolecall.request;
+
+import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.identity.Role;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The request module's façade: file, read, decide on and withdraw role requests. Every method
+ * checks, per request, that the caller may do what they ask.
+ */
+@Service
+@Transactional
+public class RoleRequestService {
+
+    private final RoleRequestRepository requests;
+    private final RoleSpecValidator validator;
+    private final Clock clock;
+
+    RoleRequestService(RoleRequestRepository requests, RoleSpecValidator validator, Clock clock) {
+        this.requests = requests;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates, files and routes a request: it ends IN_REVIEW.
+     *
+     * @throws RoleSpecInvalidException with one problem per invalid field; nothing is saved
+     */
+    public RoleRequestView submit(SubmitRoleRequest command, CurrentUser requester) {
+        requireValid(command);
+        RoleRequest request = RoleRequest.draft(
+                requester.username(), requester.team(), command.spec(), command.justification(), clock.instant());
+        request.submit(requester.username(), clock.instant());
+        request.startReview(clock.instant());
+        return requests.save(request).toView();
+    }
+
+    /**
+     * Files a new revision of a request whose reviewer asked for changes; review starts again.
+     *
+     * @throws RoleSpecInvalidException with one problem per invalid field; nothing is saved
+     */
+    public RoleRequestView revise(RoleRequestId id, @Nullable Long expectedVersion, SubmitRoleRequest command,
+            CurrentUser requester) {
+        requireValid(command);
+        RoleRequest request = load(id, requester, expectedVersion);
+        request.revise(requester.username(), command.spec(), command.justification(), clock.instant());
+        request.startReview(clock.instant());
+        return requests.save(request).toView();
+    }
+
+    /** Checks a spec without saving anything: the problems a person would see on submit. */
+    @Transactional(readOnly = true)
+    public List<FieldProblem> check(SubmitRoleRequest command) {
+        return validator.validate(command.spec(), command.justification());
+    }
+
+    /**
+     * Reads one request.
+     *
+     * @throws RoleRequestNotFoundException for unknown ids and requests the caller may not see
+     */
+    @Transactional(readOnly = true)
+    public RoleRequestView get(RoleRequestId id, CurrentUser reader) {
+        return load(id, reader, null).toView();
+    }
+
+    /** The requests the reader may see, newest first, optionally of one status. */
+    @Transactional(readOnly = true)
+    public Page<RoleRequestSummary> list(CurrentUser reader, @Nullable RoleRequestStatus status, Pageable page) {
+        Set<RoleRequestStatus> statuses =
+                status == null ? EnumSet.allOf(RoleRequestStatus.class) : EnumSet.of(status);
+        Page<RoleRequest> found = reader.canReadAllRequests()
+                ? requests.findByStatusIn(statuses, page)
+                : requests.findByRequesterAndStatusIn(reader.username(), statuses, page);
+        return found.map(RoleRequest::toSummary);
+    }
+
+    /** Requests waiting for a decision that the reviewer did not file themselves, oldest first. */
+    @Transactional(readOnly = true)
+    public Page<RoleRequestSummary> inbox(CurrentUser reviewer, Pageable page) {
+        if (!reviewer.has(Role.REVIEWER)) {
+            return Page.empty(page);
+        }
+        return requests.findByStatusAndRequesterNot(RoleRequestStatus.IN_REVIEW, reviewer.username(), page)
+                .map(RoleRequest::toSummary);
+    }
+
+    /**
+     * Records a reviewer's decision.
+     *
+     * @param expectedVersion the version the reviewer read, or {@code null} to skip that check
+     * @throws ActionNotAllowedException for the requester themselves and for non-reviewers
+     * @throws IllegalTransitionException if the request is not awaiting a decision
+     * @throws StaleRequestException if the request changed since the reviewer read it
+     */
+    public RoleRequestView decide(RoleRequestId id, @Nullable Long expectedVersion, DecisionType decision,
+            @Nullable String comment, CurrentUser reviewer) {
+        RoleRequest request = load(id, reviewer, expectedVersion);
+        String trimmed = comment == null || comment.isBlank() ? null : comment.strip();
+        request.decide(reviewer.username(), reviewer.has(Role.REVIEWER), decision, trimmed, clock.instant());
+        return requests.saveAndFlush(request).toView();
+    }
+
+    /** The requester takes an open request back. */
+    public RoleRequestView withdraw(RoleRequestId id, @Nullable Long expectedVersion, CurrentUser requester) {
+        RoleRequest request = load(id, requester, expectedVersion);
+        request.withdraw(requester.username(), clock.instant());
+        return requests.saveAndFlush(request).toView();
+    }
+
+    private void requireValid(SubmitRoleRequest command) {
+        List<FieldProblem> problems = validator.validate(command.spec(), command.justification());
+        if (!problems.isEmpty()) {
+            throw new RoleSpecInvalidException(problems);
+        }
+    }
+
+    private RoleRequest load(RoleRequestId id, CurrentUser reader, @Nullable Long expectedVersion) {
+        RoleRequest request = requests.findById(id.value())
+                .filter(found -> found.isVisibleTo(reader.username(), reader.canReadAllRequests()))
+                .orElseThrow(() -> new RoleRequestNotFoundException(id));
+        if (expectedVersion != null && expectedVersion != request.version()) {
+            throw new StaleRequestException();
+        }
+        return request;
+    }
+}

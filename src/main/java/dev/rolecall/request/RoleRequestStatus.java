@@ -1,0 +1,57 @@
+package dev.rolecall.request;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a request is in its lifecycle. Only the aggregate moves a request between states. */
+public enum RoleRequestStatus {
+    /** Being written; nobody else sees it yet. */
+    DRAFT,
+    /** Filed; about to be routed to reviewers. */
+    SUBMITTED,
+    /** Waiting for reviewers' decisions. */
+    IN_REVIEW,
+    /** A reviewer asked the requester to change something; a new revision restarts review. */
+    CHANGES_REQUESTED,
+    /** Review is complete; the role is about to be applied (or, plan-only, its plan is recorded). */
+    APPROVED,
+    /** The IAM calls are being made. */
+    APPLYING,
+    /** The role exists in AWS as approved. */
+    APPLIED,
+    /** A reviewer turned the request down; final. */
+    REJECTED,
+    /** The requester took the request back; final. */
+    WITHDRAWN,
+    /** An IAM call failed; the failed step and AWS error are recorded and apply can be retried. */
+    FAILED,
+    /** A temporary role reached its expiry and was revoked; final. */
+    EXPIRED,
+    /** The live role differs from what was approved. */
+    DRIFTED,
+    /** A delete request removed the role; final. */
+    DELETED;
+
+    private static final Set<RoleRequestStatus> OPEN = EnumSet.of(DRAFT, SUBMITTED, IN_REVIEW, CHANGES_REQUESTED);
+
+    /** Whether the lifecycle allows a move from this state to {@code next}. */
+    public boolean canBecome(RoleRequestStatus next) {
+        return switch (this) {
+            case DRAFT -> next == SUBMITTED || next == WITHDRAWN;
+            case SUBMITTED -> next == IN_REVIEW || next == WITHDRAWN;
+            case IN_REVIEW -> next == APPROVED || next == REJECTED || next == CHANGES_REQUESTED || next == WITHDRAWN;
+            case CHANGES_REQUESTED -> next == SUBMITTED || next == WITHDRAWN;
+            case APPROVED -> next == APPLYING;
+            case APPLYING -> next == APPLIED || next == FAILED;
+            case FAILED -> next == APPLYING;
+            case APPLIED -> next == EXPIRED || next == DRIFTED || next == DELETED;
+            case DRIFTED -> next == APPLYING || next == APPLIED;
+            case REJECTED, WITHDRAWN, EXPIRED, DELETED -> false;
+        };
+    }
+
+    /** Whether the requester may still withdraw the request. */
+    public boolean isOpen() {
+        return OPEN.contains(this);
+    }
+}

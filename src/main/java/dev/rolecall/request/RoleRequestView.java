@@ -1,0 +1,51 @@
+package dev.rolecall.request;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request as its readers see it.
+ *
+ * @param version the optimistic-lock version a decision form carries back
+ * @param planOnly whether the target account is plan-only: the apply steps were recorded and
+ *     nothing was sent to AWS
+ */
+public record RoleRequestView(
+        RoleRequestId id,
+        RoleRequestStatus status,
+        String requester,
+        @Nullable String requesterTeam,
+        int revision,
+        RoleSpec spec,
+        String justification,
+        List<DecisionView> decisions,
+        @Nullable String roleArn,
+        List<ApplyStepView> applySteps,
+        boolean planOnly,
+        @Nullable String failureCode,
+        @Nullable String failureMessage,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    /** A reviewer's decision. */
+    public record DecisionView(
+            String reviewer, DecisionType decision, @Nullable String comment, int revision, Instant decidedAt) {}
+
+    /** One IAM call, in the order apply makes them. */
+    public record ApplyStepView(
+            int position,
+            String call,
+            String parametersJson,
+            ApplyStepStatus status,
+            @Nullable String errorCode,
+            @Nullable String errorMessage,
+            Instant recordedAt) {
+
+        /** The error as shown to requesters and reviewers, or {@code null}. */
+        public @Nullable String error() {
+            return errorCode == null ? null : errorCode + ": " + errorMessage;
+        }
+    }
+}

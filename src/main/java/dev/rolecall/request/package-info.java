@@ -1,0 +1,8 @@
+/**
+ * Role requests: the {@link dev.rolecall.request.RoleSpec} a person asks for, its validation,
+ * and the request lifecycle from draft to applied, guarded by the {@code RoleRequest} aggregate.
+ */
+@NullMarked
+package dev.rolecall.request;
+
+import org.jspecify.annotations.NullMarked;
