@@ -3,7 +3,7 @@ CREATE TABLE role_request (
     id              UUID PRIMARY KEY,
     requester       VARCHAR(64)  NOT NULL,
     requester_team  VARCHAR(128),
-    account_id      CHAR(12)     NOT NULL CHECK (account_id ~ '^[0-9]{12}$'),
+    account_id      VARCHAR(12)  NOT NULL CHECK (account_id ~ '^[0-9]{12}$'),
     role_name       VARCHAR(64)  NOT NULL,
     revision        INT          NOT NULL CHECK (revision >= 1),
     spec            TEXT         NOT NULL,

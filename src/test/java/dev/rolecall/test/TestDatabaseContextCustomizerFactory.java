@@ -1,0 +1,75 @@
+package dev.rolecall.test;
+
+import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * The shared test configuration, applied to every Spring test context: the {@link TestDatabase},
+ * started only when a context asks for the datasource URL, instead of the console's embedded
+ * database. The demo users and account stay, so tests sign in as alice, bob, carol and friends.
+ */
+class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        return new Customizer();
+    }
+
+    private static final class Customizer implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            context.getEnvironment().getPropertySources().addFirst(new LazyDatabaseProperties());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Customizer;
+        }
+
+        @Override
+        public int hashCode() {
+            return Customizer.class.hashCode();
+        }
+    }
+
+    /** Resolves the datasource properties, and so starts the database, only when read. */
+    private static final class LazyDatabaseProperties extends EnumerablePropertySource<Object> {
+
+        private static final String[] NAMES = {
+            "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
+            "rolecall.database.embedded"
+        };
+
+        LazyDatabaseProperties() {
+            super("rolecallTestDatabase", new Object());
+        }
+
+        @Override
+        public String[] getPropertyNames() {
+            return NAMES.clone();
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            return switch (name) {
+                case "spring.datasource.url" -> TestDatabase.connection().url();
+                case "spring.datasource.username" -> TestDatabase.connection().username();
+                case "spring.datasource.password" -> TestDatabase.connection().password();
+                case "rolecall.database.embedded" -> "false";
+                default -> null;
+            };
+        }
+
+        @Override
+        public boolean containsProperty(String name) {
+            return java.util.Arrays.asList(NAMES).contains(name);
+        }
+    }
+}
