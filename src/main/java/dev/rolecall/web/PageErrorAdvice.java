@@ -23,7 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
  * exception message or AWS error text. The details go to the log.
  */
 @ControllerAdvice(annotations = Controller.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class PageErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrorAdvice.class);
