@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /** The configured target accounts. */
@@ -12,6 +13,7 @@ public class AccountRegistry {
 
     private final Map<String, TargetAccount> accounts = new LinkedHashMap<>();
 
+    @Autowired
     AccountRegistry(AccountProperties properties) {
         this(properties.accounts().stream().map(AccountProperties.Account::toTargetAccount).toList());
     }
