@@ -1,5 +1,7 @@
 package dev.rolecall.provisioning;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * IAM in one target account, on behalf of one request: with the default credentials, or as the
  * account's provisioner role in a session named after the request. Close it when the request is done.
@@ -21,7 +23,7 @@ interface IamSession extends AutoCloseable {
      *
      * @return the role's ARN for CreateRole, else {@code null}
      */
-    default @org.jspecify.annotations.Nullable String execute(IamCall call) {
+    default @Nullable String execute(IamCall call) {
         if (call instanceof IamCall.CreateRole create) {
             return createRole(create);
         }

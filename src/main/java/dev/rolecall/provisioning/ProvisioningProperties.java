@@ -23,9 +23,4 @@ record ProvisioningProperties(
         @DefaultValue("5") @Min(1) @Max(10) int maxAttempts,
         @DefaultValue("100ms") Duration retryBaseDelay,
         @DefaultValue("20s") Duration retryMaxDelay,
-        @DefaultValue("2m") Duration callTimeout) {
-
-    static ProvisioningProperties defaults() {
-        return new ProvisioningProperties(5, Duration.ofMillis(100), Duration.ofSeconds(20), Duration.ofMinutes(2));
-    }
-}
+        @DefaultValue("2m") Duration callTimeout) {}

@@ -57,6 +57,7 @@ class RoleApplier {
         Optional<TargetAccount> account = accounts.find(spec.accountId());
         try {
             if (account.isPresent() && !account.get().applies()) {
+                log.info("request={} account={} outcome=planned calls={}", id, spec.accountId(), plan.size());
                 requests.recordPlan(id, plan.stream().map(call -> step(call, ApplyStepStatus.PLANNED)).toList());
                 return;
             }
@@ -82,6 +83,7 @@ class RoleApplier {
                 roleArn = arn == null ? roleArn : arn;
             }
         } catch (ApplyStoppedException e) {
+            log.info("request={} account={} outcome=failed code={}", id, account.id(), e.code);
             requests.markFailed(id, e.code, e.message);
             return;
         } catch (RuntimeException e) {
@@ -89,6 +91,7 @@ class RoleApplier {
             requests.markFailed(id, INTERNAL_ERROR, "Rolecall could not apply the request; see the application log.");
             return;
         }
+        log.info("request={} account={} outcome=applied arn={}", id, account.id(), roleArn);
         requests.markApplied(id, Objects.requireNonNull(roleArn, "a plan starts with CreateRole"));
     }
 

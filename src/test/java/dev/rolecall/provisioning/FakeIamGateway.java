@@ -2,6 +2,7 @@ package dev.rolecall.provisioning;
 
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.request.RoleRequestId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ class FakeIamGateway extends IamGateway {
     private RuntimeException openFailure;
 
     FakeIamGateway() {
-        super(ProvisioningProperties.defaults());
+        super(new ProvisioningProperties(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)));
     }
 
     /** The n-th call (1-based) throws this. */

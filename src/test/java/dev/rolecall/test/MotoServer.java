@@ -143,11 +143,11 @@ public final class MotoServer implements AutoCloseable {
     }
 
     private static MotoServer startProcess(Path executable) {
-        IllegalStateException last = null;
+        ExitedEarly last = null;
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
             try {
                 return startProcessOn(executable, freeLoopbackPort());
-            } catch (IllegalStateException e) {
+            } catch (ExitedEarly e) {
                 last = e; // most likely another process took the port first; try another
             }
         }
@@ -201,7 +201,7 @@ public final class MotoServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("moto_server exited with " + process.exitValue() + ":\n" + tail(log));
+                throw new ExitedEarly("moto_server exited with " + process.exitValue() + ":\n" + tail(log));
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -291,6 +291,14 @@ public final class MotoServer implements AutoCloseable {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             // a leftover temporary log is harmless
+        }
+    }
+
+    /** moto_server stopped before it answered, e.g. because its port was taken meanwhile. */
+    private static final class ExitedEarly extends IllegalStateException {
+
+        ExitedEarly(String message) {
+            super(message);
         }
     }
 
