@@ -23,7 +23,7 @@ CREATE FUNCTION audit_event_refuse_change() RETURNS trigger
 $$
 BEGIN
     RAISE EXCEPTION 'audit_event is append-only: % is not allowed', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
+        USING ERRCODE = 'restrict_violation';
 END;
 $$;
 
