@@ -50,7 +50,7 @@ class AuditController {
         filters(model.asMap(), query, Map.of());
         model.addAttribute("rows", events.getContent().stream().map(AuditRow::of).toList());
         model.addAttribute("total", events.getTotalElements());
-        model.addAttribute("pager", Pager.of(number, events.getTotalPages(), page -> query.link(PAGE, page)));
+        model.addAttribute("pager", AuditPager.of(number, events.getTotalPages(), page -> query.link(PAGE, page)));
         return "audit/events";
     }
 
@@ -74,14 +74,14 @@ class AuditController {
 
     private void filters(Map<String, Object> model, AuditQuery query, Map<String, String> problems) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        model.put("query", query);
+        model.put("query", query.form());
         model.put("problems", problems);
         model.put("filtered", query.hasFilters());
         model.put("csvLink", query.exportLink(CSV));
         model.put("presets", List.of(
-                new Preset("audit.filter.last24h", query.withRange(now.minus(Duration.ofHours(24)), null).link(PAGE, 1)),
-                new Preset("audit.filter.last7d", query.withRange(now.minus(Duration.ofDays(7)), null).link(PAGE, 1)),
-                new Preset("audit.filter.last30d", query.withRange(now.minus(Duration.ofDays(30)), null).link(PAGE, 1))));
+                new AuditPreset("audit.filter.last24h", query.withRange(now.minus(Duration.ofHours(24)), null).link(PAGE, 1)),
+                new AuditPreset("audit.filter.last7d", query.withRange(now.minus(Duration.ofDays(7)), null).link(PAGE, 1)),
+                new AuditPreset("audit.filter.last30d", query.withRange(now.minus(Duration.ofDays(30)), null).link(PAGE, 1))));
     }
 
     private static void requireReader(CurrentUser user) {
@@ -89,7 +89,4 @@ class AuditController {
             throw new AccessDeniedException("only auditors and admins read the audit trail");
         }
     }
-
-    /** A quick time range: a message key and the page with that range. */
-    record Preset(String labelKey, String href) {}
 }

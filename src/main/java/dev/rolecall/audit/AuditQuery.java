@@ -1,5 +1,6 @@
 package dev.rolecall.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The audit filters exactly as they arrive in the URL query, shared by the page, its CSV link and
@@ -107,13 +108,13 @@ record AuditQuery(
         return address(path, filterParams());
     }
 
-    /** The value for a {@code datetime-local} input: the time in UTC, or what was typed if unreadable. */
-    String fromInput() {
-        return input(from, false);
+    /** The filters as the form shows them again. */
+    AuditFilterForm form() {
+        return new AuditFilterForm(input(from, false), input(to, true), text(actor), text(requestId));
     }
 
-    String toInput() {
-        return input(to, true);
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value.strip();
     }
 
     private Map<String, Object> filterParams() {
@@ -131,11 +132,22 @@ record AuditQuery(
         }
     }
 
-    /** Values go in as URI variables so that reserved characters such as '+' are escaped. */
+    /**
+     * Query values are encoded as query parameters, and '+' too: left bare, it would arrive as a
+     * space.
+     */
     private static String address(String path, Map<String, Object> params) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-        params.keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
-        return uri.encode().buildAndExpand(params).toUriString();
+        StringBuilder address = new StringBuilder(path);
+        char separator = '?';
+        for (Map.Entry<String, Object> param : params.entrySet()) {
+            address.append(separator)
+                    .append(param.getKey())
+                    .append('=')
+                    .append(UriUtils.encodeQueryParam(String.valueOf(param.getValue()), StandardCharsets.UTF_8)
+                            .replace("+", "%2B"));
+            separator = '&';
+        }
+        return address.toString();
     }
 
     private static String input(@Nullable String text, boolean upper) {

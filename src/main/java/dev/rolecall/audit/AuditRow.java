@@ -9,14 +9,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One event as the audit page shows it.
+ * One event as the audit page shows it. Built by the audit page; public only so templates can read it.
  *
  * @param time ISO-8601 UTC, for the {@code datetime} attribute and as the text without JavaScript
  * @param requestLink the request's page, if the event concerns a request
  * @param detailsSummary one line naming each detail; empty when there are none
  * @param detailsJson the details, pretty-printed
  */
-record AuditRow(
+public record AuditRow(
         AuditEvent event, String time, @Nullable String requestLink, String detailsSummary, String detailsJson) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

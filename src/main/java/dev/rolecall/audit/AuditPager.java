@@ -6,13 +6,13 @@ import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Page-number navigation: the first and last pages, two either side of the current one, and gaps
- * between. Not shown at all when there is one page.
+ * Page-number navigation for the audit page: the first and last pages, two either side of the
+ * current one, and gaps between. Not shown at all when there is one page.
  */
-record Pager(int number, int totalPages, @Nullable String previous, @Nullable String next, List<Link> links) {
+public record AuditPager(int number, int totalPages, @Nullable String previous, @Nullable String next, List<Link> links) {
 
     /** A page number, or (when {@code gap}) the ellipsis between distant pages. */
-    record Link(int number, String href, boolean current, boolean gap) {}
+    public record Link(int number, String href, boolean current, boolean gap) {}
 
     private static final int AROUND = 2;
 
@@ -21,7 +21,7 @@ record Pager(int number, int totalPages, @Nullable String previous, @Nullable St
      * @param href the address of a page
      * @return {@code null} when there is at most one page
      */
-    static @Nullable Pager of(int number, int totalPages, IntFunction<String> href) {
+    static @Nullable AuditPager of(int number, int totalPages, IntFunction<String> href) {
         if (totalPages <= 1) {
             return null;
         }
@@ -38,7 +38,7 @@ record Pager(int number, int totalPages, @Nullable String previous, @Nullable St
             links.add(new Link(page, href.apply(page), page == number, false));
             last = page;
         }
-        return new Pager(
+        return new AuditPager(
                 number,
                 totalPages,
                 number > 1 ? href.apply(number - 1) : null,
