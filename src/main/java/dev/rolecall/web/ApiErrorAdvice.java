@@ -3,6 +3,7 @@ package dev.rolecall.web;
 import dev.rolecall.request.ActionNotAllowedException;
 import dev.rolecall.request.FieldProblem;
 import dev.rolecall.request.IllegalTransitionException;
+import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestNotFoundException;
 import dev.rolecall.request.RoleSpecInvalidException;
 import dev.rolecall.request.StaleRequestException;
@@ -52,6 +53,9 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        if (RoleRequestId.class.equals(e.getRequiredType())) {
+            return problem(HttpStatus.NOT_FOUND, "No such role request.");
+        }
         return validation(List.of(new FieldProblem(e.getName(), "has an invalid value")));
     }
 

@@ -2,8 +2,10 @@ package dev.rolecall.web;
 
 import dev.rolecall.request.ActionNotAllowedException;
 import dev.rolecall.request.IllegalTransitionException;
+import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestNotFoundException;
 import dev.rolecall.request.StaleRequestException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -20,7 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
  * exception message or AWS error text. The details go to the log.
  */
 @ControllerAdvice(annotations = Controller.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class PageErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrorAdvice.class);
@@ -28,6 +31,14 @@ class PageErrorAdvice {
     @ExceptionHandler(RoleRequestNotFoundException.class)
     ModelAndView notFound(RoleRequestNotFoundException e) {
         return page("error/404", HttpStatus.NOT_FOUND, null);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView badParameter(MethodArgumentTypeMismatchException e) {
+        if (RoleRequestId.class.equals(e.getRequiredType())) {
+            return page("error/404", HttpStatus.NOT_FOUND, null);
+        }
+        return page("error/400", HttpStatus.BAD_REQUEST, null);
     }
 
     @ExceptionHandler(ActionNotAllowedException.class)
@@ -48,7 +59,7 @@ class PageErrorAdvice {
         return page("error/409", HttpStatus.CONFLICT, null).addObject("status", e.from());
     }
 
-    private static ModelAndView page(String view, HttpStatus status, String reason) {
+    private static ModelAndView page(String view, HttpStatus status, @Nullable String reason) {
         ModelAndView page = new ModelAndView(view, status);
         page.addObject("reason", reason);
         return page;
