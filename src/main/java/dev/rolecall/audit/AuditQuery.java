@@ -110,7 +110,8 @@ record AuditQuery(
 
     /** The filters as the form shows them again. */
     AuditFilterForm form() {
-        return new AuditFilterForm(input(from, false), input(to, true), text(actor), text(requestId));
+        return new AuditFilterForm(input(from, false), input(to, true), text(actor), text(requestId),
+                pageSize() == DEFAULT_PAGE_SIZE ? "" : Integer.toString(pageSize()));
     }
 
     private static String text(@Nullable String value) {

@@ -169,6 +169,20 @@ class AuditControllerTests {
     }
 
     @Test
+    void aChosenPageSizeIsUsedAndKeptByTheFormAndThePager() throws Exception {
+        List<AuditEvent> twenty = LongStream.range(0, 20).mapToObj(i -> APPROVED).toList();
+        when(audit.find(any(), any(), any())).thenReturn(page(twenty, PageRequest.of(0, 20), 45));
+
+        mvc.perform(get("/audit").with(carol()).param("size", "20"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<input type=\"hidden\" name=\"size\" value=\"20\">"),
+                        containsString("<a href=\"/audit?page=3&amp;size=20\">3</a>"),
+                        containsString("Page 1 of 3"))));
+        verify(audit).find(any(), eq(PageRequest.of(0, 20)), any());
+    }
+
+    @Test
     void aPageBeyondTheLastGoesToTheLast() throws Exception {
         when(audit.find(any(), any(), any())).thenReturn(page(List.of(), PageRequest.of(9, 50), 120));
 
