@@ -16,7 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
-import dev.rolecall.identity.WebSecurityTestConfiguration;
+import dev.rolecall.identity.SecuritySliceConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(AuditApiController.class)
-@WebSecurityTestConfiguration
+@Import(SecuritySliceConfiguration.class)
 class AuditApiControllerTests {
 
     private static final String CSV = "/api/v1/audit-events.csv";
