@@ -38,6 +38,8 @@ record Caller(Kind kind, @Nullable String principal, @Nullable String account, @
 
     static final Caller NONE = new Caller(Kind.NONE, null, null, null, null);
 
+    private static final Memo<Caller> PRINCIPALS = new Memo<>(1024);
+
     /**
      * Takes a principal apart. For a role session, {@code principalArn} (the request's
      * {@code aws:PrincipalArn}, if given) supplies the role's ARN with its path; otherwise the role is
@@ -47,6 +49,13 @@ record Caller(Kind kind, @Nullable String principal, @Nullable String account, @
         if (principal == null || principal.isBlank()) {
             return NONE;
         }
+        if (principalArn == null) {
+            return PRINCIPALS.get(principal, p -> parse(p, null));
+        }
+        return parse(principal, principalArn);
+    }
+
+    private static Caller parse(String principal, @Nullable String principalArn) {
         Matcher m;
         if ((m = ROLE.matcher(principal)).matches()) {
             return new Caller(Kind.ROLE, principal, m.group(2), principal, null);

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -43,9 +44,28 @@ final class Operands {
         }
     }
 
+    /** Parsed operands by text: policies and requests repeat the same few values. */
+    private static final Memo<Optional<BigDecimal>> NUMBERS = new Memo<>(4096);
+    private static final Memo<Optional<Instant>> DATES = new Memo<>(4096);
+    private static final Memo<Optional<Network>> NETWORKS = new Memo<>(4096);
+
     private Operands() {}
 
     static @Nullable BigDecimal number(String text) {
+        return NUMBERS.get(text, t -> Optional.ofNullable(parseNumber(t))).orElse(null);
+    }
+
+    /** ISO 8601 date or date-time (UTC when no offset is given), or seconds since the epoch. */
+    static @Nullable Instant date(String text) {
+        return DATES.get(text, t -> Optional.ofNullable(parseDate(t))).orElse(null);
+    }
+
+    /** A CIDR block ({@code 203.0.113.0/24}, {@code 2001:db8::/32}) or a single address. */
+    static @Nullable Network network(String text) {
+        return NETWORKS.get(text, t -> Optional.ofNullable(parseNetwork(t))).orElse(null);
+    }
+
+    private static @Nullable BigDecimal parseNumber(String text) {
         try {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
@@ -53,8 +73,7 @@ final class Operands {
         }
     }
 
-    /** ISO 8601 date or date-time (UTC when no offset is given), or seconds since the epoch. */
-    static @Nullable Instant date(String text) {
+    private static @Nullable Instant parseDate(String text) {
         String value = text.strip();
         if (EPOCH.matcher(value).matches()) {
             return Instant.ofEpochSecond(Long.parseLong(value));
@@ -76,6 +95,11 @@ final class Operands {
 
     /** An IP address as bytes; only numeric IPv4 and IPv6 literals (never a DNS lookup). */
     static byte @Nullable [] ip(String text) {
+        Network single = network(text);
+        return single == null || text.indexOf('/') >= 0 ? null : single.address();
+    }
+
+    private static byte @Nullable [] parseIp(String text) {
         String value = text.strip();
         if (!IPV4.matcher(value).matches() && !IPV6.matcher(value).matches()) {
             return null;
@@ -94,11 +118,10 @@ final class Operands {
         }
     }
 
-    /** A CIDR block ({@code 203.0.113.0/24}, {@code 2001:db8::/32}) or a single address. */
-    static @Nullable Network network(String text) {
+    private static @Nullable Network parseNetwork(String text) {
         String value = text.strip();
         int slash = value.indexOf('/');
-        byte[] address = ip(slash < 0 ? value : value.substring(0, slash));
+        byte[] address = parseIp(slash < 0 ? value : value.substring(0, slash));
         if (address == null) {
             return null;
         }

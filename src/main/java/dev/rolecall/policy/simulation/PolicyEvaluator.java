@@ -7,7 +7,6 @@ import dev.rolecall.policy.PolicyKind;
 import dev.rolecall.policy.SimulationResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Decides a request the way AWS documents its policy evaluation logic:
@@ -60,11 +59,21 @@ public final class PolicyEvaluator {
     }
 
     static SimulationResult result(Decision decision, List<Hit> hits, String explanation) {
-        List<DecisiveStatement> decisive = hits.stream().map(Hit::decisive).toList();
+        List<DecisiveStatement> decisive = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            decisive.add(hit.decisive());
+        }
         return new SimulationResult(decision, decisive, explanation);
     }
 
     static String list(List<Hit> hits) {
-        return hits.stream().map(hit -> hit.decisive().describe()).collect(Collectors.joining("; "));
+        StringBuilder text = new StringBuilder(64 * hits.size());
+        for (Hit hit : hits) {
+            if (!text.isEmpty()) {
+                text.append("; ");
+            }
+            hit.describe(text);
+        }
+        return text.toString();
     }
 }

@@ -44,10 +44,22 @@ final class RequestContext {
             return request.resourceAccount();
         }
         String[] parts = request.resource().split(":", 6);
-        if (parts.length == 6 && parts[4].matches("\\d{12}")) {
+        if (parts.length == 6 && isAccountId(parts[4])) {
             return parts[4];
         }
         return caller.account();
+    }
+
+    private static boolean isAccountId(String text) {
+        if (text.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     String action() {

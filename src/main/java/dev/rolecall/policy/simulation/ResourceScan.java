@@ -7,7 +7,6 @@ import dev.rolecall.policy.model.Statement;
 import dev.rolecall.policy.simulation.PrincipalMatcher.Reach;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The statements of a resource-based policy that cover a request, with how far each reaches the caller. */
@@ -33,7 +32,7 @@ record ResourceScan(List<Hit> denies, List<Hit> direct, List<Hit> role, List<Hit
                 denies.add(hit);
             } else if (reach == Reach.DIRECT) {
                 direct.add(hit);
-            } else if (Set.of(Reach.ROLE, Reach.EVERYONE).contains(reach)) {
+            } else if (reach == Reach.ROLE || reach == Reach.EVERYONE) {
                 role.add(hit);
             } else {
                 account.add(hit);
