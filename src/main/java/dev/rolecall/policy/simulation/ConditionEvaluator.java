@@ -19,19 +19,30 @@ import org.jspecify.annotations.Nullable;
  *   <li>a key with several values under an operator without set qualifier: true when any value
  *       matches (negated: when none does);
  *   <li>a request value that is not of the operator's type (not a number, date, IP, ARN) matches
- *       no condition value.
+ *       no condition value;
+ *   <li>a condition value whose policy variable has no value (and no default) matches nothing. For
+ *       a negated operator in an Allow statement AWS documents no outcome; the simulator takes the
+ *       cautious reading there and treats the condition as not met.
  * </ul>
  */
 final class ConditionEvaluator {
 
     private ConditionEvaluator() {}
 
-    static boolean test(Condition condition, boolean variables, RequestContext request) {
+    /**
+     * @param allow whether the condition belongs to an Allow statement (for the cautious reading of
+     *     variables without value)
+     */
+    static boolean test(Condition condition, boolean variables, boolean allow, RequestContext request) {
         List<String> values = request.values(condition.key());
         ConditionOperator operator = condition.operator();
         if (operator == ConditionOperator.NULL) {
             String expected = values == null ? "true" : "false";
             return condition.values().stream().anyMatch(expected::equalsIgnoreCase);
+        }
+        if (values != null && allow && operator.negated() && variables && operator.acceptsVariables()
+                && operands(condition, true, request).size() < condition.values().size()) {
+            return false;
         }
         return switch (condition.set()) {
             case NONE -> values == null

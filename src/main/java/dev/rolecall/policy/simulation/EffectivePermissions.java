@@ -92,7 +92,7 @@ public final class EffectivePermissions {
                 if (statement.effect() == effect
                         && StatementMatcher.action(statement.action(), request.action())
                         && StatementMatcher.resource(statement.resource(), policy.supportsVariables(), request,
-                                effect == Effect.ALLOW)) {
+                                effect == Effect.ALLOW, effect == Effect.ALLOW)) {
                     grants.add(new Grant(policy, statement));
                 }
             }

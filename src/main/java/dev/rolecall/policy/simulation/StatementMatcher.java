@@ -2,6 +2,7 @@ package dev.rolecall.policy.simulation;
 
 import dev.rolecall.policy.model.ActionElement;
 import dev.rolecall.policy.model.Condition;
+import dev.rolecall.policy.model.Effect;
 import dev.rolecall.policy.model.ResourceElement;
 import dev.rolecall.policy.model.ResourcePattern;
 import dev.rolecall.policy.model.Statement;
@@ -19,8 +20,9 @@ final class StatementMatcher {
     private StatementMatcher() {}
 
     static boolean covers(Statement statement, boolean variables, RequestContext request) {
+        boolean allow = statement.effect() == Effect.ALLOW;
         return action(statement.action(), request.action())
-                && resource(statement.resource(), variables, request)
+                && resource(statement.resource(), variables, request, false, allow)
                 && conditions(statement, variables, request);
     }
 
@@ -28,22 +30,30 @@ final class StatementMatcher {
         return element.covers(action);
     }
 
-    static boolean resource(@Nullable ResourceElement element, boolean variables, RequestContext request) {
-        return resource(element, variables, request, false);
-    }
-
     /**
-     * With {@code unknownAsWildcard}, a policy variable without value in the request covers anything
+     * Whether the Resource or NotResource element covers the request's resource. An entry whose
+     * policy variable has no value matches nothing; in the NotResource of an Allow statement, where
+     * AWS documents no outcome, the simulator takes the cautious reading: the statement does not
+     * cover the resource. With {@code unknownAsWildcard}, such a variable covers anything instead
      * (used to ask what a statement could allow for some caller).
      */
     static boolean resource(@Nullable ResourceElement element, boolean variables, RequestContext request,
-            boolean unknownAsWildcard) {
+            boolean unknownAsWildcard, boolean allow) {
         if (element == null) {
             return true;
         }
         boolean listed = false;
         for (ResourcePattern pattern : element.patterns()) {
-            if (matches(pattern, variables, request, unknownAsWildcard)) {
+            if (pattern.isAll()) {
+                listed = true;
+                break;
+            }
+            Variables.Resolved resolved = Variables.resolve(pattern.text(), variables, request, unknownAsWildcard);
+            if (resolved == null) {
+                if (element.negated() && allow) {
+                    return false;
+                }
+            } else if (Wildcard.matches(resolved.text(), resolved.literal(), request.resource(), false)) {
                 listed = true;
                 break;
             }
@@ -53,19 +63,10 @@ final class StatementMatcher {
 
     static boolean conditions(Statement statement, boolean variables, RequestContext request) {
         for (Condition condition : statement.conditions()) {
-            if (!ConditionEvaluator.test(condition, variables, request)) {
+            if (!ConditionEvaluator.test(condition, variables, statement.effect() == Effect.ALLOW, request)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean matches(ResourcePattern pattern, boolean variables, RequestContext request,
-            boolean unknownAsWildcard) {
-        if (pattern.isAll()) {
-            return true;
-        }
-        Variables.Resolved resolved = Variables.resolve(pattern.text(), variables, request, unknownAsWildcard);
-        return resolved != null && Wildcard.matches(resolved.text(), resolved.literal(), request.resource(), false);
     }
 }
