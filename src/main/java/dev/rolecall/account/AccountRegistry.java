@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /** The configured target accounts. */
@@ -12,12 +13,22 @@ public class AccountRegistry {
 
     private final Map<String, TargetAccount> accounts = new LinkedHashMap<>();
 
+    @Autowired
     AccountRegistry(AccountProperties properties) {
-        for (AccountProperties.Account account : properties.accounts()) {
-            if (accounts.putIfAbsent(account.id(), account.toTargetAccount()) != null) {
+        this(properties.accounts().stream().map(AccountProperties.Account::toTargetAccount).toList());
+    }
+
+    private AccountRegistry(List<TargetAccount> targets) {
+        for (TargetAccount account : targets) {
+            if (accounts.putIfAbsent(account.id(), account) != null) {
                 throw new IllegalStateException("rolecall.accounts lists account " + account.id() + " twice");
             }
         }
+    }
+
+    /** A registry of these accounts, for code that is not configured from properties (tests, tools). */
+    public static AccountRegistry of(TargetAccount... accounts) {
+        return new AccountRegistry(List.of(accounts));
     }
 
     /** All accounts, in configuration order. */

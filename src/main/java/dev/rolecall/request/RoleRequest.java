@@ -228,6 +228,11 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         return readsAll || requester.equals(username);
     }
 
+    /** The events registered and not yet published. */
+    List<Object> pendingEvents() {
+        return List.copyOf(domainEvents());
+    }
+
     RoleRequestRef ref() {
         return new RoleRequestRef(id(), accountId, roleName);
     }

@@ -3,7 +3,9 @@ package dev.rolecall.request;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +38,16 @@ public class RoleRequestService {
      * @throws RoleSpecInvalidException with one problem per invalid field; nothing is saved
      */
     public RoleRequestView submit(SubmitRoleRequest command, CurrentUser requester) {
-        requireValid(command);
+        return submit(command, List.of(), requester);
+    }
+
+    /**
+     * As {@link #submit(SubmitRoleRequest, CurrentUser)}, for input that already had problems
+     * before it became a command (unparsable JSON, missing fields): those are reported together
+     * with every other field's problems, and nothing is saved.
+     */
+    public RoleRequestView submit(SubmitRoleRequest command, List<FieldProblem> inputProblems, CurrentUser requester) {
+        requireValid(command, inputProblems);
         RoleRequest request = RoleRequest.draft(
                 requester.username(), requester.team(), command.spec(), command.justification(), clock.instant());
         request.submit(requester.username(), clock.instant());
@@ -51,7 +62,7 @@ public class RoleRequestService {
      */
     public RoleRequestView revise(RoleRequestId id, @Nullable Long expectedVersion, SubmitRoleRequest command,
             CurrentUser requester) {
-        requireValid(command);
+        requireValid(command, List.of());
         RoleRequest request = load(id, requester, expectedVersion);
         request.revise(requester.username(), command.spec(), command.justification(), clock.instant());
         request.startReview(clock.instant());
@@ -118,8 +129,13 @@ public class RoleRequestService {
         return requests.saveAndFlush(request).toView();
     }
 
-    private void requireValid(SubmitRoleRequest command) {
-        List<FieldProblem> problems = validator.validate(command.spec(), command.justification());
+    private void requireValid(SubmitRoleRequest command, List<FieldProblem> inputProblems) {
+        Set<String> reported = new HashSet<>();
+        inputProblems.forEach(problem -> reported.add(problem.field()));
+        List<FieldProblem> problems = new ArrayList<>(inputProblems);
+        validator.validate(command.spec(), command.justification()).stream()
+                .filter(problem -> !reported.contains(problem.field()))
+                .forEach(problems::add);
         if (!problems.isEmpty()) {
             throw new RoleSpecInvalidException(problems);
         }

@@ -40,14 +40,8 @@ public final class TestDatabase {
             return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "testcontainers");
         }
         try {
+            // Embedded PostgreSQL stops itself in a JVM shutdown hook.
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; the temporary data directory goes with it
-                }
-            }));
             return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "embedded");
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);

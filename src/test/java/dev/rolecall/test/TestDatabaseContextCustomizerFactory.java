@@ -44,7 +44,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
         private static final String[] NAMES = {
             "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-            "rolecall.database.embedded"
+            "rolecall.database.embedded", "spring.datasource.hikari.connection-timeout"
         };
 
         LazyDatabaseProperties() {
@@ -63,6 +63,9 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
                 case "spring.datasource.username" -> TestDatabase.connection().username();
                 case "spring.datasource.password" -> TestDatabase.connection().password();
                 case "rolecall.database.embedded" -> "false";
+                // The embedded database's own shutdown hook may stop it before Spring closes its
+                // contexts; a short wait keeps that from holding up the JVM's exit.
+                case "spring.datasource.hikari.connection-timeout" -> "5000";
                 default -> null;
             };
         }

@@ -1,0 +1,41 @@
+package dev.rolecall.approval;
+
+import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.request.FieldProblem;
+import dev.rolecall.request.RoleRequestId;
+import dev.rolecall.request.RoleRequestResource;
+import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleSpecInvalidException;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/role-requests/{id}/decisions}: 403 for the requester themselves and for
+ * non-reviewers, 409 when the request is not awaiting a decision or someone else decided first.
+ */
+@RestController
+class DecisionApiController {
+
+    private final RoleRequestService requests;
+
+    DecisionApiController(RoleRequestService requests) {
+        this.requests = requests;
+    }
+
+    @PostMapping(path = "/api/v1/role-requests/{id}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    RoleRequestResource decide(@PathVariable RoleRequestId id, @Valid @RequestBody DecisionForm decision,
+            CurrentUser reviewer) {
+        if (decision.needsComment()) {
+            throw new RoleSpecInvalidException(List.of(new FieldProblem("comment",
+                    "is required to reject or request changes: tell the requester what to change or why")));
+        }
+        return RoleRequestResource.of(
+                requests.decide(id, decision.version(), decision.decision(), decision.comment(), reviewer));
+    }
+}

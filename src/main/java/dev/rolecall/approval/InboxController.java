@@ -1,0 +1,28 @@
+package dev.rolecall.approval;
+
+import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.request.RoleRequestService;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The reviewer's inbox: requests waiting for a decision that they did not file. */
+@Controller
+class InboxController {
+
+    private final RoleRequestService requests;
+
+    InboxController(RoleRequestService requests) {
+        this.requests = requests;
+    }
+
+    @GetMapping("/inbox")
+    String inbox(@RequestParam(defaultValue = "0") int page, CurrentUser reviewer, Model model) {
+        model.addAttribute("requests", requests.inbox(reviewer,
+                PageRequest.of(Math.max(page, 0), 20, Sort.by(Sort.Direction.ASC, "createdAt"))));
+        return "approval/inbox";
+    }
+}

@@ -1,0 +1,230 @@
+package dev.rolecall.provisioning;
+
+import dev.rolecall.account.TargetAccount;
+import dev.rolecall.request.RoleRequestId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * The one place Rolecall touches the AWS SDK. Builds and keeps an {@link IamClient} (and, for
+ * accounts with a provisioner role, an {@link StsClient}) per target account, and opens
+ * {@link IamSession}s whose verbs take and return Rolecall types.
+ *
+ * <p>Credentials come from the SDK's default provider chain (environment, profile, SSO, web
+ * identity, container or instance role). For an account with an {@code assumeRoleArn}, each
+ * session assumes that role with the account's external id in an STS session named
+ * {@code rolecall-<request id>}, so CloudTrail shows which request made each call. Throttling,
+ * 5xx answers and network errors are retried with backoff; see {@link ProvisioningProperties}.
+ * Credentials are never logged.
+ */
+@Component
+class IamGateway implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IamGateway.class);
+    private static final String SESSION_PREFIX = "rolecall-";
+
+    private final ProvisioningProperties properties;
+    private final Map<TargetAccount, AccountClients> clients = new ConcurrentHashMap<>();
+    private final DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+
+    IamGateway(ProvisioningProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Opens IAM in the account on behalf of the request; the caller closes the session. */
+    IamSession open(TargetAccount account, RoleRequestId requestId) {
+        AccountClients accountClients = clients.computeIfAbsent(account, this::build);
+        StsAssumeRoleCredentialsProvider provisionerRole = null;
+        if (account.assumeRoleArn() != null && accountClients.sts() != null) {
+            provisionerRole = StsAssumeRoleCredentialsProvider.builder()
+                    .stsClient(accountClients.sts())
+                    .refreshRequest(assume -> assume
+                            .roleArn(account.assumeRoleArn())
+                            .externalId(account.externalId())
+                            .roleSessionName(sessionName(requestId)))
+                    .build();
+        }
+        return new SdkIamSession(accountClients.iam(), account, requestId, provisionerRole);
+    }
+
+    /** The STS session name naming the request: 45 characters of {@code [\w+=,.@-]}, within STS's 64. */
+    static String sessionName(RoleRequestId requestId) {
+        return SESSION_PREFIX + requestId.value();
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(AccountClients::close);
+        clients.clear();
+        credentials.close();
+    }
+
+    private AccountClients build(TargetAccount account) {
+        IamClient iam = configure(IamClient.builder(), account).build();
+        StsClient sts = account.assumeRoleArn() == null ? null : configure(StsClient.builder(), account).build();
+        return new AccountClients(iam, sts);
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, TargetAccount account) {
+        builder.region(Region.of(account.region()))
+                .credentialsProvider(credentials)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(retryStrategy())
+                        .apiCallTimeout(properties.callTimeout())
+                        .build());
+        if (account.endpoint() != null) {
+            // An IAM emulator such as moto serves STS on the same endpoint.
+            builder.endpointOverride(account.endpoint());
+        }
+        return builder;
+    }
+
+    /** The SDK's standard strategy (throttling, 5xx and network errors), with our attempts and backoff. */
+    private RetryStrategy retryStrategy() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(properties.maxAttempts())
+                .backoffStrategy(BackoffStrategy.exponentialDelay(properties.retryBaseDelay(), properties.retryMaxDelay()))
+                // Throttled calls wait ten times longer, as in the SDK's own defaults (100 ms vs 1 s).
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
+                        properties.retryBaseDelay().multipliedBy(10), properties.retryMaxDelay()))
+                .build();
+    }
+
+    private record AccountClients(IamClient iam, @Nullable StsClient sts) {
+
+        void close() {
+            iam.close();
+            if (sts != null) {
+                sts.close();
+            }
+        }
+    }
+
+    /** IAM for one request: each verb is one logged, error-mapped SDK call. */
+    private static final class SdkIamSession implements IamSession {
+
+        private final IamClient iam;
+        private final TargetAccount account;
+        private final RoleRequestId requestId;
+        private final @Nullable StsAssumeRoleCredentialsProvider provisionerRole;
+
+        SdkIamSession(IamClient iam, TargetAccount account, RoleRequestId requestId,
+                @Nullable StsAssumeRoleCredentialsProvider provisionerRole) {
+            this.iam = iam;
+            this.account = account;
+            this.requestId = requestId;
+            this.provisionerRole = provisionerRole;
+        }
+
+        @Override
+        public String createRole(IamCall.CreateRole call) {
+            return send(call, () -> iam.createRole(request -> request
+                    .roleName(call.roleName())
+                    .path(call.path())
+                    .description(call.description())
+                    .assumeRolePolicyDocument(IamCall.text(call.assumeRolePolicyDocument()))
+                    .maxSessionDuration(call.maxSessionDuration())
+                    .permissionsBoundary(call.permissionsBoundary())
+                    .tags(tags(call.tags()))
+                    .overrideConfiguration(this::asProvisioner)).role().arn());
+        }
+
+        @Override
+        public void putRolePolicy(IamCall.PutRolePolicy call) {
+            send(call, () -> iam.putRolePolicy(request -> request
+                    .roleName(call.roleName())
+                    .policyName(call.policyName())
+                    .policyDocument(IamCall.text(call.policyDocument()))
+                    .overrideConfiguration(this::asProvisioner)));
+        }
+
+        @Override
+        public void attachRolePolicy(IamCall.AttachRolePolicy call) {
+            send(call, () -> iam.attachRolePolicy(request -> request
+                    .roleName(call.roleName())
+                    .policyArn(call.policyArn())
+                    .overrideConfiguration(this::asProvisioner)));
+        }
+
+        @Override
+        public void close() {
+            if (provisionerRole != null) {
+                provisionerRole.close();
+            }
+        }
+
+        private void asProvisioner(AwsRequestOverrideConfiguration.Builder override) {
+            if (provisionerRole != null) {
+                override.credentialsProvider((AwsCredentialsProvider) provisionerRole);
+            }
+        }
+
+        private <T> T send(IamCall call, Supplier<T> sdkCall) {
+            log.info("action={} role={} account={} request={} outcome=started",
+                    call.name(), call.roleName(), account.id(), requestId);
+            try {
+                T response = sdkCall.get();
+                log.info("action={} role={} account={} request={} outcome=succeeded",
+                        call.name(), call.roleName(), account.id(), requestId);
+                return response;
+            } catch (SdkException e) {
+                IamCallFailedException failure = translate(e);
+                String line = "action={} role={} account={} request={} outcome=failed code={} message={}";
+                if (failure.code().equals(IamCallFailedException.CLIENT_ERROR)) {
+                    // No answer from AWS: the stack trace says why (DNS, TLS, connection, credentials).
+                    log.warn(line, call.name(), call.roleName(), account.id(), requestId, failure.code(),
+                            failure.getMessage(), e);
+                } else {
+                    log.warn(line, call.name(), call.roleName(), account.id(), requestId, failure.code(),
+                            failure.getMessage());
+                }
+                throw failure;
+            }
+        }
+
+        private static List<Tag> tags(Map<String, String> tags) {
+            return tags.entrySet().stream()
+                    .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
+                    .toList();
+        }
+    }
+
+    /**
+     * AWS's own code and message when AWS (IAM, or STS while assuming the provisioner role)
+     * answered; {@code ClientError} when the call never got an answer.
+     */
+    static IamCallFailedException translate(SdkException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+                String code = aws.awsErrorDetails().errorCode();
+                String message = aws.awsErrorDetails().errorMessage();
+                return new IamCallFailedException(code == null ? "HTTP " + aws.statusCode() : code,
+                        message == null ? String.valueOf(aws.getMessage()) : message, exception);
+            }
+        }
+        return new IamCallFailedException(IamCallFailedException.CLIENT_ERROR,
+                String.valueOf(exception.getMessage()), exception);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.rolecall.provisioning;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * IAM in one target account, on behalf of one request: with the default credentials, or as the
+ * account's provisioner role in a session named after the request. Close it when the request is done.
+ * Every verb throws {@link IamCallFailedException} when the call fails after the SDK's retries.
+ */
+interface IamSession extends AutoCloseable {
+
+    /** Makes a CreateRole call; returns the new role's ARN. */
+    String createRole(IamCall.CreateRole call);
+
+    /** Makes a PutRolePolicy call. */
+    void putRolePolicy(IamCall.PutRolePolicy call);
+
+    /** Makes an AttachRolePolicy call. */
+    void attachRolePolicy(IamCall.AttachRolePolicy call);
+
+    /**
+     * Makes any call of a plan.
+     *
+     * @return the role's ARN for CreateRole, else {@code null}
+     */
+    default @Nullable String execute(IamCall call) {
+        if (call instanceof IamCall.CreateRole create) {
+            return createRole(create);
+        }
+        if (call instanceof IamCall.PutRolePolicy put) {
+            putRolePolicy(put);
+        } else if (call instanceof IamCall.AttachRolePolicy attach) {
+            attachRolePolicy(attach);
+        }
+        return null;
+    }
+
+    @Override
+    void close();
+}

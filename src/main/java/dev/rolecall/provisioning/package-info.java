@@ -1,0 +1,8 @@
+/**
+ * Provisioning: turns an approved role request into its ordered IAM calls, and either records them
+ * (plan-only accounts) or makes them in the target AWS account. The only module that talks to AWS.
+ */
+@NullMarked
+package dev.rolecall.provisioning;
+
+import org.jspecify.annotations.NullMarked;

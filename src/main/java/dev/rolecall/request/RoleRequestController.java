@@ -1,0 +1,117 @@
+package dev.rolecall.request;
+
+import dev.rolecall.account.AccountRegistry;
+import dev.rolecall.identity.CurrentUser;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The requester's pages: the new-request form, the list of requests and a request's page. */
+@Controller
+class RoleRequestController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final RoleRequestService requests;
+    private final AccountRegistry accounts;
+
+    RoleRequestController(RoleRequestService requests, AccountRegistry accounts) {
+        this.requests = requests;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/requests")
+    String list(@RequestParam(required = false) @Nullable RoleRequestStatus status,
+            @RequestParam(defaultValue = "0") int page, CurrentUser user, Model model) {
+        PageRequest pageable = PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "createdAt"));
+        model.addAttribute("requests", requests.list(user, status, pageable));
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", RoleRequestStatus.values());
+        model.addAttribute("readsAll", user.canReadAllRequests());
+        return "request/list";
+    }
+
+    @GetMapping("/requests/new")
+    String newRequest(Model model) {
+        RoleRequestForm form = new RoleRequestForm();
+        if (accounts.all().size() == 1) {
+            form.setAccountId(accounts.all().get(0).id());
+        }
+        model.addAttribute("form", form);
+        return form(model);
+    }
+
+    @PostMapping(path = "/requests", params = "addInline")
+    String addInlinePolicy(@ModelAttribute("form") RoleRequestForm form, Model model) {
+        form.getInlinePolicies().add(new RoleRequestForm.InlinePolicy());
+        return form(model);
+    }
+
+    @PostMapping(path = "/requests", params = "addTag")
+    String addTag(@ModelAttribute("form") RoleRequestForm form, Model model) {
+        form.getTags().add(new RoleRequestForm.Tag());
+        return form(model);
+    }
+
+    @PostMapping("/requests")
+    String submit(@ModelAttribute("form") RoleRequestForm form, BindingResult binding, CurrentUser user, Model model,
+            RedirectAttributes redirect) {
+        RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form);
+        try {
+            RoleRequestView created = requests.submit(result.command(), result.problems(), user);
+            redirect.addFlashAttribute("flash", "Submitted for review. Reviewers see it in their inbox now.");
+            return "redirect:/requests/" + created.id();
+        } catch (RoleSpecInvalidException e) {
+            reject(e.problems(), form, binding);
+        }
+        return form(model);
+    }
+
+    private static void reject(List<FieldProblem> problems, RoleRequestForm form, BindingResult binding) {
+        for (FieldProblem problem : problems) {
+            binding.rejectValue(RoleRequestFormMapper.formField(problem, form), "invalid", problem.message());
+        }
+    }
+
+    @GetMapping("/requests/{id}")
+    String show(@PathVariable RoleRequestId id, CurrentUser user, Model model) {
+        RoleRequestView request = requests.get(id, user);
+        model.addAttribute("request", request);
+        model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));
+        model.addAttribute("isRequester", request.requester().equals(user.username()));
+        model.addAttribute("isReviewer", user.has(dev.rolecall.identity.Role.REVIEWER));
+        return "request/detail";
+    }
+
+    /** The apply progress, polled by htmx while the request is being applied. */
+    @GetMapping("/requests/{id}/progress")
+    String progress(@PathVariable RoleRequestId id, CurrentUser user, Model model) {
+        RoleRequestView request = requests.get(id, user);
+        model.addAttribute("request", request);
+        model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));
+        return "request/detail :: progress";
+    }
+
+    @PostMapping("/requests/{id}/withdraw")
+    String withdraw(@PathVariable RoleRequestId id, @RequestParam(required = false) @Nullable Long version,
+            CurrentUser user, RedirectAttributes redirect) {
+        requests.withdraw(id, version, user);
+        redirect.addFlashAttribute("flash", "Request withdrawn.");
+        return "redirect:/requests/" + id;
+    }
+
+    private String form(Model model) {
+        model.addAttribute("accounts", accounts.all());
+        return "request/form";
+    }
+}

@@ -1,0 +1,127 @@
+package dev.rolecall.request;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Converts the browser form to a {@link SubmitRoleRequest}, and names problems by the form's own
+ * fields so that each message appears under the input it is about.
+ */
+final class RoleRequestFormMapper {
+
+    private RoleRequestFormMapper() {}
+
+    /**
+     * A command, and the problems (with form field names) found while making it. Unparsable
+     * parts stand in as empty so that validation still reports every other field at once.
+     */
+    record Result(SubmitRoleRequest command, List<FieldProblem> problems) {}
+
+    static Result toCommand(RoleRequestForm form) {
+        List<FieldProblem> problems = new ArrayList<>();
+        JsonNode trust = JsonText.parse(form.getTrustPolicy(), "trustPolicy", problems);
+        Map<String, JsonNode> inline = new LinkedHashMap<>();
+        List<RoleRequestForm.InlinePolicy> policies = form.getInlinePolicies();
+        for (int i = 0; i < policies.size(); i++) {
+            RoleRequestForm.InlinePolicy policy = policies.get(i);
+            if (policy.isBlank()) {
+                continue;
+            }
+            String name = policy.getName().strip();
+            if (name.isEmpty()) {
+                problems.add(new FieldProblem("inlinePolicies[" + i + "].name", "Give the inline policy a name"));
+            } else if (inline.containsKey(name)) {
+                problems.add(new FieldProblem("inlinePolicies[" + i + "].name", "Another inline policy has this name"));
+            }
+            JsonNode document = JsonText.parse(policy.getDocument(), "inlinePolicies[" + i + "].document", problems);
+            if (document != null && !name.isEmpty()) {
+                inline.put(name, document);
+            }
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        List<RoleRequestForm.Tag> tagRows = form.getTags();
+        for (int i = 0; i < tagRows.size(); i++) {
+            RoleRequestForm.Tag tag = tagRows.get(i);
+            if (!tag.isBlank() && tags.put(tag.getKey().strip(), tag.getValue().strip()) != null) {
+                problems.add(new FieldProblem("tags[" + i + "].key", "This tag key is already used"));
+            }
+        }
+        Integer session = parseSession(form.getMaxSessionDurationSeconds(), problems);
+        Instant expiresAt = parseExpiry(form.getExpiresAt(), problems);
+        RoleSpec spec = new RoleSpec(
+                form.getAccountId().strip(),
+                form.getRoleName().strip(),
+                form.getPath().strip(),
+                blankToNull(form.getDescription()),
+                trust == null ? RoleSpecConverter.JSON.createObjectNode() : trust,
+                Arrays.stream(form.getManagedPolicyArns().split("\\R"))
+                        .map(String::strip)
+                        .filter(arn -> !arn.isEmpty())
+                        .toList(),
+                inline,
+                blankToNull(form.getPermissionsBoundaryArn()),
+                session == null ? RoleSpec.DEFAULT_SESSION_SECONDS : session,
+                tags,
+                expiresAt);
+        return new Result(new SubmitRoleRequest(spec, form.getJustification().strip()), problems);
+    }
+
+    /** The form field a problem named by its API field belongs to. */
+    static String formField(FieldProblem problem, RoleRequestForm form) {
+        String field = problem.field();
+        if (field.startsWith("inlinePolicies.")) {
+            String name = field.substring("inlinePolicies.".length());
+            for (int i = 0; i < form.getInlinePolicies().size(); i++) {
+                if (form.getInlinePolicies().get(i).getName().strip().equals(name)) {
+                    return "inlinePolicies[" + i + "].document";
+                }
+            }
+            return "inlinePolicies";
+        }
+        if (field.startsWith("tags.")) {
+            String key = field.substring("tags.".length());
+            for (int i = 0; i < form.getTags().size(); i++) {
+                if (form.getTags().get(i).getKey().strip().equals(key)) {
+                    return "tags[" + i + "].key";
+                }
+            }
+            return "tags";
+        }
+        return field;
+    }
+
+    private static @Nullable Integer parseSession(String text, List<FieldProblem> problems) {
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem("maxSessionDurationSeconds",
+                    "Session duration must be a whole number of seconds between 3600 and 43200"));
+            return null;
+        }
+    }
+
+    private static @Nullable Instant parseExpiry(String text, List<FieldProblem> problems) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text.strip()).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem("expiresAt", "Expiry must be a date and time in UTC, like 2026-12-31T18:00"));
+            return null;
+        }
+    }
+
+    private static @Nullable String blankToNull(String text) {
+        return text.isBlank() ? null : text.strip();
+    }
+}

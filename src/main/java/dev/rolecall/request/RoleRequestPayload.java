@@ -1,0 +1,72 @@
+package dev.rolecall.request;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** The body of {@code POST /api/v1/role-requests}. Missing fields are reported, not defaulted silently. */
+record RoleRequestPayload(
+        @Nullable String accountId,
+        @Nullable String roleName,
+        @Nullable String path,
+        @Nullable String description,
+        @Nullable JsonNode trustPolicy,
+        @Nullable List<String> managedPolicyArns,
+        @Nullable Map<String, JsonNode> inlinePolicies,
+        @Nullable String permissionsBoundaryArn,
+        @Nullable Integer maxSessionDurationSeconds,
+        @Nullable Map<String, String> tags,
+        @Nullable Instant expiresAt,
+        @Nullable String justification) {
+
+    /** A command to check, and the fields that are missing or of the wrong JSON type. */
+    record Result(SubmitRoleRequest command, List<FieldProblem> problems) {}
+
+    /**
+     * Builds the command; a missing or mistyped field is reported and stands in as empty, so that
+     * validation can still report every other field at once. {@code path} defaults to {@code /}
+     * and the session to one hour, as in IAM.
+     */
+    Result toCommand() {
+        List<FieldProblem> problems = new ArrayList<>();
+        required(accountId, "accountId", problems);
+        required(roleName, "roleName", problems);
+        required(justification, "justification", problems);
+        if (trustPolicy == null || trustPolicy.isNull()) {
+            problems.add(new FieldProblem("trustPolicy", "is required: the trust policy as a JSON object"));
+        } else if (!trustPolicy.isObject()) {
+            problems.add(new FieldProblem("trustPolicy", "must be a JSON object, not a string or array"));
+        }
+        Map<String, JsonNode> inline = inlinePolicies == null ? Map.of() : inlinePolicies;
+        inline.forEach((name, document) -> {
+            if (document == null || !document.isObject()) {
+                problems.add(new FieldProblem("inlinePolicies." + name, "must be a JSON object"));
+            }
+        });
+        RoleSpec spec = new RoleSpec(
+                accountId == null ? "" : accountId,
+                roleName == null ? "" : roleName,
+                path == null ? "/" : path,
+                description,
+                trustPolicy == null || !trustPolicy.isObject() ? RoleSpecConverter.JSON.createObjectNode() : trustPolicy,
+                managedPolicyArns == null ? List.of() : managedPolicyArns,
+                inline.entrySet().stream()
+                        .filter(policy -> policy.getValue() != null && policy.getValue().isObject())
+                        .collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new)),
+                permissionsBoundaryArn,
+                maxSessionDurationSeconds == null ? RoleSpec.DEFAULT_SESSION_SECONDS : maxSessionDurationSeconds,
+                tags == null ? Map.of() : tags,
+                expiresAt);
+        return new Result(new SubmitRoleRequest(spec, justification == null ? "" : justification), problems);
+    }
+
+    private static void required(@Nullable String value, String field, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldProblem(field, "is required"));
+        }
+    }
+}

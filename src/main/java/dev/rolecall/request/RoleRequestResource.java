@@ -1,0 +1,76 @@
+package dev.rolecall.request;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** A request as the JSON API shows it. */
+public record RoleRequestResource(
+        String id,
+        RoleRequestStatus status,
+        String requester,
+        @Nullable String requesterTeam,
+        int revision,
+        Spec spec,
+        String justification,
+        List<Decision> decisions,
+        @Nullable String roleArn,
+        boolean planOnly,
+        List<Step> applySteps,
+        @Nullable Failure failure,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    /** The role asked for, with the field names of the create payload. */
+    public record Spec(
+            String accountId,
+            String roleName,
+            String path,
+            @Nullable String description,
+            JsonNode trustPolicy,
+            List<String> managedPolicyArns,
+            Map<String, JsonNode> inlinePolicies,
+            @Nullable String permissionsBoundaryArn,
+            int maxSessionDurationSeconds,
+            Map<String, String> tags,
+            @Nullable Instant expiresAt) {}
+
+    /** A reviewer's decision. */
+    public record Decision(String reviewer, DecisionType decision, @Nullable String comment, int revision,
+            Instant decidedAt) {}
+
+    /** One IAM call; {@code error} is "code: message" when it failed. */
+    public record Step(int position, String call, ApplyStepStatus status, @Nullable String error) {}
+
+    /** Why apply failed: the AWS error code and message. */
+    public record Failure(String code, @Nullable String message) {}
+
+    public static RoleRequestResource of(RoleRequestView view) {
+        RoleSpec spec = view.spec();
+        return new RoleRequestResource(
+                view.id().toString(),
+                view.status(),
+                view.requester(),
+                view.requesterTeam(),
+                view.revision(),
+                new Spec(spec.accountId(), spec.roleName(), spec.path(), spec.description(), spec.trustPolicy(),
+                        spec.managedPolicyArns(), spec.inlinePolicies(), spec.permissionsBoundaryArn(),
+                        spec.maxSessionDurationSeconds(), spec.tags(), spec.expiresAt()),
+                view.justification(),
+                view.decisions().stream()
+                        .map(d -> new Decision(d.reviewer(), d.decision(), d.comment(), d.revision(), d.decidedAt()))
+                        .toList(),
+                view.roleArn(),
+                view.planOnly(),
+                view.applySteps().stream()
+                        .map(s -> new Step(s.position(), s.call(), s.status(), s.error()))
+                        .toList(),
+                view.failureCode() == null ? null : new Failure(view.failureCode(), view.failureMessage()),
+                view.createdAt(),
+                view.updatedAt(),
+                view.version());
+    }
+}

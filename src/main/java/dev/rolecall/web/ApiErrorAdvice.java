@@ -1,0 +1,99 @@
+package dev.rolecall.web;
+
+import dev.rolecall.request.ActionNotAllowedException;
+import dev.rolecall.request.FieldProblem;
+import dev.rolecall.request.IllegalTransitionException;
+import dev.rolecall.request.RoleRequestId;
+import dev.rolecall.request.RoleRequestNotFoundException;
+import dev.rolecall.request.RoleSpecInvalidException;
+import dev.rolecall.request.StaleRequestException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Errors of the JSON API as {@code application/problem+json}; validation failures carry an
+ * {@code errors} array of {@code {field, message}}.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
+
+    @ExceptionHandler(RoleSpecInvalidException.class)
+    ProblemDetail invalid(RoleSpecInvalidException e) {
+        return validation(e.problems());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalid(MethodArgumentNotValidException e) {
+        return validation(e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .toList());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        log.info("unreadable request body: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        if (RoleRequestId.class.equals(e.getRequiredType())) {
+            return problem(HttpStatus.NOT_FOUND, "No such role request.");
+        }
+        return validation(List.of(new FieldProblem(e.getName(), "has an invalid value")));
+    }
+
+    @ExceptionHandler(RoleRequestNotFoundException.class)
+    ProblemDetail notFound(RoleRequestNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "No such role request.");
+    }
+
+    @ExceptionHandler(ActionNotAllowedException.class)
+    ProblemDetail forbidden(ActionNotAllowedException e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setProperty("reason", e.reason().name());
+        return problem;
+    }
+
+    @ExceptionHandler({StaleRequestException.class, OptimisticLockingFailureException.class})
+    ProblemDetail conflict(RuntimeException e) {
+        log.info("conflict: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "Someone else acted on this request first; read it again.");
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ProblemDetail conflict(IllegalTransitionException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "The request is " + e.from() + " and cannot be changed that way.");
+        problem.setProperty("status", e.from().name());
+        return problem;
+    }
+
+    private static ProblemDetail validation(List<FieldProblem> problems) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Some fields are invalid; nothing was saved.");
+        problem.setTitle("Validation failed");
+        problem.setProperty("errors", problems.stream()
+                .map(p -> Map.of("field", p.field(), "message", p.message()))
+                .toList());
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        return ProblemDetail.forStatusAndDetail(status, detail);
+    }
+}

@@ -1,0 +1,5 @@
+/** The page layout, the start page and how errors become status pages and problem responses. */
+@NullMarked
+package dev.rolecall.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,78 @@
+package dev.rolecall.provisioning;
+
+import dev.rolecall.account.TargetAccount;
+import dev.rolecall.request.RoleRequestId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A gateway that records the calls it is asked to make and answers them from a script, never
+ * touching AWS.
+ */
+class FakeIamGateway extends IamGateway {
+
+    /** What each call was asked, in order, as {@code CreateRole payments-reader}. */
+    final List<String> calls = new ArrayList<>();
+    final List<String> opened = new ArrayList<>();
+    int closed;
+
+    private final Map<Integer, RuntimeException> failures = new HashMap<>();
+    private RuntimeException openFailure;
+
+    FakeIamGateway() {
+        super(new ProvisioningProperties(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)));
+    }
+
+    /** The n-th call (1-based) throws this. */
+    FakeIamGateway failCall(int position, RuntimeException failure) {
+        failures.put(position, failure);
+        return this;
+    }
+
+    FakeIamGateway failOpen(RuntimeException failure) {
+        openFailure = failure;
+        return this;
+    }
+
+    @Override
+    IamSession open(TargetAccount account, RoleRequestId requestId) {
+        opened.add(account.id() + " " + requestId);
+        if (openFailure != null) {
+            throw openFailure;
+        }
+        return new IamSession() {
+
+            @Override
+            public String createRole(IamCall.CreateRole call) {
+                answer(call, call.roleName());
+                return "arn:aws:iam::" + account.id() + ":role" + call.path() + call.roleName();
+            }
+
+            @Override
+            public void putRolePolicy(IamCall.PutRolePolicy call) {
+                answer(call, call.policyName());
+            }
+
+            @Override
+            public void attachRolePolicy(IamCall.AttachRolePolicy call) {
+                answer(call, call.policyArn());
+            }
+
+            @Override
+            public void close() {
+                closed++;
+            }
+        };
+    }
+
+    private void answer(IamCall call, String subject) {
+        calls.add(call.name() + " " + subject);
+        RuntimeException failure = failures.get(calls.size());
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

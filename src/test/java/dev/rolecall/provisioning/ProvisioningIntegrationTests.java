@@ -1,0 +1,153 @@
+package dev.rolecall.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.identity.Role;
+import dev.rolecall.request.ApplyStepStatus;
+import dev.rolecall.request.DecisionType;
+import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestStatus;
+import dev.rolecall.request.RoleRequestView;
+import dev.rolecall.request.SubmitRoleRequest;
+import dev.rolecall.test.MotoServer;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+/**
+ * An approval, once committed, reaches AWS (a moto server) or, in a plan-only account, only
+ * records its plan: the whole provisioning module in the running application.
+ */
+@SpringBootTest
+class ProvisioningIntegrationTests {
+
+    private static final String PLAN_ONLY_ACCOUNT = "111122223333";
+    private static final String APPLY_ACCOUNT = "444455556666";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static MotoServer moto;
+    private static IamClient reader;
+
+    private final CurrentUser alice = new CurrentUser("alice", "payments", Set.of(Role.REQUESTER));
+    private final CurrentUser bob = new CurrentUser("bob", "security", Set.of(Role.REVIEWER));
+
+    @Autowired
+    RoleRequestService requests;
+
+    @BeforeAll
+    static void startMoto() {
+        moto = MotoServer.start();
+        reader = IamClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(moto.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        MotoServer.TEST_ACCESS_KEY_ID, MotoServer.TEST_SECRET_ACCESS_KEY)))
+                .build();
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        if (reader != null) {
+            reader.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    /** A list in configuration replaces the whole list, so the demo account is restated. */
+    @DynamicPropertySource
+    static void accounts(DynamicPropertyRegistry registry) {
+        registry.add("rolecall.accounts[0].id", () -> PLAN_ONLY_ACCOUNT);
+        registry.add("rolecall.accounts[0].name", () -> "demo-sandbox");
+        registry.add("rolecall.accounts[0].mode", () -> "PLAN_ONLY");
+        registry.add("rolecall.accounts[1].id", () -> APPLY_ACCOUNT);
+        registry.add("rolecall.accounts[1].name", () -> "payments-dev");
+        registry.add("rolecall.accounts[1].environment", () -> "dev");
+        registry.add("rolecall.accounts[1].region", () -> "us-east-1");
+        registry.add("rolecall.accounts[1].endpoint", () -> moto.endpoint().toString());
+        registry.add("rolecall.accounts[1].mode", () -> "APPLY");
+        registry.add("rolecall.provisioning.max-attempts", () -> "2");
+    }
+
+    @BeforeEach
+    void emptyMoto() {
+        moto.reset();
+    }
+
+    @Test
+    void anApprovalInAnApplyingAccountCreatesTheRoleAndEndsApplied() {
+        RoleRequestView filed = fileAndApprove(TestSpecs.full(APPLY_ACCOUNT, "payments-reader"));
+
+        RoleRequestView applied = awaitStatus(filed, RoleRequestStatus.APPLIED);
+
+        assertThat(applied.planOnly()).isFalse();
+        assertThat(applied.applySteps()).extracting(RoleRequestView.ApplyStepView::call).containsExactly(
+                "CreateRole", "PutRolePolicy", "PutRolePolicy", "AttachRolePolicy", "AttachRolePolicy");
+        assertThat(applied.applySteps()).extracting(RoleRequestView.ApplyStepView::status)
+                .containsOnly(ApplyStepStatus.SUCCEEDED);
+        software.amazon.awssdk.services.iam.model.Role role =
+                reader.getRole(request -> request.roleName("payments-reader")).role();
+        assertThat(applied.roleArn()).isEqualTo(role.arn());
+        assertThat(role.tags()).contains(
+                Tag.builder().key("managed-by").value("rolecall").build(),
+                Tag.builder().key("rolecall:request-id").value(filed.id().toString()).build());
+    }
+
+    @Test
+    void anApprovalInAPlanOnlyAccountRecordsThePlanAndSendsNothing() {
+        RoleRequestView filed = fileAndApprove(TestSpecs.full(PLAN_ONLY_ACCOUNT, "payments-reader"));
+
+        RoleRequestView planned = await().atMost(PATIENCE)
+                .until(() -> requests.get(filed.id(), alice), view -> view.applySteps().size() == 5);
+
+        assertThat(planned.status()).isEqualTo(RoleRequestStatus.APPROVED);
+        assertThat(planned.planOnly()).isTrue();
+        assertThat(planned.roleArn()).isNull();
+        assertThat(planned.applySteps()).extracting(RoleRequestView.ApplyStepView::status)
+                .containsOnly(ApplyStepStatus.PLANNED);
+        assertThat(planned.applySteps().get(0).parametersJson())
+                .contains("\"RoleName\":\"payments-reader\"", "\"managed-by\"");
+        assertThat(reader.listRoles().roles()).isEmpty();
+    }
+
+    @Test
+    void aCallAwsRefusesFailsTheRequestWithTheAwsError() {
+        reader.createRole(request -> request.roleName("payments-reader").assumeRolePolicyDocument(TestSpecs.TRUST));
+        RoleRequestView filed = fileAndApprove(TestSpecs.full(APPLY_ACCOUNT, "payments-reader"));
+
+        RoleRequestView failed = awaitStatus(filed, RoleRequestStatus.FAILED);
+
+        assertThat(failed.failureCode()).isEqualTo("EntityAlreadyExists");
+        assertThat(failed.failureMessage()).contains("payments-reader");
+        assertThat(failed.applySteps()).singleElement().satisfies(step -> {
+            assertThat(step.call()).isEqualTo("CreateRole");
+            assertThat(step.status()).isEqualTo(ApplyStepStatus.FAILED);
+            assertThat(step.errorCode()).isEqualTo("EntityAlreadyExists");
+        });
+    }
+
+    private RoleRequestView fileAndApprove(dev.rolecall.request.RoleSpec spec) {
+        RoleRequestView filed = requests.submit(new SubmitRoleRequest(spec, "Monthly payment reports"), alice);
+        requests.decide(filed.id(), null, DecisionType.APPROVE, "Scoped to the reports bucket", bob);
+        return filed;
+    }
+
+    private RoleRequestView awaitStatus(RoleRequestView filed, RoleRequestStatus status) {
+        return await().atMost(PATIENCE).until(() -> requests.get(filed.id(), alice), view -> view.status() == status);
+    }
+}

@@ -1,0 +1,212 @@
+package dev.rolecall.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.rolecall.account.AccountRegistry;
+import dev.rolecall.account.ApplyMode;
+import dev.rolecall.account.TargetAccount;
+import dev.rolecall.request.ApplyStepRecord;
+import dev.rolecall.request.ApplyStepStatus;
+import dev.rolecall.request.IllegalTransitionException;
+import dev.rolecall.request.RoleRequestApplyService;
+import dev.rolecall.request.RoleRequestApproved;
+import dev.rolecall.request.RoleRequestId;
+import dev.rolecall.request.RoleRequestRef;
+import dev.rolecall.request.RoleRequestStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+
+class RoleApplierTests {
+
+    private static final String ACCOUNT = "444455556666";
+    private static final RoleRequestId ID = new RoleRequestId(UUID.randomUUID());
+    private static final RoleRequestApproved APPROVED = new RoleRequestApproved(
+            new RoleRequestRef(ID, ACCOUNT, "payments-reader"), "bob", Instant.parse("2025-01-01T00:00:00Z"), 1);
+
+    private final AccountRegistry accounts = mock(AccountRegistry.class);
+    private final RoleRequestApplyService requests = mock(RoleRequestApplyService.class);
+    private final FakeIamGateway gateway = new FakeIamGateway();
+    private final RoleApplier applier = new RoleApplier(accounts, requests, new ChangePlanner(), gateway);
+
+    @BeforeEach
+    void approvedSpec() {
+        when(requests.approvedSpec(ID)).thenReturn(TestSpecs.full(ACCOUNT, "payments-reader"));
+    }
+
+    @Test
+    void planOnlyRecordsEveryCallAsPlannedAndSendsNothing() {
+        account(ApplyMode.PLAN_ONLY);
+
+        applier.on(APPROVED);
+
+        List<ApplyStepRecord> plan = capturePlan();
+        assertThat(plan).extracting(ApplyStepRecord::call).containsExactly(
+                "CreateRole", "PutRolePolicy", "PutRolePolicy", "AttachRolePolicy", "AttachRolePolicy");
+        assertThat(plan).extracting(ApplyStepRecord::status).containsOnly(ApplyStepStatus.PLANNED);
+        assertThat(plan.get(0).parameters()).containsEntry("RoleName", "payments-reader");
+        assertThat(gateway.opened).isEmpty();
+        verify(requests, never()).startApply(any());
+        verify(requests, never()).markApplied(any(), anyString());
+    }
+
+    @Test
+    void applyMakesEachCallInOrderRecordsItAndEndsAppliedWithTheRoleArn() {
+        account(ApplyMode.APPLY);
+
+        applier.on(APPROVED);
+
+        assertThat(gateway.opened).containsExactly(ACCOUNT + " " + ID);
+        assertThat(gateway.calls).containsExactly(
+                "CreateRole payments-reader",
+                "PutRolePolicy read-reports",
+                "PutRolePolicy send-payments",
+                "AttachRolePolicy " + TestSpecs.READ_ONLY,
+                "AttachRolePolicy " + TestSpecs.CLOUDWATCH_READ_ONLY);
+        assertThat(gateway.closed).isEqualTo(1);
+        InOrder order = inOrder(requests);
+        order.verify(requests).startApply(ID);
+        List<ApplyStepRecord> steps = captureSteps(order, 5);
+        assertThat(steps).extracting(ApplyStepRecord::status).containsOnly(ApplyStepStatus.SUCCEEDED);
+        assertThat(steps).extracting(ApplyStepRecord::call).containsExactly(
+                "CreateRole", "PutRolePolicy", "PutRolePolicy", "AttachRolePolicy", "AttachRolePolicy");
+        order.verify(requests).markApplied(ID, "arn:aws:iam::" + ACCOUNT + ":role/payments/payments-reader");
+        verify(requests, never()).markFailed(any(), anyString(), anyString());
+        verify(requests, never()).recordPlan(any(), anyList());
+    }
+
+    @Test
+    void aRefusedSecondCallIsRecordedWithTheAwsErrorAndFailsTheRequest() {
+        account(ApplyMode.APPLY);
+        gateway.failCall(2, new IamCallFailedException("MalformedPolicyDocument",
+                "Policy document should not specify a principal.", new RuntimeException()));
+
+        applier.on(APPROVED);
+
+        assertThat(gateway.calls).containsExactly("CreateRole payments-reader", "PutRolePolicy read-reports");
+        InOrder order = inOrder(requests);
+        order.verify(requests).startApply(ID);
+        List<ApplyStepRecord> steps = captureSteps(order, 2);
+        assertThat(steps.get(0).status()).isEqualTo(ApplyStepStatus.SUCCEEDED);
+        assertThat(steps.get(1)).satisfies(failed -> {
+            assertThat(failed.call()).isEqualTo("PutRolePolicy");
+            assertThat(failed.status()).isEqualTo(ApplyStepStatus.FAILED);
+            assertThat(failed.errorCode()).isEqualTo("MalformedPolicyDocument");
+            assertThat(failed.errorMessage()).isEqualTo("Policy document should not specify a principal.");
+        });
+        order.verify(requests).markFailed(ID, "MalformedPolicyDocument", "Policy document should not specify a principal.");
+        verify(requests, never()).markApplied(any(), anyString());
+        assertThat(gateway.closed).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableEndpointFailsTheRequestWithClientError() {
+        account(ApplyMode.APPLY);
+        gateway.failCall(1, new IamCallFailedException(IamCallFailedException.CLIENT_ERROR,
+                "Unable to execute HTTP request: Connection refused", new RuntimeException()));
+
+        applier.on(APPROVED);
+
+        List<ApplyStepRecord> steps = captureSteps(inOrder(requests), 1);
+        assertThat(steps.get(0).errorCode()).isEqualTo("ClientError");
+        verify(requests).markFailed(ID, "ClientError", "Unable to execute HTTP request: Connection refused");
+    }
+
+    @Test
+    void anUnexpectedErrorInACallFailsTheRequestWithoutLeakingItsText() {
+        account(ApplyMode.APPLY);
+        gateway.failCall(3, new IllegalStateException("secret internal detail"));
+
+        applier.on(APPROVED);
+
+        List<ApplyStepRecord> steps = captureSteps(inOrder(requests), 3);
+        assertThat(steps.get(2).errorCode()).isEqualTo(RoleApplier.INTERNAL_ERROR);
+        assertThat(steps.get(2).errorMessage()).doesNotContain("secret");
+        ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
+        verify(requests).markFailed(eq(ID), eq(RoleApplier.INTERNAL_ERROR), message.capture());
+        assertThat(message.getValue()).doesNotContain("secret").contains("application log");
+    }
+
+    @Test
+    void anErrorBeforeTheFirstCallStillEndsInFailedRatherThanApplying() {
+        account(ApplyMode.APPLY);
+        gateway.failOpen(new IllegalArgumentException("bad endpoint"));
+
+        applier.on(APPROVED);
+
+        verify(requests).startApply(ID);
+        verify(requests, never()).recordApplyStep(any(), any());
+        verify(requests).markFailed(eq(ID), eq(RoleApplier.INTERNAL_ERROR), anyString());
+    }
+
+    @Test
+    void anAccountNoLongerConfiguredFailsTheRequestWithoutCallingAws() {
+        when(accounts.find(ACCOUNT)).thenReturn(Optional.empty());
+
+        applier.on(APPROVED);
+
+        InOrder order = inOrder(requests);
+        order.verify(requests).startApply(ID);
+        order.verify(requests).markFailed(eq(ID), eq(RoleApplier.ACCOUNT_NOT_CONFIGURED), anyString());
+        assertThat(gateway.opened).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredApprovalOfARequestAlreadyPastApprovedDoesNothing() {
+        account(ApplyMode.APPLY);
+        doThrow(new IllegalTransitionException(RoleRequestStatus.APPLIED, "apply")).when(requests).startApply(ID);
+
+        applier.on(APPROVED);
+
+        assertThat(gateway.opened).isEmpty();
+        verify(requests, never()).recordApplyStep(any(), any());
+        verify(requests, never()).markFailed(any(), anyString(), anyString());
+    }
+
+    @Test
+    void aRedeliveredApprovalOfAnAlreadyPlannedRequestDoesNothing() {
+        account(ApplyMode.PLAN_ONLY);
+        doThrow(new IllegalTransitionException(RoleRequestStatus.APPROVED, "record a plan for"))
+                .when(requests).recordPlan(eq(ID), anyList());
+
+        applier.on(APPROVED);
+
+        verify(requests, times(1)).recordPlan(eq(ID), anyList());
+        verify(requests, never()).startApply(any());
+    }
+
+    private void account(ApplyMode mode) {
+        when(accounts.find(ACCOUNT)).thenReturn(Optional.of(
+                new TargetAccount(ACCOUNT, "payments-dev", "dev", "us-east-1", null, null, null, mode)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ApplyStepRecord> capturePlan() {
+        ArgumentCaptor<List<ApplyStepRecord>> plan = ArgumentCaptor.forClass(List.class);
+        verify(requests).recordPlan(eq(ID), plan.capture());
+        return plan.getValue();
+    }
+
+    private List<ApplyStepRecord> captureSteps(InOrder order, int count) {
+        ArgumentCaptor<ApplyStepRecord> steps = ArgumentCaptor.forClass(ApplyStepRecord.class);
+        order.verify(requests, times(count)).recordApplyStep(eq(ID), steps.capture());
+        verify(requests, times(count)).recordApplyStep(eq(ID), any());
+        return steps.getAllValues();
+    }
+}

@@ -1,0 +1,199 @@
+package dev.rolecall.request;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.rolecall.account.AccountRegistry;
+import dev.rolecall.account.ApplyMode;
+import dev.rolecall.account.TargetAccount;
+import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.identity.SecuritySliceConfiguration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(RoleRequestController.class)
+@Import({SecuritySliceConfiguration.class, PolicyDocuments.class})
+class RoleRequestControllerTests {
+
+    static final RoleRequestId ID = new RoleRequestId(UUID.fromString("00000000-0000-0000-0000-000000000042"));
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    RoleRequestService requests;
+
+    @MockitoBean
+    AccountRegistry accounts;
+
+    @BeforeEach
+    void accounts() {
+        TargetAccount demo = new TargetAccount(RoleSpecs.ACCOUNT, "demo-sandbox", "sandbox", "us-east-1", null, null,
+                null, ApplyMode.PLAN_ONLY);
+        given(accounts.all()).willReturn(List.of(demo));
+        given(accounts.find(RoleSpecs.ACCOUNT)).willReturn(java.util.Optional.of(demo));
+    }
+
+    static RoleRequestView view(RoleRequestStatus status, String requester) {
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+        return new RoleRequestView(ID, status, requester, "payments", 1, RoleSpecs.valid(), "CI deploys", List.of(),
+                null, List.of(), false, null, null, now, now, 3);
+    }
+
+    @Test
+    void signedOutPeopleAreSentToSignIn() throws Exception {
+        mvc.perform(get("/requests/new")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void theFormRendersWithTheConfiguredAccounts() throws Exception {
+        mvc.perform(get("/requests/new").with(user("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("demo-sandbox · 111122223333 · sandbox · plan-only")))
+                .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")));
+    }
+
+    @Test
+    void postingWithoutACsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/requests").with(user("alice")).param("roleName", "x")).andExpect(status().isForbidden());
+        verify(requests, never()).submit(any(), anyList(), any());
+    }
+
+    @Test
+    void aValidFormIsSubmittedAndRedirectsToTheRequest() throws Exception {
+        given(requests.submit(any(), anyList(), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        mvc.perform(post("/requests").with(user("alice")).with(csrf())
+                        .param("accountId", RoleSpecs.ACCOUNT)
+                        .param("roleName", "ci-deployer")
+                        .param("path", "/")
+                        .param("trustPolicy", RoleSpecs.lambdaTrust().toString())
+                        .param("inlinePolicies[0].name", "read-logs")
+                        .param("inlinePolicies[0].document", RoleSpecs.readLogs().toString())
+                        .param("maxSessionDurationSeconds", "3600")
+                        .param("tags[0].key", "team")
+                        .param("tags[0].value", "payments")
+                        .param("justification", "CI deploys"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/requests/" + ID))
+                .andExpect(flash().attributeExists("flash"));
+        verify(requests).submit(org.mockito.ArgumentMatchers.argThat(command ->
+                        command.spec().roleName().equals("ci-deployer")
+                                && command.spec().inlinePolicies().containsKey("read-logs")
+                                && command.spec().tags().equals(Map.of("team", "payments"))),
+                eq(List.of()), any(CurrentUser.class));
+    }
+
+    @Test
+    void invalidInputIsShownUnderEachFieldAndNothingIsSaved() throws Exception {
+        given(requests.submit(any(), anyList(), any())).willThrow(new RoleSpecInvalidException(List.of(
+                new FieldProblem("trustPolicy", "This is not valid JSON (line 1, column 2): broken"),
+                new FieldProblem("roleName", "Role name must be 1–64 characters"),
+                new FieldProblem("tags.aws:x", "Tag keys starting with aws: are reserved by AWS"))));
+        mvc.perform(post("/requests").with(user("alice")).with(csrf())
+                        .param("roleName", "bad name")
+                        .param("trustPolicy", "{")
+                        .param("tags[0].key", "aws:x")
+                        .param("tags[0].value", "1")
+                        .param("maxSessionDurationSeconds", "3600"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("form", "trustPolicy", "roleName", "tags[0].key"))
+                .andExpect(content().string(containsString("Fix 3 problem(s) before submitting")))
+                .andExpect(content().string(containsString("href=\"#tags-0-key\"")));
+    }
+
+    @Test
+    void addingAnInlinePolicyRowKeepsWhatWasTyped() throws Exception {
+        mvc.perform(post("/requests").with(user("alice")).with(csrf())
+                        .param("addInline", "1")
+                        .param("roleName", "kept-name")
+                        .param("inlinePolicies[0].name", "first"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"kept-name\"")))
+                .andExpect(content().string(containsString("id=\"inlinePolicies-1-name\"")));
+        verify(requests, never()).submit(any(), anyList(), any());
+    }
+
+    @Test
+    void someoneElsesRequestIsNotFound() throws Exception {
+        given(requests.get(eq(ID), any())).willThrow(new RoleRequestNotFoundException(ID));
+        mvc.perform(get("/requests/" + ID).with(user("frank")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("not yours to see")));
+    }
+
+    @Test
+    void aMalformedIdIsNotFound() throws Exception {
+        mvc.perform(get("/requests/not-a-uuid").with(user("alice"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theRequesterSeesWhyTheyCannotApproveAndCanWithdraw() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("alice").roles("REVIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("You can't approve: you filed this request")))
+                .andExpect(content().string(not(containsString("id=\"decision-form\""))))
+                .andExpect(content().string(containsString("id=\"withdraw\"")));
+    }
+
+    @Test
+    void aReviewerSeesTheDecisionPanelWithTheVersion() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"decision-form\"")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"3\"")));
+    }
+
+    @Test
+    void withdrawingSomeoneElsesRequestIsForbidden() throws Exception {
+        given(requests.withdraw(eq(ID), eq(3L), any()))
+                .willThrow(new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_THE_REQUESTER));
+        mvc.perform(post("/requests/" + ID + "/withdraw").with(user("bob").roles("REVIEWER")).with(csrf())
+                        .param("version", "3"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("Only the person who filed this request")));
+    }
+
+    @Test
+    void thePlanOnlyBannerSaysNothingWasSent() throws Exception {
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+        RoleRequestView planned = new RoleRequestView(ID, RoleRequestStatus.APPROVED, "alice", "payments", 1,
+                RoleSpecs.valid(), "CI", List.of(), null,
+                List.of(new RoleRequestView.ApplyStepView(1, "CreateRole", "{\"RoleName\":\"ci-deployer\"}",
+                        ApplyStepStatus.PLANNED, null, null, now)),
+                true, null, null, now, now, 4);
+        given(requests.get(eq(ID), any())).willReturn(planned);
+        mvc.perform(get("/requests/" + ID + "/progress").with(user("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("sent nothing to AWS")))
+                .andExpect(content().string(containsString("CreateRole")))
+                .andExpect(content().string(not(containsString("hx-trigger"))));
+    }
+}

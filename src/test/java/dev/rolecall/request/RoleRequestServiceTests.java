@@ -1,0 +1,126 @@
+package dev.rolecall.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.identity.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Pageable;
+
+/** The façade on real PostgreSQL: visibility per object, and decisions racing each other. */
+@SpringBootTest
+class RoleRequestServiceTests {
+
+    static final CurrentUser ALICE = new CurrentUser("alice", "payments", Set.of(Role.REQUESTER));
+    static final CurrentUser FRANK = new CurrentUser("frank", "data", Set.of(Role.REQUESTER));
+    static final CurrentUser BOB = new CurrentUser("bob", "security", Set.of(Role.REQUESTER, Role.REVIEWER));
+    static final CurrentUser ERIN = new CurrentUser("erin", "security", Set.of(Role.REQUESTER, Role.REVIEWER));
+    static final CurrentUser CAROL = new CurrentUser("carol", null, Set.of(Role.REQUESTER, Role.AUDITOR));
+
+    @Autowired
+    RoleRequestService requests;
+
+    private RoleRequestView submitted(String roleName) {
+        return requests.submit(new SubmitRoleRequest(RoleSpecs.valid(roleName), "CI deploys"), ALICE);
+    }
+
+    @Test
+    void aSubmittedRequestIsInReviewAndSurvivesAReadBack() {
+        RoleRequestView created = submitted("svc-readback");
+        RoleRequestView read = requests.get(created.id(), ALICE);
+        assertThat(read.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(read.spec()).isEqualTo(RoleSpecs.valid("svc-readback"));
+        assertThat(read.requesterTeam()).isEqualTo("payments");
+    }
+
+    @Test
+    void anInvalidSpecSavesNothing() {
+        long before = requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements();
+        assertThatThrownBy(() -> requests.submit(new SubmitRoleRequest(RoleSpecs.valid("bad name"), "x"), ALICE))
+                .isInstanceOfSatisfying(RoleSpecInvalidException.class,
+                        e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("roleName"));
+        assertThat(requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements()).isEqualTo(before);
+    }
+
+    @Test
+    void otherRequestersCannotSeeOrActOnARequestButReviewersAndAuditorsCanRead() {
+        RoleRequestView created = submitted("svc-visibility");
+        assertThatThrownBy(() -> requests.get(created.id(), FRANK)).isInstanceOf(RoleRequestNotFoundException.class);
+        assertThatThrownBy(() -> requests.withdraw(created.id(), null, FRANK))
+                .isInstanceOf(RoleRequestNotFoundException.class);
+        assertThat(requests.list(FRANK, null, Pageable.ofSize(100)).getContent())
+                .extracting(RoleRequestSummary::id).doesNotContain(created.id());
+        assertThat(requests.get(created.id(), BOB).id()).isEqualTo(created.id());
+        assertThat(requests.get(created.id(), CAROL).id()).isEqualTo(created.id());
+        assertThatThrownBy(() -> requests.decide(created.id(), null, DecisionType.APPROVE, null, CAROL))
+                .isInstanceOf(ActionNotAllowedException.class);
+    }
+
+    @Test
+    void theInboxHoldsOthersRequestsInReviewOnly() {
+        RoleRequestView alices = submitted("svc-inbox");
+        RoleRequestView bobs = requests.submit(new SubmitRoleRequest(RoleSpecs.valid("svc-inbox-bob"), "mine"), BOB);
+        List<RoleRequestId> bobsInbox =
+                requests.inbox(BOB, Pageable.ofSize(500)).map(RoleRequestSummary::id).getContent();
+        assertThat(bobsInbox).contains(alices.id()).doesNotContain(bobs.id());
+        assertThat(requests.inbox(ALICE, Pageable.ofSize(10))).isEmpty();
+    }
+
+    @Test
+    void twoDecisionsAtTheSameMomentExactlyOneWins() throws Exception {
+        RoleRequestView created = submitted("svc-race");
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<RoleRequestView>> outcomes = new ArrayList<>();
+            for (CurrentUser reviewer : List.of(BOB, ERIN)) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return requests.decide(created.id(), created.version(), DecisionType.APPROVE, null, reviewer);
+                }));
+            }
+            int wins = 0;
+            List<Throwable> losses = new ArrayList<>();
+            for (Future<RoleRequestView> outcome : outcomes) {
+                try {
+                    outcome.get();
+                    wins++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    losses.add(e.getCause());
+                }
+            }
+            assertThat(wins).isEqualTo(1);
+            assertThat(losses).singleElement().isInstanceOfAny(OptimisticLockingFailureException.class,
+                    StaleRequestException.class, IllegalTransitionException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        RoleRequestView decided = requests.get(created.id(), CAROL);
+        assertThat(decided.decisions()).hasSize(1);
+        assertThat(decided.status()).isIn(RoleRequestStatus.APPROVED, RoleRequestStatus.APPLYING,
+                RoleRequestStatus.APPLIED, RoleRequestStatus.FAILED);
+    }
+
+    @Test
+    void aRequestWithRequestedChangesCanBeRevisedAndReviewedAgain() {
+        RoleRequestView created = submitted("svc-revise");
+        requests.decide(created.id(), null, DecisionType.REQUEST_CHANGES, "shorter session please", BOB);
+        RoleSpec shorter = new RoleSpec(RoleSpecs.ACCOUNT, "svc-revise", "/ci/", null, RoleSpecs.lambdaTrust(),
+                List.of(), java.util.Map.of(), null, 3600, java.util.Map.of(), null);
+        RoleRequestView revised = requests.revise(created.id(), null, new SubmitRoleRequest(shorter, "shorter"), ALICE);
+        assertThat(revised.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(revised.revision()).isEqualTo(2);
+        assertThat(revised.spec().maxSessionDurationSeconds()).isEqualTo(3600);
+    }
+}

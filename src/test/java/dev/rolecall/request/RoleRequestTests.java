@@ -1,0 +1,212 @@
+package dev.rolecall.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rolecall.request.ActionNotAllowedException.Reason;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RoleRequestTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+    private static final ApplyStepRecord CREATE =
+            new ApplyStepRecord("CreateRole", Map.of("RoleName", "ci-deployer"), ApplyStepStatus.SUCCEEDED, null, null);
+
+    private static RoleRequest draft() {
+        return RoleRequest.draft("alice", "payments", RoleSpecs.valid(), "CI deploys", NOW);
+    }
+
+    private static RoleRequest inReview() {
+        RoleRequest request = draft();
+        request.submit("alice", NOW);
+        request.startReview(NOW);
+        return request;
+    }
+
+    private static RoleRequest approved() {
+        RoleRequest request = inReview();
+        request.decide("bob", true, DecisionType.APPROVE, "ok", NOW);
+        return request;
+    }
+
+    private static RoleRequest applying() {
+        RoleRequest request = approved();
+        request.startApply(NOW);
+        return request;
+    }
+
+    private static List<Class<?>> events(RoleRequest request) {
+        return request.pendingEvents().stream().<Class<?>>map(Object::getClass).toList();
+    }
+
+    @Test
+    void submittingMovesADraftIntoReview() {
+        RoleRequest request = inReview();
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(events(request)).containsExactly(RoleRequestSubmitted.class, RoleRequestReviewStarted.class);
+    }
+
+    @Test
+    void onlyTheRequesterSubmitsWithdrawsOrRevises() {
+        assertThatThrownBy(() -> draft().submit("bob", NOW))
+                .isInstanceOfSatisfying(ActionNotAllowedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NOT_THE_REQUESTER));
+        assertThatThrownBy(() -> inReview().withdraw("bob", NOW)).isInstanceOf(ActionNotAllowedException.class);
+        RoleRequest changes = inReview();
+        changes.decide("bob", true, DecisionType.REQUEST_CHANGES, "narrow it", NOW);
+        assertThatThrownBy(() -> changes.revise("bob", RoleSpecs.valid(), "x", NOW))
+                .isInstanceOf(ActionNotAllowedException.class);
+    }
+
+    @Test
+    void oneApprovalByAnotherReviewerApproves() {
+        RoleRequest request = approved();
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.APPROVED);
+        assertThat(request.toView().decisions()).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.reviewer()).isEqualTo("bob");
+                    assertThat(d.decision()).isEqualTo(DecisionType.APPROVE);
+                    assertThat(d.comment()).isEqualTo("ok");
+                });
+        assertThat(events(request)).endsWith(RoleRequestDecisionRecorded.class, RoleRequestApproved.class);
+    }
+
+    @Test
+    void theRequesterNeverDecidesOnTheirOwnRequestEvenAsAReviewer() {
+        RoleRequest request = inReview();
+        assertThatThrownBy(() -> request.decide("alice", true, DecisionType.APPROVE, null, NOW))
+                .isInstanceOfSatisfying(ActionNotAllowedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.OWN_REQUEST));
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(request.toView().decisions()).isEmpty();
+    }
+
+    @Test
+    void onlyReviewersDecide() {
+        RoleRequest request = inReview();
+        assertThatThrownBy(() -> request.decide("frank", false, DecisionType.APPROVE, null, NOW))
+                .isInstanceOfSatisfying(ActionNotAllowedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_REVIEWER));
+    }
+
+    @Test
+    void rejectAndRequestChangesEndTheReview() {
+        RoleRequest rejected = inReview();
+        rejected.decide("bob", true, DecisionType.REJECT, "too broad", NOW);
+        assertThat(rejected.status()).isEqualTo(RoleRequestStatus.REJECTED);
+        assertThat(events(rejected)).endsWith(RoleRequestRejected.class);
+
+        RoleRequest changes = inReview();
+        changes.decide("erin", true, DecisionType.REQUEST_CHANGES, "narrow the resource", NOW);
+        assertThat(changes.status()).isEqualTo(RoleRequestStatus.CHANGES_REQUESTED);
+        assertThat(events(changes)).endsWith(RoleRequestChangesRequested.class);
+    }
+
+    @Test
+    void decidingTwiceOrAfterTheReviewEndedIsIllegal() {
+        RoleRequest request = approved();
+        assertThatThrownBy(() -> request.decide("erin", true, DecisionType.REJECT, "no", NOW))
+                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                        e -> assertThat(e.from()).isEqualTo(RoleRequestStatus.APPROVED));
+        assertThatThrownBy(() -> draft().decide("bob", true, DecisionType.APPROVE, null, NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void aRevisionAfterRequestedChangesStartsANewReview() {
+        RoleRequest request = inReview();
+        request.decide("bob", true, DecisionType.REQUEST_CHANGES, "narrow it", NOW);
+        request.revise("alice", RoleSpecs.valid(), "narrowed", NOW);
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.SUBMITTED);
+        assertThat(request.revision()).isEqualTo(2);
+        request.startReview(NOW);
+        request.decide("bob", true, DecisionType.APPROVE, null, NOW);
+        assertThat(request.toView().decisions()).extracting(RoleRequestView.DecisionView::revision).containsExactly(1, 2);
+    }
+
+    @Test
+    void aRevisionKeepsTheRoleAndAccount() {
+        RoleRequest request = inReview();
+        request.decide("bob", true, DecisionType.REQUEST_CHANGES, "narrow it", NOW);
+        assertThatThrownBy(() -> request.revise("alice", RoleSpecs.valid("other-name"), "x", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void revisingIsOnlyForRequestsWithRequestedChanges() {
+        assertThatThrownBy(() -> inReview().revise("alice", RoleSpecs.valid(), "x", NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void theRequesterWithdrawsOnlyWhileTheRequestIsOpen() {
+        RoleRequest request = inReview();
+        request.withdraw("alice", NOW);
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.WITHDRAWN);
+        assertThat(events(request)).endsWith(RoleRequestWithdrawn.class);
+        assertThatThrownBy(() -> approved().withdraw("alice", NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> request.withdraw("alice", NOW)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void applyRecordsEachCallAndEndsApplied() {
+        RoleRequest request = applying();
+        request.recordApplyStep(CREATE, "{}", NOW);
+        request.markApplied("arn:aws:iam::111122223333:role/ci/ci-deployer", NOW);
+        RoleRequestView view = request.toView();
+        assertThat(view.status()).isEqualTo(RoleRequestStatus.APPLIED);
+        assertThat(view.roleArn()).isEqualTo("arn:aws:iam::111122223333:role/ci/ci-deployer");
+        assertThat(view.applySteps()).extracting(RoleRequestView.ApplyStepView::call).containsExactly("CreateRole");
+        assertThat(events(request)).contains(RoleApplyStarted.class, RoleApplyStepRecorded.class, RoleApplied.class);
+    }
+
+    @Test
+    void aFailedApplyKeepsTheAwsErrorAndCanBeRetried() {
+        RoleRequest request = applying();
+        request.markFailed("EntityAlreadyExists", "Role with name ci-deployer already exists.", NOW);
+        assertThat(request.toView().failureCode()).isEqualTo("EntityAlreadyExists");
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.FAILED);
+        request.startApply(NOW);
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.APPLYING);
+        assertThat(request.toView().failureCode()).isNull();
+        assertThat(request.pendingEvents()).filteredOn(RoleApplyStarted.class::isInstance)
+                .extracting(e -> ((RoleApplyStarted) e).retry()).containsExactly(false, true);
+    }
+
+    @Test
+    void applyStepsAreRecordedOnlyWhileApplying() {
+        assertThatThrownBy(() -> approved().recordApplyStep(CREATE, "{}", NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> inReview().startApply(NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> inReview().markApplied("arn", NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> approved().markFailed("X", "y", NOW)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void planOnlyRecordsThePlanOnceAndStaysApproved() {
+        RoleRequest request = approved();
+        ApplyStepRecord planned = new ApplyStepRecord("CreateRole", Map.of(), ApplyStepStatus.PLANNED, null, null);
+        request.recordPlan(List.of(planned), List.of("{}"), NOW);
+        RoleRequestView view = request.toView();
+        assertThat(view.status()).isEqualTo(RoleRequestStatus.APPROVED);
+        assertThat(view.planOnly()).isTrue();
+        assertThat(view.applySteps()).singleElement()
+                .satisfies(step -> assertThat(step.status()).isEqualTo(ApplyStepStatus.PLANNED));
+        assertThat(events(request)).endsWith(RoleApplyStepRecorded.class, RolePlanRecorded.class);
+        assertThatThrownBy(() -> request.recordPlan(List.of(planned), List.of("{}"), NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> inReview().recordPlan(List.of(planned), List.of("{}"), NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void requestersSeeOnlyTheirOwnRequests() {
+        RoleRequest request = draft();
+        assertThat(request.isVisibleTo("alice", false)).isTrue();
+        assertThat(request.isVisibleTo("frank", false)).isFalse();
+        assertThat(request.isVisibleTo("carol", true)).isTrue();
+    }
+}

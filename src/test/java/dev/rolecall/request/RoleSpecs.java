@@ -1,0 +1,39 @@
+package dev.rolecall.request;
+
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** Valid specs for tests, in the demo account every test context configures. */
+final class RoleSpecs {
+
+    static final String ACCOUNT = "111122223333";
+
+    private RoleSpecs() {}
+
+    static JsonNode json(String text) {
+        return RoleSpecConverter.JSON.readTree(text);
+    }
+
+    static JsonNode lambdaTrust() {
+        return json("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                 "Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""");
+    }
+
+    static JsonNode readLogs() {
+        return json("""
+                {"Version":"2012-10-17","Statement":[{"Sid":"ReadLogs","Effect":"Allow",
+                 "Action":["logs:GetLogEvents","logs:FilterLogEvents"],"Resource":"*"}]}""");
+    }
+
+    static RoleSpec valid() {
+        return valid("ci-deployer");
+    }
+
+    static RoleSpec valid(String roleName) {
+        return new RoleSpec(ACCOUNT, roleName, "/ci/", "Deploys payments-api", lambdaTrust(),
+                List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), Map.of("read-logs", readLogs()),
+                "arn:aws:iam::111122223333:policy/boundary", 7200, Map.of("team", "payments"), null);
+    }
+}
