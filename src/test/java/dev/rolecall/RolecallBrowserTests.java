@@ -101,6 +101,10 @@ class RolecallBrowserTests {
                  "Resource":"arn:aws:s3:::company-invoices/*"}]}""");
         type("tags-0-key", "team");
         type("tags-0-value", "payments");
+        // htmx refreshes the analysis as the person types; this policy reads one bucket only.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-findings"), "Catalog"));
+        assertThat(browser.findElement(By.id("live-findings")).getText()).contains("Findings")
+                .doesNotContain("problem(s) stop submission");
         browser.findElement(By.id("submit-request")).click();
         wait.until(ExpectedConditions.urlMatches("/requests/[0-9a-f-]{36}$"));
         String requestPath = browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");

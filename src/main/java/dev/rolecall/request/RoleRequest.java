@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import dev.rolecall.policy.RiskLevel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
@@ -57,6 +58,11 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
 
     private @Nullable String failureMessage;
 
+    @Enumerated(EnumType.STRING)
+    private @Nullable RiskLevel riskLevel;
+
+    private @Nullable String topFindingCode;
+
     private Instant createdAt;
 
     private Instant updatedAt;
@@ -73,6 +79,11 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     @JoinColumn(name = "request_id", nullable = false)
     @OrderBy("position")
     private List<ApplyStep> applySteps = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "request_id", nullable = false)
+    @OrderBy("revision")
+    private List<Revision> revisions = new ArrayList<>();
 
     protected RoleRequest() {}
 
@@ -95,10 +106,20 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         return new RoleRequest(requester, team, spec, justification, now);
     }
 
+    /**
+     * Records the policy analysis of the current revision: the risk level routing uses and the
+     * finding that sets it.
+     */
+    void assess(RiskLevel risk, @Nullable String topFinding) {
+        riskLevel = risk;
+        topFindingCode = topFinding;
+    }
+
     /** The requester files the current revision: DRAFT → SUBMITTED. */
     void submit(String actor, Instant now) {
         requireRequester(actor);
         moveTo(RoleRequestStatus.SUBMITTED, "submit", now);
+        revisions.add(new Revision(revision, spec, justification, actor, now));
         registerEvent(new RoleRequestSubmitted(ref(), actor, now, revision, justification));
     }
 
@@ -147,6 +168,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         revision++;
         spec = newSpec;
         justification = newJustification;
+        revisions.add(new Revision(revision, spec, justification, actor, now));
         registerEvent(new RoleRequestSubmitted(ref(), actor, now, revision, justification));
     }
 
@@ -261,6 +283,11 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         return version;
     }
 
+    /** The spec of an earlier submitted revision, if there is one. */
+    java.util.Optional<RoleSpec> specOfRevision(int number) {
+        return revisions.stream().filter(r -> r.revision() == number).map(Revision::spec).findFirst();
+    }
+
     RoleRequestView toView() {
         return new RoleRequestView(
                 id(),
@@ -276,6 +303,8 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
                 planOnly,
                 failureCode,
                 failureMessage,
+                riskLevel,
+                topFindingCode,
                 createdAt,
                 updatedAt,
                 version);
@@ -283,6 +312,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
 
     RoleRequestSummary toSummary() {
         return new RoleRequestSummary(
-                id(), status, requester, requesterTeam, accountId, roleName, revision, createdAt, updatedAt);
+                id(), status, requester, requesterTeam, accountId, roleName, revision, riskLevel, topFindingCode,
+                createdAt, updatedAt);
     }
 }

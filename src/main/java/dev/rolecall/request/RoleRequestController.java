@@ -63,6 +63,31 @@ class RoleRequestController {
         return form(model);
     }
 
+    /** Without JavaScript: the Check button re-renders the form with the problems and findings. */
+    @PostMapping(path = "/requests", params = "check")
+    String check(@ModelAttribute("form") RoleRequestForm form, BindingResult binding, Model model) {
+        RoleRequestCheck check = check(form);
+        reject(check.problems(), form, binding);
+        model.addAttribute("check", check);
+        return form(model);
+    }
+
+    /** With htmx: the analysis panel, refreshed as the person types. */
+    @PostMapping("/requests/check")
+    String liveCheck(@ModelAttribute("form") RoleRequestForm form, Model model) {
+        model.addAttribute("check", check(form));
+        return "request/form :: live-findings";
+    }
+
+    private RoleRequestCheck check(RoleRequestForm form) {
+        RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form);
+        RoleRequestCheck check = requests.check(result.command(), result.problems());
+        List<FieldProblem> named = check.problems().stream()
+                .map(problem -> new FieldProblem(RoleRequestFormMapper.formField(problem, form), problem.message()))
+                .toList();
+        return new RoleRequestCheck(named, check.analysis());
+    }
+
     @PostMapping("/requests")
     String submit(@ModelAttribute("form") RoleRequestForm form, BindingResult binding, CurrentUser user, Model model,
             RedirectAttributes redirect) {
@@ -87,6 +112,7 @@ class RoleRequestController {
     String show(@PathVariable RoleRequestId id, CurrentUser user, Model model) {
         RoleRequestView request = requests.get(id, user);
         model.addAttribute("request", request);
+        model.addAttribute("analysis", requests.analysis(id, user));
         model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));
         model.addAttribute("isRequester", request.requester().equals(user.username()));
         model.addAttribute("isReviewer", user.has(dev.rolecall.identity.Role.REVIEWER));

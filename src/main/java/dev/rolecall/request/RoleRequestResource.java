@@ -1,5 +1,6 @@
 package dev.rolecall.request;
 
+import dev.rolecall.policy.RiskLevel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ public record RoleRequestResource(
         boolean planOnly,
         List<Step> applySteps,
         @Nullable Failure failure,
+        @Nullable RiskLevel riskLevel,
+        @Nullable String topFindingCode,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -69,6 +72,8 @@ public record RoleRequestResource(
                         .map(s -> new Step(s.position(), s.call(), s.status(), s.error()))
                         .toList(),
                 view.failureCode() == null ? null : new Failure(view.failureCode(), view.failureMessage()),
+                view.riskLevel(),
+                view.topFindingCode(),
                 view.createdAt(),
                 view.updatedAt(),
                 view.version());

@@ -2,6 +2,8 @@ package dev.rolecall.request;
 
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
+import dev.rolecall.policy.PolicyAnalysis;
+import dev.rolecall.policy.PolicyFinding;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,11 +26,14 @@ public class RoleRequestService {
 
     private final RoleRequestRepository requests;
     private final RoleSpecValidator validator;
+    private final RoleAnalysis analysis;
     private final Clock clock;
 
-    RoleRequestService(RoleRequestRepository requests, RoleSpecValidator validator, Clock clock) {
+    RoleRequestService(RoleRequestRepository requests, RoleSpecValidator validator, RoleAnalysis analysis,
+            Clock clock) {
         this.requests = requests;
         this.validator = validator;
+        this.analysis = analysis;
         this.clock = clock;
     }
 
@@ -47,12 +52,13 @@ public class RoleRequestService {
      * with every other field's problems, and nothing is saved.
      */
     public RoleRequestView submit(SubmitRoleRequest command, List<FieldProblem> inputProblems, CurrentUser requester) {
-        requireValid(command, inputProblems);
+        PolicyAnalysis assessment = requireValid(command, inputProblems);
         RoleRequest request = RoleRequest.draft(
                 requester.username(), requester.team(), command.spec(), command.justification(), clock.instant());
+        request.assess(assessment.riskLevel(), assessment.topFinding().map(PolicyFinding::code).orElse(null));
         request.submit(requester.username(), clock.instant());
         request.startReview(clock.instant());
-        return requests.save(request).toView();
+        return requests.saveAndFlush(request).toView();
     }
 
     /**
@@ -62,17 +68,32 @@ public class RoleRequestService {
      */
     public RoleRequestView revise(RoleRequestId id, @Nullable Long expectedVersion, SubmitRoleRequest command,
             CurrentUser requester) {
-        requireValid(command, List.of());
+        PolicyAnalysis assessment = requireValid(command, List.of());
         RoleRequest request = load(id, requester, expectedVersion);
         request.revise(requester.username(), command.spec(), command.justification(), clock.instant());
+        request.assess(assessment.riskLevel(), assessment.topFinding().map(PolicyFinding::code).orElse(null));
         request.startReview(clock.instant());
-        return requests.save(request).toView();
+        return requests.saveAndFlush(request).toView();
     }
 
-    /** Checks a spec without saving anything: the problems a person would see on submit. */
+    /**
+     * Checks a spec without saving anything: the field problems a person would see on submit, and
+     * the policy analysis reviewers would see.
+     */
     @Transactional(readOnly = true)
-    public List<FieldProblem> check(SubmitRoleRequest command) {
-        return validator.validate(command.spec(), command.justification());
+    public RoleRequestCheck check(SubmitRoleRequest command, List<FieldProblem> inputProblems) {
+        List<FieldProblem> problems = merge(inputProblems, validator.validate(command.spec(), command.justification()));
+        PolicyAnalysis result = analysis.analyse(command.spec());
+        if (problems.isEmpty()) {
+            problems = analysis.blockingProblems(result, command.spec());
+        }
+        return new RoleRequestCheck(problems, result);
+    }
+
+    /** The policy analysis of a request's current revision, for the people who may read it. */
+    @Transactional(readOnly = true)
+    public PolicyAnalysis analysis(RoleRequestId id, CurrentUser reader) {
+        return analysis.analyse(load(id, reader, null).spec());
     }
 
     /**
@@ -129,16 +150,27 @@ public class RoleRequestService {
         return requests.saveAndFlush(request).toView();
     }
 
-    private void requireValid(SubmitRoleRequest command, List<FieldProblem> inputProblems) {
-        Set<String> reported = new HashSet<>();
-        inputProblems.forEach(problem -> reported.add(problem.field()));
-        List<FieldProblem> problems = new ArrayList<>(inputProblems);
-        validator.validate(command.spec(), command.justification()).stream()
-                .filter(problem -> !reported.contains(problem.field()))
-                .forEach(problems::add);
+    /** Validates, then analyses; format problems and blocking findings both stop the request. */
+    private PolicyAnalysis requireValid(SubmitRoleRequest command, List<FieldProblem> inputProblems) {
+        List<FieldProblem> problems = merge(inputProblems, validator.validate(command.spec(), command.justification()));
         if (!problems.isEmpty()) {
             throw new RoleSpecInvalidException(problems);
         }
+        PolicyAnalysis result = analysis.analyse(command.spec());
+        List<FieldProblem> blocking = analysis.blockingProblems(result, command.spec());
+        if (!blocking.isEmpty()) {
+            throw new RoleSpecInvalidException(blocking);
+        }
+        return result;
+    }
+
+    /** Problems found before validation win over validation's problems on the same field. */
+    private static List<FieldProblem> merge(List<FieldProblem> first, List<FieldProblem> then) {
+        Set<String> reported = new HashSet<>();
+        first.forEach(problem -> reported.add(problem.field()));
+        List<FieldProblem> problems = new ArrayList<>(first);
+        then.stream().filter(problem -> !reported.contains(problem.field())).forEach(problems::add);
+        return problems;
     }
 
     private RoleRequest load(RoleRequestId id, CurrentUser reader, @Nullable Long expectedVersion) {

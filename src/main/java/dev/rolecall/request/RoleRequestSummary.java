@@ -1,5 +1,6 @@
 package dev.rolecall.request;
 
+import dev.rolecall.policy.RiskLevel;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -12,5 +13,7 @@ public record RoleRequestSummary(
         String accountId,
         String roleName,
         int revision,
+        @Nullable RiskLevel riskLevel,
+        @Nullable String topFindingCode,
         Instant createdAt,
         Instant updatedAt) {}

@@ -1,5 +1,6 @@
 package dev.rolecall.request;
 
+import dev.rolecall.policy.RiskLevel;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,8 @@ public record RoleRequestView(
         boolean planOnly,
         @Nullable String failureCode,
         @Nullable String failureMessage,
+        @Nullable RiskLevel riskLevel,
+        @Nullable String topFindingCode,
         Instant createdAt,
         Instant updatedAt,
         long version) {

@@ -55,7 +55,7 @@ class DecisionControllerTests {
     @Test
     void theInboxListsRequestsWaitingForTheReviewer() throws Exception {
         RoleRequestSummary waiting = new RoleRequestSummary(DecisionApiControllerTests.ID, RoleRequestStatus.IN_REVIEW,
-                "alice", "payments", "111122223333", "ci-deployer", 1, Instant.EPOCH, Instant.EPOCH);
+                "alice", "payments", "111122223333", "ci-deployer", 1, null, null, Instant.EPOCH, Instant.EPOCH);
         given(requests.inbox(any(), any(Pageable.class))).willReturn(new PageImpl<>(List.of(waiting)));
         mvc.perform(get("/inbox").with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isOk())

@@ -120,7 +120,7 @@ class RoleRequestApiControllerTests {
     @Test
     void listingIsPagedAndFilteredByStatus() throws Exception {
         RoleRequestSummary summary = new RoleRequestSummary(RoleRequestControllerTests.ID, RoleRequestStatus.APPLIED,
-                "alice", "payments", "111122223333", "ci-deployer", 1, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+                "alice", "payments", "111122223333", "ci-deployer", 1, null, null, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
         given(requests.list(any(), eq(RoleRequestStatus.APPLIED), any(Pageable.class)))
                 .willReturn(new PageImpl<>(List.of(summary), Pageable.ofSize(20), 1));
         mvc.perform(get("/api/v1/role-requests").param("status", "APPLIED").with(httpBasic("alice", "demo")))

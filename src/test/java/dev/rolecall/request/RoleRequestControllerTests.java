@@ -24,6 +24,7 @@ import dev.rolecall.account.ApplyMode;
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.policy.RiskLevel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ class RoleRequestControllerTests {
     static RoleRequestView view(RoleRequestStatus status, String requester) {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
         return new RoleRequestView(ID, status, requester, "payments", 1, RoleSpecs.valid(), "CI deploys", List.of(),
-                null, List.of(), false, null, null, now, now, 3);
+                null, List.of(), false, null, null, RiskLevel.HIGH, "iam-passrole-star", now, now, 3);
     }
 
     @Test
@@ -140,6 +141,23 @@ class RoleRequestControllerTests {
     }
 
     @Test
+    void theLiveCheckAnswersWithTheAnalysisFragmentOnly() throws Exception {
+        given(requests.check(any(), anyList())).willReturn(new RoleRequestCheck(
+                List.of(new FieldProblem("tags.aws:x", "Tag keys starting with aws: are reserved by AWS")),
+                new dev.rolecall.policy.PolicyAnalysis(RiskLevel.LOW, List.of(), "0.0.1", java.time.LocalDate.EPOCH, 1,
+                        true)));
+        mvc.perform(post("/requests/check").with(user("alice")).with(csrf())
+                        .header("HX-Request", "true")
+                        .param("roleName", "ci").param("tags[0].key", "aws:x").param("tags[0].value", "v"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"live-findings\"")))
+                .andExpect(content().string(containsString("tags[0].key: Tag keys starting with aws: are reserved")))
+                .andExpect(content().string(containsString("No findings. Checked 1 policy and the trust policy")))
+                .andExpect(content().string(not(containsString("<html"))));
+        verify(requests, never()).submit(any(), anyList(), any());
+    }
+
+    @Test
     void someoneElsesRequestIsNotFound() throws Exception {
         given(requests.get(eq(ID), any())).willThrow(new RoleRequestNotFoundException(ID));
         mvc.perform(get("/requests/" + ID).with(user("frank")))
@@ -188,7 +206,7 @@ class RoleRequestControllerTests {
                 RoleSpecs.valid(), "CI", List.of(), null,
                 List.of(new RoleRequestView.ApplyStepView(1, "CreateRole", "{\"RoleName\":\"ci-deployer\"}",
                         ApplyStepStatus.PLANNED, null, null, now)),
-                true, null, null, now, now, 4);
+                true, null, null, null, null, now, now, 4);
         given(requests.get(eq(ID), any())).willReturn(planned);
         mvc.perform(get("/requests/" + ID + "/progress").with(user("alice")))
                 .andExpect(status().isOk())

@@ -45,6 +45,30 @@ class RoleRequestServiceTests {
     }
 
     @Test
+    void submittingStoresTheRiskLevelAndTheFindingThatSetsIt() {
+        RoleRequestView created = requests.submit(new SubmitRoleRequest(new RoleSpec(RoleSpecs.ACCOUNT, "svc-passrole",
+                "/", null, RoleSpecs.lambdaTrust(), List.of(), java.util.Map.of("pass", RoleSpecs.json("""
+                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}""")),
+                null, 3600, java.util.Map.of(), null), "passes roles"), ALICE);
+        RoleRequestSummary listed = requests.list(CAROL, null, Pageable.ofSize(500)).stream()
+                .filter(summary -> summary.id().equals(created.id())).findFirst().orElseThrow();
+        assertThat(listed.riskLevel()).isIn(dev.rolecall.policy.RiskLevel.HIGH, dev.rolecall.policy.RiskLevel.CRITICAL);
+        assertThat(listed.topFindingCode()).isNotBlank();
+        assertThat(requests.analysis(created.id(), BOB).findings())
+                .extracting(dev.rolecall.policy.PolicyFinding::code).contains("iam-passrole-star");
+    }
+
+    @Test
+    void aCheckReportsProblemsAndFindingsWithoutSaving() {
+        long before = requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements();
+        RoleRequestCheck check = requests.check(new SubmitRoleRequest(RoleSpecs.valid("bad name"), ""), List.of());
+        assertThat(check.problems()).extracting(FieldProblem::field).containsExactly("roleName", "justification");
+        assertThat(check.analysis().findings()).extracting(dev.rolecall.policy.PolicyFinding::code)
+                .contains("role-name-invalid");
+        assertThat(requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements()).isEqualTo(before);
+    }
+
+    @Test
     void anInvalidSpecSavesNothing() {
         long before = requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements();
         assertThatThrownBy(() -> requests.submit(new SubmitRoleRequest(RoleSpecs.valid("bad name"), "x"), ALICE))
@@ -100,7 +124,7 @@ class RoleRequestServiceTests {
                     losses.add(e.getCause());
                 }
             }
-            assertThat(wins).isEqualTo(1);
+            assertThat(wins).as("outcomes: %s", losses).isEqualTo(1);
             assertThat(losses).singleElement().isInstanceOfAny(OptimisticLockingFailureException.class,
                     StaleRequestException.class, IllegalTransitionException.class);
         } finally {

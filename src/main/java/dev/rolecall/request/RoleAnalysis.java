@@ -1,0 +1,84 @@
+package dev.rolecall.request;
+
+import dev.rolecall.account.AccountRegistry;
+import dev.rolecall.account.TargetAccount;
+import dev.rolecall.policy.PolicyAnalysis;
+import dev.rolecall.policy.PolicyAnalysisRequest;
+import dev.rolecall.policy.PolicyAnalysisService;
+import dev.rolecall.policy.PolicyFinding;
+import dev.rolecall.policy.PolicyInput;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the policy engine over a role spec: the findings reviewers see, the risk level stored on
+ * the request, and the blocking findings that stop submission as field problems.
+ */
+@Component
+class RoleAnalysis {
+
+    /** The name the trust policy goes by in finding locations. */
+    static final String TRUST_POLICY = "trust policy";
+
+    private static final Map<String, String> FIELD_BY_CODE_PREFIX = Map.of(
+            "role-name", "roleName",
+            "role-path", "path",
+            "role-description", "description",
+            "session-duration", "maxSessionDurationSeconds",
+            "tags", "tags",
+            "permissions-boundary", "permissionsBoundaryArn",
+            "managed-policies", "managedPolicyArns",
+            "inline-policies", "inlinePolicies",
+            "trust-", "trustPolicy");
+
+    private final PolicyAnalysisService analysis;
+    private final AccountRegistry accounts;
+
+    RoleAnalysis(PolicyAnalysisService analysis, AccountRegistry accounts) {
+        this.analysis = analysis;
+        this.accounts = accounts;
+    }
+
+    PolicyAnalysis analyse(RoleSpec spec) {
+        PolicyAnalysisRequest.Builder request = PolicyAnalysisRequest.builder()
+                .accountId(spec.accountId())
+                .role(spec.roleName(), spec.path(), spec.description())
+                .trustPolicy(PolicyInput.of(TRUST_POLICY, spec.trustPolicy()))
+                .managedPolicyArns(spec.managedPolicyArns())
+                .permissionsBoundaryArn(spec.permissionsBoundaryArn())
+                .maxSessionDurationSeconds(spec.maxSessionDurationSeconds())
+                .tags(spec.tags())
+                .knownAccountIds(accounts.all().stream().map(TargetAccount::id).collect(Collectors.toSet()));
+        spec.inlinePolicies().forEach((name, document) -> request.permissionPolicy(PolicyInput.of(name, document)));
+        return analysis.analyse(request.build());
+    }
+
+    /** The findings that stop submission, each named by the field a person fixes. */
+    List<FieldProblem> blockingProblems(PolicyAnalysis result, RoleSpec spec) {
+        return result.findings().stream()
+                .filter(PolicyFinding::blocks)
+                .map(finding -> new FieldProblem(field(finding, spec),
+                        finding.message() + " (" + finding.code() + ", " + finding.locationText() + ")"))
+                .toList();
+    }
+
+    private static String field(PolicyFinding finding, RoleSpec spec) {
+        String policy = finding.location().policy();
+        if (TRUST_POLICY.equals(policy)) {
+            return "trustPolicy";
+        }
+        if (spec.inlinePolicies().containsKey(policy)) {
+            return "inlinePolicies." + policy;
+        }
+        if (spec.managedPolicyArns().contains(policy)) {
+            return "managedPolicyArns";
+        }
+        return FIELD_BY_CODE_PREFIX.entrySet().stream()
+                .filter(entry -> finding.code().startsWith(entry.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("trustPolicy");
+    }
+}
