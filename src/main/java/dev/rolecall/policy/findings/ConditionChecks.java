@@ -1,0 +1,122 @@
+package dev.rolecall.policy.findings;
+
+import dev.rolecall.policy.FindingSeverity;
+import dev.rolecall.policy.PolicyLocation;
+import dev.rolecall.policy.catalog.ConditionKey;
+import dev.rolecall.policy.catalog.ConditionValueType;
+import dev.rolecall.policy.catalog.IamCatalog;
+import dev.rolecall.policy.model.Condition;
+import dev.rolecall.policy.model.ConditionOperator;
+import dev.rolecall.policy.model.ConditionOperator.ValueType;
+import dev.rolecall.policy.model.Effect;
+import dev.rolecall.policy.model.PolicyDocument;
+import dev.rolecall.policy.model.SetOperator;
+import dev.rolecall.policy.model.Statement;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Checks a statement's conditions against the catalog's condition keys and IAM's evaluation rules. */
+final class ConditionChecks {
+
+    private static final Set<ConditionOperator> EQUALS_OPERATORS = EnumSet.of(ConditionOperator.STRING_EQUALS,
+            ConditionOperator.STRING_NOT_EQUALS, ConditionOperator.STRING_EQUALS_IGNORE_CASE,
+            ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE);
+
+    private final IamCatalog catalog;
+    private final Findings findings;
+
+    ConditionChecks(IamCatalog catalog, Findings findings) {
+        this.catalog = catalog;
+        this.findings = findings;
+    }
+
+    /**
+     * @param hygiene whether to report unknown keys (not for AWS managed policies, which nobody here can edit)
+     */
+    void check(PolicyDocument policy, Statement statement, boolean hygiene) {
+        for (Condition condition : statement.conditions()) {
+            PolicyLocation at = policy.locate(statement,
+                    "Condition." + condition.operatorText() + "." + condition.key(), condition.at());
+            Optional<ConditionKey> key = catalog.conditionKey(condition.key());
+            if (key.isEmpty()) {
+                if (hygiene) {
+                    findings.add(FindingCode.UNKNOWN_CONDITION_KEY, at, "\"" + condition.key()
+                            + "\" is not a condition key in the catalog of " + catalog.dataDate());
+                }
+            } else {
+                checkType(condition, key.get(), at);
+                checkSetOperator(statement, condition, key.get(), at);
+            }
+            checkWildcard(condition, at);
+            checkMfa(statement, condition, at);
+        }
+    }
+
+    private void checkType(Condition condition, ConditionKey key, PolicyLocation at) {
+        if (!fits(condition.operator().type(), key.type())) {
+            findings.add(FindingCode.OPERATOR_TYPE_MISMATCH, at, condition.operator().json() + " compares "
+                    + condition.operator().type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " values, but " + condition.key() + " holds "
+                    + key.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " values");
+        }
+    }
+
+    private void checkSetOperator(Statement statement, Condition condition, ConditionKey key, PolicyLocation at) {
+        if (condition.set() == SetOperator.NONE || key.multiValued()) {
+            return;
+        }
+        boolean permissive = condition.set() == SetOperator.FOR_ALL_VALUES && statement.effect() == Effect.ALLOW;
+        findings.add(FindingCode.SET_OPERATOR_SINGLE_VALUED, permissive ? FindingSeverity.MEDIUM : FindingSeverity.LOW,
+                at, condition.set().prefix() + " on " + condition.key() + ", which has a single value"
+                        + (permissive ? ": the statement also applies when the key is missing" : ""));
+    }
+
+    private void checkWildcard(Condition condition, PolicyLocation at) {
+        if (!EQUALS_OPERATORS.contains(condition.operator())) {
+            return;
+        }
+        for (String value : condition.values()) {
+            String literal = value.replace("${*}", "").replace("${?}", "");
+            if (literal.indexOf('*') >= 0 || literal.indexOf('?') >= 0) {
+                findings.add(FindingCode.WILDCARD_WITHOUT_LIKE, at, condition.operator().json() + " compares \""
+                        + value + "\" literally; " + condition.operator().json().replace("Equals", "Like")
+                                .replace("IgnoreCase", "") + " would treat * and ? as wildcards");
+                return;
+            }
+        }
+    }
+
+    private void checkMfa(Statement statement, Condition condition, PolicyLocation at) {
+        if (!condition.key().equalsIgnoreCase("aws:MultiFactorAuthPresent")
+                || condition.operator() != ConditionOperator.BOOL) {
+            return;
+        }
+        boolean denyWithoutIfExists = statement.effect() == Effect.DENY && !condition.ifExists()
+                && condition.values().stream().anyMatch("false"::equalsIgnoreCase);
+        boolean allowIfExists = statement.effect() == Effect.ALLOW && condition.ifExists()
+                && condition.values().stream().anyMatch("true"::equalsIgnoreCase);
+        if (denyWithoutIfExists) {
+            findings.add(FindingCode.BROKEN_MFA, at, "The Deny does not apply to requests made with long-term "
+                    + "access keys, which carry no aws:MultiFactorAuthPresent: use BoolIfExists");
+        } else if (allowIfExists) {
+            findings.add(FindingCode.BROKEN_MFA, at, "BoolIfExists also allows requests made with long-term access "
+                    + "keys, which carry no aws:MultiFactorAuthPresent: use Bool");
+        }
+    }
+
+    /** Whether an operator family can compare values of a key's type. Lenient where IAM converts. */
+    static boolean fits(ValueType operator, ConditionValueType key) {
+        return switch (operator) {
+            case NULL -> true;
+            case STRING -> key != ConditionValueType.NUMERIC && key != ConditionValueType.DATE
+                    && key != ConditionValueType.IP_ADDRESS && key != ConditionValueType.BINARY;
+            case ARN -> key == ConditionValueType.ARN || key == ConditionValueType.STRING;
+            case NUMERIC -> key == ConditionValueType.NUMERIC || key == ConditionValueType.DATE;
+            case DATE -> key == ConditionValueType.DATE;
+            case BOOLEAN -> key == ConditionValueType.BOOL;
+            case IP_ADDRESS -> key == ConditionValueType.IP_ADDRESS;
+            case BINARY -> key == ConditionValueType.BINARY;
+        };
+    }
+}

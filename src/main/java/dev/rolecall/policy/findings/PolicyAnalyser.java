@@ -1,0 +1,75 @@
+package dev.rolecall.policy.findings;
+
+import dev.rolecall.policy.PolicyAnalysis;
+import dev.rolecall.policy.PolicyAnalysisRequest;
+import dev.rolecall.policy.PolicyFinding;
+import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.catalog.AwsManagedPolicies;
+import dev.rolecall.policy.catalog.IamCatalog;
+import dev.rolecall.policy.grammar.PolicyParser;
+import dev.rolecall.policy.model.PolicyDocument;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Analyses a role: validity of its fields and documents, trust, the policies as written, and the
+ * effective permissions (identity ∩ boundary, explicit deny removed); then the risk level.
+ * Thread-safe; AWS managed policies are parsed once and reused.
+ */
+public final class PolicyAnalyser {
+
+    private final IamCatalog catalog;
+    private final SensitiveActions sensitive;
+    private final ManagedPolicyDocuments managed;
+    private final PolicyParser parser = new PolicyParser();
+
+    public PolicyAnalyser(IamCatalog catalog, AwsManagedPolicies managedPolicies) {
+        this.catalog = catalog;
+        this.sensitive = new SensitiveActions(catalog);
+        this.managed = new ManagedPolicyDocuments(managedPolicies);
+    }
+
+    /** The analyser over the shipped catalog and AWS managed policies. */
+    public static PolicyAnalyser shipped() {
+        return new PolicyAnalyser(IamCatalog.shipped(), AwsManagedPolicies.shipped());
+    }
+
+    public IamCatalog catalog() {
+        return catalog;
+    }
+
+    public PolicyAnalysis analyse(PolicyAnalysisRequest request) {
+        Findings findings = new Findings();
+        new RoleChecks(request, findings).run();
+        RoleDocuments documents = RoleDocuments.parse(request, parser, managed, findings);
+        PolicyDocument trust = documents.trust;
+        StatementChecks statements = new StatementChecks(catalog, findings);
+        if (trust != null) {
+            new TrustChecks(trust, request.accountId(), request.knownAccountIds(), findings).run();
+            statements.check(trust, true);
+        }
+        StatementActions actions = new StatementActions(catalog);
+        RedundancyCheck redundancy = new RedundancyCheck(actions, findings);
+        for (PolicyDocument policy : documents.inline) {
+            statements.check(policy, true);
+            redundancy.check(policy);
+        }
+        for (PolicyDocument policy : documents.awsManaged) {
+            statements.check(policy, false);
+        }
+        PolicyDocument boundary = documents.boundary;
+        if (boundary != null) {
+            statements.check(boundary, !documents.boundaryIsAwsManaged);
+        }
+        List<PolicyDocument> identity = new ArrayList<>(documents.inline);
+        identity.addAll(documents.awsManaged);
+        EffectivePermissions effective = EffectivePermissions.of(actions, identity, boundary);
+        new PermissionChecks(catalog, sensitive, effective, findings).run();
+        boolean bounded = boundary != null || request.permissionsBoundaryArn() != null || request.boundaryRequired();
+        new BoundaryChecks(catalog, effective, request.permissionsBoundaryArn(), bounded, findings).run();
+        List<PolicyFinding> sorted = findings.sorted();
+        RiskLevel risk = RiskCalculator.risk(sorted, trust, request.accountId());
+        return new PolicyAnalysis(risk, sorted, catalog.version(), catalog.dataDate(),
+                documents.permissionPolicyCount(), trust != null);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.rolecall.policy.findings;
+
+import static dev.rolecall.policy.findings.Roles.allow;
+import static dev.rolecall.policy.findings.Roles.codes;
+import static dev.rolecall.policy.findings.Roles.finding;
+import static dev.rolecall.policy.findings.Roles.permissions;
+import static dev.rolecall.policy.findings.Roles.policy;
+import static dev.rolecall.policy.findings.Roles.severity;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rolecall.policy.FindingSeverity;
+import dev.rolecall.policy.PolicyAnalysis;
+import dev.rolecall.policy.catalog.ConditionValueType;
+import dev.rolecall.policy.model.ConditionOperator.ValueType;
+import org.junit.jupiter.api.Test;
+
+class ConditionChecksTests {
+
+    private static PolicyAnalysis withCondition(String effect, String condition) {
+        return permissions(policy("{\"Effect\": \"" + effect + "\", \"Action\": \"s3:GetObject\", "
+                + "\"Resource\": \"arn:aws:s3:::invoices/*\", \"Condition\": " + condition + "}"));
+    }
+
+    @Test
+    void setOperatorsOnSingleValuedKeys() {
+        PolicyAnalysis forAll = withCondition("Allow",
+                "{\"ForAllValues:StringEquals\": {\"aws:PrincipalTag/team\": \"payments\"}}");
+        assertThat(severity(forAll, "set-operator-single-valued-key")).isEqualTo(FindingSeverity.MEDIUM);
+        assertThat(finding(forAll, "set-operator-single-valued-key").message()).contains("key is missing");
+        PolicyAnalysis forAny = withCondition("Allow",
+                "{\"ForAnyValue:StringEquals\": {\"aws:PrincipalTag/team\": \"payments\"}}");
+        assertThat(severity(forAny, "set-operator-single-valued-key")).isEqualTo(FindingSeverity.LOW);
+        assertThat(codes(withCondition("Allow", "{\"ForAllValues:StringEquals\": {\"aws:TagKeys\": \"team\"}}")))
+                .doesNotContain("set-operator-single-valued-key");
+    }
+
+    @Test
+    void brokenMfaPatterns() {
+        PolicyAnalysis deny = withCondition("Deny", "{\"Bool\": {\"aws:MultiFactorAuthPresent\": \"false\"}}");
+        assertThat(severity(deny, "broken-mfa-condition")).isEqualTo(FindingSeverity.HIGH);
+        assertThat(finding(deny, "broken-mfa-condition").message()).contains("BoolIfExists");
+        PolicyAnalysis allow = withCondition("Allow",
+                "{\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"true\"}}");
+        assertThat(codes(allow)).contains("broken-mfa-condition");
+        assertThat(codes(withCondition("Deny", "{\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"false\"}}")))
+                .doesNotContain("broken-mfa-condition");
+        assertThat(codes(withCondition("Allow", "{\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}")))
+                .doesNotContain("broken-mfa-condition");
+    }
+
+    @Test
+    void operatorsMustFitTheKeyType() {
+        PolicyAnalysis analysis = withCondition("Allow", "{\"NumericLessThan\": {\"aws:SourceIp\": \"10\"}}");
+        assertThat(severity(analysis, "operator-type-mismatch")).isEqualTo(FindingSeverity.MEDIUM);
+        assertThat(finding(analysis, "operator-type-mismatch").locationText())
+                .contains("Condition.NumericLessThan.aws:SourceIp");
+        assertThat(codes(withCondition("Allow", "{\"DateGreaterThan\": {\"aws:CurrentTime\": \"2026-01-01T00:00:00Z\"}}")))
+                .doesNotContain("operator-type-mismatch");
+        assertThat(codes(withCondition("Allow", "{\"NumericLessThan\": {\"aws:EpochTime\": \"1800000000\"}}")))
+                .doesNotContain("operator-type-mismatch");
+        assertThat(codes(withCondition("Allow", "{\"IpAddress\": {\"aws:SourceIp\": \"10.0.0.0/8\"}}")))
+                .doesNotContain("operator-type-mismatch");
+    }
+
+    @Test
+    void operatorFamiliesAndKeyTypes() {
+        assertThat(ConditionChecks.fits(ValueType.STRING, ConditionValueType.ARN)).isTrue();
+        assertThat(ConditionChecks.fits(ValueType.ARN, ConditionValueType.ARN)).isTrue();
+        assertThat(ConditionChecks.fits(ValueType.NULL, ConditionValueType.IP_ADDRESS)).isTrue();
+        assertThat(ConditionChecks.fits(ValueType.BOOLEAN, ConditionValueType.STRING)).isFalse();
+        assertThat(ConditionChecks.fits(ValueType.STRING, ConditionValueType.NUMERIC)).isFalse();
+        assertThat(ConditionChecks.fits(ValueType.IP_ADDRESS, ConditionValueType.STRING)).isFalse();
+    }
+
+    @Test
+    void wildcardsInEqualsOperatorsAreLiteral() {
+        PolicyAnalysis analysis = withCondition("Allow", "{\"StringEquals\": {\"aws:PrincipalTag/team\": \"pay*\"}}");
+        assertThat(severity(analysis, "wildcard-without-like")).isEqualTo(FindingSeverity.LOW);
+        assertThat(finding(analysis, "wildcard-without-like").message()).contains("StringLike");
+        assertThat(codes(withCondition("Allow", "{\"StringLike\": {\"aws:PrincipalTag/team\": \"pay*\"}}")))
+                .doesNotContain("wildcard-without-like");
+        assertThat(codes(withCondition("Allow", "{\"StringEquals\": {\"aws:PrincipalTag/team\": \"a${*}b\"}}")))
+                .doesNotContain("wildcard-without-like");
+    }
+
+    @Test
+    void unknownConditionKeysAreHygiene() {
+        PolicyAnalysis analysis = withCondition("Allow", "{\"StringEquals\": {\"s3:prefixx\": \"a\"}}");
+        assertThat(severity(analysis, "unknown-condition-key")).isEqualTo(FindingSeverity.LOW);
+        assertThat(codes(withCondition("Allow", "{\"StringEquals\": {\"s3:prefix\": \"a\"}}")))
+                .doesNotContain("unknown-condition-key");
+        assertThat(codes(permissions(policy(allow("\"s3:GetObject\"", "\"*\"",
+                "{\"StringEquals\": {\"aws:ResourceTag/owner\": \"${aws:username}\"}}")))))
+                .doesNotContain("unknown-condition-key");
+    }
+}
