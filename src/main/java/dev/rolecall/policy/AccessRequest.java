@@ -1,5 +1,6 @@
 package dev.rolecall.policy;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public record AccessRequest(
     public AccessRequest {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         context.forEach((key, values) -> copy.put(key, List.copyOf(values)));
-        context = java.util.Collections.unmodifiableMap(copy);
+        context = Collections.unmodifiableMap(copy);
     }
 
     /** A request without principal or context. */

@@ -31,9 +31,7 @@ class AwsManagedPoliciesTests {
      * Policies AWS publishes that the parser still rejects, with the text of the rejection. AWS accepted
      * them, so each entry is a parser gap to close; once closed, the entry must go (the test fails).
      */
-    private static final Map<String, String> KNOWN_PARSER_GAPS = Map.of(
-            // IAM accepts an ARN with an empty resource part.
-            "AmazonDevOpsGuruOrganizationsAccess", "\"arn:aws:organizations::*:\" names no resource");
+    private static final Map<String, String> KNOWN_PARSER_GAPS = Map.of();
 
     @Test
     void everyPolicyParsesWithThePolicyParser() {
