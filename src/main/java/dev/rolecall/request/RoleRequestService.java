@@ -90,6 +90,15 @@ public class RoleRequestService {
         return new RoleRequestCheck(problems, result);
     }
 
+    /**
+     * The spec of a submitted revision of a request, for the people who may read it; empty when
+     * the request has no such revision.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RoleSpec> revisionSpec(RoleRequestId id, int revision, CurrentUser reader) {
+        return load(id, reader, null).specOfRevision(revision);
+    }
+
     /** The policy analysis of a request's current revision, for the people who may read it. */
     @Transactional(readOnly = true)
     public PolicyAnalysis analysis(RoleRequestId id, CurrentUser reader) {
