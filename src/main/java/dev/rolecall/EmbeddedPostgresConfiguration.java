@@ -36,6 +36,9 @@ class EmbeddedPostgresConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPassword("postgres");
         dataSource.setMaximumPoolSize(10);
+        // Embedded PostgreSQL stops in its own JVM shutdown hook, possibly before Spring closes;
+        // a short wait for connections keeps shutdown quick instead of stalling for 30 s.
+        dataSource.setConnectionTimeout(3000);
         return dataSource;
     }
 }

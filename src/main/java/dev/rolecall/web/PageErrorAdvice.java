@@ -30,38 +30,40 @@ class PageErrorAdvice {
 
     @ExceptionHandler(RoleRequestNotFoundException.class)
     ModelAndView notFound(RoleRequestNotFoundException e) {
-        return page("error/404", HttpStatus.NOT_FOUND, null);
+        return page(HttpStatus.NOT_FOUND, null);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView badParameter(MethodArgumentTypeMismatchException e) {
         if (RoleRequestId.class.equals(e.getRequiredType())) {
-            return page("error/404", HttpStatus.NOT_FOUND, null);
+            return page(HttpStatus.NOT_FOUND, null);
         }
-        return page("error/400", HttpStatus.BAD_REQUEST, null);
+        return page(HttpStatus.BAD_REQUEST, null);
     }
 
     @ExceptionHandler(ActionNotAllowedException.class)
     ModelAndView forbidden(ActionNotAllowedException e) {
         log.warn("refused: {}", e.getMessage());
-        return page("error/403", HttpStatus.FORBIDDEN, "action.denied." + e.reason().name());
+        return page(HttpStatus.FORBIDDEN, "action.denied." + e.reason().name());
     }
 
     @ExceptionHandler({StaleRequestException.class, OptimisticLockingFailureException.class})
     ModelAndView stale(RuntimeException e) {
         log.info("conflict: {}", e.getMessage());
-        return page("error/409", HttpStatus.CONFLICT, "conflict.stale");
+        return page(HttpStatus.CONFLICT, "conflict.stale");
     }
 
     @ExceptionHandler(IllegalTransitionException.class)
     ModelAndView illegalTransition(IllegalTransitionException e) {
         log.info("conflict: {}", e.getMessage());
-        return page("error/409", HttpStatus.CONFLICT, null).addObject("status", e.from());
+        return page(HttpStatus.CONFLICT, "conflict.transition").addObject("requestStatus", e.from());
     }
 
-    private static ModelAndView page(String view, HttpStatus status, @Nullable String reason) {
-        ModelAndView page = new ModelAndView(view, status);
+    private static ModelAndView page(HttpStatus status, @Nullable String reason) {
+        ModelAndView page = new ModelAndView("error/4xx", status);
+        page.addObject("status", status.value());
         page.addObject("reason", reason);
+        page.addObject("requestStatus", "");
         return page;
     }
 }

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What IAM accepts as an entry of Resource or NotResource: {@code *} or an ARN
  * {@code arn:partition:service:region:account:resource}, where any part may hold wildcards and
- * policy variables (whose own colons, as in {@code ${aws:username}}, do not separate parts).
+ * policy variables (whose own colons, as in {@code ${aws:username}}, do not separate parts). The
+ * resource part may be empty: IAM accepts it (an AWS managed policy uses
+ * {@code arn:aws:organizations::*:}).
  */
 final class ArnSyntax {
 
@@ -35,9 +37,6 @@ final class ArnSyntax {
         }
         if (!variableOr(SERVICE, parts.get(2))) {
             return "\"" + resource + "\" has an invalid service \"" + parts.get(2) + "\": e.g. s3, iam, logs";
-        }
-        if (parts.get(5).isEmpty()) {
-            return "\"" + resource + "\" names no resource after the account part" + example;
         }
         return null;
     }

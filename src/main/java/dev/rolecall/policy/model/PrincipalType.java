@@ -1,5 +1,7 @@
 package dev.rolecall.policy.model;
 
+import org.jspecify.annotations.Nullable;
+
 /** The kinds of principal a Principal or NotPrincipal element can name. */
 public enum PrincipalType {
     /** An AWS account, IAM role, user, role session or {@code *}. */
@@ -23,7 +25,7 @@ public enum PrincipalType {
     }
 
     /** The type for a JSON key, or null if the key names no principal type (case-sensitive, as IAM). */
-    public static @org.jspecify.annotations.Nullable PrincipalType ofJson(String key) {
+    public static @Nullable PrincipalType ofJson(String key) {
         for (PrincipalType type : values()) {
             if (type.json.equals(key)) {
                 return type;

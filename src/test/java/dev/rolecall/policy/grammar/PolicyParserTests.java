@@ -136,7 +136,6 @@ class PolicyParserTests {
             {"Effect":"Allow","Action":"s3:","Resource":"*"}                | Action  | invalid action name
             {"Effect":"Allow","Action":"*","Resource":"arn:aws:s3"}         | Resource | 3 of the 6 parts
             {"Effect":"Allow","Action":"*","Resource":"my-bucket"}          | Resource | is not an ARN
-            {"Effect":"Allow","Action":"*","Resource":"arn:aws:s3:::"}      | Resource | names no resource
             {"Effect":"Allow","Action":"*","Resource":"arn:AWS:s3:::b"}     | Resource | invalid partition
             {"Effect":"Allow","Action":"*","Resource":7}                    | Resource | not a number
             {"Effect":"Allow","Action":"*","Resource":"*","Principal":"*"}  | Principal | not allowed in an identity policy
@@ -235,6 +234,12 @@ class PolicyParserTests {
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.validDocument().statements().get(0).resource()).isNull();
+    }
+
+    @Test
+    void acceptsAnArnWithAnEmptyResourcePartAsIamDoes() {
+        assertThat(identity(statement("{\"Effect\":\"Allow\",\"Action\":\"organizations:Describe*\","
+                + "\"Resource\":\"arn:aws:organizations::*:\"}")).problems()).isEmpty();
     }
 
     @Test
