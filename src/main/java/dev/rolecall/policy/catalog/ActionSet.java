@@ -35,9 +35,12 @@ public final class ActionSet {
 
     /** Whether every action of {@code other} is in this set. */
     public boolean containsAll(ActionSet other) {
-        BitSet missing = (BitSet) other.bits.clone();
-        missing.andNot(bits);
-        return missing.isEmpty();
+        for (int i = other.bits.nextSetBit(0); i >= 0; i = other.bits.nextSetBit(i + 1)) {
+            if (!bits.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean intersects(ActionSet other) {
@@ -64,7 +67,7 @@ public final class ActionSet {
 
     /** The actions of this set that satisfy {@code filter}. */
     public ActionSet filter(Predicate<IamAction> filter) {
-        BitSet result = new BitSet(universe.size());
+        BitSet result = new BitSet();
         for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
             if (filter.test(universe.get(i))) {
                 result.set(i);

@@ -1,5 +1,6 @@
 package dev.rolecall.policy.catalog;
 
+import dev.rolecall.policy.model.Wildcard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +27,8 @@ public final class IamCatalog {
     static final String CATALOG_RESOURCE = "/policy/iam-catalog.json.gz";
     static final String OVERRIDES_RESOURCE = "/policy/access-level-overrides.json";
     private static final Pattern ACTION_PATTERN = Pattern.compile("[A-Za-z0-9-]+:[A-Za-z0-9*?]+");
-    private static final int MATCH_CACHE_LIMIT = 20_000;
+    /** Patterns people write repeat; AWS managed policies are expanded once elsewhere. */
+    private static final int MATCH_CACHE_LIMIT = 10_000;
 
     private final String source;
     private final String version;
@@ -122,7 +124,7 @@ public final class IamCatalog {
 
     /** A set of actions by exact names; names the catalog does not know are left out. */
     public ActionSet actionsNamed(Collection<String> fullNames) {
-        BitSet bits = new BitSet(actions.size());
+        BitSet bits = new BitSet();
         for (String name : fullNames) {
             action(name).ifPresent(action -> bits.set(action.index()));
         }
@@ -136,7 +138,7 @@ public final class IamCatalog {
 
     /** No action. */
     public ActionSet none() {
-        return new ActionSet(actions, new BitSet(0));
+        return new ActionSet(actions, new BitSet());
     }
 
     /**
@@ -144,21 +146,20 @@ public final class IamCatalog {
      * {@code ec2:Describe?pc*}, {@code iam:PassRole}; case-insensitive as IAM is.
      */
     public ActionMatch match(String pattern) {
-        String key = pattern.toLowerCase(Locale.ROOT);
-        ActionMatch cached = matchCache.get(key);
+        ActionMatch cached = matchCache.get(pattern);
         if (cached != null) {
             return cached;
         }
         ActionMatch match = computeMatch(pattern);
         if (matchCache.size() < MATCH_CACHE_LIMIT) {
-            matchCache.put(key, match);
+            matchCache.put(pattern, match);
         }
         return match;
     }
 
     /** The union of what the patterns match (an {@code Action} element). */
     public ActionSet expand(Collection<String> patterns) {
-        BitSet bits = new BitSet(actions.size());
+        BitSet bits = new BitSet();
         for (String pattern : patterns) {
             bits.or(match(pattern).actions().bits());
         }
@@ -234,13 +235,12 @@ public final class IamCatalog {
             return new ActionMatch(pattern, ActionMatch.Status.UNKNOWN_SERVICE, none());
         }
         String name = pattern.substring(colon + 1);
-        BitSet bits = new BitSet(actions.size());
+        BitSet bits = new BitSet();
         if (name.indexOf('*') < 0 && name.indexOf('?') < 0) {
             service.action(name).ifPresent(action -> bits.set(action.index()));
         } else {
-            Pattern glob = Pattern.compile(name.replace("?", ".").replace("*", ".*"), Pattern.CASE_INSENSITIVE);
             for (IamAction action : service.actions()) {
-                if (glob.matcher(action.name()).matches()) {
+                if (Wildcard.matches(name, action.name(), true)) {
                     bits.set(action.index());
                 }
             }

@@ -2,16 +2,22 @@ package dev.rolecall.policy.findings;
 
 import dev.rolecall.policy.PolicyKind;
 import dev.rolecall.policy.catalog.AwsManagedPolicies;
+import dev.rolecall.policy.catalog.ActionSet;
 import dev.rolecall.policy.catalog.AwsManagedPolicy;
+import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.grammar.JsonLimits;
-import dev.rolecall.policy.grammar.ParseResult;
 import dev.rolecall.policy.grammar.PolicyParser;
 import dev.rolecall.policy.model.PolicyDocument;
+import dev.rolecall.policy.model.Statement;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
-/** The shipped AWS managed policies as parsed documents, each parsed once per kind. */
+/**
+ * The shipped AWS managed policies as parsed documents, each parsed once per kind, with the actions
+ * of each statement expanded once.
+ */
 final class ManagedPolicyDocuments {
 
     /**
@@ -20,11 +26,14 @@ final class ManagedPolicyDocuments {
      */
     static final JsonLimits LIMITS = new JsonLimits(32, 1 << 20);
 
+    private final IamCatalog catalog;
     private final AwsManagedPolicies policies;
     private final PolicyParser parser = new PolicyParser(LIMITS);
     private final Map<String, Optional<PolicyDocument>> parsed = new ConcurrentHashMap<>();
+    private final Map<StatementKey, ActionSet> actions = new ConcurrentHashMap<>();
 
-    ManagedPolicyDocuments(AwsManagedPolicies policies) {
+    ManagedPolicyDocuments(IamCatalog catalog, AwsManagedPolicies policies) {
+        this.catalog = catalog;
         this.policies = policies;
     }
 
@@ -34,8 +43,31 @@ final class ManagedPolicyDocuments {
                 key -> parse(policy, kind)));
     }
 
+    /** The actions of a statement of one of these documents; null for statements of other documents. */
+    @Nullable ActionSet actionsOf(Statement statement) {
+        return actions.get(new StatementKey(statement));
+    }
+
     private Optional<PolicyDocument> parse(AwsManagedPolicy policy, PolicyKind kind) {
-        ParseResult result = parser.parse(kind, policy.name(), policy.document());
-        return Optional.ofNullable(result.document());
+        PolicyDocument document = parser.parse(kind, policy.name(), policy.document()).document();
+        if (document != null) {
+            for (Statement statement : document.statements()) {
+                actions.put(new StatementKey(statement), StatementActions.expand(catalog, statement));
+            }
+        }
+        return Optional.ofNullable(document);
+    }
+
+    /** Statements by identity: the same parsed statement, not an equal one. */
+    private record StatementKey(Statement statement) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof StatementKey key && key.statement == statement;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(statement);
+        }
     }
 }

@@ -26,7 +26,7 @@ public final class PolicyAnalyser {
     public PolicyAnalyser(IamCatalog catalog, AwsManagedPolicies managedPolicies) {
         this.catalog = catalog;
         this.sensitive = new SensitiveActions(catalog);
-        this.managed = new ManagedPolicyDocuments(managedPolicies);
+        this.managed = new ManagedPolicyDocuments(catalog, managedPolicies);
     }
 
     /** The analyser over the shipped catalog and AWS managed policies. */
@@ -48,7 +48,7 @@ public final class PolicyAnalyser {
             new TrustChecks(trust, request.accountId(), request.knownAccountIds(), findings).run();
             statements.check(trust, true);
         }
-        StatementActions actions = new StatementActions(catalog);
+        StatementActions actions = new StatementActions(catalog, managed);
         RedundancyCheck redundancy = new RedundancyCheck(actions, findings);
         for (PolicyDocument policy : documents.inline) {
             statements.check(policy, true);

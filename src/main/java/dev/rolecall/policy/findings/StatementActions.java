@@ -12,10 +12,12 @@ import java.util.Map;
 final class StatementActions {
 
     private final IamCatalog catalog;
+    private final ManagedPolicyDocuments managed;
     private final Map<Statement, ActionSet> cache = new IdentityHashMap<>();
 
-    StatementActions(IamCatalog catalog) {
+    StatementActions(IamCatalog catalog, ManagedPolicyDocuments managed) {
         this.catalog = catalog;
+        this.managed = managed;
     }
 
     IamCatalog catalog() {
@@ -23,10 +25,13 @@ final class StatementActions {
     }
 
     ActionSet of(Statement statement) {
-        return cache.computeIfAbsent(statement, s -> {
-            List<String> patterns = s.action().patterns().stream().map(ActionPattern::text).toList();
-            return s.action().negated() ? catalog.expandNot(patterns) : catalog.expand(patterns);
-        });
+        ActionSet shared = managed.actionsOf(statement);
+        return shared != null ? shared : cache.computeIfAbsent(statement, s -> expand(catalog, s));
+    }
+
+    static ActionSet expand(IamCatalog catalog, Statement statement) {
+        List<String> patterns = statement.action().patterns().stream().map(ActionPattern::text).toList();
+        return statement.action().negated() ? catalog.expandNot(patterns) : catalog.expand(patterns);
     }
 
     ActionSet none() {

@@ -1,0 +1,82 @@
+package dev.rolecall.policy.findings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rolecall.policy.PolicyAnalysis;
+import dev.rolecall.policy.PolicyAnalysisRequest;
+import dev.rolecall.policy.PolicyInput;
+import dev.rolecall.policy.catalog.AwsManagedPolicies;
+import dev.rolecall.policy.catalog.AwsManagedPolicy;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How long analysing every AWS managed policy takes, after warm-up:
+ * {@code ./mvnw -Pbench test -Dtest=ManagedPolicyAnalysisBenchmark}. Prints the numbers; asserts
+ * only that every policy was analysed (no timed assertion).
+ */
+class ManagedPolicyAnalysisBenchmark {
+
+    private static final int WARM_UP_ROUNDS = 5;
+    private static final int MEASURED_ROUNDS = 10;
+
+    private final PolicyAnalyser analyser = PolicyAnalyser.shipped();
+    private final List<AwsManagedPolicy> policies = AwsManagedPolicies.shipped().all();
+
+    @Test
+    void analyseEveryManagedPolicy() {
+        // As attached AWS managed policies: each document is parsed once and reused, as in the product.
+        Function<AwsManagedPolicy, PolicyAnalysisRequest> attached = policy -> PolicyAnalysisRequest.builder()
+                .managedPolicyArns(List.of(policy.arn()))
+                .build();
+        // As pasted inline documents: parsed on every analysis (over the inline quota, which only adds a finding).
+        Function<AwsManagedPolicy, PolicyAnalysisRequest> pasted = policy -> PolicyAnalysisRequest.builder()
+                .permissionPolicy(new PolicyInput(policy.name(), policy.document()))
+                .build();
+        report("attached by ARN", attached);
+        report("pasted as JSON (parse included)", pasted);
+    }
+
+    private void report(String how, Function<AwsManagedPolicy, PolicyAnalysisRequest> request) {
+        List<PolicyAnalysisRequest> requests = policies.stream().map(request).toList();
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            round(requests);
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] nanos = new long[MEASURED_ROUNDS];
+        long[] cpu = new long[MEASURED_ROUNDS];
+        int findings = 0;
+        for (int i = 0; i < MEASURED_ROUNDS; i++) {
+            long start = System.nanoTime();
+            long startCpu = threads.getCurrentThreadCpuTime();
+            findings = round(requests);
+            nanos[i] = System.nanoTime() - start;
+            cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
+        }
+        Arrays.sort(nanos);
+        Arrays.sort(cpu);
+        // CPU time of the analysing thread is what the analysis costs; wall time also shows what else runs.
+        System.out.printf("%d AWS managed policies, %s: wall median %.0f ms (best %.0f, worst %.0f), "
+                        + "CPU median %.0f ms per round (%.0f µs per policy, %d findings, %d cores)%n",
+                policies.size(), how, nanos[MEASURED_ROUNDS / 2] / 1e6, nanos[0] / 1e6, nanos[MEASURED_ROUNDS - 1] / 1e6,
+                cpu[MEASURED_ROUNDS / 2] / 1e6, cpu[MEASURED_ROUNDS / 2] / 1e3 / policies.size(), findings,
+                Runtime.getRuntime().availableProcessors());
+        assertThat(findings).isPositive();
+    }
+
+    private int round(List<PolicyAnalysisRequest> requests) {
+        int findings = 0;
+        int analysed = 0;
+        for (PolicyAnalysisRequest request : requests) {
+            PolicyAnalysis analysis = analyser.analyse(request);
+            findings += analysis.findings().size();
+            analysed++;
+        }
+        assertThat(analysed).isEqualTo(policies.size());
+        return findings;
+    }
+}
