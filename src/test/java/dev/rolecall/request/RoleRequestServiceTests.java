@@ -59,6 +59,23 @@ class RoleRequestServiceTests {
     }
 
     @Test
+    void aBlockingFindingStopsSubmissionOnTheFieldToFix() {
+        RoleSpec anyWorkflow = new RoleSpec(RoleSpecs.ACCOUNT, "gh-deployer", "/", null, RoleSpecs.json("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                 "Principal":{"Federated":"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+                 "Action":"sts:AssumeRoleWithWebIdentity",
+                 "Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}]}"""),
+                List.of(), java.util.Map.of(), null, 3600, java.util.Map.of(), null);
+        assertThatThrownBy(() -> requests.submit(new SubmitRoleRequest(anyWorkflow, "deploys"), ALICE))
+                .isInstanceOfSatisfying(RoleSpecInvalidException.class, e -> assertThat(e.problems())
+                        .singleElement()
+                        .satisfies(problem -> {
+                            assertThat(problem.field()).isEqualTo("trustPolicy");
+                            assertThat(problem.message()).contains("trust-github-no-sub");
+                        }));
+    }
+
+    @Test
     void aCheckReportsProblemsAndFindingsWithoutSaving() {
         long before = requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements();
         RoleRequestCheck check = requests.check(new SubmitRoleRequest(RoleSpecs.valid("bad name"), ""), List.of());

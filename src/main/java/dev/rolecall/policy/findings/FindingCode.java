@@ -49,7 +49,7 @@ public enum FindingCode {
     TRUST_OIDC_NO_CONDITIONS("trust-oidc-no-conditions", CRITICAL, TRUST,
             "Every identity of the provider — for public providers, anyone on the internet — can assume the role.",
             "Add conditions on the provider's aud and sub claims."),
-    TRUST_GITHUB_NO_SUB("trust-github-no-sub", CRITICAL, TRUST,
+    TRUST_GITHUB_NO_SUB("trust-github-no-sub", BLOCK, TRUST,
             "Any GitHub Actions workflow in any repository, including an attacker's, can assume the role.",
             "Add a StringEquals (or StringLike) condition on token.actions.githubusercontent.com:sub, e.g. "
                     + "repo:my-org/my-repo:ref:refs/heads/main."),

@@ -88,7 +88,7 @@ class TrustChecksTests {
     void gitHubActionsWithoutSubIsCritical() {
         PolicyAnalysis analysis = trust(trustStatement(GITHUB, WEB,
                 "{\"StringEquals\": {\"token.actions.githubusercontent.com:aud\": \"sts.amazonaws.com\"}}"));
-        assertThat(severity(analysis, "trust-github-no-sub")).isEqualTo(FindingSeverity.CRITICAL);
+        assertThat(severity(analysis, "trust-github-no-sub")).isEqualTo(FindingSeverity.BLOCK);
         assertThat(codes(analysis)).doesNotContain("trust-oidc-no-aud");
     }
 
