@@ -28,9 +28,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -141,11 +138,7 @@ class RolecallJourneyIntegrationTests {
     }
 
     private void assertRoleInMotoIsExactlyWhatWasApproved(String requestId) {
-        try (IamClient iam = IamClient.builder()
-                .endpointOverride(moto.endpoint())
-                .region(Region.AWS_GLOBAL)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .build()) {
+        try (IamClient iam = moto.iamClient()) {
             Role role = iam.getRole(r -> r.roleName("payments-lambda")).role();
             assertThat(role.path()).isEqualTo("/payments/");
             assertThat(role.description()).isEqualTo("Runs the payments lambda");

@@ -22,9 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -47,12 +44,7 @@ class IamGatewayIntegrationTests {
     @BeforeAll
     static void startMoto() {
         moto = MotoServer.start();
-        reader = IamClient.builder()
-                .region(Region.US_EAST_1)
-                .endpointOverride(moto.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        MotoServer.TEST_ACCESS_KEY_ID, MotoServer.TEST_SECRET_ACCESS_KEY)))
-                .build();
+        reader = moto.iamClient();
     }
 
     @AfterAll

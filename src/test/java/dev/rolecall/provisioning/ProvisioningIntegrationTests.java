@@ -22,9 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Tag;
 
@@ -51,12 +48,7 @@ class ProvisioningIntegrationTests {
     @BeforeAll
     static void startMoto() {
         moto = MotoServer.start();
-        reader = IamClient.builder()
-                .region(Region.US_EAST_1)
-                .endpointOverride(moto.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        MotoServer.TEST_ACCESS_KEY_ID, MotoServer.TEST_SECRET_ACCESS_KEY)))
-                .build();
+        reader = moto.iamClient();
     }
 
     @AfterAll

@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -98,6 +102,16 @@ public final class MotoServer implements AutoCloseable {
     }
 
     /** Where the server listens, e.g. {@code http://127.0.0.1:43121}: an SDK endpoint override. */
+    /** An IAM client for this server, for tests that read back what Rolecall did; close it after use. */
+    public IamClient iamClient() {
+        return IamClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY)))
+                .build();
+    }
+
     public URI endpoint() {
         return endpoint;
     }
