@@ -75,6 +75,9 @@ class RoleAnalysis {
         if (spec.managedPolicyArns().contains(policy)) {
             return "managedPolicyArns";
         }
+        if (policy.equals(spec.permissionsBoundaryArn())) {
+            return "permissionsBoundaryArn";
+        }
         return FIELD_BY_CODE_PREFIX.entrySet().stream()
                 .filter(entry -> finding.code().startsWith(entry.getKey()))
                 .map(Map.Entry::getValue)
