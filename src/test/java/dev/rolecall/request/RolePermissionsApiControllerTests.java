@@ -1,0 +1,69 @@
+package dev.rolecall.request;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.policy.RolePermissionsService;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(RolePermissionsApiController.class)
+@Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
+class RolePermissionsApiControllerTests {
+
+    static final RoleRequestId ID = RolePermissionsControllerTests.ID;
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    RoleRequestService requests;
+
+    @Test
+    void theSummaryIsJsonPerService() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(RolePermissionsControllerTests.view(1,
+                RolePermissionsControllerTests.spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
+
+        mvc.perform(get("/api/v1/role-requests/" + ID + "/permissions").with(httpBasic("alice", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.services[0].prefix").value("logs"))
+                .andExpect(jsonPath("$.services[0].levels[0].level").value("Read"))
+                .andExpect(jsonPath("$.services[0].levels[0].actions.length()").value(2));
+    }
+
+    @Test
+    void theChangesAreAgainstThePreviousRevision() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(RolePermissionsControllerTests.view(2,
+                RolePermissionsControllerTests.spec(Map.of("read-logs", RoleSpecs.readLogs(),
+                        "write", RolePermissionsControllerTests.writeInvoices()), List.of(), null)));
+        given(requests.revisionSpec(eq(ID), eq(1), any())).willReturn(Optional.of(
+                RolePermissionsControllerTests.spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
+
+        mvc.perform(get("/api/v1/role-requests/" + ID + "/changes").with(httpBasic("alice", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.newlyAllowed[0].action").value("s3:PutObject"))
+                .andExpect(jsonPath("$.newlyAllowed.length()").value(1))
+                .andExpect(jsonPath("$.noLongerAllowed.length()").value(0));
+    }
+
+    @Test
+    void someoneElsesRequestIsNotFound() throws Exception {
+        given(requests.get(eq(ID), any())).willThrow(new RoleRequestNotFoundException(ID));
+
+        mvc.perform(get("/api/v1/role-requests/" + ID + "/permissions").with(httpBasic("frank", "demo")))
+                .andExpect(status().isNotFound());
+    }
+}

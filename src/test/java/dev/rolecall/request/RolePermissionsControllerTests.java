@@ -1,0 +1,209 @@
+package dev.rolecall.request;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.RolePermissionsService;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+@WebMvcTest(RolePermissionsController.class)
+@Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
+class RolePermissionsControllerTests {
+
+    static final RoleRequestId ID = new RoleRequestId(UUID.fromString("00000000-0000-0000-0000-000000000042"));
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    RoleRequestService requests;
+
+    static JsonNode writeInvoices() {
+        return RoleSpecs.json("""
+                {"Version":"2012-10-17","Statement":[{"Sid":"WriteInvoices","Effect":"Allow",
+                 "Action":"s3:PutObject","Resource":"arn:aws:s3:::invoices/*"}]}""");
+    }
+
+    static RoleSpec spec(Map<String, JsonNode> inline, List<String> managed, String boundary) {
+        return new RoleSpec(RoleSpecs.ACCOUNT, "ci-deployer", "/", null, RoleSpecs.lambdaTrust(), managed, inline,
+                boundary, 3600, Map.of(), null);
+    }
+
+    static RoleRequestView view(int revision, RoleSpec spec) {
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+        return new RoleRequestView(ID, RoleRequestStatus.IN_REVIEW, "alice", "payments", revision, spec, "CI",
+                List.of(), null, List.of(), false, null, null, RiskLevel.LOW, null, now, now, 3);
+    }
+
+    @Test
+    void thePermissionTableShowsServicesAccessLevelsAndWhatIsNotAnalysed() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()),
+                List.of("arn:aws:iam::111122223333:policy/custom"), null)));
+
+        mvc.perform(get("/requests/" + ID + "/permissions").with(user("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"effective-permissions\"")))
+                .andExpect(content().string(containsString("CloudWatch Logs")))
+                .andExpect(content().string(containsString("logs:GetLogEvents")))
+                .andExpect(content().string(containsString("Limited: 2 of")))
+                .andExpect(content().string(containsString("arn:aws:iam::111122223333:policy/custom")))
+                .andExpect(content().string(containsString("not available offline")))
+                .andExpect(content().string(not(containsString("<html"))));
+    }
+
+    @Test
+    void aRoleWithoutPoliciesSaysItCanDoNothing() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of(), List.of(), null)));
+
+        mvc.perform(get("/requests/" + ID + "/permissions").with(user("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("This role has no permissions yet.")));
+    }
+
+    @Test
+    void theChangesOfALaterRevisionListTheNewAccess() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(2, spec(
+                Map.of("read-logs", RoleSpecs.readLogs(), "write", writeInvoices()), List.of(), null)));
+        given(requests.revisionSpec(eq(ID), eq(1), any())).willReturn(Optional.of(
+                spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
+
+        mvc.perform(get("/requests/" + ID + "/changes").with(user("bob").roles("REVIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Revision 2 compared with revision 1.")))
+                .andExpect(content().string(containsString(
+                        "Newly allowed: 1 action on 1 service — s3:PutObject on arn:aws:s3:::invoices/*.")))
+                .andExpect(content().string(containsString("No longer allowed: nothing.")))
+                .andExpect(content().string(not(containsString("logs:GetLogEvents"))));
+    }
+
+    @Test
+    void theFirstRevisionShowsEverythingAsNew() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()),
+                List.of(), null)));
+
+        mvc.perform(get("/requests/" + ID + "/changes").with(user("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("This is revision 1: everything below is new.")))
+                .andExpect(content().string(containsString("logs:FilterLogEvents")));
+        verify(requests, never()).revisionSpec(any(), anyInt(), any());
+    }
+
+    @Test
+    void someoneElsesRequestIsNotFoundOnEveryRoute() throws Exception {
+        given(requests.get(eq(ID), any())).willThrow(new RoleRequestNotFoundException(ID));
+
+        mvc.perform(get("/requests/" + ID + "/permissions").with(user("frank"))).andExpect(status().isNotFound());
+        mvc.perform(get("/requests/" + ID + "/changes").with(user("frank"))).andExpect(status().isNotFound());
+        mvc.perform(post("/requests/" + ID + "/can-do").with(user("frank")).with(csrf())
+                        .param("action", "s3:GetObject").param("resource", "*"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("ALLOWED"))));
+    }
+
+    @Test
+    void askingWithoutACsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/requests/" + ID + "/can-do").with(user("alice"))
+                        .param("action", "s3:GetObject").param("resource", "*"))
+                .andExpect(status().isForbidden());
+        verify(requests, never()).get(any(), any());
+    }
+
+    @Test
+    void htmxGetsTheAnswerWithItsDecisiveStatementAsAFragment() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()),
+                List.of(), null)));
+
+        mvc.perform(post("/requests/" + ID + "/can-do").with(user("alice")).with(csrf())
+                        .header("HX-Request", "true")
+                        .param("action", "logs:GetLogEvents")
+                        .param("resource", "arn:aws:logs:us-east-1:111122223333:log-group:app:log-stream:1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"can-do\"")))
+                .andExpect(content().string(containsString(
+                        "ALLOWED by inline policy read-logs, statement 1 (Sid ReadLogs).")))
+                .andExpect(content().string(containsString("<td>ReadLogs</td>")))
+                .andExpect(content().string(not(containsString("<html"))));
+    }
+
+    @Test
+    void aPlainFormPostGetsAPageWithTheAnswerAndAWayBack() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()),
+                List.of(), null)));
+
+        mvc.perform(post("/requests/" + ID + "/can-do").with(user("alice")).with(csrf())
+                        .param("action", "s3:PutObject").param("resource", "arn:aws:s3:::invoices/a"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html")))
+                .andExpect(content().string(containsString("href=\"/requests/" + ID + "\"")))
+                .andExpect(content().string(containsString("IMPLICITLY_DENIED: no statement of the role")));
+    }
+
+    @Test
+    void aMalformedQuestionIsAnsweredWithTheProblemAndKeepsWhatWasTyped() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()),
+                List.of(), null)));
+
+        mvc.perform(post("/requests/" + ID + "/can-do").with(user("alice")).with(csrf())
+                        .header("HX-Request", "true")
+                        .param("action", "s3:Get*").param("resource", "*"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Write one action like s3:GetObject")))
+                .andExpect(content().string(containsString("value=\"s3:Get*\"")))
+                .andExpect(content().string(not(containsString("class=\"answer"))));
+    }
+
+    @Test
+    void contextLinesDecideConditions() throws Exception {
+        JsonNode tls = RoleSpecs.json("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",
+                 "Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}""");
+        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("tls", tls), List.of(), null)));
+
+        mvc.perform(post("/requests/" + ID + "/can-do").with(user("alice")).with(csrf())
+                        .header("HX-Request", "true")
+                        .param("action", "s3:GetObject").param("resource", "arn:aws:s3:::b/k")
+                        .param("context", "aws:SecureTransport=true\n"))
+                .andExpect(content().string(containsString("ALLOWED by inline policy tls")));
+        mvc.perform(post("/requests/" + ID + "/can-do").with(user("alice")).with(csrf())
+                        .header("HX-Request", "true")
+                        .param("action", "s3:GetObject").param("resource", "arn:aws:s3:::b/k")
+                        .param("context", "no equals sign"))
+                .andExpect(content().string(containsString("Write one context key per line")));
+    }
+
+    @Test
+    void theEmptyFormCanBeLoadedAsAFragment() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of(), List.of(), null)));
+
+        mvc.perform(get("/requests/" + ID + "/can-do").with(user("alice")).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("hx-post=\"/requests/" + ID + "/can-do\"")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")))
+                .andExpect(content().string(not(containsString("<html"))));
+    }
+}
