@@ -77,7 +77,7 @@ class RolePermissionsController {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         requests.get(id, user);
         model.addAttribute("requestId", id);
-        model.addAttribute("question", new Question("", "", ""));
+        model.addAttribute("question", Question.EMPTY);
         return htmx != null ? "request/permissions :: can-do" : "request/can-do";
     }
 
@@ -105,7 +105,10 @@ class RolePermissionsController {
     }
 
     /** What the person asked, echoed back into the form. */
-    record Question(String action, String resource, String context) {}
+    record Question(String action, String resource, String context) {
+
+        static final Question EMPTY = new Question("", "", "");
+    }
 
     static RolePolicies policies(RoleSpec spec) {
         List<PolicyInput> inline = new ArrayList<>();

@@ -113,6 +113,8 @@ class RoleRequestController {
         RoleRequestView request = requests.get(id, user);
         model.addAttribute("request", request);
         model.addAttribute("analysis", requests.analysis(id, user));
+        model.addAttribute("requestId", id);
+        model.addAttribute("question", RolePermissionsController.Question.EMPTY);
         model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));
         model.addAttribute("isRequester", request.requester().equals(user.username()));
         model.addAttribute("isReviewer", user.has(dev.rolecall.identity.Role.REVIEWER));
