@@ -118,6 +118,17 @@ class RolecallBrowserTests {
         wait.until(ExpectedConditions.urlContains("/inbox"));
         browser.findElement(By.linkText("browser-built-role")).click();
         wait.until(ExpectedConditions.urlContains(requestPath));
+        // The analysis sections load through htmx; "can this role …?" answers in place.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("effective-permissions"),
+                "arn:aws:s3:::company-invoices/*"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("access-changes"), "Newly allowed"));
+        type("can-do-action", "s3:GetObject");
+        type("can-do-resource", "arn:aws:s3:::company-invoices/2026/11.pdf");
+        browser.findElement(By.cssSelector("#can-do button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("can-do"), "ALLOWED by inline policy read-invoices"));
+        type("can-do-resource", "arn:aws:s3:::payroll/2026/11.pdf");
+        browser.findElement(By.cssSelector("#can-do button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("can-do"), "IMPLICITLY_DENIED"));
         browser.findElement(By.id("decision-approve")).click();
         type("comment", "Read-only on one bucket");
         browser.findElement(By.id("submit-decision")).click();
