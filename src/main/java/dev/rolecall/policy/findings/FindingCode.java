@@ -74,9 +74,6 @@ public enum FindingCode {
             "Any pod of any cluster in the account that gets an EKS Pod Identity association can use the role.",
             "Add conditions on aws:RequestTag/kubernetes-namespace and aws:RequestTag/kubernetes-service-account "
                     + "(and aws:SourceArn for the cluster)."),
-    TRUST_NOT_PRINCIPAL("trust-not-principal", HIGH, TRUST,
-            "Allow with NotPrincipal trusts every principal except those listed, including anonymous ones.",
-            "Use Principal with the principals that need the role."),
     TRUST_ACTION_PRINCIPAL_MISMATCH("trust-action-principal-mismatch", MEDIUM, TRUST,
             "The statement does not allow the action this kind of principal assumes roles with, or allows "
                     + "actions that do not belong in a trust policy: it does not work as written.",

@@ -48,11 +48,6 @@ final class TrustChecks {
                 continue;
             }
             PolicyLocation at = trust.locate(statement, principal.name(), principal.at());
-            if (principal.negated()) {
-                findings.add(FindingCode.TRUST_NOT_PRINCIPAL, at,
-                        "Allow with NotPrincipal trusts everyone except the principals listed");
-                continue;
-            }
             checkActions(statement, principal);
             if (principal.namesEveryone()) {
                 checkEveryone(statement, at);

@@ -42,7 +42,7 @@ final class StatementReader {
         int before = problems.list().size();
         unknownElements(scope, object);
         Effect effect = effect(scope, object);
-        PrincipalElement principal = principal(scope, object);
+        PrincipalElement principal = principal(scope, object, effect);
         ActionElement action = action(scope, object);
         ResourceElement resource = resource(scope, object);
         Member condition = object.member("Condition");
@@ -105,10 +105,23 @@ final class StatementReader {
         return null;
     }
 
-    private static @Nullable PrincipalElement principal(StatementScope scope, JsonObject statement) {
+    private static @Nullable PrincipalElement principal(
+            StatementScope scope, JsonObject statement, @Nullable Effect effect) {
         Member member = oneOf(scope, statement, "Principal", "NotPrincipal", scope.kind().principal(),
                 "the policy applies to whoever it is attached to");
-        return member == null ? null : PrincipalReader.read(scope, member);
+        if (member == null) {
+            return null;
+        }
+        if (member.name().equals("NotPrincipal")) {
+            if (scope.kind() == PolicyKind.TRUST) {
+                scope.report("NotPrincipal", member.at(),
+                        "a role's trust policy cannot use NotPrincipal: name who may assume the role in Principal");
+            } else if (effect == Effect.ALLOW) {
+                scope.report("NotPrincipal", member.at(),
+                        "NotPrincipal works only with \"Effect\": \"Deny\"; with Allow it would grant everyone else");
+            }
+        }
+        return PrincipalReader.read(scope, member);
     }
 
     private static @Nullable ActionElement action(StatementScope scope, JsonObject statement) {

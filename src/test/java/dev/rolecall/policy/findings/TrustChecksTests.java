@@ -152,10 +152,12 @@ class TrustChecksTests {
     }
 
     @Test
-    void notPrincipalInAnAllowIsHigh() {
+    void notPrincipalInATrustPolicyBlocks() {
+        // IAM refuses NotPrincipal in a role's trust policy: it would trust everyone but those listed.
         PolicyAnalysis analysis = trust("{\"Effect\": \"Allow\", \"NotPrincipal\": {\"AWS\": "
                 + "\"arn:aws:iam::111122223333:role/x\"}, \"Action\": \"sts:AssumeRole\"}");
-        assertThat(severity(analysis, "trust-not-principal")).isEqualTo(FindingSeverity.HIGH);
+        assertThat(severity(analysis, "policy-invalid")).isEqualTo(FindingSeverity.BLOCK);
+        assertThat(analysis.findings()).anySatisfy(finding -> assertThat(finding.message()).contains("NotPrincipal"));
     }
 
     @Test
