@@ -1,6 +1,8 @@
 package dev.rolecall.account;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,10 +29,14 @@ record AccountProperties(@DefaultValue List<@Valid Account> accounts) {
             @Nullable URI endpoint,
             @Nullable @Pattern(regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/.+") String assumeRoleArn,
             @Nullable @Pattern(regexp = "[\\w+=,.@:/-]{2,1224}") String externalId,
-            @DefaultValue("PLAN_ONLY") ApplyMode mode) {
+            @DefaultValue("PLAN_ONLY") ApplyMode mode,
+            @DefaultValue("2048") @Min(2048) @Max(4096) int trustPolicySizeLimit,
+            @DefaultValue("10") @Min(1) @Max(20) int managedPoliciesPerRole,
+            @DefaultValue("false") boolean requirePermissionsBoundary) {
 
         TargetAccount toTargetAccount() {
-            return new TargetAccount(id, name, environment, region, endpoint, assumeRoleArn, externalId, mode);
+            return new TargetAccount(id, name, environment, region, endpoint, assumeRoleArn, externalId, mode,
+                    trustPolicySizeLimit, managedPoliciesPerRole, requirePermissionsBoundary);
         }
     }
 }

@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  *     default credentials directly
  * @param externalId the external id the provisioner role's trust policy requires, if any
  * @param mode whether approved requests are applied or only planned
+ * @param trustPolicySizeLimit the account's IAM quota for a trust policy, in characters without
+ *     whitespace: 2048 by default, raised up to 4096 on request to AWS
+ * @param managedPoliciesPerRole the account's IAM quota of managed policies per role: 10 by
+ *     default, at most 20
+ * @param requirePermissionsBoundary whether every role in the account must have a boundary
  */
 public record TargetAccount(
         String id,
@@ -24,7 +29,20 @@ public record TargetAccount(
         @Nullable URI endpoint,
         @Nullable String assumeRoleArn,
         @Nullable String externalId,
-        ApplyMode mode) {
+        ApplyMode mode,
+        int trustPolicySizeLimit,
+        int managedPoliciesPerRole,
+        boolean requirePermissionsBoundary) {
+
+    public static final int DEFAULT_TRUST_POLICY_SIZE_LIMIT = 2048;
+    public static final int DEFAULT_MANAGED_POLICIES_PER_ROLE = 10;
+
+    /** An account with IAM's default quotas and no required boundary. */
+    public TargetAccount(String id, String name, String environment, String region, @Nullable URI endpoint,
+            @Nullable String assumeRoleArn, @Nullable String externalId, ApplyMode mode) {
+        this(id, name, environment, region, endpoint, assumeRoleArn, externalId, mode,
+                DEFAULT_TRUST_POLICY_SIZE_LIMIT, DEFAULT_MANAGED_POLICIES_PER_ROLE, false);
+    }
 
     public boolean applies() {
         return mode == ApplyMode.APPLY;

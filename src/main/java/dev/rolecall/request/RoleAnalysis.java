@@ -7,6 +7,7 @@ import dev.rolecall.policy.PolicyAnalysisRequest;
 import dev.rolecall.policy.PolicyAnalysisService;
 import dev.rolecall.policy.PolicyFinding;
 import dev.rolecall.policy.PolicyInput;
+import dev.rolecall.policy.PolicyLimits;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,6 +52,9 @@ class RoleAnalysis {
                 .maxSessionDurationSeconds(spec.maxSessionDurationSeconds())
                 .tags(spec.tags())
                 .knownAccountIds(accounts.all().stream().map(TargetAccount::id).collect(Collectors.toSet()));
+        accounts.find(spec.accountId()).ifPresent(account -> request
+                .limits(new PolicyLimits(account.trustPolicySizeLimit(), account.managedPoliciesPerRole()))
+                .boundaryRequired(account.requirePermissionsBoundary()));
         spec.inlinePolicies().forEach((name, document) -> request.permissionPolicy(PolicyInput.of(name, document)));
         return analysis.analyse(request.build());
     }

@@ -1,6 +1,7 @@
 package dev.rolecall.request;
 
 import dev.rolecall.account.AccountRegistry;
+import dev.rolecall.account.TargetAccount;
 import dev.rolecall.policy.PolicyKind;
 import dev.rolecall.policy.PolicyProblem;
 import dev.rolecall.policy.PolicyService;
@@ -24,8 +25,6 @@ import tools.jackson.databind.JsonNode;
 class RoleSpecValidator {
 
     static final int MAX_USER_TAGS = 48;
-    static final int MAX_MANAGED_POLICIES = 10;
-    static final int MAX_TRUST_POLICY_CHARS = 2048;
     static final int MAX_INLINE_POLICY_CHARS = 10_240;
     static final int MAX_JUSTIFICATION = 2000;
     static final Set<String> SYSTEM_TAGS = Set.of("managed-by", "rolecall:request-id");
@@ -52,6 +51,10 @@ class RoleSpecValidator {
     List<FieldProblem> validate(RoleSpec spec, @Nullable String justification) {
         List<FieldProblem> problems = new ArrayList<>();
         checkAccount(spec.accountId(), problems);
+        TargetAccount account = accounts.find(spec.accountId()).orElse(null);
+        int trustLimit = account == null ? TargetAccount.DEFAULT_TRUST_POLICY_SIZE_LIMIT : account.trustPolicySizeLimit();
+        int managedLimit =
+                account == null ? TargetAccount.DEFAULT_MANAGED_POLICIES_PER_ROLE : account.managedPoliciesPerRole();
         check(ROLE_NAME.matcher(spec.roleName()).matches(), "roleName",
                 "Role name must be 1–64 characters: letters, digits and + = , . @ _ -", problems);
         check(spec.path().length() <= 512 && PATH.matcher(spec.path()).matches(), "path",
@@ -64,10 +67,14 @@ class RoleSpecValidator {
             check(DESCRIPTION.matcher(description).matches(), "description",
                     "Description may contain only printable Latin-1 characters", problems);
         }
-        checkPolicy(PolicyKind.TRUST, spec.trustPolicy(), "trustPolicy", MAX_TRUST_POLICY_CHARS, problems);
-        checkManagedPolicies(spec.managedPolicyArns(), problems);
+        checkPolicy(PolicyKind.TRUST, spec.trustPolicy(), "trustPolicy", trustLimit, problems);
+        checkManagedPolicies(spec.managedPolicyArns(), managedLimit, problems);
         checkInlinePolicies(spec.inlinePolicies(), problems);
         String boundary = spec.permissionsBoundaryArn();
+        if (boundary == null && account != null && account.requirePermissionsBoundary()) {
+            problems.add(new FieldProblem("permissionsBoundaryArn",
+                    "Account " + account.name() + " requires a permissions boundary on every role"));
+        }
         if (boundary != null) {
             check(POLICY_ARN.matcher(boundary).matches(), "permissionsBoundaryArn",
                     "Permissions boundary must be a managed policy ARN like arn:aws:iam::123456789012:policy/name",
@@ -96,9 +103,9 @@ class RoleSpecValidator {
         }
     }
 
-    private void checkManagedPolicies(List<String> arns, List<FieldProblem> problems) {
-        check(arns.size() <= MAX_MANAGED_POLICIES, "managedPolicyArns",
-                "At most " + MAX_MANAGED_POLICIES + " managed policies per role (IAM default quota)", problems);
+    private void checkManagedPolicies(List<String> arns, int limit, List<FieldProblem> problems) {
+        check(arns.size() <= limit, "managedPolicyArns",
+                "At most " + limit + " managed policies per role (this account's IAM quota)", problems);
         Set<String> seen = new HashSet<>();
         for (String arn : arns) {
             if (!POLICY_ARN.matcher(arn).matches()) {

@@ -194,6 +194,24 @@ class RoleSpecValidatorTests {
     }
 
     @Test
+    void anAccountsRaisedQuotasAndRequiredBoundaryApply() {
+        RoleSpecValidator raised = new RoleSpecValidator(
+                AccountRegistry.of(new TargetAccount(RoleSpecs.ACCOUNT, "prod", "prod", "us-east-1", null, null, null,
+                        ApplyMode.APPLY, 4096, 20, true)),
+                new PolicyService(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        List<String> fifteen = IntStream.range(0, 15).mapToObj(i -> "arn:aws:iam::aws:policy/P" + i).toList();
+        RoleSpec spec = spec(b -> { b.managed = fifteen; return b; });
+        assertThat(fields(spec)).containsExactly("managedPolicyArns");
+        assertThat(raised.validate(spec, "x")).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("permissionsBoundaryArn");
+            assertThat(problem.message()).contains("requires a permissions boundary");
+        });
+        RoleSpec bounded = spec(b -> { b.managed = fifteen; b.boundary = "arn:aws:iam::aws:policy/PowerUserAccess"; return b; });
+        assertThat(raised.validate(bounded, "x")).isEmpty();
+    }
+
+    @Test
     void expiryMustBeInTheFuture() {
         assertThat(fields(spec(b -> { b.expiresAt = NOW.plusSeconds(3600); return b; }))).isEmpty();
         assertThat(fields(spec(b -> { b.expiresAt = NOW.minusSeconds(1); return b; }))).containsExactly("expiresAt");
