@@ -3,18 +3,16 @@ package dev.rolecall.request;
 import dev.rolecall.policy.RiskLevel;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
-/** A request as the JSON API shows it. */
+/** A request as the JSON API shows it; {@code spec} has the field names of the create payload. */
 public record RoleRequestResource(
         String id,
         RoleRequestStatus status,
         String requester,
         @Nullable String requesterTeam,
         int revision,
-        Spec spec,
+        RoleSpec spec,
         String justification,
         List<Decision> decisions,
         @Nullable String roleArn,
@@ -27,20 +25,6 @@ public record RoleRequestResource(
         Instant updatedAt,
         long version) {
 
-    /** The role asked for, with the field names of the create payload. */
-    public record Spec(
-            String accountId,
-            String roleName,
-            String path,
-            @Nullable String description,
-            JsonNode trustPolicy,
-            List<String> managedPolicyArns,
-            Map<String, JsonNode> inlinePolicies,
-            @Nullable String permissionsBoundaryArn,
-            int maxSessionDurationSeconds,
-            Map<String, String> tags,
-            @Nullable Instant expiresAt) {}
-
     /** A reviewer's decision. */
     public record Decision(String reviewer, DecisionType decision, @Nullable String comment, int revision,
             Instant decidedAt) {}
@@ -52,16 +36,13 @@ public record RoleRequestResource(
     public record Failure(String code, @Nullable String message) {}
 
     public static RoleRequestResource of(RoleRequestView view) {
-        RoleSpec spec = view.spec();
         return new RoleRequestResource(
                 view.id().toString(),
                 view.status(),
                 view.requester(),
                 view.requesterTeam(),
                 view.revision(),
-                new Spec(spec.accountId(), spec.roleName(), spec.path(), spec.description(), spec.trustPolicy(),
-                        spec.managedPolicyArns(), spec.inlinePolicies(), spec.permissionsBoundaryArn(),
-                        spec.maxSessionDurationSeconds(), spec.tags(), spec.expiresAt()),
+                view.spec(),
                 view.justification(),
                 view.decisions().stream()
                         .map(d -> new Decision(d.reviewer(), d.decision(), d.comment(), d.revision(), d.decidedAt()))
