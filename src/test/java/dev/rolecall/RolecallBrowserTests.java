@@ -63,13 +63,21 @@ class RolecallBrowserTests {
         downloads = Files.createTempDirectory("rolecall-downloads");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,1600",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1280,1600",
                 "--user-data-dir=" + Files.createTempDirectory("rolecall-chromium"));
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
@@ -103,7 +111,8 @@ class RolecallBrowserTests {
         type("tags-0-value", "payments");
         // htmx refreshes the analysis as the person types; this policy reads one bucket only.
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-findings"), "Catalog"));
-        assertThat(browser.findElement(By.id("live-findings")).getText()).contains("Findings")
+        assertThat(browser.findElement(By.id("live-findings")).getText())
+                .contains("Findings")
                 .doesNotContain("problem(s) stop submission");
         browser.findElement(By.id("submit-request")).click();
         wait.until(ExpectedConditions.urlMatches("/requests/[0-9a-f-]{36}$"));
@@ -119,13 +128,14 @@ class RolecallBrowserTests {
         browser.findElement(By.linkText("browser-built-role")).click();
         wait.until(ExpectedConditions.urlContains(requestPath));
         // The analysis sections load through htmx; "can this role …?" answers in place.
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("effective-permissions"),
-                "arn:aws:s3:::company-invoices/*"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("effective-permissions"), "arn:aws:s3:::company-invoices/*"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("access-changes"), "Newly allowed"));
         type("can-do-action", "s3:GetObject");
         type("can-do-resource", "arn:aws:s3:::company-invoices/2026/11.pdf");
         browser.findElement(By.cssSelector("#can-do button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("can-do"), "ALLOWED by inline policy read-invoices"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("can-do"), "ALLOWED by inline policy read-invoices"));
         type("can-do-resource", "arn:aws:s3:::payroll/2026/11.pdf");
         browser.findElement(By.cssSelector("#can-do button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("can-do"), "IMPLICITLY_DENIED"));
@@ -135,8 +145,8 @@ class RolecallBrowserTests {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Approved"));
         // htmx polls the apply progress until the plan-only result is recorded.
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-only-banner")));
-        assertThat(browser.findElement(By.id("progress")).getText()).contains("sent nothing to AWS", "CreateRole",
-                "PutRolePolicy");
+        assertThat(browser.findElement(By.id("progress")).getText())
+                .contains("sent nothing to AWS", "CreateRole", "PutRolePolicy");
         collectConsoleErrors();
         signOut();
 
@@ -194,7 +204,8 @@ class RolecallBrowserTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             try (Stream<Path> files = Files.list(downloads)) {
-                List<Path> done = files.filter(f -> f.toString().endsWith(".csv")).toList();
+                List<Path> done =
+                        files.filter(f -> f.toString().endsWith(".csv")).toList();
                 if (!done.isEmpty()) {
                     return done.get(0);
                 }

@@ -45,6 +45,7 @@ class RolecallJourneyIntegrationTests {
 
     /** moto's default account: roles it creates carry this account id in their ARN. */
     static final String MOTO_ACCOUNT = "123456789012";
+
     static final String BOUNDARY = "arn:aws:iam::aws:policy/PowerUserAccess";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -97,8 +98,7 @@ class RolecallJourneyIntegrationTests {
                  "inlinePolicies":{"write-logs":%s},
                  "permissionsBoundaryArn":"%s","maxSessionDurationSeconds":7200,
                  "tags":{"team":"payments","cost-center":"42"},
-                 "justification":"The payments lambda writes its logs (PAY-7)"}"""
-                .formatted(MOTO_ACCOUNT, TRUST, INLINE, BOUNDARY);
+                 "justification":"The payments lambda writes its logs (PAY-7)"}""".formatted(MOTO_ACCOUNT, TRUST, INLINE, BOUNDARY);
 
         HttpResponse<String> created = send("alice", "POST", "/api/v1/role-requests", body);
         assertThat(created.statusCode()).isEqualTo(201);
@@ -107,22 +107,33 @@ class RolecallJourneyIntegrationTests {
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/role-requests/" + id);
         assertThat(request.get("status").asString()).isEqualTo("IN_REVIEW");
 
-        assertThat(send("frank", "GET", "/api/v1/role-requests/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(send("frank", "GET", "/api/v1/role-requests/" + id, null).statusCode())
+                .isEqualTo(404);
         assertThat(send("alice", "POST", "/api/v1/role-requests/" + id + "/decisions", "{\"decision\":\"APPROVE\"}")
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
 
         // bob and erin approve at the same moment: exactly one wins, the other gets 409.
-        CompletableFuture<HttpResponse<String>> bob = sendAsync("bob", "/api/v1/role-requests/" + id + "/decisions",
+        CompletableFuture<HttpResponse<String>> bob = sendAsync(
+                "bob",
+                "/api/v1/role-requests/" + id + "/decisions",
                 "{\"decision\":\"APPROVE\",\"comment\":\"Scoped to its own log group\"}");
-        CompletableFuture<HttpResponse<String>> erin = sendAsync("erin", "/api/v1/role-requests/" + id + "/decisions",
+        CompletableFuture<HttpResponse<String>> erin = sendAsync(
+                "erin",
+                "/api/v1/role-requests/" + id + "/decisions",
                 "{\"decision\":\"APPROVE\",\"comment\":\"LGTM\"}");
         List<Integer> codes = List.of(bob.get().statusCode(), erin.get().statusCode());
         assertThat(codes).containsExactlyInAnyOrder(200, 409);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                JSON.readTree(send("alice", "GET", "/api/v1/role-requests/" + id, null).body())
-                        .get("status").asString().equals("APPLIED"));
-        JsonNode applied = JSON.readTree(send("alice", "GET", "/api/v1/role-requests/" + id, null).body());
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> JSON.readTree(send("alice", "GET", "/api/v1/role-requests/" + id, null)
+                                .body())
+                        .get("status")
+                        .asString()
+                        .equals("APPLIED"));
+        JsonNode applied = JSON.readTree(
+                send("alice", "GET", "/api/v1/role-requests/" + id, null).body());
         assertThat(applied.get("roleArn").asString())
                 .isEqualTo("arn:aws:iam::" + MOTO_ACCOUNT + ":role/payments/payments-lambda");
         assertThat(applied.get("decisions")).hasSize(1);
@@ -149,36 +160,62 @@ class RolecallJourneyIntegrationTests {
 
             Map<String, String> tags = iam.listRoleTags(r -> r.roleName("payments-lambda")).tags().stream()
                     .collect(Collectors.toMap(Tag::key, Tag::value));
-            assertThat(tags).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "team", "payments", "cost-center", "42", "managed-by", "rolecall", "rolecall:request-id", requestId));
+            assertThat(tags)
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "team",
+                            "payments",
+                            "cost-center",
+                            "42",
+                            "managed-by",
+                            "rolecall",
+                            "rolecall:request-id",
+                            requestId));
 
             assertThat(iam.listRolePolicies(r -> r.roleName("payments-lambda")).policyNames())
                     .containsExactly("write-logs");
             String inline = iam.getRolePolicy(r -> r.roleName("payments-lambda").policyName("write-logs"))
                     .policyDocument();
-            assertThat(JSON.readTree(URLDecoder.decode(inline, StandardCharsets.UTF_8))).isEqualTo(JSON.readTree(INLINE));
-            assertThat(iam.listAttachedRolePolicies(r -> r.roleName("payments-lambda")).attachedPolicies())
+            assertThat(JSON.readTree(URLDecoder.decode(inline, StandardCharsets.UTF_8)))
+                    .isEqualTo(JSON.readTree(INLINE));
+            assertThat(iam.listAttachedRolePolicies(r -> r.roleName("payments-lambda"))
+                            .attachedPolicies())
                     .extracting(AttachedPolicy::policyArn)
                     .containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
         }
     }
 
     private void assertAuditCsvHoldsTheJourney(String requestId) throws Exception {
-        assertThat(send("alice", "GET", "/api/v1/audit-events.csv", null).statusCode()).isEqualTo(403);
+        assertThat(send("alice", "GET", "/api/v1/audit-events.csv", null).statusCode())
+                .isEqualTo(403);
         HttpResponse<String> csv = send("carol", "GET", "/api/v1/audit-events.csv?from=2020-01-01T00:00:00Z", null);
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(csv.body()).startsWith("event_id,occurred_at,actor,action,request_id,account_id,role_name,details");
         List<CSVRecord> rows;
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (CSVParser parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(new StringReader(csv.body()))) {
             rows = parser.getRecords();
         }
-        List<CSVRecord> journey = rows.stream().filter(row -> row.get("request_id").equals(requestId)).toList();
-        assertThat(journey).extracting(row -> row.get("action")).contains(
-                "request.submitted", "request.in_review", "request.decision", "request.approved", "apply.started",
-                "apply.step", "apply.applied");
-        assertThat(journey).filteredOn(row -> row.get("action").equals("request.decision"))
+        List<CSVRecord> journey = rows.stream()
+                .filter(row -> row.get("request_id").equals(requestId))
+                .toList();
+        assertThat(journey)
+                .extracting(row -> row.get("action"))
+                .contains(
+                        "request.submitted",
+                        "request.in_review",
+                        "request.decision",
+                        "request.approved",
+                        "apply.started",
+                        "apply.step",
+                        "apply.applied");
+        assertThat(journey)
+                .filteredOn(row -> row.get("action").equals("request.decision"))
                 .singleElement()
                 .satisfies(row -> assertThat(row.get("actor")).isIn("bob", "erin"));
         assertThat(journey).allSatisfy(row -> {
@@ -186,7 +223,9 @@ class RolecallJourneyIntegrationTests {
             assertThat(row.get("role_name")).isEqualTo("payments-lambda");
             assertThat(row.get("occurred_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
         });
-        assertThat(journey).filteredOn(row -> row.get("action").equals("apply.step")).hasSize(3);
+        assertThat(journey)
+                .filteredOn(row -> row.get("action").equals("apply.step"))
+                .hasSize(3);
     }
 
     private HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
@@ -203,7 +242,9 @@ class RolecallJourneyIntegrationTests {
                 .header("Authorization", "Basic " + credentials)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/csv")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofSeconds(30))
                 .build();
     }

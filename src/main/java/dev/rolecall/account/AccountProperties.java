@@ -22,21 +22,38 @@ import org.springframework.validation.annotation.Validated;
 record AccountProperties(@DefaultValue List<@Valid Account> accounts) {
 
     record Account(
-            @NotNull @Pattern(regexp = "\\d{12}", message = "must be a 12-digit AWS account id") String id,
+            @NotNull @Pattern(regexp = "\\d{12}", message = "must be a 12-digit AWS account id")
+            String id,
+
             @NotBlank String name,
             @DefaultValue("sandbox") String environment,
             @DefaultValue("us-east-1") String region,
             @Nullable URI endpoint,
-            @Nullable @Pattern(regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/.+") String assumeRoleArn,
-            @Nullable @Pattern(regexp = "[\\w+=,.@:/-]{2,1224}") String externalId,
+
+            @Nullable @Pattern(regexp = "arn:aws[a-z-]*:iam::\\d{12}:role/.+")
+            String assumeRoleArn,
+
+            @Nullable @Pattern(regexp = "[\\w+=,.@:/-]{2,1224}")
+            String externalId,
+
             @DefaultValue("PLAN_ONLY") ApplyMode mode,
             @DefaultValue("2048") @Min(2048) @Max(4096) int trustPolicySizeLimit,
             @DefaultValue("10") @Min(1) @Max(20) int managedPoliciesPerRole,
             @DefaultValue("false") boolean requirePermissionsBoundary) {
 
         TargetAccount toTargetAccount() {
-            return new TargetAccount(id, name, environment, region, endpoint, assumeRoleArn, externalId, mode,
-                    trustPolicySizeLimit, managedPoliciesPerRole, requirePermissionsBoundary);
+            return new TargetAccount(
+                    id,
+                    name,
+                    environment,
+                    region,
+                    endpoint,
+                    assumeRoleArn,
+                    externalId,
+                    mode,
+                    trustPolicySizeLimit,
+                    managedPoliciesPerRole,
+                    requirePermissionsBoundary);
         }
     }
 }

@@ -15,7 +15,9 @@ public class AccountRegistry {
 
     @Autowired
     AccountRegistry(AccountProperties properties) {
-        this(properties.accounts().stream().map(AccountProperties.Account::toTargetAccount).toList());
+        this(properties.accounts().stream()
+                .map(AccountProperties.Account::toTargetAccount)
+                .toList());
     }
 
     private AccountRegistry(List<TargetAccount> targets) {

@@ -38,10 +38,27 @@ public record TargetAccount(
     public static final int DEFAULT_MANAGED_POLICIES_PER_ROLE = 10;
 
     /** An account with IAM's default quotas and no required boundary. */
-    public TargetAccount(String id, String name, String environment, String region, @Nullable URI endpoint,
-            @Nullable String assumeRoleArn, @Nullable String externalId, ApplyMode mode) {
-        this(id, name, environment, region, endpoint, assumeRoleArn, externalId, mode,
-                DEFAULT_TRUST_POLICY_SIZE_LIMIT, DEFAULT_MANAGED_POLICIES_PER_ROLE, false);
+    public TargetAccount(
+            String id,
+            String name,
+            String environment,
+            String region,
+            @Nullable URI endpoint,
+            @Nullable String assumeRoleArn,
+            @Nullable String externalId,
+            ApplyMode mode) {
+        this(
+                id,
+                name,
+                environment,
+                region,
+                endpoint,
+                assumeRoleArn,
+                externalId,
+                mode,
+                DEFAULT_TRUST_POLICY_SIZE_LIMIT,
+                DEFAULT_MANAGED_POLICIES_PER_ROLE,
+                false);
     }
 
     public boolean applies() {

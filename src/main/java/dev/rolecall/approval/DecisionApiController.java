@@ -27,13 +27,15 @@ class DecisionApiController {
         this.requests = requests;
     }
 
-    @PostMapping(path = "/api/v1/role-requests/{id}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/v1/role-requests/{id}/decisions",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    RoleRequestResource decide(@PathVariable RoleRequestId id, @Valid @RequestBody DecisionForm decision,
-            CurrentUser reviewer) {
+    RoleRequestResource decide(
+            @PathVariable RoleRequestId id, @Valid @RequestBody DecisionForm decision, CurrentUser reviewer) {
         if (decision.needsComment()) {
-            throw new RoleSpecInvalidException(List.of(new FieldProblem("comment",
-                    "is required to reject or request changes: tell the requester what to change or why")));
+            throw new RoleSpecInvalidException(List.of(new FieldProblem(
+                    "comment", "is required to reject or request changes: tell the requester what to change or why")));
         }
         return RoleRequestResource.of(
                 requests.decide(id, decision.version(), decision.decision(), decision.comment(), reviewer));

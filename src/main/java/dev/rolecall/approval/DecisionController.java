@@ -22,20 +22,28 @@ class DecisionController {
     }
 
     @PostMapping("/requests/{id}/decisions")
-    String decide(@PathVariable RoleRequestId id, @Valid @ModelAttribute DecisionForm form, BindingResult binding,
-            CurrentUser reviewer, RedirectAttributes redirect) {
+    String decide(
+            @PathVariable RoleRequestId id,
+            @Valid @ModelAttribute DecisionForm form,
+            BindingResult binding,
+            CurrentUser reviewer,
+            RedirectAttributes redirect) {
         if (binding.hasErrors() || form.needsComment() || form.decision() == null) {
-            redirect.addFlashAttribute("decisionError", binding.hasErrors() && binding.getFieldError() != null
-                    ? binding.getFieldError().getDefaultMessage()
-                    : "Add a comment that tells the requester what to change or why it is rejected.");
+            redirect.addFlashAttribute(
+                    "decisionError",
+                    binding.hasErrors() && binding.getFieldError() != null
+                            ? binding.getFieldError().getDefaultMessage()
+                            : "Add a comment that tells the requester what to change or why it is rejected.");
             return "redirect:/requests/" + id + "#review";
         }
         requests.decide(id, form.version(), form.decision(), form.comment(), reviewer);
-        redirect.addFlashAttribute("flash", switch (form.decision()) {
-            case APPROVE -> "Approved. Rolecall applies the role now.";
-            case REJECT -> "Rejected. The requester sees your comment.";
-            case REQUEST_CHANGES -> "Changes requested. The requester sees your comment.";
-        });
+        redirect.addFlashAttribute(
+                "flash",
+                switch (form.decision()) {
+                    case APPROVE -> "Approved. Rolecall applies the role now.";
+                    case REJECT -> "Rejected. The requester sees your comment.";
+                    case REQUEST_CHANGES -> "Changes requested. The requester sees your comment.";
+                });
         return "redirect:/requests/" + id;
     }
 }

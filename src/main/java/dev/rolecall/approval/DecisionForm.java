@@ -11,8 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param version the request version the reviewer read (pages send it; optional in the API)
  */
 record DecisionForm(
-        @NotNull(message = "Choose approve, request changes or reject") @Nullable DecisionType decision,
-        @Size(max = 4000, message = "Comment must be at most 4000 characters") @Nullable String comment,
+        @NotNull(message = "Choose approve, request changes or reject") @Nullable
+        DecisionType decision,
+
+        @Size(max = 4000, message = "Comment must be at most 4000 characters") @Nullable
+        String comment,
+
         @Nullable Long version) {
 
     /** Rejecting or asking for changes needs a reason the requester can act on. */

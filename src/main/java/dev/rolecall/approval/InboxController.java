@@ -21,8 +21,10 @@ class InboxController {
 
     @GetMapping("/inbox")
     String inbox(@RequestParam(defaultValue = "0") int page, CurrentUser reviewer, Model model) {
-        model.addAttribute("requests", requests.inbox(reviewer,
-                PageRequest.of(Math.max(page, 0), 20, Sort.by(Sort.Direction.ASC, "createdAt"))));
+        model.addAttribute(
+                "requests",
+                requests.inbox(
+                        reviewer, PageRequest.of(Math.max(page, 0), 20, Sort.by(Sort.Direction.ASC, "createdAt"))));
         return "approval/inbox";
     }
 }

@@ -41,9 +41,15 @@ class AuditApiController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "Some filters could not be read; nothing was exported.");
         problem.setTitle("Validation failed");
-        problem.setProperty("errors", e.problems().stream()
-                .map(p -> Map.of("field", p.field(), "message", messages.getMessage(p.messageKey(), null, Locale.ENGLISH)))
-                .toList());
+        problem.setProperty(
+                "errors",
+                e.problems().stream()
+                        .map(p -> Map.of(
+                                "field",
+                                p.field(),
+                                "message",
+                                messages.getMessage(p.messageKey(), null, Locale.ENGLISH)))
+                        .toList());
         return problem;
     }
 }

@@ -48,7 +48,8 @@ class AuditController {
             return "redirect:" + query.link(PAGE, events.getTotalPages());
         }
         filters(model.asMap(), query, Map.of());
-        model.addAttribute("rows", events.getContent().stream().map(AuditRow::of).toList());
+        model.addAttribute(
+                "rows", events.getContent().stream().map(AuditRow::of).toList());
         model.addAttribute("total", events.getTotalElements());
         model.addAttribute("pager", AuditPager.of(number, events.getTotalPages(), page -> query.link(PAGE, page)));
         return "audit/events";
@@ -78,10 +79,21 @@ class AuditController {
         model.put("problems", problems);
         model.put("filtered", query.hasFilters());
         model.put("csvLink", query.exportLink(CSV));
-        model.put("presets", List.of(
-                new AuditPreset("audit.filter.last24h", query.withRange(now.minus(Duration.ofHours(24)), null).link(PAGE, 1)),
-                new AuditPreset("audit.filter.last7d", query.withRange(now.minus(Duration.ofDays(7)), null).link(PAGE, 1)),
-                new AuditPreset("audit.filter.last30d", query.withRange(now.minus(Duration.ofDays(30)), null).link(PAGE, 1))));
+        model.put(
+                "presets",
+                List.of(
+                        new AuditPreset(
+                                "audit.filter.last24h",
+                                query.withRange(now.minus(Duration.ofHours(24)), null)
+                                        .link(PAGE, 1)),
+                        new AuditPreset(
+                                "audit.filter.last7d",
+                                query.withRange(now.minus(Duration.ofDays(7)), null)
+                                        .link(PAGE, 1)),
+                        new AuditPreset(
+                                "audit.filter.last30d",
+                                query.withRange(now.minus(Duration.ofDays(30)), null)
+                                        .link(PAGE, 1))));
     }
 
     private static void requireReader(CurrentUser user) {

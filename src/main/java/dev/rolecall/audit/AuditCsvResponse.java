@@ -13,10 +13,12 @@ final class AuditCsvResponse {
 
     static void send(AuditExport export, HttpServletResponse response) throws IOException {
         response.setContentType(AuditExport.CONTENT_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(export.filename(), StandardCharsets.UTF_8)
-                .build()
-                .toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(export.filename(), StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         export.writeTo(response.getOutputStream());
         response.flushBuffer();
     }

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param requestId only events of this request, or {@code null} for all
  */
 public record AuditFilter(
-        @Nullable Instant from, @Nullable Instant to, @Nullable String actor, @Nullable UUID requestId) {
+        @Nullable Instant from,
+        @Nullable Instant to,
+        @Nullable String actor,
+        @Nullable UUID requestId) {
 
     public AuditFilter {
         actor = actor == null || actor.isBlank() ? null : actor.strip();

@@ -9,7 +9,12 @@ import org.jspecify.annotations.Nullable;
  * Page-number navigation for the audit page: the first and last pages, two either side of the
  * current one, and gaps between. Not shown at all when there is one page.
  */
-public record AuditPager(int number, int totalPages, @Nullable String previous, @Nullable String next, List<Link> links) {
+public record AuditPager(
+        int number,
+        int totalPages,
+        @Nullable String previous,
+        @Nullable String next,
+        List<Link> links) {
 
     /** A page number, or (when {@code gap}) the ellipsis between distant pages. */
     public record Link(int number, String href, boolean current, boolean gap) {}

@@ -88,7 +88,10 @@ record AuditQuery(
         return new AuditQuery(
                 newFrom == null ? null : AuditTime.format(newFrom),
                 newTo == null ? null : AuditTime.format(newTo),
-                actor, requestId, null, size);
+                actor,
+                requestId,
+                null,
+                size);
     }
 
     /** The address of one page of these filters. */
@@ -110,7 +113,11 @@ record AuditQuery(
 
     /** The filters as the form shows them again. */
     AuditFilterForm form() {
-        return new AuditFilterForm(input(from, false), input(to, true), text(actor), text(requestId),
+        return new AuditFilterForm(
+                input(from, false),
+                input(to, true),
+                text(actor),
+                text(requestId),
                 pageSize() == DEFAULT_PAGE_SIZE ? "" : Integer.toString(pageSize()));
     }
 
@@ -190,7 +197,9 @@ record AuditQuery(
         }
         try {
             LocalDate date = LocalDate.parse(normal);
-            return (upper ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return (upper ? date.plusDays(1) : date)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
         } catch (DateTimeException e) {
             return null;
         }

@@ -29,7 +29,9 @@ public record AuditRow(
         try {
             JsonNode details = JSON.readTree(event.details());
             summary = summary(details);
-            pretty = details.isEmpty() ? "" : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(details);
+            pretty = details.isEmpty()
+                    ? ""
+                    : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(details);
         } catch (JacksonException e) {
             summary = abbreviate(event.details());
             pretty = event.details();

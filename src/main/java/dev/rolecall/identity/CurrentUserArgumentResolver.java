@@ -55,7 +55,10 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
         }
         String team = directory == null
                 ? null
-                : directory.find(authentication.getName()).map(CurrentUser::team).orElse(null);
+                : directory
+                        .find(authentication.getName())
+                        .map(CurrentUser::team)
+                        .orElse(null);
         return new CurrentUser(authentication.getName(), team, roles);
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("rolecall.identity")
 @Validated
-record IdentityProperties(@DefaultValue("false") boolean demo, @DefaultValue List<@Valid LocalUser> users) {
+record IdentityProperties(
+        @DefaultValue("false") boolean demo, @DefaultValue List<@Valid LocalUser> users) {
 
     /**
      * One local user.
@@ -30,9 +31,12 @@ record IdentityProperties(@DefaultValue("false") boolean demo, @DefaultValue Lis
      * @param team the team the person belongs to, if any
      */
     record LocalUser(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9._@+-]{1,64}") String username,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9._@+-]{1,64}")
+            String username,
+
             @NotBlank @Pattern(regexp = "\\{[a-z0-9]+}.+", message = "must be an encoded hash with an {id} prefix")
-                    String passwordHash,
+            String passwordHash,
+
             @DefaultValue Set<Role> roles,
             @Nullable String team) {}
 }

@@ -13,7 +13,11 @@ import java.util.List;
  * @param conditional whether some of the allows apply only under conditions
  */
 public record AccessLevelPermissions(
-        String level, boolean full, List<String> actions, int catalogActions, List<String> resources,
+        String level,
+        boolean full,
+        List<String> actions,
+        int catalogActions,
+        List<String> resources,
         boolean conditional) {
 
     public AccessLevelPermissions {

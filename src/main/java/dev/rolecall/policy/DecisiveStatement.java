@@ -11,7 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param sid its Sid, if any
  * @param effect {@code Allow} or {@code Deny}
  */
-public record DecisiveStatement(PolicyKind layer, String policy, int statementIndex, @Nullable String sid,
+public record DecisiveStatement(
+        PolicyKind layer,
+        String policy,
+        int statementIndex,
+        @Nullable String sid,
         String effect) {
 
     /** For people: {@code identity policy read-logs, statement 2 (Sid ReadLogs)}; statements counted from 1. */

@@ -67,26 +67,47 @@ class PolicyAnalysisController {
             @Nullable String description) {}
 
     record AnalysisResponse(
-            RiskLevel riskLevel, boolean blocked, String catalogVersion, String catalogDate,
+            RiskLevel riskLevel,
+            boolean blocked,
+            String catalogVersion,
+            String catalogDate,
             List<FindingBody> findings) {
 
         static AnalysisResponse of(PolicyAnalysis analysis) {
-            return new AnalysisResponse(analysis.riskLevel(), analysis.blocked(), analysis.catalogVersion(),
-                    analysis.catalogDate().toString(), analysis.findings().stream().map(FindingBody::of).toList());
+            return new AnalysisResponse(
+                    analysis.riskLevel(),
+                    analysis.blocked(),
+                    analysis.catalogVersion(),
+                    analysis.catalogDate().toString(),
+                    analysis.findings().stream().map(FindingBody::of).toList());
         }
     }
 
     record FindingBody(
-            String code, FindingSeverity severity, String category, String message, String location,
-            @Nullable String policy, @Nullable Integer line, @Nullable Integer column, String whyItMatters,
+            String code,
+            FindingSeverity severity,
+            String category,
+            String message,
+            String location,
+            @Nullable String policy,
+            @Nullable Integer line,
+            @Nullable Integer column,
+            String whyItMatters,
             String remediation) {
 
         static FindingBody of(PolicyFinding finding) {
             PolicyLocation at = finding.location();
-            return new FindingBody(finding.code(), finding.severity(), finding.category().label(), finding.message(),
-                    finding.locationText(), at.policy().isEmpty() ? null : at.policy(),
-                    at.hasPosition() ? at.line() : null, at.hasPosition() ? at.column() : null,
-                    finding.whyItMatters(), finding.howToFix());
+            return new FindingBody(
+                    finding.code(),
+                    finding.severity(),
+                    finding.category().label(),
+                    finding.message(),
+                    finding.locationText(),
+                    at.policy().isEmpty() ? null : at.policy(),
+                    at.hasPosition() ? at.line() : null,
+                    at.hasPosition() ? at.column() : null,
+                    finding.whyItMatters(),
+                    finding.howToFix());
         }
     }
 }

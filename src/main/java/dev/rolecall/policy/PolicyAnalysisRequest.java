@@ -137,9 +137,21 @@ public record PolicyAnalysisRequest(
         }
 
         public PolicyAnalysisRequest build() {
-            return new PolicyAnalysisRequest(accountId, roleName, path, description, trustPolicy, permissionPolicies,
-                    managedPolicyArns, permissionsBoundary, permissionsBoundaryArn, maxSessionDurationSeconds, tags,
-                    knownAccountIds, boundaryRequired, limits);
+            return new PolicyAnalysisRequest(
+                    accountId,
+                    roleName,
+                    path,
+                    description,
+                    trustPolicy,
+                    permissionPolicies,
+                    managedPolicyArns,
+                    permissionsBoundary,
+                    permissionsBoundaryArn,
+                    maxSessionDurationSeconds,
+                    tags,
+                    knownAccountIds,
+                    boundaryRequired,
+                    limits);
         }
     }
 }

@@ -28,8 +28,13 @@ public class PolicyAnalysisService {
     /** The version and date of the reference data the analysis uses. */
     public PolicyCatalogInfo catalogInfo() {
         IamCatalog catalog = analyser().catalog();
-        return new PolicyCatalogInfo(catalog.source(), catalog.version(), catalog.dataDate(),
-                catalog.services().size(), catalog.actions().size(), AwsManagedPolicies.shipped().version());
+        return new PolicyCatalogInfo(
+                catalog.source(),
+                catalog.version(),
+                catalog.dataDate(),
+                catalog.services().size(),
+                catalog.actions().size(),
+                AwsManagedPolicies.shipped().version());
     }
 
     private PolicyAnalyser analyser() {

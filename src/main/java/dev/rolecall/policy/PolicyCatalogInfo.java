@@ -13,5 +13,9 @@ import java.time.LocalDate;
  * @param managedPoliciesVersion the version of the shipped AWS managed policies
  */
 public record PolicyCatalogInfo(
-        String catalogSource, String catalogVersion, LocalDate catalogDate, int services, int actions,
+        String catalogSource,
+        String catalogVersion,
+        LocalDate catalogDate,
+        int services,
+        int actions,
         String managedPoliciesVersion) {}

@@ -24,6 +24,7 @@ public record PolicyLimits(int trustPolicyChars, int managedPoliciesPerRole) {
     public static final int INLINE_POLICIES_CHARS = 10_240;
     /** One customer managed policy (and a permissions boundary, which is one). */
     public static final int MANAGED_POLICY_CHARS = 6_144;
+
     public static final int DEFAULT_MANAGED_POLICIES_PER_ROLE = 10;
     public static final int MAX_MANAGED_POLICIES_PER_ROLE = 20;
     /** One service control policy. */
@@ -51,7 +52,9 @@ public record PolicyLimits(int trustPolicyChars, int managedPoliciesPerRole) {
 
     /** The size of a JSON tree written compactly, as IAM counts it. */
     public static int sizeOf(JsonNode document) {
-        return PolicySize.of(new JsonReader(new JsonLimits(Integer.MAX_VALUE, Long.MAX_VALUE)).read(document).value());
+        return PolicySize.of(new JsonReader(new JsonLimits(Integer.MAX_VALUE, Long.MAX_VALUE))
+                .read(document)
+                .value());
     }
 
     /** The trust policy against the account's quota. */
@@ -75,10 +78,14 @@ public record PolicyLimits(int trustPolicyChars, int managedPoliciesPerRole) {
         if (count <= managedPoliciesPerRole) {
             return List.of();
         }
-        return List.of(PolicyProblem.at(PolicyLocation.document(name, 0, 0), "At most " + managedPoliciesPerRole
-                + " managed policies per role" + (managedPoliciesPerRole == DEFAULT_MANAGED_POLICIES_PER_ROLE
-                        ? " (IAM default quota; it can be raised to " + MAX_MANAGED_POLICIES_PER_ROLE + ")" : "")
-                + "; this role has " + count));
+        return List.of(PolicyProblem.at(
+                PolicyLocation.document(name, 0, 0),
+                "At most " + managedPoliciesPerRole
+                        + " managed policies per role"
+                        + (managedPoliciesPerRole == DEFAULT_MANAGED_POLICIES_PER_ROLE
+                                ? " (IAM default quota; it can be raised to " + MAX_MANAGED_POLICIES_PER_ROLE + ")"
+                                : "")
+                        + "; this role has " + count));
     }
 
     /**
@@ -88,8 +95,8 @@ public record PolicyLimits(int trustPolicyChars, int managedPoliciesPerRole) {
      * @param inlinePolicySizes each inline policy's size by name
      * @param managedPolicyCount how many managed policies are attached
      */
-    public List<PolicyProblem> checkRole(int trustPolicySize, Map<String, Integer> inlinePolicySizes,
-            int managedPolicyCount) {
+    public List<PolicyProblem> checkRole(
+            int trustPolicySize, Map<String, Integer> inlinePolicySizes, int managedPolicyCount) {
         List<PolicyProblem> problems = new ArrayList<>(checkTrustPolicy("trustPolicy", trustPolicySize));
         problems.addAll(checkInlinePolicies("inlinePolicies", inlinePolicySizes));
         problems.addAll(checkManagedPolicyCount("managedPolicyArns", managedPolicyCount));
@@ -100,7 +107,9 @@ public record PolicyLimits(int trustPolicyChars, int managedPoliciesPerRole) {
         if (size <= limit) {
             return List.of();
         }
-        return List.of(PolicyProblem.at(PolicyLocation.document(name, 0, 0), what + " may have at most "
-                + String.format("%,d", limit) + " characters without whitespace; this has " + String.format("%,d", size)));
+        return List.of(PolicyProblem.at(
+                PolicyLocation.document(name, 0, 0),
+                what + " may have at most " + String.format("%,d", limit) + " characters without whitespace; this has "
+                        + String.format("%,d", size)));
     }
 }

@@ -17,7 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param column the column in the JSON text, counted from 1; 0 when not known
  */
 public record PolicyLocation(
-        String policy, int statementIndex, @Nullable String sid, @Nullable String element, int line, int column) {
+        String policy,
+        int statementIndex,
+        @Nullable String sid,
+        @Nullable String element,
+        int line,
+        int column) {
 
     /** A location for the whole document. */
     public static PolicyLocation document(String policy, int line, int column) {

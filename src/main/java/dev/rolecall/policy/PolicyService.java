@@ -59,8 +59,13 @@ public class PolicyService {
         try {
             body = bodies.read(json).value();
         } catch (JsonReadException e) {
-            return new PolicySimulationOutcome(null, List.of(new PolicyFieldError("", "The body " + e.getMessage(),
-                    e.position().line(), e.position().column())));
+            return new PolicySimulationOutcome(
+                    null,
+                    List.of(new PolicyFieldError(
+                            "",
+                            "The body " + e.getMessage(),
+                            e.position().line(),
+                            e.position().column())));
         }
         return simulate(body);
     }
@@ -71,8 +76,8 @@ public class PolicyService {
         try {
             body = bodies.read(simulation).value();
         } catch (JsonReadException e) {
-            return new PolicySimulationOutcome(null, List.of(new PolicyFieldError("", "The body " + e.getMessage(),
-                    0, 0)));
+            return new PolicySimulationOutcome(
+                    null, List.of(new PolicyFieldError("", "The body " + e.getMessage(), 0, 0)));
         }
         return simulate(body);
     }
@@ -80,11 +85,13 @@ public class PolicyService {
     private PolicySimulationOutcome simulate(JsonValue body) {
         SimulationInputReader.Outcome read = simulations.read(body);
         if (read.input() == null) {
-            return new PolicySimulationOutcome(null, read.errors().stream()
-                    .map(e -> new PolicyFieldError(e.field(), e.message(), e.line(), e.column()))
-                    .toList());
+            return new PolicySimulationOutcome(
+                    null,
+                    read.errors().stream()
+                            .map(e -> new PolicyFieldError(e.field(), e.message(), e.line(), e.column()))
+                            .toList());
         }
-        return new PolicySimulationOutcome(evaluator.evaluate(read.input().request(), read.input().policies()),
-                List.of());
+        return new PolicySimulationOutcome(
+                evaluator.evaluate(read.input().request(), read.input().policies()), List.of());
     }
 }

@@ -32,19 +32,28 @@ class PolicySimulationController {
         this.policies = policies;
     }
 
-    @PostMapping(path = "/api/v1/policy-simulations", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/v1/policy-simulations",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    ResponseEntity<?> simulate(InputStream body,
-            @RequestHeader(name = "Content-Length", required = false) @Nullable Long length) throws IOException {
+    ResponseEntity<?> simulate(
+            InputStream body, @RequestHeader(name = "Content-Length", required = false) @Nullable Long length)
+            throws IOException {
         String json = length != null && length > MAX_BYTES ? null : readAtMost(body);
         if (json == null) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large",
-                    "A simulation may have at most " + MAX_BYTES / 1024 + " KiB.", List.of());
+            return problem(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Body too large",
+                    "A simulation may have at most " + MAX_BYTES / 1024 + " KiB.",
+                    List.of());
         }
         PolicySimulationOutcome outcome = policies.simulate(json);
         if (outcome.result() == null) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid policy simulation",
-                    outcome.errors().size() + " problem(s) in the simulation; see errors.", outcome.errors());
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid policy simulation",
+                    outcome.errors().size() + " problem(s) in the simulation; see errors.",
+                    outcome.errors());
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(outcome.result());
     }
@@ -63,17 +72,21 @@ class PolicySimulationController {
         return buffer.toString(StandardCharsets.UTF_8);
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
-            List<PolicyFieldError> errors) {
+    private static ResponseEntity<ProblemDetail> problem(
+            HttpStatus status, String title, String detail, List<PolicyFieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create("about:blank"));
         if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors.stream()
-                    .map(e -> Map.of("field", e.field(), "message", e.message(), "line", e.line(), "column",
-                            e.column()))
-                    .toList());
+            problem.setProperty(
+                    "errors",
+                    errors.stream()
+                            .map(e -> Map.of(
+                                    "field", e.field(), "message", e.message(), "line", e.line(), "column", e.column()))
+                            .toList());
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

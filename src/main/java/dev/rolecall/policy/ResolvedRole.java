@@ -59,8 +59,10 @@ record ResolvedRole(
             for (PolicyInput inline : role.inlinePolicies()) {
                 ParseResult result = inlineParser.parse(PolicyKind.IDENTITY, inline.name(), inline.json());
                 if (result.document() == null) {
-                    notAnalysed.add(new NotAnalysedPolicy(inline.name(), "inline policy with "
-                            + result.problems().size() + " grammar problem(s): fix it to see its permissions"));
+                    notAnalysed.add(new NotAnalysedPolicy(
+                            inline.name(),
+                            "inline policy with " + result.problems().size()
+                                    + " grammar problem(s): fix it to see its permissions"));
                 } else {
                     identity.add(result.document());
                     origins.putIfAbsent(inline.name(), "inline policy");
@@ -85,24 +87,31 @@ record ResolvedRole(
             return new ResolvedRole(identity, boundaries, boundaryArn, notAnalysed, origins);
         }
 
-        private Optional<PolicyDocument> managedDocument(String arn, PolicyKind kind, List<NotAnalysedPolicy> notAnalysed) {
+        private Optional<PolicyDocument> managedDocument(
+                String arn, PolicyKind kind, List<NotAnalysedPolicy> notAnalysed) {
             String role = kind == PolicyKind.BOUNDARY ? "permissions boundary" : "managed policy";
             if (!AwsManagedPolicies.isAwsManaged(arn)) {
-                notAnalysed.add(new NotAnalysedPolicy(arn, "customer managed " + role
-                        + ": its document is not available offline, so it is not analysed"));
+                notAnalysed.add(new NotAnalysedPolicy(
+                        arn,
+                        "customer managed " + role + ": its document is not available offline, so it is not analysed"));
                 return Optional.empty();
             }
             Optional<AwsManagedPolicy> policy = managed.byArn(arn);
             if (policy.isEmpty()) {
-                notAnalysed.add(new NotAnalysedPolicy(arn, "AWS managed " + role
-                        + " not in the shipped copy of AWS managed policies: unknown or newer than the copy"));
+                notAnalysed.add(new NotAnalysedPolicy(
+                        arn,
+                        "AWS managed " + role
+                                + " not in the shipped copy of AWS managed policies: unknown or newer than the copy"));
                 return Optional.empty();
             }
-            Optional<PolicyDocument> document = parsed.computeIfAbsent(kind + " " + policy.get().arn(),
-                    key -> Optional.ofNullable(
-                            managedParser.parse(kind, policy.get().name(), policy.get().document()).document()));
+            Optional<PolicyDocument> document = parsed.computeIfAbsent(
+                    kind + " " + policy.get().arn(),
+                    key -> Optional.ofNullable(managedParser
+                            .parse(kind, policy.get().name(), policy.get().document())
+                            .document()));
             if (document.isEmpty()) {
-                notAnalysed.add(new NotAnalysedPolicy(arn, "AWS managed " + role + " whose shipped copy does not parse"));
+                notAnalysed.add(
+                        new NotAnalysedPolicy(arn, "AWS managed " + role + " whose shipped copy does not parse"));
             }
             return document;
         }

@@ -72,7 +72,12 @@ record RoleAccess(List<Grant> grants, ActionSet identityAllowed, ActionSet allow
                 if (boundaries.isEmpty()) {
                     add(grants, actions, resources, statement.isConditional(), policy, statement);
                 } else {
-                    add(grants, actions.intersect(capUnconditional), resources, statement.isConditional(), policy,
+                    add(
+                            grants,
+                            actions.intersect(capUnconditional),
+                            resources,
+                            statement.isConditional(),
+                            policy,
                             statement);
                     add(grants, actions.intersect(capConditional), resources, true, policy, statement);
                 }
@@ -89,8 +94,13 @@ record RoleAccess(List<Grant> grants, ActionSet identityAllowed, ActionSet allow
         return identityAllowed.minus(allowed);
     }
 
-    private static void add(List<Grant> grants, ActionSet actions, List<String> resources, boolean conditional,
-            PolicyDocument policy, Statement statement) {
+    private static void add(
+            List<Grant> grants,
+            ActionSet actions,
+            List<String> resources,
+            boolean conditional,
+            PolicyDocument policy,
+            Statement statement) {
         if (!actions.isEmpty()) {
             grants.add(new Grant(actions, resources, conditional, policy.name(), statement.index()));
         }
@@ -101,19 +111,23 @@ record RoleAccess(List<Grant> grants, ActionSet identityAllowed, ActionSet allow
         if (element == null) {
             return List.of("*");
         }
-        List<String> patterns = element.patterns().stream().map(ResourcePattern::text).toList();
+        List<String> patterns =
+                element.patterns().stream().map(ResourcePattern::text).toList();
         return element.negated() ? List.of(ALL_EXCEPT + String.join(", ", patterns)) : patterns;
     }
 
     private static ActionSet actions(IamCatalog catalog, Statement statement) {
-        List<String> patterns = statement.action().patterns().stream().map(ActionPattern::text).toList();
+        List<String> patterns =
+                statement.action().patterns().stream().map(ActionPattern::text).toList();
         return statement.action().negated() ? catalog.expandNot(patterns) : catalog.expand(patterns);
     }
 
     private static ActionSet unconditionalDenies(IamCatalog catalog, PolicyDocument policy) {
         ActionSet denied = catalog.none();
         for (Statement statement : policy.statements()) {
-            if (statement.effect() == Effect.DENY && !statement.isConditional() && statement.resource() != null
+            if (statement.effect() == Effect.DENY
+                    && !statement.isConditional()
+                    && statement.resource() != null
                     && statement.resource().isAll()) {
                 denied = denied.union(actions(catalog, statement));
             }

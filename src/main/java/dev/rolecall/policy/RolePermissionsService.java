@@ -57,10 +57,12 @@ public class RolePermissionsService {
         RoleAccess access = RoleAccess.of(catalog, resolved.identity(), resolved.boundaries());
         Map<String, Map<AccessLevel, Row>> rows = new TreeMap<>();
         for (RoleAccess.Grant grant : access.grants()) {
-            grant.actions().actions().forEach(action -> rows
-                    .computeIfAbsent(action.service(), prefix -> new EnumMap<>(AccessLevel.class))
-                    .computeIfAbsent(action.accessLevel(), level -> new Row())
-                    .add(action, grant));
+            grant.actions()
+                    .actions()
+                    .forEach(
+                            action -> rows.computeIfAbsent(action.service(), prefix -> new EnumMap<>(AccessLevel.class))
+                                    .computeIfAbsent(action.accessLevel(), level -> new Row())
+                                    .add(action, grant));
         }
         Map<String, Integer> removed = new TreeMap<>();
         access.removedByBoundary().actions().forEach(action -> removed.merge(action.service(), 1, Integer::sum));
@@ -71,14 +73,26 @@ public class RolePermissionsService {
             IamService service = catalog.service(prefix).orElseThrow();
             List<AccessLevelPermissions> levels = new ArrayList<>();
             rows.getOrDefault(prefix, Map.of()).forEach((level, row) -> {
-                int total = (int) service.actions().stream().filter(a -> a.accessLevel() == level).count();
-                levels.add(new AccessLevelPermissions(level.label(), row.actions.size() >= total,
-                        List.copyOf(row.actions), total, List.copyOf(row.resources), row.conditional));
+                int total = (int) service.actions().stream()
+                        .filter(a -> a.accessLevel() == level)
+                        .count();
+                levels.add(new AccessLevelPermissions(
+                        level.label(),
+                        row.actions.size() >= total,
+                        List.copyOf(row.actions),
+                        total,
+                        List.copyOf(row.resources),
+                        row.conditional));
             });
             services.add(new ServicePermissions(prefix, service.name(), levels, removed.getOrDefault(prefix, 0)));
         }
-        return new PermissionSummary(services, resolved.notAnalysed(), resolved.boundaryArn(),
-                resolved.boundaryAnalysed(), access.removedByBoundary().size(), catalog.version(),
+        return new PermissionSummary(
+                services,
+                resolved.notAnalysed(),
+                resolved.boundaryArn(),
+                resolved.boundaryAnalysed(),
+                access.removedByBoundary().size(),
+                catalog.version(),
                 catalog.dataDate());
     }
 
@@ -99,16 +113,20 @@ public class RolePermissionsService {
         StringBuilder summary = new StringBuilder();
         summary.append("Newly allowed: ").append(describe(added)).append(' ');
         summary.append("No longer allowed: ").append(describe(removed)).append(' ');
-        summary.append("Boundary: ").append(java.util.Objects.equals(old.boundaryArn(), now.boundaryArn())
-                ? "unchanged." : (old.boundaryArn() == null ? "none" : old.boundaryArn()) + " → "
-                        + (now.boundaryArn() == null ? "none" : now.boundaryArn()) + ".");
+        summary.append("Boundary: ")
+                .append(
+                        java.util.Objects.equals(old.boundaryArn(), now.boundaryArn())
+                                ? "unchanged."
+                                : (old.boundaryArn() == null ? "none" : old.boundaryArn()) + " → "
+                                        + (now.boundaryArn() == null ? "none" : now.boundaryArn()) + ".");
         if (!notAnalysed.isEmpty()) {
-            summary.append(' ').append(notAnalysed.size())
+            summary.append(' ')
+                    .append(notAnalysed.size())
                     .append(notAnalysed.size() == 1 ? " policy was" : " policies were")
                     .append(" not analysed: the change may be larger.");
         }
-        return new AccessDiff(added, removed, old.boundaryArn(), now.boundaryArn(), List.copyOf(notAnalysed),
-                summary.toString());
+        return new AccessDiff(
+                added, removed, old.boundaryArn(), now.boundaryArn(), List.copyOf(notAnalysed), summary.toString());
     }
 
     /**
@@ -122,16 +140,19 @@ public class RolePermissionsService {
         String act = action.strip();
         String res = resource.strip().isEmpty() ? "*" : resource.strip();
         if (!ACTION.matcher(act).matches()) {
-            throw new AccessQuestionException("action",
+            throw new AccessQuestionException(
+                    "action",
                     "Write one action like s3:GetObject (service prefix, colon, action name), without wildcards.");
         }
         if (res.length() > MAX_RESOURCE_LENGTH) {
-            throw new AccessQuestionException("resource", "A resource ARN has at most " + MAX_RESOURCE_LENGTH
-                    + " characters.");
+            throw new AccessQuestionException(
+                    "resource", "A resource ARN has at most " + MAX_RESOURCE_LENGTH + " characters.");
         }
         if (!res.equals("*") && !ARN.matcher(res).matches()) {
-            throw new AccessQuestionException("resource", "Write a complete ARN with 6 parts, "
-                    + "e.g. arn:aws:s3:::my-bucket/key, or * for actions that take no resource.");
+            throw new AccessQuestionException(
+                    "resource",
+                    "Write a complete ARN with 6 parts, "
+                            + "e.g. arn:aws:s3:::my-bucket/key, or * for actions that take no resource.");
         }
         Map<String, List<String>> fullContext = new LinkedHashMap<>();
         context.forEach((key, values) -> {
@@ -145,15 +166,19 @@ public class RolePermissionsService {
         }
         ResolvedRole resolved = resolver.resolve(role);
         AccessRequest request = new AccessRequest(act, res, null, null, fullContext);
-        SimulationResult result = evaluator.evaluate(request,
-                PolicySet.ofIdentity(resolved.identity(), resolved.boundaries()));
+        SimulationResult result =
+                evaluator.evaluate(request, PolicySet.ofIdentity(resolved.identity(), resolved.boundaries()));
         String explanation = switch (result.decision()) {
-            case ALLOWED -> "ALLOWED by " + describe(resolved, result.decisiveStatements(), PolicyKind.IDENTITY)
-                    + (resolved.boundaries().isEmpty() ? "" : "; not blocked by "
-                            + describe(resolved, result.decisiveStatements(), PolicyKind.BOUNDARY))
-                    + ".";
-            case EXPLICITLY_DENIED -> "EXPLICITLY_DENIED by " + describe(resolved, result.decisiveStatements(), null)
-                    + ": an explicit deny overrides every allow.";
+            case ALLOWED ->
+                "ALLOWED by " + describe(resolved, result.decisiveStatements(), PolicyKind.IDENTITY)
+                        + (resolved.boundaries().isEmpty()
+                                ? ""
+                                : "; not blocked by "
+                                        + describe(resolved, result.decisiveStatements(), PolicyKind.BOUNDARY))
+                        + ".";
+            case EXPLICITLY_DENIED ->
+                "EXPLICITLY_DENIED by " + describe(resolved, result.decisiveStatements(), null)
+                        + ": an explicit deny overrides every allow.";
             case IMPLICITLY_DENIED -> implicitDenial(resolved, request);
         };
         if (catalog.action(act).isEmpty()) {
@@ -169,16 +194,18 @@ public class RolePermissionsService {
                     + (resolved.notAnalysed().size() == 1 ? " policy was" : " policies were")
                     + " not analysed and could change the answer.";
         }
-        return new AccessAnswer(act, res, result.decision(), result.decisiveStatements(), explanation,
-                resolved.notAnalysed());
+        return new AccessAnswer(
+                act, res, result.decision(), result.decisiveStatements(), explanation, resolved.notAnalysed());
     }
 
     private String implicitDenial(ResolvedRole resolved, AccessRequest request) {
         if (!resolved.boundaries().isEmpty()) {
             SimulationResult identityOnly = evaluator.evaluate(request, PolicySet.ofIdentity(resolved.identity()));
             if (identityOnly.allowed()) {
-                return "IMPLICITLY_DENIED: " + describe(resolved, identityOnly.decisiveStatements(), PolicyKind.IDENTITY)
-                        + " allows it, but the permissions boundary " + resolved.boundaries().get(0).name()
+                return "IMPLICITLY_DENIED: "
+                        + describe(resolved, identityOnly.decisiveStatements(), PolicyKind.IDENTITY)
+                        + " allows it, but the permissions boundary "
+                        + resolved.boundaries().get(0).name()
                         + " does not.";
             }
         }
@@ -186,14 +213,17 @@ public class RolePermissionsService {
                 + request.resource() + ", so it is denied by default.";
     }
 
-    private static String describe(ResolvedRole resolved, List<DecisiveStatement> statements,
+    private static String describe(
+            ResolvedRole resolved,
+            List<DecisiveStatement> statements,
             @org.jspecify.annotations.Nullable PolicyKind layer) {
         List<String> parts = new ArrayList<>();
         for (DecisiveStatement statement : statements) {
             if (layer != null && statement.layer() != layer) {
                 continue;
             }
-            String kind = statement.layer() == PolicyKind.BOUNDARY ? "permissions boundary"
+            String kind = statement.layer() == PolicyKind.BOUNDARY
+                    ? "permissions boundary"
                     : resolved.origins().getOrDefault(statement.policy(), "identity policy");
             parts.add(kind + " " + statement.policy() + ", statement " + (statement.statementIndex() + 1)
                     + (statement.sid() == null || statement.sid().isEmpty() ? "" : " (Sid " + statement.sid() + ")"));
@@ -204,9 +234,10 @@ public class RolePermissionsService {
     private static Map<String, Set<String>> tuples(RoleAccess access) {
         Map<String, Set<String>> tuples = new TreeMap<>();
         for (RoleAccess.Grant grant : access.grants()) {
-            grant.actions().actions().forEach(action -> tuples
-                    .computeIfAbsent(action.fullName(), name -> new LinkedHashSet<>())
-                    .addAll(grant.resources()));
+            grant.actions()
+                    .actions()
+                    .forEach(action -> tuples.computeIfAbsent(action.fullName(), name -> new LinkedHashSet<>())
+                            .addAll(grant.resources()));
         }
         return tuples;
     }
@@ -216,7 +247,9 @@ public class RolePermissionsService {
         List<AccessChange> changes = new ArrayList<>();
         these.forEach((action, resources) -> {
             Set<String> other = others.getOrDefault(action, Set.of());
-            List<String> uncovered = resources.stream().filter(resource -> !covered(other, resource)).toList();
+            List<String> uncovered = resources.stream()
+                    .filter(resource -> !covered(other, resource))
+                    .toList();
             if (!uncovered.isEmpty()) {
                 changes.add(new AccessChange(action, uncovered));
             }
@@ -247,7 +280,8 @@ public class RolePermissionsService {
         long services = changes.stream().map(AccessChange::service).distinct().count();
         Map<List<String>, List<String>> groups = new LinkedHashMap<>();
         for (AccessChange change : changes) {
-            groups.computeIfAbsent(change.resources(), resources -> new ArrayList<>()).add(change.action());
+            groups.computeIfAbsent(change.resources(), resources -> new ArrayList<>())
+                    .add(change.action());
         }
         List<String> parts = new ArrayList<>();
         for (Map.Entry<List<String>, List<String>> group : groups.entrySet()) {
@@ -258,7 +292,8 @@ public class RolePermissionsService {
             List<String> actions = group.getValue();
             String shown = String.join(", ", actions.subList(0, Math.min(actions.size(), ACTIONS_PER_GROUP_SHOWN)))
                     + (actions.size() > ACTIONS_PER_GROUP_SHOWN
-                            ? " and " + (actions.size() - ACTIONS_PER_GROUP_SHOWN) + " more" : "");
+                            ? " and " + (actions.size() - ACTIONS_PER_GROUP_SHOWN) + " more"
+                            : "");
             parts.add(shown + " on " + String.join(", ", group.getKey()));
         }
         return changes.size() + (changes.size() == 1 ? " action" : " actions") + " on " + services

@@ -12,8 +12,8 @@ import java.util.List;
  * @param removedByBoundary how many actions of this service the identity policies allow but the
  *     permissions boundary does not
  */
-public record ServicePermissions(String prefix, String name, List<AccessLevelPermissions> levels,
-        int removedByBoundary) {
+public record ServicePermissions(
+        String prefix, String name, List<AccessLevelPermissions> levels, int removedByBoundary) {
 
     public ServicePermissions {
         levels = List.copyOf(levels);

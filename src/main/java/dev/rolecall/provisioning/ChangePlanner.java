@@ -30,8 +30,8 @@ class ChangePlanner {
                 spec.maxSessionDurationSeconds(),
                 spec.permissionsBoundaryArn(),
                 tags(requestId, spec)));
-        spec.inlinePolicies().forEach((name, document) ->
-                calls.add(new IamCall.PutRolePolicy(spec.roleName(), name, document)));
+        spec.inlinePolicies()
+                .forEach((name, document) -> calls.add(new IamCall.PutRolePolicy(spec.roleName(), name, document)));
         spec.managedPolicyArns().forEach(arn -> calls.add(new IamCall.AttachRolePolicy(spec.roleName(), arn)));
         return List.copyOf(calls);
     }

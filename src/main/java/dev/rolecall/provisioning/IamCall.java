@@ -41,7 +41,8 @@ sealed interface IamCall permits IamCall.CreateRole, IamCall.PutRolePolicy, IamC
             JsonNode assumeRolePolicyDocument,
             int maxSessionDuration,
             @Nullable String permissionsBoundary,
-            Map<String, String> tags) implements IamCall {
+            Map<String, String> tags)
+            implements IamCall {
 
         public CreateRole {
             tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));

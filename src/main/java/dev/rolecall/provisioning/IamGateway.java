@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -47,7 +47,8 @@ class IamGateway implements AutoCloseable {
 
     private final ProvisioningProperties properties;
     private final Map<TargetAccount, AccountClients> clients = new ConcurrentHashMap<>();
-    private final DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+    private final DefaultCredentialsProvider credentials =
+            DefaultCredentialsProvider.builder().build();
 
     IamGateway(ProvisioningProperties properties) {
         this.properties = properties;
@@ -60,8 +61,7 @@ class IamGateway implements AutoCloseable {
         if (account.assumeRoleArn() != null && accountClients.sts() != null) {
             provisionerRole = StsAssumeRoleCredentialsProvider.builder()
                     .stsClient(accountClients.sts())
-                    .refreshRequest(assume -> assume
-                            .roleArn(account.assumeRoleArn())
+                    .refreshRequest(assume -> assume.roleArn(account.assumeRoleArn())
                             .externalId(account.externalId())
                             .roleSessionName(sessionName(requestId)))
                     .build();
@@ -83,11 +83,14 @@ class IamGateway implements AutoCloseable {
 
     private AccountClients build(TargetAccount account) {
         IamClient iam = configure(IamClient.builder(), account).build();
-        StsClient sts = account.assumeRoleArn() == null ? null : configure(StsClient.builder(), account).build();
+        StsClient sts = account.assumeRoleArn() == null
+                ? null
+                : configure(StsClient.builder(), account).build();
         return new AccountClients(iam, sts);
     }
 
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, TargetAccount account) {
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, TargetAccount account) {
         builder.region(Region.of(account.region()))
                 .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
@@ -105,7 +108,8 @@ class IamGateway implements AutoCloseable {
     private RetryStrategy retryStrategy() {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(properties.maxAttempts())
-                .backoffStrategy(BackoffStrategy.exponentialDelay(properties.retryBaseDelay(), properties.retryMaxDelay()))
+                .backoffStrategy(
+                        BackoffStrategy.exponentialDelay(properties.retryBaseDelay(), properties.retryMaxDelay()))
                 // Throttled calls wait ten times longer, as in the SDK's own defaults (100 ms vs 1 s).
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
                         properties.retryBaseDelay().multipliedBy(10), properties.retryMaxDelay()))
@@ -130,7 +134,10 @@ class IamGateway implements AutoCloseable {
         private final RoleRequestId requestId;
         private final @Nullable StsAssumeRoleCredentialsProvider provisionerRole;
 
-        SdkIamSession(IamClient iam, TargetAccount account, RoleRequestId requestId,
+        SdkIamSession(
+                IamClient iam,
+                TargetAccount account,
+                RoleRequestId requestId,
                 @Nullable StsAssumeRoleCredentialsProvider provisionerRole) {
             this.iam = iam;
             this.account = account;
@@ -140,32 +147,37 @@ class IamGateway implements AutoCloseable {
 
         @Override
         public String createRole(IamCall.CreateRole call) {
-            return send(call, () -> iam.createRole(request -> request
-                    .roleName(call.roleName())
-                    .path(call.path())
-                    .description(call.description())
-                    .assumeRolePolicyDocument(IamCall.text(call.assumeRolePolicyDocument()))
-                    .maxSessionDuration(call.maxSessionDuration())
-                    .permissionsBoundary(call.permissionsBoundary())
-                    .tags(tags(call.tags()))
-                    .overrideConfiguration(this::asProvisioner)).role().arn());
+            return send(
+                    call,
+                    () -> iam.createRole(request -> request.roleName(call.roleName())
+                                    .path(call.path())
+                                    .description(call.description())
+                                    .assumeRolePolicyDocument(IamCall.text(call.assumeRolePolicyDocument()))
+                                    .maxSessionDuration(call.maxSessionDuration())
+                                    .permissionsBoundary(call.permissionsBoundary())
+                                    .tags(tags(call.tags()))
+                                    .overrideConfiguration(this::asProvisioner))
+                            .role()
+                            .arn());
         }
 
         @Override
         public void putRolePolicy(IamCall.PutRolePolicy call) {
-            send(call, () -> iam.putRolePolicy(request -> request
-                    .roleName(call.roleName())
-                    .policyName(call.policyName())
-                    .policyDocument(IamCall.text(call.policyDocument()))
-                    .overrideConfiguration(this::asProvisioner)));
+            send(
+                    call,
+                    () -> iam.putRolePolicy(request -> request.roleName(call.roleName())
+                            .policyName(call.policyName())
+                            .policyDocument(IamCall.text(call.policyDocument()))
+                            .overrideConfiguration(this::asProvisioner)));
         }
 
         @Override
         public void attachRolePolicy(IamCall.AttachRolePolicy call) {
-            send(call, () -> iam.attachRolePolicy(request -> request
-                    .roleName(call.roleName())
-                    .policyArn(call.policyArn())
-                    .overrideConfiguration(this::asProvisioner)));
+            send(
+                    call,
+                    () -> iam.attachRolePolicy(request -> request.roleName(call.roleName())
+                            .policyArn(call.policyArn())
+                            .overrideConfiguration(this::asProvisioner)));
         }
 
         @Override
@@ -182,22 +194,43 @@ class IamGateway implements AutoCloseable {
         }
 
         private <T> T send(IamCall call, Supplier<T> sdkCall) {
-            log.info("action={} role={} account={} request={} outcome=started",
-                    call.name(), call.roleName(), account.id(), requestId);
+            log.info(
+                    "action={} role={} account={} request={} outcome=started",
+                    call.name(),
+                    call.roleName(),
+                    account.id(),
+                    requestId);
             try {
                 T response = sdkCall.get();
-                log.info("action={} role={} account={} request={} outcome=succeeded",
-                        call.name(), call.roleName(), account.id(), requestId);
+                log.info(
+                        "action={} role={} account={} request={} outcome=succeeded",
+                        call.name(),
+                        call.roleName(),
+                        account.id(),
+                        requestId);
                 return response;
             } catch (SdkException e) {
                 IamCallFailedException failure = translate(e);
                 String line = "action={} role={} account={} request={} outcome=failed code={} message={}";
                 if (failure.code().equals(IamCallFailedException.CLIENT_ERROR)) {
                     // No answer from AWS: the stack trace says why (DNS, TLS, connection, credentials).
-                    log.warn(line, call.name(), call.roleName(), account.id(), requestId, failure.code(),
-                            failure.getMessage(), e);
+                    log.warn(
+                            line,
+                            call.name(),
+                            call.roleName(),
+                            account.id(),
+                            requestId,
+                            failure.code(),
+                            failure.getMessage(),
+                            e);
                 } else {
-                    log.warn(line, call.name(), call.roleName(), account.id(), requestId, failure.code(),
+                    log.warn(
+                            line,
+                            call.name(),
+                            call.roleName(),
+                            account.id(),
+                            requestId,
+                            failure.code(),
                             failure.getMessage());
                 }
                 throw failure;
@@ -206,7 +239,10 @@ class IamGateway implements AutoCloseable {
 
         private static List<Tag> tags(Map<String, String> tags) {
             return tags.entrySet().stream()
-                    .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
+                    .map(tag -> Tag.builder()
+                            .key(tag.getKey())
+                            .value(tag.getValue())
+                            .build())
                     .toList();
         }
     }
@@ -220,11 +256,13 @@ class IamGateway implements AutoCloseable {
             if (cause instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
                 String code = aws.awsErrorDetails().errorCode();
                 String message = aws.awsErrorDetails().errorMessage();
-                return new IamCallFailedException(code == null ? "HTTP " + aws.statusCode() : code,
-                        message == null ? String.valueOf(aws.getMessage()) : message, exception);
+                return new IamCallFailedException(
+                        code == null ? "HTTP " + aws.statusCode() : code,
+                        message == null ? String.valueOf(aws.getMessage()) : message,
+                        exception);
             }
         }
-        return new IamCallFailedException(IamCallFailedException.CLIENT_ERROR,
-                String.valueOf(exception.getMessage()), exception);
+        return new IamCallFailedException(
+                IamCallFailedException.CLIENT_ERROR, String.valueOf(exception.getMessage()), exception);
     }
 }

@@ -29,6 +29,7 @@ class RoleApplier {
 
     /** The code of a failure inside Rolecall rather than AWS; details go to the log only. */
     static final String INTERNAL_ERROR = "InternalError";
+
     static final String ACCOUNT_NOT_CONFIGURED = "AccountNotConfigured";
 
     private static final Logger log = LoggerFactory.getLogger(RoleApplier.class);
@@ -58,7 +59,11 @@ class RoleApplier {
         try {
             if (account.isPresent() && !account.get().applies()) {
                 log.info("request={} account={} outcome=planned calls={}", id, spec.accountId(), plan.size());
-                requests.recordPlan(id, plan.stream().map(call -> step(call, ApplyStepStatus.PLANNED)).toList());
+                requests.recordPlan(
+                        id,
+                        plan.stream()
+                                .map(call -> step(call, ApplyStepStatus.PLANNED))
+                                .toList());
                 return;
             }
             requests.startApply(id);
@@ -68,7 +73,9 @@ class RoleApplier {
             return;
         }
         if (account.isEmpty()) {
-            requests.markFailed(id, ACCOUNT_NOT_CONFIGURED,
+            requests.markFailed(
+                    id,
+                    ACCOUNT_NOT_CONFIGURED,
                     "Account " + spec.accountId() + " is not configured in Rolecall; nothing was sent to AWS.");
             return;
         }
@@ -111,8 +118,8 @@ class RoleApplier {
     }
 
     private ApplyStoppedException stop(RoleRequestId id, IamCall call, String code, String message) {
-        requests.recordApplyStep(id,
-                new ApplyStepRecord(call.name(), call.parameters(), ApplyStepStatus.FAILED, code, message));
+        requests.recordApplyStep(
+                id, new ApplyStepRecord(call.name(), call.parameters(), ApplyStepStatus.FAILED, code, message));
         return new ApplyStoppedException(code, message);
     }
 

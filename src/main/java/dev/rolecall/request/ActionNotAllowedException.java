@@ -18,11 +18,12 @@ public class ActionNotAllowedException extends RuntimeException {
     private final Reason reason;
 
     public ActionNotAllowedException(Reason reason) {
-        super(switch (reason) {
-            case OWN_REQUEST -> "you cannot decide on a request you filed";
-            case NOT_A_REVIEWER -> "only reviewers decide on requests";
-            case NOT_THE_REQUESTER -> "only the requester can do this";
-        });
+        super(
+                switch (reason) {
+                    case OWN_REQUEST -> "you cannot decide on a request you filed";
+                    case NOT_A_REVIEWER -> "only reviewers decide on requests";
+                    case NOT_THE_REQUESTER -> "only the requester can do this";
+                });
         this.reason = reason;
     }
 

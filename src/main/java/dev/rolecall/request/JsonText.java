@@ -35,8 +35,11 @@ final class JsonText {
             return node;
         } catch (JacksonException e) {
             var location = e.getLocation();
-            String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-            problems.add(new FieldProblem(field, "This is not valid JSON" + where + ": " + plain(e.getOriginalMessage())));
+            String where = location == null
+                    ? ""
+                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+            problems.add(
+                    new FieldProblem(field, "This is not valid JSON" + where + ": " + plain(e.getOriginalMessage())));
             return null;
         }
     }

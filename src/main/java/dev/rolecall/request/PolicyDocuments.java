@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component("policyDocuments")
 class PolicyDocuments {
 
-    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper PRETTY =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public String pretty(JsonNode document) {
         return PRETTY.writeValueAsString(document);

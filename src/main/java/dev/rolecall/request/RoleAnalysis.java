@@ -52,9 +52,10 @@ class RoleAnalysis {
                 .maxSessionDurationSeconds(spec.maxSessionDurationSeconds())
                 .tags(spec.tags())
                 .knownAccountIds(accounts.all().stream().map(TargetAccount::id).collect(Collectors.toSet()));
-        accounts.find(spec.accountId()).ifPresent(account -> request
-                .limits(new PolicyLimits(account.trustPolicySizeLimit(), account.managedPoliciesPerRole()))
-                .boundaryRequired(account.requirePermissionsBoundary()));
+        accounts.find(spec.accountId())
+                .ifPresent(account -> request.limits(
+                                new PolicyLimits(account.trustPolicySizeLimit(), account.managedPoliciesPerRole()))
+                        .boundaryRequired(account.requirePermissionsBoundary()));
         spec.inlinePolicies().forEach((name, document) -> request.permissionPolicy(PolicyInput.of(name, document)));
         return analysis.analyse(request.build());
     }
@@ -63,7 +64,8 @@ class RoleAnalysis {
     List<FieldProblem> blockingProblems(PolicyAnalysis result, RoleSpec spec) {
         return result.findings().stream()
                 .filter(PolicyFinding::blocks)
-                .map(finding -> new FieldProblem(field(finding, spec),
+                .map(finding -> new FieldProblem(
+                        field(finding, spec),
                         finding.message() + " (" + finding.code() + ", " + finding.locationText() + ")"))
                 .toList();
     }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /** An IAM call failed; the request can be retried. */
-public record RoleApplicationFailed(RoleRequestRef request, String actor, Instant occurredAt, String errorCode, String errorMessage) implements RoleRequestActivity {
+public record RoleApplicationFailed(
+        RoleRequestRef request, String actor, Instant occurredAt, String errorCode, String errorMessage)
+        implements RoleRequestActivity {
 
     @Override
     public String action() {

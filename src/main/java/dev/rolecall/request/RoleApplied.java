@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** The role exists in AWS as approved. */
-public record RoleApplied(RoleRequestRef request, String actor, Instant occurredAt, String roleArn) implements RoleRequestActivity {
+public record RoleApplied(RoleRequestRef request, String actor, Instant occurredAt, String roleArn)
+        implements RoleRequestActivity {
 
     @Override
     public String action() {

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Rolecall started making the IAM calls for an approved request. */
-public record RoleApplyStarted(RoleRequestRef request, String actor, Instant occurredAt, boolean retry) implements RoleRequestActivity {
+public record RoleApplyStarted(RoleRequestRef request, String actor, Instant occurredAt, boolean retry)
+        implements RoleRequestActivity {
 
     @Override
     public String action() {

@@ -2,10 +2,11 @@ package dev.rolecall.request;
 
 import java.time.Instant;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /** One IAM call was made, or planned, for a request. */
-public record RoleApplyStepRecorded(RoleRequestRef request, String actor, Instant occurredAt, int position, ApplyStepRecord step) implements RoleRequestActivity {
+public record RoleApplyStepRecorded(
+        RoleRequestRef request, String actor, Instant occurredAt, int position, ApplyStepRecord step)
+        implements RoleRequestActivity {
 
     @Override
     public String action() {
@@ -14,6 +15,28 @@ public record RoleApplyStepRecorded(RoleRequestRef request, String actor, Instan
 
     @Override
     public Map<String, Object> details() {
-        return step.errorCode() == null ? Map.of("position", position, "call", step.call(), "status", step.status(), "parameters", step.parameters()) : Map.of("position", position, "call", step.call(), "status", step.status(), "parameters", step.parameters(), "errorCode", step.errorCode(), "errorMessage", String.valueOf(step.errorMessage()));
+        return step.errorCode() == null
+                ? Map.of(
+                        "position",
+                        position,
+                        "call",
+                        step.call(),
+                        "status",
+                        step.status(),
+                        "parameters",
+                        step.parameters())
+                : Map.of(
+                        "position",
+                        position,
+                        "call",
+                        step.call(),
+                        "status",
+                        step.status(),
+                        "parameters",
+                        step.parameters(),
+                        "errorCode",
+                        step.errorCode(),
+                        "errorMessage",
+                        String.valueOf(step.errorMessage()));
     }
 }

@@ -27,7 +27,8 @@ class RolePermissionsApiController {
 
     @GetMapping("/permissions")
     PermissionSummary permissions(@PathVariable RoleRequestId id, CurrentUser user) {
-        return permissions.summarise(RolePermissionsController.policies(requests.get(id, user).spec()));
+        return permissions.summarise(
+                RolePermissionsController.policies(requests.get(id, user).spec()));
     }
 
     /** Against the previous revision; for revision 1, against a role without policies. */
@@ -35,8 +36,8 @@ class RolePermissionsApiController {
     AccessDiff changes(@PathVariable RoleRequestId id, CurrentUser user) {
         RoleRequestView request = requests.get(id, user);
         RolePolicies base = (request.revision() > 1
-                ? requests.revisionSpec(id, request.revision() - 1, user)
-                : java.util.Optional.<RoleSpec>empty())
+                        ? requests.revisionSpec(id, request.revision() - 1, user)
+                        : java.util.Optional.<RoleSpec>empty())
                 .map(RolePermissionsController::policies)
                 .orElseGet(() -> new RolePolicies(request.spec().accountId(), List.of(), List.of(), null));
         return permissions.diff(base, RolePermissionsController.policies(request.spec()));

@@ -56,9 +56,8 @@ class RolePermissionsController {
     String changes(@PathVariable RoleRequestId id, CurrentUser user, Model model) {
         RoleRequestView request = requests.get(id, user);
         RolePolicies current = policies(request.spec());
-        Optional<RoleSpec> previous = request.revision() > 1
-                ? requests.revisionSpec(id, request.revision() - 1, user)
-                : Optional.empty();
+        Optional<RoleSpec> previous =
+                request.revision() > 1 ? requests.revisionSpec(id, request.revision() - 1, user) : Optional.empty();
         RolePolicies base = previous.map(RolePermissionsController::policies)
                 .orElseGet(() -> new RolePolicies(request.spec().accountId(), List.of(), List.of(), null));
         AccessDiff diff = permissions.diff(base, current);
@@ -73,8 +72,11 @@ class RolePermissionsController {
     }
 
     @GetMapping("/requests/{id}/can-do")
-    String canDoForm(@PathVariable RoleRequestId id, CurrentUser user,
-            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+    String canDoForm(
+            @PathVariable RoleRequestId id,
+            CurrentUser user,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
         requests.get(id, user);
         model.addAttribute("requestId", id);
         model.addAttribute("question", Question.EMPTY);
@@ -82,9 +84,13 @@ class RolePermissionsController {
     }
 
     @PostMapping("/requests/{id}/can-do")
-    String canDo(@PathVariable RoleRequestId id, @RequestParam(defaultValue = "") String action,
-            @RequestParam(defaultValue = "") String resource, @RequestParam(defaultValue = "") String context,
-            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, CurrentUser user,
+    String canDo(
+            @PathVariable RoleRequestId id,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String resource,
+            @RequestParam(defaultValue = "") String context,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            CurrentUser user,
             Model model) {
         RoleRequestView request = requests.get(id, user);
         Question question = new Question(action, resource, context);
@@ -92,8 +98,8 @@ class RolePermissionsController {
         model.addAttribute("question", question);
         try {
             if (action.length() + resource.length() + context.length() > MAX_QUESTION_CHARS) {
-                throw new AccessQuestionException("action", "The question is too long: at most "
-                        + MAX_QUESTION_CHARS + " characters.");
+                throw new AccessQuestionException(
+                        "action", "The question is too long: at most " + MAX_QUESTION_CHARS + " characters.");
             }
             AccessAnswer answer = permissions.canDo(policies(request.spec()), action, resource, context(context));
             model.addAttribute("answer", answer);
@@ -125,8 +131,8 @@ class RolePermissionsController {
             }
             int equals = line.indexOf('=');
             if (equals <= 0) {
-                throw new AccessQuestionException("context",
-                        "Write one context key per line as key=value, e.g. aws:SecureTransport=true.");
+                throw new AccessQuestionException(
+                        "context", "Write one context key per line as key=value, e.g. aws:SecureTransport=true.");
             }
             context.computeIfAbsent(line.substring(0, equals).strip(), key -> new ArrayList<>())
                     .add(line.substring(equals + 1).strip());

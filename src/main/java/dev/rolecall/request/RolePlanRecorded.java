@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Plan-only: the IAM calls were recorded and nothing was sent to AWS. */
-public record RolePlanRecorded(RoleRequestRef request, String actor, Instant occurredAt, int calls) implements RoleRequestActivity {
+public record RolePlanRecorded(RoleRequestRef request, String actor, Instant occurredAt, int calls)
+        implements RoleRequestActivity {
 
     @Override
     public String action() {

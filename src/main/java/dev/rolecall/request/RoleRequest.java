@@ -1,5 +1,6 @@
 package dev.rolecall.request;
 
+import dev.rolecall.policy.RiskLevel;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import dev.rolecall.policy.RiskLevel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
@@ -102,7 +102,8 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     }
 
     /** Starts a request as a draft that only its requester sees. */
-    static RoleRequest draft(String requester, @Nullable String team, RoleSpec spec, String justification, Instant now) {
+    static RoleRequest draft(
+            String requester, @Nullable String team, RoleSpec spec, String justification, Instant now) {
         return new RoleRequest(requester, team, spec, justification, now);
     }
 
@@ -151,11 +152,12 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         moveTo(next, "decide on", now);
         decisions.add(new Decision(reviewer, decision, comment, revision, now));
         registerEvent(new RoleRequestDecisionRecorded(ref(), reviewer, now, revision, decision, comment));
-        registerEvent(switch (decision) {
-            case APPROVE -> new RoleRequestApproved(ref(), reviewer, now, revision);
-            case REJECT -> new RoleRequestRejected(ref(), reviewer, now, revision);
-            case REQUEST_CHANGES -> new RoleRequestChangesRequested(ref(), reviewer, now, revision);
-        });
+        registerEvent(
+                switch (decision) {
+                    case APPROVE -> new RoleRequestApproved(ref(), reviewer, now, revision);
+                    case REJECT -> new RoleRequestRejected(ref(), reviewer, now, revision);
+                    case REQUEST_CHANGES -> new RoleRequestChangesRequested(ref(), reviewer, now, revision);
+                });
     }
 
     /** The requester files a new revision after changes were requested; earlier decisions no longer count. */
@@ -285,7 +287,10 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
 
     /** The spec of an earlier submitted revision, if there is one. */
     java.util.Optional<RoleSpec> specOfRevision(int number) {
-        return revisions.stream().filter(r -> r.revision() == number).map(Revision::spec).findFirst();
+        return revisions.stream()
+                .filter(r -> r.revision() == number)
+                .map(Revision::spec)
+                .findFirst();
     }
 
     RoleRequestView toView() {
@@ -312,7 +317,16 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
 
     RoleRequestSummary toSummary() {
         return new RoleRequestSummary(
-                id(), status, requester, requesterTeam, accountId, roleName, revision, riskLevel, topFindingCode,
-                createdAt, updatedAt);
+                id(),
+                status,
+                requester,
+                requesterTeam,
+                accountId,
+                roleName,
+                revision,
+                riskLevel,
+                topFindingCode,
+                createdAt,
+                updatedAt);
     }
 }

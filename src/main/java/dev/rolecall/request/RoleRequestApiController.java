@@ -46,12 +46,21 @@ class RoleRequestApiController {
 
     /** The requests the caller may see, newest first. */
     @GetMapping
-    PageResource list(@RequestParam(required = false) @Nullable RoleRequestStatus status,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, CurrentUser user) {
-        PageRequest pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE),
+    PageResource list(
+            @RequestParam(required = false) @Nullable RoleRequestStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            CurrentUser user) {
+        PageRequest pageable = PageRequest.of(
+                Math.max(page, 0),
+                Math.min(Math.max(size, 1), MAX_PAGE_SIZE),
                 Sort.by(Sort.Direction.DESC, "createdAt"));
         Page<RoleRequestSummary> found = requests.list(user, status, pageable);
-        return new PageResource(found.getContent(), found.getNumber(), found.getSize(), found.getTotalElements(),
+        return new PageResource(
+                found.getContent(),
+                found.getNumber(),
+                found.getSize(),
+                found.getTotalElements(),
                 found.getTotalPages());
     }
 

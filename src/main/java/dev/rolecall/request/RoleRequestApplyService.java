@@ -33,7 +33,11 @@ public class RoleRequestApplyService {
     /** Plan-only: records the calls apply would make; nothing is sent to AWS. */
     public void recordPlan(RoleRequestId id, List<ApplyStepRecord> plan) {
         RoleRequest request = load(id);
-        request.recordPlan(plan, plan.stream().map(step -> JSON.writeValueAsString(step.parameters())).toList(),
+        request.recordPlan(
+                plan,
+                plan.stream()
+                        .map(step -> JSON.writeValueAsString(step.parameters()))
+                        .toList(),
                 clock.instant());
         requests.save(request);
     }

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Review completed with approval: provisioning applies (or plans) the role. */
-public record RoleRequestApproved(RoleRequestRef request, String actor, Instant occurredAt, int revision) implements RoleRequestActivity {
+public record RoleRequestApproved(RoleRequestRef request, String actor, Instant occurredAt, int revision)
+        implements RoleRequestActivity {
 
     @Override
     public String action() {

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A reviewer asked the requester for a new revision. */
-public record RoleRequestChangesRequested(RoleRequestRef request, String actor, Instant occurredAt, int revision) implements RoleRequestActivity {
+public record RoleRequestChangesRequested(RoleRequestRef request, String actor, Instant occurredAt, int revision)
+        implements RoleRequestActivity {
 
     @Override
     public String action() {

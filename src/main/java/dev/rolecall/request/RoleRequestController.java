@@ -31,8 +31,11 @@ class RoleRequestController {
     }
 
     @GetMapping("/requests")
-    String list(@RequestParam(required = false) @Nullable RoleRequestStatus status,
-            @RequestParam(defaultValue = "0") int page, CurrentUser user, Model model) {
+    String list(
+            @RequestParam(required = false) @Nullable RoleRequestStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            CurrentUser user,
+            Model model) {
         PageRequest pageable = PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "createdAt"));
         model.addAttribute("requests", requests.list(user, status, pageable));
         model.addAttribute("status", status);
@@ -89,7 +92,11 @@ class RoleRequestController {
     }
 
     @PostMapping("/requests")
-    String submit(@ModelAttribute("form") RoleRequestForm form, BindingResult binding, CurrentUser user, Model model,
+    String submit(
+            @ModelAttribute("form") RoleRequestForm form,
+            BindingResult binding,
+            CurrentUser user,
+            Model model,
             RedirectAttributes redirect) {
         RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form);
         try {
@@ -131,8 +138,11 @@ class RoleRequestController {
     }
 
     @PostMapping("/requests/{id}/withdraw")
-    String withdraw(@PathVariable RoleRequestId id, @RequestParam(required = false) @Nullable Long version,
-            CurrentUser user, RedirectAttributes redirect) {
+    String withdraw(
+            @PathVariable RoleRequestId id,
+            @RequestParam(required = false) @Nullable Long version,
+            CurrentUser user,
+            RedirectAttributes redirect) {
         requests.withdraw(id, version, user);
         redirect.addFlashAttribute("flash", "Request withdrawn.");
         return "redirect:/requests/" + id;

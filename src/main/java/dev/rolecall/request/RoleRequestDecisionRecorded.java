@@ -5,7 +5,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A reviewer decided on a revision, with their comment. */
-public record RoleRequestDecisionRecorded(RoleRequestRef request, String actor, Instant occurredAt, int revision, DecisionType decision, @Nullable String comment) implements RoleRequestActivity {
+public record RoleRequestDecisionRecorded(
+        RoleRequestRef request,
+        String actor,
+        Instant occurredAt,
+        int revision,
+        DecisionType decision,
+        @Nullable String comment)
+        implements RoleRequestActivity {
 
     @Override
     public String action() {
@@ -14,6 +21,8 @@ public record RoleRequestDecisionRecorded(RoleRequestRef request, String actor, 
 
     @Override
     public Map<String, Object> details() {
-        return comment == null ? Map.of("revision", revision, "decision", decision) : Map.of("revision", revision, "decision", decision, "comment", comment);
+        return comment == null
+                ? Map.of("revision", revision, "decision", decision)
+                : Map.of("revision", revision, "decision", decision, "comment", comment);
     }
 }

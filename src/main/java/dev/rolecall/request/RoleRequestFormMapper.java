@@ -103,7 +103,8 @@ final class RoleRequestFormMapper {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            problems.add(new FieldProblem("maxSessionDurationSeconds",
+            problems.add(new FieldProblem(
+                    "maxSessionDurationSeconds",
                     "Session duration must be a whole number of seconds between 3600 and 43200"));
             return null;
         }

@@ -51,10 +51,13 @@ record RoleRequestPayload(
                 roleName == null ? "" : roleName,
                 path == null ? "/" : path,
                 description,
-                trustPolicy == null || !trustPolicy.isObject() ? RoleSpecConverter.JSON.createObjectNode() : trustPolicy,
+                trustPolicy == null || !trustPolicy.isObject()
+                        ? RoleSpecConverter.JSON.createObjectNode()
+                        : trustPolicy,
                 managedPolicyArns == null ? List.of() : managedPolicyArns,
                 inline.entrySet().stream()
-                        .filter(policy -> policy.getValue() != null && policy.getValue().isObject())
+                        .filter(policy ->
+                                policy.getValue() != null && policy.getValue().isObject())
                         .collect(java.util.stream.Collectors.toMap(
                                 Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new)),
                 permissionsBoundaryArn,

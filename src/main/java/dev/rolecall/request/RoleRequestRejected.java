@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A reviewer turned the request down. */
-public record RoleRequestRejected(RoleRequestRef request, String actor, Instant occurredAt, int revision) implements RoleRequestActivity {
+public record RoleRequestRejected(RoleRequestRef request, String actor, Instant occurredAt, int revision)
+        implements RoleRequestActivity {
 
     @Override
     public String action() {

@@ -26,11 +26,19 @@ public record RoleRequestResource(
         long version) {
 
     /** A reviewer's decision. */
-    public record Decision(String reviewer, DecisionType decision, @Nullable String comment, int revision,
+    public record Decision(
+            String reviewer,
+            DecisionType decision,
+            @Nullable String comment,
+            int revision,
             Instant decidedAt) {}
 
     /** One IAM call; {@code error} is "code: message" when it failed. */
-    public record Step(int position, String call, ApplyStepStatus status, @Nullable String error) {}
+    public record Step(
+            int position,
+            String call,
+            ApplyStepStatus status,
+            @Nullable String error) {}
 
     /** Why apply failed: the AWS error code and message. */
     public record Failure(String code, @Nullable String message) {}

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A submitted revision is waiting for reviewers. */
-public record RoleRequestReviewStarted(RoleRequestRef request, String actor, Instant occurredAt, int revision) implements RoleRequestActivity {
+public record RoleRequestReviewStarted(RoleRequestRef request, String actor, Instant occurredAt, int revision)
+        implements RoleRequestActivity {
 
     @Override
     public String action() {

@@ -29,8 +29,8 @@ public class RoleRequestService {
     private final RoleAnalysis analysis;
     private final Clock clock;
 
-    RoleRequestService(RoleRequestRepository requests, RoleSpecValidator validator, RoleAnalysis analysis,
-            Clock clock) {
+    RoleRequestService(
+            RoleRequestRepository requests, RoleSpecValidator validator, RoleAnalysis analysis, Clock clock) {
         this.requests = requests;
         this.validator = validator;
         this.analysis = analysis;
@@ -55,7 +55,9 @@ public class RoleRequestService {
         PolicyAnalysis assessment = requireValid(command, inputProblems);
         RoleRequest request = RoleRequest.draft(
                 requester.username(), requester.team(), command.spec(), command.justification(), clock.instant());
-        request.assess(assessment.riskLevel(), assessment.topFinding().map(PolicyFinding::code).orElse(null));
+        request.assess(
+                assessment.riskLevel(),
+                assessment.topFinding().map(PolicyFinding::code).orElse(null));
         request.submit(requester.username(), clock.instant());
         request.startReview(clock.instant());
         return requests.saveAndFlush(request).toView();
@@ -66,12 +68,14 @@ public class RoleRequestService {
      *
      * @throws RoleSpecInvalidException with one problem per invalid field; nothing is saved
      */
-    public RoleRequestView revise(RoleRequestId id, @Nullable Long expectedVersion, SubmitRoleRequest command,
-            CurrentUser requester) {
+    public RoleRequestView revise(
+            RoleRequestId id, @Nullable Long expectedVersion, SubmitRoleRequest command, CurrentUser requester) {
         PolicyAnalysis assessment = requireValid(command, List.of());
         RoleRequest request = load(id, requester, expectedVersion);
         request.revise(requester.username(), command.spec(), command.justification(), clock.instant());
-        request.assess(assessment.riskLevel(), assessment.topFinding().map(PolicyFinding::code).orElse(null));
+        request.assess(
+                assessment.riskLevel(),
+                assessment.topFinding().map(PolicyFinding::code).orElse(null));
         request.startReview(clock.instant());
         return requests.saveAndFlush(request).toView();
     }
@@ -118,8 +122,7 @@ public class RoleRequestService {
     /** The requests the reader may see, newest first, optionally of one status. */
     @Transactional(readOnly = true)
     public Page<RoleRequestSummary> list(CurrentUser reader, @Nullable RoleRequestStatus status, Pageable page) {
-        Set<RoleRequestStatus> statuses =
-                status == null ? EnumSet.allOf(RoleRequestStatus.class) : EnumSet.of(status);
+        Set<RoleRequestStatus> statuses = status == null ? EnumSet.allOf(RoleRequestStatus.class) : EnumSet.of(status);
         Page<RoleRequest> found = reader.canReadAllRequests()
                 ? requests.findByStatusIn(statuses, page)
                 : requests.findByRequesterAndStatusIn(reader.username(), statuses, page);
@@ -144,8 +147,12 @@ public class RoleRequestService {
      * @throws IllegalTransitionException if the request is not awaiting a decision
      * @throws StaleRequestException if the request changed since the reviewer read it
      */
-    public RoleRequestView decide(RoleRequestId id, @Nullable Long expectedVersion, DecisionType decision,
-            @Nullable String comment, CurrentUser reviewer) {
+    public RoleRequestView decide(
+            RoleRequestId id,
+            @Nullable Long expectedVersion,
+            DecisionType decision,
+            @Nullable String comment,
+            CurrentUser reviewer) {
         RoleRequest request = load(id, reviewer, expectedVersion);
         String trimmed = comment == null || comment.isBlank() ? null : comment.strip();
         request.decide(reviewer.username(), reviewer.has(Role.REVIEWER), decision, trimmed, clock.instant());

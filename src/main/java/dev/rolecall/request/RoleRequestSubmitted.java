@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A requester filed a revision of a request. */
-public record RoleRequestSubmitted(RoleRequestRef request, String actor, Instant occurredAt, int revision, String justification) implements RoleRequestActivity {
+public record RoleRequestSubmitted(
+        RoleRequestRef request, String actor, Instant occurredAt, int revision, String justification)
+        implements RoleRequestActivity {
 
     @Override
     public String action() {

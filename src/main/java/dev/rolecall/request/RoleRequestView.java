@@ -34,7 +34,11 @@ public record RoleRequestView(
 
     /** A reviewer's decision. */
     public record DecisionView(
-            String reviewer, DecisionType decision, @Nullable String comment, int revision, Instant decidedAt) {}
+            String reviewer,
+            DecisionType decision,
+            @Nullable String comment,
+            int revision,
+            Instant decidedAt) {}
 
     /** One IAM call, in the order apply makes them. */
     public record ApplyStepView(

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** The requester took the request back. */
-public record RoleRequestWithdrawn(RoleRequestRef request, String actor, Instant occurredAt) implements RoleRequestActivity {
+public record RoleRequestWithdrawn(RoleRequestRef request, String actor, Instant occurredAt)
+        implements RoleRequestActivity {
 
     @Override
     public String action() {

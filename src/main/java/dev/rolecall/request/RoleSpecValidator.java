@@ -32,7 +32,8 @@ class RoleSpecValidator {
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
     private static final Pattern PATH = Pattern.compile("/|/[\\u0021-\\u007E]+/");
-    private static final Pattern DESCRIPTION = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
+    private static final Pattern DESCRIPTION =
+            Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
     private static final Pattern POLICY_ARN =
             Pattern.compile("arn:aws(-cn|-us-gov)?:iam::(aws|\\d{12}):policy/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,128}");
     private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
@@ -52,45 +53,62 @@ class RoleSpecValidator {
         List<FieldProblem> problems = new ArrayList<>();
         checkAccount(spec.accountId(), problems);
         TargetAccount account = accounts.find(spec.accountId()).orElse(null);
-        int trustLimit = account == null ? TargetAccount.DEFAULT_TRUST_POLICY_SIZE_LIMIT : account.trustPolicySizeLimit();
+        int trustLimit =
+                account == null ? TargetAccount.DEFAULT_TRUST_POLICY_SIZE_LIMIT : account.trustPolicySizeLimit();
         int managedLimit =
                 account == null ? TargetAccount.DEFAULT_MANAGED_POLICIES_PER_ROLE : account.managedPoliciesPerRole();
-        check(ROLE_NAME.matcher(spec.roleName()).matches(), "roleName",
-                "Role name must be 1–64 characters: letters, digits and + = , . @ _ -", problems);
-        check(spec.path().length() <= 512 && PATH.matcher(spec.path()).matches(), "path",
+        check(
+                ROLE_NAME.matcher(spec.roleName()).matches(),
+                "roleName",
+                "Role name must be 1–64 characters: letters, digits and + = , . @ _ -",
+                problems);
+        check(
+                spec.path().length() <= 512 && PATH.matcher(spec.path()).matches(),
+                "path",
                 "Path must be / or start and end with / (e.g. /ci/), at most 512 printable ASCII characters",
                 problems);
         String description = spec.description();
         if (description != null) {
-            check(description.length() <= 1000, "description", "Description must be at most 1000 characters",
+            check(description.length() <= 1000, "description", "Description must be at most 1000 characters", problems);
+            check(
+                    DESCRIPTION.matcher(description).matches(),
+                    "description",
+                    "Description may contain only printable Latin-1 characters",
                     problems);
-            check(DESCRIPTION.matcher(description).matches(), "description",
-                    "Description may contain only printable Latin-1 characters", problems);
         }
         checkPolicy(PolicyKind.TRUST, spec.trustPolicy(), "trustPolicy", trustLimit, problems);
         checkManagedPolicies(spec.managedPolicyArns(), managedLimit, problems);
         checkInlinePolicies(spec.inlinePolicies(), problems);
         String boundary = spec.permissionsBoundaryArn();
         if (boundary == null && account != null && account.requirePermissionsBoundary()) {
-            problems.add(new FieldProblem("permissionsBoundaryArn",
+            problems.add(new FieldProblem(
+                    "permissionsBoundaryArn",
                     "Account " + account.name() + " requires a permissions boundary on every role"));
         }
         if (boundary != null) {
-            check(POLICY_ARN.matcher(boundary).matches(), "permissionsBoundaryArn",
+            check(
+                    POLICY_ARN.matcher(boundary).matches(),
+                    "permissionsBoundaryArn",
                     "Permissions boundary must be a managed policy ARN like arn:aws:iam::123456789012:policy/name",
                     problems);
         }
         int session = spec.maxSessionDurationSeconds();
-        check(session >= 3600 && session <= 43200, "maxSessionDurationSeconds",
-                "Session duration must be between 3600 and 43200 seconds (1–12 h)", problems);
+        check(
+                session >= 3600 && session <= 43200,
+                "maxSessionDurationSeconds",
+                "Session duration must be between 3600 and 43200 seconds (1–12 h)",
+                problems);
         checkTags(spec.tags(), problems);
         if (spec.expiresAt() != null) {
             check(spec.expiresAt().isAfter(clock.instant()), "expiresAt", "Expiry must be in the future", problems);
         }
         if (justification != null) {
             check(!justification.isBlank(), "justification", "Say why the role is needed", problems);
-            check(justification.length() <= MAX_JUSTIFICATION, "justification",
-                    "Justification must be at most " + MAX_JUSTIFICATION + " characters", problems);
+            check(
+                    justification.length() <= MAX_JUSTIFICATION,
+                    "justification",
+                    "Justification must be at most " + MAX_JUSTIFICATION + " characters",
+                    problems);
         }
         return problems;
     }
@@ -104,12 +122,16 @@ class RoleSpecValidator {
     }
 
     private void checkManagedPolicies(List<String> arns, int limit, List<FieldProblem> problems) {
-        check(arns.size() <= limit, "managedPolicyArns",
-                "At most " + limit + " managed policies per role (this account's IAM quota)", problems);
+        check(
+                arns.size() <= limit,
+                "managedPolicyArns",
+                "At most " + limit + " managed policies per role (this account's IAM quota)",
+                problems);
         Set<String> seen = new HashSet<>();
         for (String arn : arns) {
             if (!POLICY_ARN.matcher(arn).matches()) {
-                problems.add(new FieldProblem("managedPolicyArns",
+                problems.add(new FieldProblem(
+                        "managedPolicyArns",
                         "\"" + arn + "\" is not a managed policy ARN like arn:aws:iam::aws:policy/ReadOnlyAccess"));
             } else if (!seen.add(arn)) {
                 problems.add(new FieldProblem("managedPolicyArns", "\"" + arn + "\" is listed twice"));
@@ -121,29 +143,41 @@ class RoleSpecValidator {
         int total = 0;
         for (Map.Entry<String, JsonNode> policy : inline.entrySet()) {
             String field = "inlinePolicies." + policy.getKey();
-            check(POLICY_NAME.matcher(policy.getKey()).matches(), field,
-                    "Policy name must be 1–128 characters: letters, digits and + = , . @ _ -", problems);
+            check(
+                    POLICY_NAME.matcher(policy.getKey()).matches(),
+                    field,
+                    "Policy name must be 1–128 characters: letters, digits and + = , . @ _ -",
+                    problems);
             checkPolicy(PolicyKind.IDENTITY, policy.getValue(), field, Integer.MAX_VALUE, problems);
             total += PolicySize.of(policy.getValue());
         }
-        check(total <= MAX_INLINE_POLICY_CHARS, "inlinePolicies",
+        check(
+                total <= MAX_INLINE_POLICY_CHARS,
+                "inlinePolicies",
                 "Inline policies together may have at most " + MAX_INLINE_POLICY_CHARS
                         + " characters without whitespace; these have " + total,
                 problems);
     }
 
-    private void checkPolicy(PolicyKind kind, JsonNode document, String field, int maxChars, List<FieldProblem> problems) {
+    private void checkPolicy(
+            PolicyKind kind, JsonNode document, String field, int maxChars, List<FieldProblem> problems) {
         for (PolicyProblem problem : policies.checkGrammar(kind, document)) {
             problems.add(new FieldProblem(field, problem.location() + ": " + problem.message()));
         }
         int size = PolicySize.of(document);
-        check(size <= maxChars, field,
-                "Policy may have at most " + maxChars + " characters without whitespace; it has " + size, problems);
+        check(
+                size <= maxChars,
+                field,
+                "Policy may have at most " + maxChars + " characters without whitespace; it has " + size,
+                problems);
     }
 
     private void checkTags(Map<String, String> tags, List<FieldProblem> problems) {
-        check(tags.size() <= MAX_USER_TAGS, "tags",
-                "At most " + MAX_USER_TAGS + " tags: IAM allows 50 and Rolecall adds managed-by and rolecall:request-id",
+        check(
+                tags.size() <= MAX_USER_TAGS,
+                "tags",
+                "At most " + MAX_USER_TAGS
+                        + " tags: IAM allows 50 and Rolecall adds managed-by and rolecall:request-id",
                 problems);
         Set<String> lowerKeys = new HashSet<>();
         for (Map.Entry<String, String> tag : tags.entrySet()) {
@@ -151,8 +185,8 @@ class RoleSpecValidator {
             String field = "tags." + key;
             String lower = key.toLowerCase(Locale.ROOT);
             if (key.isEmpty() || key.length() > 128 || !TAG_TEXT.matcher(key).matches()) {
-                problems.add(new FieldProblem(field,
-                        "Tag key must be 1–128 characters: letters, digits, spaces and _ . : / = + - @"));
+                problems.add(new FieldProblem(
+                        field, "Tag key must be 1–128 characters: letters, digits, spaces and _ . : / = + - @"));
             } else if (lower.startsWith("aws:")) {
                 problems.add(new FieldProblem(field, "Tag keys starting with aws: are reserved by AWS"));
             } else if (SYSTEM_TAGS.contains(lower)) {
@@ -162,7 +196,8 @@ class RoleSpecValidator {
             }
             String value = tag.getValue();
             if (value.length() > 256 || !TAG_TEXT.matcher(value).matches()) {
-                problems.add(new FieldProblem(field,
+                problems.add(new FieldProblem(
+                        field,
                         "Tag value must be at most 256 characters: letters, digits, spaces and _ . : / = + - @"));
             }
         }

@@ -79,7 +79,8 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(IllegalTransitionException.class)
     ProblemDetail conflict(IllegalTransitionException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "The request is " + e.from() + " and cannot be changed that way.");
+        ProblemDetail problem =
+                problem(HttpStatus.CONFLICT, "The request is " + e.from() + " and cannot be changed that way.");
         problem.setProperty("status", e.from().name());
         return problem;
     }
@@ -87,9 +88,11 @@ class ApiErrorAdvice {
     private static ProblemDetail validation(List<FieldProblem> problems) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Some fields are invalid; nothing was saved.");
         problem.setTitle("Validation failed");
-        problem.setProperty("errors", problems.stream()
-                .map(p -> Map.of("field", p.field(), "message", p.message()))
-                .toList());
+        problem.setProperty(
+                "errors",
+                problems.stream()
+                        .map(p -> Map.of("field", p.field(), "message", p.message()))
+                        .toList());
         return problem;
     }
 

@@ -43,8 +43,10 @@ class DecisionApiControllerTests {
     RoleRequestService requests;
 
     private static MockHttpServletRequestBuilder decide(String user, String body) {
-        return post("/api/v1/role-requests/" + ID + "/decisions").with(httpBasic(user, "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content(body);
+        return post("/api/v1/role-requests/" + ID + "/decisions")
+                .with(httpBasic(user, "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
     }
 
     @Test

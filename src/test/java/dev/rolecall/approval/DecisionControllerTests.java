@@ -54,8 +54,18 @@ class DecisionControllerTests {
 
     @Test
     void theInboxListsRequestsWaitingForTheReviewer() throws Exception {
-        RoleRequestSummary waiting = new RoleRequestSummary(DecisionApiControllerTests.ID, RoleRequestStatus.IN_REVIEW,
-                "alice", "payments", "111122223333", "ci-deployer", 1, null, null, Instant.EPOCH, Instant.EPOCH);
+        RoleRequestSummary waiting = new RoleRequestSummary(
+                DecisionApiControllerTests.ID,
+                RoleRequestStatus.IN_REVIEW,
+                "alice",
+                "payments",
+                "111122223333",
+                "ci-deployer",
+                1,
+                null,
+                null,
+                Instant.EPOCH,
+                Instant.EPOCH);
         given(requests.inbox(any(), any(Pageable.class))).willReturn(new PageImpl<>(List.of(waiting)));
         mvc.perform(get("/inbox").with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isOk())
@@ -72,8 +82,11 @@ class DecisionControllerTests {
 
     @Test
     void anApprovalRedirectsToTheRequestWithAMessage() throws Exception {
-        mvc.perform(post(PATH).with(user("bob").roles("REVIEWER")).with(csrf())
-                        .param("decision", "APPROVE").param("version", "3"))
+        mvc.perform(post(PATH)
+                        .with(user("bob").roles("REVIEWER"))
+                        .with(csrf())
+                        .param("decision", "APPROVE")
+                        .param("version", "3"))
                 .andExpect(redirectedUrl("/requests/" + DecisionApiControllerTests.ID))
                 .andExpect(flash().attribute("flash", "Approved. Rolecall applies the role now."));
         verify(requests).decide(eq(DecisionApiControllerTests.ID), eq(3L), eq(DecisionType.APPROVE), any(), any());
@@ -83,8 +96,11 @@ class DecisionControllerTests {
     void selfApprovalIsRefusedOnTheServerWhateverThePageShowed() throws Exception {
         given(requests.decide(eq(DecisionApiControllerTests.ID), eq(3L), eq(DecisionType.APPROVE), any(), any()))
                 .willThrow(new ActionNotAllowedException(ActionNotAllowedException.Reason.OWN_REQUEST));
-        mvc.perform(post(PATH).with(user("bob").roles("REVIEWER")).with(csrf())
-                        .param("decision", "APPROVE").param("version", "3"))
+        mvc.perform(post(PATH)
+                        .with(user("bob").roles("REVIEWER"))
+                        .with(csrf())
+                        .param("decision", "APPROVE")
+                        .param("version", "3"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("You filed this request")));
     }
@@ -93,16 +109,23 @@ class DecisionControllerTests {
     void aStaleDecisionExplainsThatSomeoneElseActed() throws Exception {
         given(requests.decide(eq(DecisionApiControllerTests.ID), eq(3L), eq(DecisionType.REJECT), any(), any()))
                 .willThrow(new StaleRequestException());
-        mvc.perform(post(PATH).with(user("erin").roles("REVIEWER")).with(csrf())
-                        .param("decision", "REJECT").param("comment", "too broad").param("version", "3"))
+        mvc.perform(post(PATH)
+                        .with(user("erin").roles("REVIEWER"))
+                        .with(csrf())
+                        .param("decision", "REJECT")
+                        .param("comment", "too broad")
+                        .param("version", "3"))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Someone else acted on this request")));
     }
 
     @Test
     void rejectingWithoutACommentChangesNothing() throws Exception {
-        mvc.perform(post(PATH).with(user("bob").roles("REVIEWER")).with(csrf())
-                        .param("decision", "REJECT").param("version", "3"))
+        mvc.perform(post(PATH)
+                        .with(user("bob").roles("REVIEWER"))
+                        .with(csrf())
+                        .param("decision", "REJECT")
+                        .param("version", "3"))
                 .andExpect(redirectedUrl("/requests/" + DecisionApiControllerTests.ID + "#review"))
                 .andExpect(flash().attributeExists("decisionError"));
         verify(requests, never()).decide(any(), any(), any(), any(), any());

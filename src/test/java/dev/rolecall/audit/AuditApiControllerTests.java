@@ -47,8 +47,15 @@ class AuditApiControllerTests {
     void auditorDownloadsTheRangeAsCsvOverHttpBasic() throws Exception {
         AuditFilter filter = new AuditFilter(
                 Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-28T00:00:00Z"), null, null);
-        AuditEvent event = new AuditEvent(3, Instant.parse("2026-11-02T09:00:00.5Z"), "alice", "request.submitted",
-                REQUEST, "111122223333", "ci-deployer", "{\"revision\":1}");
+        AuditEvent event = new AuditEvent(
+                3,
+                Instant.parse("2026-11-02T09:00:00.5Z"),
+                "alice",
+                "request.submitted",
+                REQUEST,
+                "111122223333",
+                "ci-deployer",
+                "{\"revision\":1}");
         AuditExport export = AuditExports.of(filter, Instant.parse("2026-11-28T10:00:00Z"), List.of(event));
         when(audit.startExport(eq(filter), eq("api"), any())).thenReturn(export);
 
@@ -57,13 +64,17 @@ class AuditApiControllerTests {
                         .param("to", "2026-11-28T00:00:00Z"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
-                .andExpect(header().string("Content-Disposition",
-                        containsString("filename=\"rolecall-audit-20261101T000000Z-20261128T000000Z.csv\"")))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                containsString("filename=\"rolecall-audit-20261101T000000Z-20261128T000000Z.csv\"")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(csv).isEqualTo("event_id,occurred_at,actor,action,request_id,account_id,role_name,details\r\n"
-                + "3,2026-11-02T09:00:00.500Z,alice,request.submitted," + REQUEST
-                + ",111122223333,ci-deployer,\"{\"\"revision\"\":1}\"\r\n");
+        assertThat(csv)
+                .isEqualTo("event_id,occurred_at,actor,action,request_id,account_id,role_name,details\r\n"
+                        + "3,2026-11-02T09:00:00.500Z,alice,request.submitted," + REQUEST
+                        + ",111122223333,ci-deployer,\"{\"\"revision\"\":1}\"\r\n");
         ArgumentCaptor<CurrentUser> user = ArgumentCaptor.forClass(CurrentUser.class);
         verify(audit).startExport(eq(filter), eq("api"), user.capture());
         assertThat(user.getValue().username()).isEqualTo("carol");
@@ -76,10 +87,12 @@ class AuditApiControllerTests {
         AuditExport export = AuditExports.of(filter, Instant.parse("2026-11-28T10:00:00Z"), List.of());
         when(audit.startExport(eq(filter), eq("api"), any())).thenReturn(export);
 
-        mvc.perform(get(CSV).with(httpBasic("dave", "demo")).param("actor", "bob").param("requestId", REQUEST.toString()))
+        mvc.perform(get(CSV).with(httpBasic("dave", "demo"))
+                        .param("actor", "bob")
+                        .param("requestId", REQUEST.toString()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(
-                        "event_id,occurred_at,actor,action,request_id,account_id,role_name,details\r\n"));
+                .andExpect(content()
+                        .string("event_id,occurred_at,actor,action,request_id,account_id,role_name,details\r\n"));
     }
 
     @Test
@@ -105,11 +118,14 @@ class AuditApiControllerTests {
 
     @Test
     void unreadableFiltersAreAProblemWithOneErrorPerField() throws Exception {
-        mvc.perform(get(CSV).with(httpBasic("carol", "demo")).param("from", "last tuesday").param("requestId", "x"))
+        mvc.perform(get(CSV).with(httpBasic("carol", "demo"))
+                        .param("from", "last tuesday")
+                        .param("requestId", "x"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("from"))
-                .andExpect(jsonPath("$.errors[0].message").value("Use an ISO-8601 time in UTC, e.g. 2026-11-28T10:15:30Z"))
+                .andExpect(
+                        jsonPath("$.errors[0].message").value("Use an ISO-8601 time in UTC, e.g. 2026-11-28T10:15:30Z"))
                 .andExpect(jsonPath("$.errors[1].field").value("requestId"));
         verifyNoInteractions(audit);
     }

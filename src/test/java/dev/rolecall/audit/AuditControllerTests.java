@@ -45,11 +45,17 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class AuditControllerTests {
 
     private static final UUID REQUEST = UUID.fromString("3f2b9c1e-8a4d-4c6b-9f1e-2d7a5b3c4e6f");
-    private static final AuditEvent APPROVED = new AuditEvent(12, Instant.parse("2026-11-28T10:15:30.123Z"), "bob",
-            "request.decision", REQUEST, "111122223333", "ci-deployer",
+    private static final AuditEvent APPROVED = new AuditEvent(
+            12,
+            Instant.parse("2026-11-28T10:15:30.123Z"),
+            "bob",
+            "request.decision",
+            REQUEST,
+            "111122223333",
+            "ci-deployer",
             "{\"comment\":\"ok\",\"decision\":\"APPROVE\",\"revision\":1}");
-    private static final AuditEvent EXPORTED = new AuditEvent(13, Instant.parse("2026-11-28T11:00:00Z"), "carol",
-            "audit.exported", null, null, null, "{}");
+    private static final AuditEvent EXPORTED = new AuditEvent(
+            13, Instant.parse("2026-11-28T11:00:00Z"), "carol", "audit.exported", null, null, null, "{}");
 
     @Autowired
     MockMvc mvc;
@@ -63,22 +69,24 @@ class AuditControllerTests {
 
         mvc.perform(get("/audit").with(carol()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("<time datetime=\"2026-11-28T10:15:30.123Z\" data-relative>2026-11-28T10:15:30.123Z</time>"),
-                        containsString("<td>bob</td>"),
-                        containsString("<code>request.decision</code>"),
-                        containsString("href=\"/requests/3f2b9c1e-8a4d-4c6b-9f1e-2d7a5b3c4e6f\""),
-                        containsString("<td>111122223333</td>"),
-                        containsString("<td>ci-deployer</td>"),
-                        containsString("<summary>comment=ok, decision=APPROVE, revision=1</summary>"),
-                        containsString("&quot;decision&quot; : &quot;APPROVE&quot;"),
-                        containsString("<code>audit.exported</code>"),
-                        containsString("href=\"/audit/export.csv\""),
-                        containsString("Download CSV (2 events)"),
-                        not(containsString("class=\"pager\"")),
-                        not(containsString("No audit events yet.")),
-                        not(containsString("<script>")),
-                        not(containsString("style=")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(
+                                        "<time datetime=\"2026-11-28T10:15:30.123Z\" data-relative>2026-11-28T10:15:30.123Z</time>"),
+                                containsString("<td>bob</td>"),
+                                containsString("<code>request.decision</code>"),
+                                containsString("href=\"/requests/3f2b9c1e-8a4d-4c6b-9f1e-2d7a5b3c4e6f\""),
+                                containsString("<td>111122223333</td>"),
+                                containsString("<td>ci-deployer</td>"),
+                                containsString("<summary>comment=ok, decision=APPROVE, revision=1</summary>"),
+                                containsString("&quot;decision&quot; : &quot;APPROVE&quot;"),
+                                containsString("<code>audit.exported</code>"),
+                                containsString("href=\"/audit/export.csv\""),
+                                containsString("Download CSV (2 events)"),
+                                not(containsString("class=\"pager\"")),
+                                not(containsString("No audit events yet.")),
+                                not(containsString("<script>")),
+                                not(containsString("style=")))));
     }
 
     @Test
@@ -94,23 +102,28 @@ class AuditControllerTests {
     void filtersAreGetParametersPassedToTheServiceAndKeptInTheCsvLink() throws Exception {
         when(audit.find(any(), any(), any())).thenReturn(page(List.of(APPROVED), PageRequest.of(0, 50), 1));
 
-        mvc.perform(get("/audit").with(carol())
+        mvc.perform(get("/audit")
+                        .with(carol())
                         .param("from", "2026-11-01T00:00")
                         .param("to", "2026-11-07")
                         .param("actor", "bob")
                         .param("requestId", REQUEST.toString()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("href=\"/audit/export.csv?from=2026-11-01T00:00&amp;to=2026-11-07&amp;actor=bob&amp;requestId=" + REQUEST + "\""),
-                        containsString("value=\"2026-11-01T00:00:00\""),
-                        containsString("value=\"2026-11-08T00:00:00\""),
-                        containsString("value=\"bob\""),
-                        containsString("Clear filters"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(
+                                        "href=\"/audit/export.csv?from=2026-11-01T00:00&amp;to=2026-11-07&amp;actor=bob&amp;requestId="
+                                                + REQUEST + "\""),
+                                containsString("value=\"2026-11-01T00:00:00\""),
+                                containsString("value=\"2026-11-08T00:00:00\""),
+                                containsString("value=\"bob\""),
+                                containsString("Clear filters"))));
 
         ArgumentCaptor<AuditFilter> filter = ArgumentCaptor.forClass(AuditFilter.class);
         verify(audit).find(filter.capture(), eq(PageRequest.of(0, 50)), any(CurrentUser.class));
-        assertThat(filter.getValue()).isEqualTo(new AuditFilter(
-                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-08T00:00:00Z"), "bob", REQUEST));
+        assertThat(filter.getValue())
+                .isEqualTo(new AuditFilter(
+                        Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-08T00:00:00Z"), "bob", REQUEST));
     }
 
     @Test
@@ -131,11 +144,12 @@ class AuditControllerTests {
 
         mvc.perform(get("/audit").with(carol()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("No audit events yet."),
-                        not(containsString("No events match these filters.")),
-                        not(containsString("Download CSV")),
-                        not(containsString("<table")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("No audit events yet."),
+                                not(containsString("No events match these filters.")),
+                                not(containsString("Download CSV")),
+                                not(containsString("<table")))));
     }
 
     @Test
@@ -144,10 +158,11 @@ class AuditControllerTests {
 
         mvc.perform(get("/audit").with(carol()).param("actor", "nobody"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("No events match these filters."),
-                        containsString("<a class=\"button\" href=\"/audit\">Clear filters</a>"),
-                        not(containsString("No audit events yet.")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("No events match these filters."),
+                                containsString("<a class=\"button\" href=\"/audit\">Clear filters</a>"),
+                                not(containsString("No audit events yet.")))));
     }
 
     @Test
@@ -157,29 +172,32 @@ class AuditControllerTests {
 
         mvc.perform(get("/audit").with(carol()).param("actor", "bob").param("page", "2"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("class=\"pager\""),
-                        containsString("<a href=\"/audit?actor=bob\" rel=\"prev\">Previous</a>"),
-                        containsString("<a href=\"/audit?actor=bob&amp;page=3\" rel=\"next\">Next</a>"),
-                        containsString("<strong aria-current=\"page\">2</strong>"),
-                        containsString("<a href=\"/audit?actor=bob&amp;page=4\">4</a>"),
-                        containsString("<a href=\"/audit?actor=bob&amp;page=9\">9</a>"),
-                        not(containsString("page=5\">5</a>")),
-                        containsString("Page 2 of 9"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("class=\"pager\""),
+                                containsString("<a href=\"/audit?actor=bob\" rel=\"prev\">Previous</a>"),
+                                containsString("<a href=\"/audit?actor=bob&amp;page=3\" rel=\"next\">Next</a>"),
+                                containsString("<strong aria-current=\"page\">2</strong>"),
+                                containsString("<a href=\"/audit?actor=bob&amp;page=4\">4</a>"),
+                                containsString("<a href=\"/audit?actor=bob&amp;page=9\">9</a>"),
+                                not(containsString("page=5\">5</a>")),
+                                containsString("Page 2 of 9"))));
         verify(audit).find(any(), eq(PageRequest.of(1, 50)), any());
     }
 
     @Test
     void aChosenPageSizeIsUsedAndKeptByTheFormAndThePager() throws Exception {
-        List<AuditEvent> twenty = LongStream.range(0, 20).mapToObj(i -> APPROVED).toList();
+        List<AuditEvent> twenty =
+                LongStream.range(0, 20).mapToObj(i -> APPROVED).toList();
         when(audit.find(any(), any(), any())).thenReturn(page(twenty, PageRequest.of(0, 20), 45));
 
         mvc.perform(get("/audit").with(carol()).param("size", "20"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("<input type=\"hidden\" name=\"size\" value=\"20\">"),
-                        containsString("<a href=\"/audit?page=3&amp;size=20\">3</a>"),
-                        containsString("Page 1 of 3"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<input type=\"hidden\" name=\"size\" value=\"20\">"),
+                                containsString("<a href=\"/audit?page=3&amp;size=20\">3</a>"),
+                                containsString("Page 1 of 3"))));
         verify(audit).find(any(), eq(PageRequest.of(0, 20)), any());
     }
 
@@ -196,11 +214,12 @@ class AuditControllerTests {
     void unreadableFiltersShowTheirProblemAndQueryNothing() throws Exception {
         mvc.perform(get("/audit").with(carol()).param("from", "yesterday").param("requestId", "42"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(allOf(
-                        containsString("Use an ISO-8601 time in UTC, e.g. 2026-11-28T10:15:30Z"),
-                        containsString("A request id looks like"),
-                        containsString("value=\"yesterday\""),
-                        not(containsString("No audit events yet.")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Use an ISO-8601 time in UTC, e.g. 2026-11-28T10:15:30Z"),
+                                containsString("A request id looks like"),
+                                containsString("value=\"yesterday\""),
+                                not(containsString("No audit events yet.")))));
         verifyNoInteractions(audit);
     }
 
@@ -214,7 +233,8 @@ class AuditControllerTests {
 
     @Test
     void requestersAndReviewersAreForbiddenThePageAndTheDownload() throws Exception {
-        for (RequestPostProcessor who : List.of(user("alice").roles("REQUESTER"), user("bob").roles("REVIEWER"))) {
+        for (RequestPostProcessor who :
+                List.of(user("alice").roles("REQUESTER"), user("bob").roles("REVIEWER"))) {
             mvc.perform(get("/audit").with(who)).andExpect(status().isForbidden());
             mvc.perform(get("/audit/export.csv").with(who)).andExpect(status().isForbidden());
         }
@@ -234,26 +254,40 @@ class AuditControllerTests {
     @Test
     void downloadsTheSameQueryAsCsvAttachment() throws Exception {
         AuditFilter filter = new AuditFilter(Instant.parse("2026-11-01T00:00:00Z"), null, "bob", null);
-        AuditEvent risky = new AuditEvent(14, Instant.parse("2026-11-28T12:00:00Z"), "bob", "request.decision",
-                REQUEST, "111122223333", "=cmd|' /C calc'!A0", "{\"comment\":\"line one\\nline two, \\\"quoted\\\"\"}");
+        AuditEvent risky = new AuditEvent(
+                14,
+                Instant.parse("2026-11-28T12:00:00Z"),
+                "bob",
+                "request.decision",
+                REQUEST,
+                "111122223333",
+                "=cmd|' /C calc'!A0",
+                "{\"comment\":\"line one\\nline two, \\\"quoted\\\"\"}");
         AuditExport export = AuditExports.of(filter, Instant.parse("2026-11-28T12:30:00Z"), List.of(APPROVED, risky));
         when(audit.startExport(eq(filter), eq("ui"), any())).thenReturn(export);
 
-        MvcResult result = mvc.perform(get("/audit/export.csv").with(carol())
+        MvcResult result = mvc.perform(get("/audit/export.csv")
+                        .with(carol())
                         .param("from", "2026-11-01T00:00:00Z")
                         .param("actor", "bob"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
-                .andExpect(header().string("Content-Disposition", allOf(
-                        startsWith("attachment;"),
-                        containsString("filename=\"rolecall-audit-20261101T000000Z-20261128T123000Z.csv\""))))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                allOf(
+                                        startsWith("attachment;"),
+                                        containsString(
+                                                "filename=\"rolecall-audit-20261101T000000Z-20261128T123000Z.csv\""))))
                 .andReturn();
 
         String csv = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("event_id,occurred_at,actor,action,request_id,account_id,role_name,details\r\n"
-                + "12,2026-11-28T10:15:30.123Z,bob,request.decision," + REQUEST + ",111122223333,ci-deployer,");
-        assertThat(csv).contains("14,2026-11-28T12:00:00.000Z,bob,request.decision," + REQUEST
-                + ",111122223333,'=cmd|' /C calc'!A0,\"{\"\"comment\"\":\"\"line one\\nline two, \\\"\"quoted\\\"\"\"\"}\"\r\n");
+        assertThat(csv)
+                .startsWith("event_id,occurred_at,actor,action,request_id,account_id,role_name,details\r\n"
+                        + "12,2026-11-28T10:15:30.123Z,bob,request.decision," + REQUEST + ",111122223333,ci-deployer,");
+        assertThat(csv)
+                .contains(
+                        "14,2026-11-28T12:00:00.000Z,bob,request.decision," + REQUEST
+                                + ",111122223333,'=cmd|' /C calc'!A0,\"{\"\"comment\"\":\"\"line one\\nline two, \\\"\"quoted\\\"\"\"\"}\"\r\n");
         verify(audit, never()).find(any(), any(), any());
     }
 

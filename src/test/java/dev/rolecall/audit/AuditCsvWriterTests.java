@@ -34,19 +34,34 @@ class AuditCsvWriterTests {
 
     @Test
     void writesTimesAsIso8601UtcToTheMillisecond() throws IOException {
-        AuditEvent event = new AuditEvent(7, Instant.parse("2026-11-28T10:15:30.123456Z"), "bob", "request.approved",
-                REQUEST, "111122223333", "ci-deployer", "{}");
+        AuditEvent event = new AuditEvent(
+                7,
+                Instant.parse("2026-11-28T10:15:30.123456Z"),
+                "bob",
+                "request.approved",
+                REQUEST,
+                "111122223333",
+                "ci-deployer",
+                "{}");
 
         List<String> row = rows(write(event)).get(0);
 
-        assertThat(row).containsExactly("7", "2026-11-28T10:15:30.123Z", "bob", "request.approved", REQUEST.toString(),
-                "111122223333", "ci-deployer", "{}");
+        assertThat(row)
+                .containsExactly(
+                        "7",
+                        "2026-11-28T10:15:30.123Z",
+                        "bob",
+                        "request.approved",
+                        REQUEST.toString(),
+                        "111122223333",
+                        "ci-deployer",
+                        "{}");
     }
 
     @Test
     void writesWholeSecondsAndMidnightWithMillisecondsToo() throws IOException {
-        AuditEvent event = new AuditEvent(1, Instant.parse("2026-01-02T00:00:00Z"), "rolecall", "apply.planned",
-                null, null, null, "{}");
+        AuditEvent event = new AuditEvent(
+                1, Instant.parse("2026-01-02T00:00:00Z"), "rolecall", "apply.planned", null, null, null, "{}");
 
         String csv = write(event);
 
@@ -110,8 +125,15 @@ class AuditCsvWriterTests {
     }
 
     private static AuditEvent event(String actor, String action, @Nullable String roleName, String details) {
-        return new AuditEvent(42, Instant.parse("2026-11-28T10:15:30.123Z"), actor, action, REQUEST, "111122223333",
-                roleName, details);
+        return new AuditEvent(
+                42,
+                Instant.parse("2026-11-28T10:15:30.123Z"),
+                actor,
+                action,
+                REQUEST,
+                "111122223333",
+                roleName,
+                details);
     }
 
     private static String write(AuditEvent... events) throws IOException {
@@ -126,7 +148,11 @@ class AuditCsvWriterTests {
 
     /** Parses the file back as RFC 4180, with its header, into rows of cells. */
     private static List<List<String>> rows(String csv) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
         try (var parser = format.parse(new StringReader(csv))) {
             assertThat(parser.getHeaderNames()).containsExactly(AuditCsvWriter.HEADER);
             return parser.getRecords().stream().map(CSVRecord::toList).toList();

@@ -31,8 +31,8 @@ class AuditEventRepositoryTests {
     void recordOne() {
         actor = "append-only-" + UUID.randomUUID();
         id = events.insert(
-                new AuditEntry(Instant.parse("2026-11-28T10:15:30.123Z"), actor, "test.recorded", null, null, null,
-                        Map.of()),
+                new AuditEntry(
+                        Instant.parse("2026-11-28T10:15:30.123Z"), actor, "test.recorded", null, null, null, Map.of()),
                 "{\"n\":1}");
     }
 
@@ -81,7 +81,13 @@ class AuditEventRepositoryTests {
     @Test
     void assignsIncreasingIdsAndKeepsMilliseconds() {
         long next = events.insert(
-                new AuditEntry(Instant.parse("2026-11-28T10:15:31.987654Z"), actor, "test.recorded", null, null, null,
+                new AuditEntry(
+                        Instant.parse("2026-11-28T10:15:31.987654Z"),
+                        actor,
+                        "test.recorded",
+                        null,
+                        null,
+                        null,
                         Map.of()),
                 "{}");
 
@@ -90,7 +96,8 @@ class AuditEventRepositoryTests {
                 .extracting(AuditEvent::eventId, AuditEvent::occurredAt, AuditEvent::details)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(next, Instant.parse("2026-11-28T10:15:31.987Z"), "{}"),
-                        org.assertj.core.groups.Tuple.tuple(id, Instant.parse("2026-11-28T10:15:30.123Z"), "{\"n\":1}"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                id, Instant.parse("2026-11-28T10:15:30.123Z"), "{\"n\":1}"));
     }
 
     private String actorOf(long eventId) {

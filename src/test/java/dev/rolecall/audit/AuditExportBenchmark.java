@@ -61,14 +61,19 @@ class AuditExportBenchmark {
             sampler.start();
             CountingStream out = new CountingStream();
             long start = System.nanoTime();
-            long written = audit.startExport(new AuditFilter(null, null, actor, null), "bench", CAROL).writeTo(out);
+            long written = audit.startExport(new AuditFilter(null, null, actor, null), "bench", CAROL)
+                    .writeTo(out);
             long millis = (System.nanoTime() - start) / 1_000_000;
             running.set(false);
             sampler.join();
 
             assertThat(written).isEqualTo(rows);
-            System.out.printf("audit export: %,d rows, %,d MB in %,d ms (%,d rows/s); heap peak above baseline %,d MB%n",
-                    rows, out.bytes / 1_000_000, millis, rows * 1000L / Math.max(1, millis),
+            System.out.printf(
+                    "audit export: %,d rows, %,d MB in %,d ms (%,d rows/s); heap peak above baseline %,d MB%n",
+                    rows,
+                    out.bytes / 1_000_000,
+                    millis,
+                    rows * 1000L / Math.max(1, millis),
                     (peak.get() - baseline) / 1_000_000);
         }
     }

@@ -40,13 +40,17 @@ class AuditExportIntegrationTests {
                        'role-' || n, '{"n":' || n || '}'
                 from generate_series(1, ?) as n""", actor, ROWS);
 
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/audit-events.csv?actor=" + actor
-                                + "&from=2026-11-01T00:00:00Z"))
-                        .header("Authorization", "Basic "
-                                + Base64.getEncoder().encodeToString("carol:demo".getBytes(StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/audit-events.csv?actor="
+                                        + actor + "&from=2026-11-01T00:00:00Z"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString("carol:demo".getBytes(StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
@@ -64,10 +68,13 @@ class AuditExportIntegrationTests {
             }
         }
         assertThat(rows).isEqualTo(ROWS);
-        assertThat(last).endsWith(",2026-11-01T05:33:20.000Z," + actor
-                + ",test.bulk,,111122223333,role-20000,\"{\"\"n\"\":20000}\"");
+        assertThat(last)
+                .endsWith(",2026-11-01T05:33:20.000Z," + actor
+                        + ",test.bulk,,111122223333,role-20000,\"{\"\"n\"\":20000}\"");
         assertThat(jdbc.queryForObject(
-                "select count(*) from audit_event where action = 'audit.exported' and actor = 'carol' and details like ?",
-                Integer.class, "%" + actor + "%")).isEqualTo(1);
+                        "select count(*) from audit_event where action = 'audit.exported' and actor = 'carol' and details like ?",
+                        Integer.class,
+                        "%" + actor + "%"))
+                .isEqualTo(1);
     }
 }

@@ -20,10 +20,12 @@ final class AuditExports {
     static AuditExport of(AuditFilter filter, Instant startedAt, List<AuditEvent> events) {
         AuditEventRepository repository = mock(AuditEventRepository.class);
         doAnswer(call -> {
-            events.forEach(call.<Consumer<AuditEvent>>getArgument(1));
-            return null;
-        }).when(repository).forEachOldestFirst(eq(filter), any(Consumer.class));
-        return new AuditExport(filter, startedAt, repository,
-                new TransactionTemplate(mock(PlatformTransactionManager.class)));
+                    events.forEach(call.<Consumer<AuditEvent>>getArgument(1));
+                    return null;
+                })
+                .when(repository)
+                .forEachOldestFirst(eq(filter), any(Consumer.class));
+        return new AuditExport(
+                filter, startedAt, repository, new TransactionTemplate(mock(PlatformTransactionManager.class)));
     }
 }

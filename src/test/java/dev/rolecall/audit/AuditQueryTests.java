@@ -44,9 +44,11 @@ class AuditQueryTests {
         AuditQuery query = new AuditQuery("soon", "later", "bob", "not-a-uuid", null, null);
 
         assertThatThrownBy(query::filter)
-                .isInstanceOfSatisfying(InvalidAuditQueryException.class, e -> assertThat(e.problems())
-                        .extracting(AuditQuery.Problem::field)
-                        .containsExactly("from", "to", "requestId"));
+                .isInstanceOfSatisfying(
+                        InvalidAuditQueryException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(AuditQuery.Problem::field)
+                                .containsExactly("from", "to", "requestId"));
     }
 
     @Test
@@ -62,10 +64,13 @@ class AuditQueryTests {
 
     @Test
     void pageNumbersAndSizesStayInBounds() {
-        assertThat(new AuditQuery(null, null, null, null, "-3", "100000").pageNumber()).isEqualTo(1);
-        assertThat(new AuditQuery(null, null, null, null, "x", "100000").pageSize()).isEqualTo(AuditQuery.MAX_PAGE_SIZE);
+        assertThat(new AuditQuery(null, null, null, null, "-3", "100000").pageNumber())
+                .isEqualTo(1);
+        assertThat(new AuditQuery(null, null, null, null, "x", "100000").pageSize())
+                .isEqualTo(AuditQuery.MAX_PAGE_SIZE);
         assertThat(new AuditQuery(null, null, null, null, "4", "1").pageSize()).isEqualTo(10);
-        assertThat(new AuditQuery(null, null, null, null, "4", "25").pageNumber()).isEqualTo(4);
+        assertThat(new AuditQuery(null, null, null, null, "4", "25").pageNumber())
+                .isEqualTo(4);
     }
 
     @Test
@@ -77,15 +82,19 @@ class AuditQueryTests {
                 .isEqualTo("/audit?from=2026-11-28T12:00%2B02:00&to=2026-11-29&actor=bob%20%26%20co&requestId=" + id
                         + "&page=2");
         assertThat(query.link("/audit", 1)).doesNotContain("page=");
-        assertThat(query.exportLink("/audit/export.csv")).startsWith("/audit/export.csv?from=").doesNotContain("page");
+        assertThat(query.exportLink("/audit/export.csv"))
+                .startsWith("/audit/export.csv?from=")
+                .doesNotContain("page");
         assertThat(query.filter().from()).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
     }
 
     @Test
     void theFormShowsReadableTimesAsUtcDatetimeLocalValues() {
-        AuditFilterForm form = new AuditQuery("2026-11-28T12:00:00+02:00", "2026-11-07", "bob", null, null, "20").form();
+        AuditFilterForm form =
+                new AuditQuery("2026-11-28T12:00:00+02:00", "2026-11-07", "bob", null, null, "20").form();
 
         assertThat(form).isEqualTo(new AuditFilterForm("2026-11-28T10:00:00", "2026-11-08T00:00:00", "bob", "", "20"));
-        assertThat(new AuditQuery("soon", null, null, null, null, null).form().from()).isEqualTo("soon");
+        assertThat(new AuditQuery("soon", null, null, null, null, null).form().from())
+                .isEqualTo("soon");
     }
 }

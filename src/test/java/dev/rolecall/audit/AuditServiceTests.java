@@ -52,8 +52,14 @@ class AuditServiceTests {
         actor = "service-test-" + UUID.randomUUID();
         request = UUID.randomUUID();
         for (int day = 1; day <= 5; day++) {
-            audit.record(new AuditEntry(Instant.parse("2026-11-0" + day + "T12:00:00Z"), actor, "test.day" + day,
-                    day % 2 == 0 ? request : null, "111122223333", "role-" + day, Map.of("day", day)));
+            audit.record(new AuditEntry(
+                    Instant.parse("2026-11-0" + day + "T12:00:00Z"),
+                    actor,
+                    "test.day" + day,
+                    day % 2 == 0 ? request : null,
+                    "111122223333",
+                    "role-" + day,
+                    Map.of("day", day)));
         }
     }
 
@@ -73,7 +79,8 @@ class AuditServiceTests {
         Page<AuditEvent> page = audit.find(new AuditFilter(null, null, actor, request), PageRequest.of(0, 10), DAVE);
 
         assertThat(page.getContent()).extracting(AuditEvent::action).containsExactly("test.day4", "test.day2");
-        assertThat(page.getContent()).allSatisfy(event -> assertThat(event.requestId()).isEqualTo(request));
+        assertThat(page.getContent())
+                .allSatisfy(event -> assertThat(event.requestId()).isEqualTo(request));
     }
 
     @Test
@@ -92,9 +99,22 @@ class AuditServiceTests {
 
     @Test
     void writesDetailsAsOneJsonObjectWithSortedKeysAndIsoTimes() {
-        long id = audit.record(new AuditEntry(Instant.parse("2026-11-28T10:15:30Z"), actor, "test.details", null, null,
-                null, Map.of("zeta", 1, "alpha", List.of("a", "b"), "when", Instant.parse("2026-11-28T10:15:30Z"),
-                        "role", Role.AUDITOR)));
+        long id = audit.record(new AuditEntry(
+                Instant.parse("2026-11-28T10:15:30Z"),
+                actor,
+                "test.details",
+                null,
+                null,
+                null,
+                Map.of(
+                        "zeta",
+                        1,
+                        "alpha",
+                        List.of("a", "b"),
+                        "when",
+                        Instant.parse("2026-11-28T10:15:30Z"),
+                        "role",
+                        Role.AUDITOR)));
 
         String details = jdbc.queryForObject("select details from audit_event where event_id = ?", String.class, id);
 
@@ -111,7 +131,8 @@ class AuditServiceTests {
         long id = audit.record(actor, "config.changed", Map.of("setting", "accounts"));
 
         AuditEvent event = audit.find(new AuditFilter(before, null, actor, null), PageRequest.of(0, 10), CAROL)
-                .getContent().get(0);
+                .getContent()
+                .get(0);
         assertThat(event.eventId()).isEqualTo(id);
         assertThat(event.action()).isEqualTo("config.changed");
         assertThat(event.requestId()).isNull();
@@ -128,7 +149,8 @@ class AuditServiceTests {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> audit.startExport(filter, "test", BOB)).isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.queryForObject(
-                "select count(*) from audit_event where action = 'audit.exported' and actor = 'bob'", Integer.class))
+                        "select count(*) from audit_event where action = 'audit.exported' and actor = 'bob'",
+                        Integer.class))
                 .isZero();
     }
 
@@ -141,7 +163,8 @@ class AuditServiceTests {
 
         assertThat(written).isEqualTo(5);
         List<CSVRecord> rows = parse(out.toString(StandardCharsets.UTF_8));
-        assertThat(rows).extracting(row -> row.get("action"))
+        assertThat(rows)
+                .extracting(row -> row.get("action"))
                 .containsExactly("test.day1", "test.day2", "test.day3", "test.day4", "test.day5");
         assertThat(rows.get(1).get("occurred_at")).isEqualTo("2026-11-02T12:00:00.000Z");
         assertThat(rows.get(1).get("request_id")).isEqualTo(request.toString());
@@ -156,7 +179,8 @@ class AuditServiceTests {
         AuditExport export = audit.startExport(filter, "api", DAVE);
 
         AuditEvent exported = audit.find(new AuditFilter(null, null, "dave", null), PageRequest.of(0, 1), DAVE)
-                .getContent().get(0);
+                .getContent()
+                .get(0);
         assertThat(exported.action()).isEqualTo(AuditService.EXPORTED);
         JsonNode details = JSON.readTree(exported.details());
         assertThat(details.get("channel").asString()).isEqualTo("api");
@@ -170,8 +194,11 @@ class AuditServiceTests {
 
     @Test
     void namesTheFileAfterTheRangeInUtc() {
-        AuditExport bounded = audit.startExport(new AuditFilter(
-                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-08T00:00:00Z"), actor, null), "test", CAROL);
+        AuditExport bounded = audit.startExport(
+                new AuditFilter(
+                        Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-08T00:00:00Z"), actor, null),
+                "test",
+                CAROL);
         AuditExport open = audit.startExport(new AuditFilter(null, null, actor, null), "test", CAROL);
 
         assertThat(bounded.filename()).isEqualTo("rolecall-audit-20261101T000000Z-20261108T000000Z.csv");
@@ -188,7 +215,8 @@ class AuditServiceTests {
                 from generate_series(1, 20000) as n""", bulkActor);
         ChunkCountingStream out = new ChunkCountingStream();
 
-        long written = audit.startExport(new AuditFilter(null, null, bulkActor, null), "test", CAROL).writeTo(out);
+        long written = audit.startExport(new AuditFilter(null, null, bulkActor, null), "test", CAROL)
+                .writeTo(out);
 
         assertThat(written).isEqualTo(20_000);
         assertThat(out.lines).isEqualTo(20_001);
@@ -196,12 +224,17 @@ class AuditServiceTests {
         // The file reaches the output a few kilobytes at a time as rows are read, never in one piece.
         assertThat(out.largestWrite).isLessThanOrEqualTo(64 * 1024);
         assertThat(out.writes).isGreaterThan(100);
-        assertThat(out.lastLine).contains(
-                ",2026-11-01T05:33:20.000Z," + bulkActor + ",test.bulk,,111122223333,role-20000,\"{\"\"n\"\":20000,");
+        assertThat(out.lastLine)
+                .contains(",2026-11-01T05:33:20.000Z," + bulkActor
+                        + ",test.bulk,,111122223333,role-20000,\"{\"\"n\"\":20000,");
     }
 
     private static List<CSVRecord> parse(String csv) throws IOException {
-        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (var parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(new StringReader(csv))) {
             assertThat(parser.getHeaderNames()).containsExactly(AuditCsvWriter.HEADER);
             return parser.getRecords();

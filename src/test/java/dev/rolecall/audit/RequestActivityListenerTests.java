@@ -73,7 +73,9 @@ class RequestActivityListenerTests {
         UUID[] id = new UUID[1];
 
         Integer seenInside = tx.execute(status -> {
-            id[0] = requests.submit(command("audit-listener-rollback"), ALICE).id().value();
+            id[0] = requests.submit(command("audit-listener-rollback"), ALICE)
+                    .id()
+                    .value();
             Integer rows = countFor(id[0]);
             status.setRollbackOnly();
             return rows;
@@ -87,14 +89,16 @@ class RequestActivityListenerTests {
 
     @Test
     void aDecisionIsAuditedWithTheReviewerAndComment() {
-        RoleRequestId id = requests.submit(command("audit-listener-decision"), ALICE).id();
+        RoleRequestId id =
+                requests.submit(command("audit-listener-decision"), ALICE).id();
 
         requests.decide(id, null, DecisionType.REQUEST_CHANGES, "Narrow the trust policy, please", BOB);
 
         List<AuditEvent> events = eventsOf(id.value());
-        assertThat(events).extracting(AuditEvent::action)
-                .containsExactly("request.submitted", "request.in_review", "request.decision",
-                        "request.changes_requested");
+        assertThat(events)
+                .extracting(AuditEvent::action)
+                .containsExactly(
+                        "request.submitted", "request.in_review", "request.decision", "request.changes_requested");
         AuditEvent decision = events.get(2);
         assertThat(decision.actor()).isEqualTo("bob");
         JsonNode details = JSON.readTree(decision.details());
@@ -103,8 +107,9 @@ class RequestActivityListenerTests {
     }
 
     private List<AuditEvent> eventsOf(UUID requestId) {
-        List<AuditEvent> newestFirst = new ArrayList<>(
-                audit.find(new AuditFilter(null, null, null, requestId), PageRequest.of(0, 50), CAROL).getContent());
+        List<AuditEvent> newestFirst =
+                new ArrayList<>(audit.find(new AuditFilter(null, null, null, requestId), PageRequest.of(0, 50), CAROL)
+                        .getContent());
         Collections.reverse(newestFirst);
         return newestFirst;
     }
@@ -117,8 +122,18 @@ class RequestActivityListenerTests {
         JsonNode trust = JSON.readTree("""
                 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
                  "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}""");
-        RoleSpec spec = new RoleSpec("111122223333", roleName, "/", "Audit trail test role", trust, List.of(),
-                Map.of(), null, 3600, Map.of("team", "payments"), null);
+        RoleSpec spec = new RoleSpec(
+                "111122223333",
+                roleName,
+                "/",
+                "Audit trail test role",
+                trust,
+                List.of(),
+                Map.of(),
+                null,
+                3600,
+                Map.of("team", "payments"),
+                null);
         return new SubmitRoleRequest(spec, "Deploys the payments service from CI");
     }
 }

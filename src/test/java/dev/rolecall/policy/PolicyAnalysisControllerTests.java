@@ -33,8 +33,9 @@ class PolicyAnalysisControllerTests {
 
     @Test
     void analysesTrustPermissionsBoundaryAndManagedPolicies() throws Exception {
-        given(accounts.all()).willReturn(List.of(new TargetAccount("111122223333", "demo", "sandbox", "eu-west-1",
-                null, null, null, ApplyMode.PLAN_ONLY)));
+        given(accounts.all())
+                .willReturn(List.of(new TargetAccount(
+                        "111122223333", "demo", "sandbox", "eu-west-1", null, null, null, ApplyMode.PLAN_ONLY)));
         String body = """
                 {"trustPolicy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
                    "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
@@ -43,8 +44,10 @@ class PolicyAnalysisControllerTests {
                  "permissionsBoundary": "arn:aws:iam::aws:policy/PowerUserAccess",
                  "managedPolicyArns": ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"],
                  "maxSessionDurationSeconds": 7200, "tags": {"team": "payments"}}""";
-        mvc.perform(post("/api/v1/policy-analyses").with(httpBasic("alice", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/policy-analyses")
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.riskLevel").value("MEDIUM"))
                 .andExpect(jsonPath("$.blocked").value(false))
@@ -63,14 +66,16 @@ class PolicyAnalysisControllerTests {
         String body = """
                 {"permissionPolicies": [{"Version": "2012-10-17", "Statement": [{"Sid": "Pass", "Effect": "Allow",
                    "Action": "iam:PassRole", "Resource": "*"}]}]}""";
-        mvc.perform(post("/api/v1/policy-analyses").with(httpBasic("alice", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/policy-analyses")
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.riskLevel").value("HIGH"))
                 .andExpect(jsonPath("$.findings[0].code").value("iam-passrole-star"))
                 .andExpect(jsonPath("$.findings[0].severity").value("HIGH"))
-                .andExpect(jsonPath("$.findings[0].location").value(
-                        org.hamcrest.Matchers.containsString("statement 1 (Sid Pass) · Action")))
+                .andExpect(jsonPath("$.findings[0].location")
+                        .value(org.hamcrest.Matchers.containsString("statement 1 (Sid Pass) · Action")))
                 .andExpect(jsonPath("$.findings[0].policy").value("permissionPolicies[0]"))
                 .andExpect(jsonPath("$.findings[0].line").isNumber());
     }
@@ -81,8 +86,10 @@ class PolicyAnalysisControllerTests {
                 {"permissionPolicies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Permit",
                    "Action": "s3:GetObject", "Resource": "*"}]}],
                  "maxSessionDurationSeconds": 60, "roleName": "no spaces allowed"}""";
-        mvc.perform(post("/api/v1/policy-analyses").with(httpBasic("alice", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/policy-analyses")
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.blocked").value(true))
                 .andExpect(jsonPath("$.findings[*].code", hasItem("policy-invalid")))
@@ -93,22 +100,28 @@ class PolicyAnalysisControllerTests {
 
     @Test
     void aBodyThatIsNotJsonIs400() throws Exception {
-        mvc.perform(post("/api/v1/policy-analyses").with(httpBasic("alice", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"permissionPolicies\": [ {"))
+        mvc.perform(post("/api/v1/policy-analyses")
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"permissionPolicies\": [ {"))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void deeplyNestedBodiesAreRejectedQuickly() throws Exception {
         String body = "{\"trustPolicy\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
-        mvc.perform(post("/api/v1/policy-analyses").with(httpBasic("alice", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/policy-analyses")
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().is4xxClientError());
     }
 
     @Test
     void withoutCredentialsIs401() throws Exception {
-        mvc.perform(post("/api/v1/policy-analyses").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/v1/policy-analyses")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isUnauthorized());
     }
 }

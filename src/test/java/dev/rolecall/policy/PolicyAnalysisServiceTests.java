@@ -17,14 +17,16 @@ class PolicyAnalysisServiceTests {
         assertThat(info.services()).isGreaterThan(400);
         assertThat(info.actions()).isGreaterThan(15_000);
         assertThat(info.managedPoliciesVersion()).isNotBlank();
-        PolicyAnalysis analysis = service.analyse(PolicyAnalysisRequest.builder().build());
+        PolicyAnalysis analysis =
+                service.analyse(PolicyAnalysisRequest.builder().build());
         assertThat(analysis.catalogVersion()).isEqualTo(info.catalogVersion());
         assertThat(analysis.catalogDate()).isEqualTo(info.catalogDate());
     }
 
     @Test
     void anEmptyRoleHasNoFindingsAndLowRisk() {
-        PolicyAnalysis analysis = service.analyse(PolicyAnalysisRequest.builder().build());
+        PolicyAnalysis analysis =
+                service.analyse(PolicyAnalysisRequest.builder().build());
         assertThat(analysis.findings()).isEmpty();
         assertThat(analysis.riskLevel()).isEqualTo(RiskLevel.LOW);
         assertThat(analysis.topFinding()).isEmpty();

@@ -22,12 +22,21 @@ class PolicyServiceTests {
     void checksTheGrammarOfATreeAndOfText() {
         JsonNode tree = JSON.readTree("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\"}}");
 
-        assertThat(service.checkGrammar(PolicyKind.IDENTITY, tree)).singleElement()
+        assertThat(service.checkGrammar(PolicyKind.IDENTITY, tree))
+                .singleElement()
                 .satisfies(problem -> assertThat(problem.location()).isEqualTo("statement 1 · Resource"));
-        assertThat(service.checkGrammar(PolicyKind.TRUST, "trustPolicy", "{\"Statement\":{\"Effect\":\"Allow\","
-                + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}}")).isEmpty();
-        assertThat(service.checkGrammar(PolicyKind.TRUST, "trustPolicy", "{\"Statement\":{\"Effect\":\"Allow\","
-                + "\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}}"))
+        assertThat(
+                        service.checkGrammar(
+                                PolicyKind.TRUST,
+                                "trustPolicy",
+                                "{\"Statement\":{\"Effect\":\"Allow\","
+                                        + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}}"))
+                .isEmpty();
+        assertThat(service.checkGrammar(
+                        PolicyKind.TRUST,
+                        "trustPolicy",
+                        "{\"Statement\":{\"Effect\":\"Allow\","
+                                + "\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}}"))
                 .singleElement()
                 .satisfies(problem -> {
                     assertThat(problem.location()).isEqualTo("Ln 1, Col 74 · statement 1 · Resource");
@@ -42,7 +51,8 @@ class PolicyServiceTests {
 
         assertThat(fromText.errors()).isEmpty();
         assertThat(fromText.result().decision()).isEqualTo(Decision.ALLOWED);
-        assertThat(fromText.result().decisiveStatements()).singleElement()
+        assertThat(fromText.result().decisiveStatements())
+                .singleElement()
                 .satisfies(statement -> assertThat(statement.describe())
                         .isEqualTo("identity policy tpl-s3-read-1, statement 1 (Sid ReadInvoices)"));
         assertThat(fromTree).isEqualTo(fromText);

@@ -87,7 +87,9 @@ class PolicySimulationControllerTests {
 
     @Test
     void reportsAnInvalidPolicyWithFieldLineAndColumn() throws Exception {
-        String body = SIMULATION.formatted("s3:GetObject").replace("\"Action\": \"s3:GetObject\"", "\"Action\": \"s3GetObject\"");
+        String body = SIMULATION
+                .formatted("s3:GetObject")
+                .replace("\"Action\": \"s3:GetObject\"", "\"Action\": \"s3GetObject\"");
 
         mvc.perform(simulate(body).with(user("alice")))
                 .andExpect(status().isBadRequest())
@@ -95,7 +97,8 @@ class PolicySimulationControllerTests {
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors.length()").value(1))
                 .andExpect(jsonPath("$.errors[0].field").value("identityPolicies[0]"))
-                .andExpect(jsonPath("$.errors[0].message",
+                .andExpect(jsonPath(
+                        "$.errors[0].message",
                         startsWith("Ln 3, Col 58 · statement 1 (Sid ReadInvoices) · Action: \"s3GetObject\"")))
                 .andExpect(jsonPath("$.errors[0].line").value(3));
     }

@@ -33,19 +33,26 @@ class RolePermissionsServiceTests {
 
         assertThat(summary.notAnalysed()).isEmpty();
         assertThat(summary.allowedServices()).hasSizeGreaterThan(100);
-        assertThat(summary.services()).flatExtracting(ServicePermissions::levels)
+        assertThat(summary.services())
+                .flatExtracting(ServicePermissions::levels)
                 .extracting(AccessLevelPermissions::level)
                 .contains("List", "Read")
                 .doesNotContain("Permissions management", "Tagging");
-        assertThat(summary.services()).flatExtracting(ServicePermissions::levels)
-                .filteredOn(l -> l.level().equals("Write")).flatExtracting(AccessLevelPermissions::actions)
+        assertThat(summary.services())
+                .flatExtracting(ServicePermissions::levels)
+                .filteredOn(l -> l.level().equals("Write"))
+                .flatExtracting(AccessLevelPermissions::actions)
                 .as("only read-like calls that the catalog classes as Write (e.g. s3express:CreateSession)")
                 .hasSizeLessThanOrEqualTo(5)
                 .allMatch(action -> action.matches("[a-z0-9-]+:(Get|List|CreateSession).*"));
-        ServicePermissions s3 = summary.services().stream().filter(s -> s.prefix().equals("s3")).findFirst()
+        ServicePermissions s3 = summary.services().stream()
+                .filter(s -> s.prefix().equals("s3"))
+                .findFirst()
                 .orElseThrow();
         assertThat(s3.name()).containsIgnoringCase("S3");
-        AccessLevelPermissions read = s3.levels().stream().filter(l -> l.level().equals("Read")).findFirst()
+        AccessLevelPermissions read = s3.levels().stream()
+                .filter(l -> l.level().equals("Read"))
+                .findFirst()
                 .orElseThrow();
         assertThat(read.actions()).contains("s3:GetObject");
         assertThat(read.resources()).containsExactly("*");
@@ -55,15 +62,22 @@ class RolePermissionsServiceTests {
 
     @Test
     void aServiceWildcardIsFullAndASingleActionIsLimited() {
-        PermissionSummary summary = service.summarise(role(List.of(
-                policy("logs-all", "{\"Effect\":\"Allow\",\"Action\":\"logs:*\",\"Resource\":\"*\"}"),
-                READ_INVOICES), List.of(), null));
+        PermissionSummary summary = service.summarise(role(
+                List.of(
+                        policy("logs-all", "{\"Effect\":\"Allow\",\"Action\":\"logs:*\",\"Resource\":\"*\"}"),
+                        READ_INVOICES),
+                List.of(),
+                null));
 
-        ServicePermissions logs = summary.services().stream().filter(s -> s.prefix().equals("logs")).findFirst()
+        ServicePermissions logs = summary.services().stream()
+                .filter(s -> s.prefix().equals("logs"))
+                .findFirst()
                 .orElseThrow();
         assertThat(logs.levels()).extracting(AccessLevelPermissions::extent).containsOnly("Full");
         assertThat(logs.levels()).extracting(AccessLevelPermissions::level).contains("Write", "Read", "List");
-        ServicePermissions s3 = summary.services().stream().filter(s -> s.prefix().equals("s3")).findFirst()
+        ServicePermissions s3 = summary.services().stream()
+                .filter(s -> s.prefix().equals("s3"))
+                .findFirst()
                 .orElseThrow();
         assertThat(s3.levels()).extracting(AccessLevelPermissions::level).containsExactly("List", "Read");
         AccessLevelPermissions read = s3.levels().get(1);
@@ -78,11 +92,15 @@ class RolePermissionsServiceTests {
                 {"Effect":"Allow","NotAction":["iam:*","organizations:*"],"Resource":"*"},
                 {"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}""")), List.of(), null));
 
-        assertThat(summary.services()).extracting(ServicePermissions::prefix)
-                .contains("ec2", "s3").doesNotContain("iam", "organizations");
-        assertThat(summary.services()).flatExtracting(ServicePermissions::levels)
+        assertThat(summary.services())
+                .extracting(ServicePermissions::prefix)
+                .contains("ec2", "s3")
+                .doesNotContain("iam", "organizations");
+        assertThat(summary.services())
+                .flatExtracting(ServicePermissions::levels)
                 .flatExtracting(AccessLevelPermissions::actions)
-                .contains("s3:PutObject").doesNotContain("s3:DeleteBucket");
+                .contains("s3:PutObject")
+                .doesNotContain("s3:DeleteBucket");
     }
 
     @Test
@@ -94,22 +112,31 @@ class RolePermissionsServiceTests {
         assertThat(within.boundaryAnalysed()).isTrue();
         assertThat(within.removedByBoundary()).isPositive();
         assertThat(within.allowedActions() + within.removedByBoundary()).isEqualTo(without.allowedActions());
-        ServicePermissions s3 = within.services().stream().filter(s -> s.prefix().equals("s3")).findFirst()
+        ServicePermissions s3 = within.services().stream()
+                .filter(s -> s.prefix().equals("s3"))
+                .findFirst()
                 .orElseThrow();
         assertThat(s3.removedByBoundary()).isEqualTo(within.removedByBoundary());
-        assertThat(s3.levels()).flatExtracting(AccessLevelPermissions::actions)
-                .contains("s3:GetObject").doesNotContain("s3:PutObject", "s3:DeleteObject");
+        assertThat(s3.levels())
+                .flatExtracting(AccessLevelPermissions::actions)
+                .contains("s3:GetObject")
+                .doesNotContain("s3:PutObject", "s3:DeleteObject");
     }
 
     @Test
     void customerManagedPoliciesAndBoundariesAreReportedAsNotAnalysed() {
         String customer = "arn:aws:iam::111122223333:policy/team-boundary";
-        PermissionSummary summary = service.summarise(role(List.of(READ_INVOICES),
+        PermissionSummary summary = service.summarise(role(
+                List.of(READ_INVOICES),
                 List.of("arn:aws:iam::111122223333:policy/custom", "arn:aws:iam::aws:policy/NoSuchPolicyEver"),
                 customer));
 
-        assertThat(summary.notAnalysed()).extracting(NotAnalysedPolicy::reference).containsExactly(
-                "arn:aws:iam::111122223333:policy/custom", "arn:aws:iam::aws:policy/NoSuchPolicyEver", customer);
+        assertThat(summary.notAnalysed())
+                .extracting(NotAnalysedPolicy::reference)
+                .containsExactly(
+                        "arn:aws:iam::111122223333:policy/custom",
+                        "arn:aws:iam::aws:policy/NoSuchPolicyEver",
+                        customer);
         assertThat(summary.notAnalysed().get(0).reason()).contains("customer managed");
         assertThat(summary.boundaryAnalysed()).isFalse();
         assertThat(summary.allowedActions()).isEqualTo(2);
@@ -117,11 +144,12 @@ class RolePermissionsServiceTests {
 
     @Test
     void anInlinePolicyWithGrammarProblemsIsNotAnalysed() {
-        PermissionSummary summary = service.summarise(role(List.of(new PolicyInput("broken", "{\"Statement\":")),
-                List.of(), null));
+        PermissionSummary summary =
+                service.summarise(role(List.of(new PolicyInput("broken", "{\"Statement\":")), List.of(), null));
 
         assertThat(summary.isEmpty()).isTrue();
-        assertThat(summary.notAnalysed()).singleElement()
+        assertThat(summary.notAnalysed())
+                .singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("grammar problem"));
     }
 
@@ -131,27 +159,34 @@ class RolePermissionsServiceTests {
                 {"Effect":"Allow","Action":["s3:PutObject","s3:DeleteObject"],"Resource":"arn:aws:s3:::invoices/*"},
                 {"Effect":"Allow","Action":"logs:CreateLogGroup","Resource":"*"}""");
 
-        AccessDiff diff = service.diff(role(List.of(READ_INVOICES), List.of(), null),
-                role(List.of(READ_INVOICES, write), List.of(), null));
+        AccessDiff diff = service.diff(
+                role(List.of(READ_INVOICES), List.of(), null), role(List.of(READ_INVOICES, write), List.of(), null));
 
-        assertThat(diff.newlyAllowed()).extracting(AccessChange::action)
+        assertThat(diff.newlyAllowed())
+                .extracting(AccessChange::action)
                 .containsExactly("logs:CreateLogGroup", "s3:DeleteObject", "s3:PutObject");
-        assertThat(diff.newlyAllowed()).filteredOn(c -> c.action().equals("s3:PutObject")).singleElement()
+        assertThat(diff.newlyAllowed())
+                .filteredOn(c -> c.action().equals("s3:PutObject"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.resources()).containsExactly("arn:aws:s3:::invoices/*"));
         assertThat(diff.noLongerAllowed()).isEmpty();
-        assertThat(diff.summary()).startsWith("Newly allowed: 3 actions on 2 services — logs:CreateLogGroup on *; "
-                + "s3:DeleteObject, s3:PutObject on arn:aws:s3:::invoices/*.")
-                .contains("No longer allowed: nothing.").contains("Boundary: unchanged.");
+        assertThat(diff.summary())
+                .startsWith("Newly allowed: 3 actions on 2 services — logs:CreateLogGroup on *; "
+                        + "s3:DeleteObject, s3:PutObject on arn:aws:s3:::invoices/*.")
+                .contains("No longer allowed: nothing.")
+                .contains("Boundary: unchanged.");
     }
 
     @Test
     void wideningAResourceIsNewAndTheNarrowPatternIsNotReportedAsLost() {
-        PolicyInput narrow = policy("p", "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
-                + "\"Resource\":\"arn:aws:s3:::invoices/*\"}");
+        PolicyInput narrow = policy(
+                "p",
+                "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\"," + "\"Resource\":\"arn:aws:s3:::invoices/*\"}");
         PolicyInput wide = policy("p", "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}");
 
         AccessDiff widened = service.diff(role(List.of(narrow), List.of(), null), role(List.of(wide), List.of(), null));
-        AccessDiff narrowed = service.diff(role(List.of(wide), List.of(), null), role(List.of(narrow), List.of(), null));
+        AccessDiff narrowed =
+                service.diff(role(List.of(wide), List.of(), null), role(List.of(narrow), List.of(), null));
 
         assertThat(widened.newlyAllowed()).containsExactly(new AccessChange("s3:GetObject", List.of("*")));
         assertThat(widened.noLongerAllowed()).isEmpty();
@@ -163,11 +198,13 @@ class RolePermissionsServiceTests {
     void addingABoundaryShowsWhatIsNoLongerAllowed() {
         PolicyInput s3All = policy("s3-all", "{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}");
 
-        AccessDiff diff = service.diff(role(List.of(s3All), List.of(), null), role(List.of(s3All), List.of(),
-                S3_READ_ONLY));
+        AccessDiff diff =
+                service.diff(role(List.of(s3All), List.of(), null), role(List.of(s3All), List.of(), S3_READ_ONLY));
 
         assertThat(diff.newlyAllowed()).isEmpty();
-        assertThat(diff.noLongerAllowed()).extracting(AccessChange::action).contains("s3:PutObject")
+        assertThat(diff.noLongerAllowed())
+                .extracting(AccessChange::action)
+                .contains("s3:PutObject")
                 .doesNotContain("s3:GetObject");
         assertThat(diff.boundaryChanged()).isTrue();
         assertThat(diff.summary()).contains("Boundary: none → " + S3_READ_ONLY + ".");
@@ -175,47 +212,60 @@ class RolePermissionsServiceTests {
 
     @Test
     void anAllowNamesTheDecisiveStatementsOfPolicyAndBoundary() {
-        AccessAnswer answer = service.canDo(role(List.of(READ_INVOICES), List.of(), S3_READ_ONLY), "s3:GetObject",
-                "arn:aws:s3:::invoices/2026/a.pdf", Map.of());
+        AccessAnswer answer = service.canDo(
+                role(List.of(READ_INVOICES), List.of(), S3_READ_ONLY),
+                "s3:GetObject",
+                "arn:aws:s3:::invoices/2026/a.pdf",
+                Map.of());
 
         assertThat(answer.decision()).isEqualTo(Decision.ALLOWED);
-        assertThat(answer.decisiveStatements()).extracting(DecisiveStatement::layer, DecisiveStatement::policy,
-                        DecisiveStatement::statementIndex, DecisiveStatement::sid)
+        assertThat(answer.decisiveStatements())
+                .extracting(
+                        DecisiveStatement::layer,
+                        DecisiveStatement::policy,
+                        DecisiveStatement::statementIndex,
+                        DecisiveStatement::sid)
                 .contains(org.assertj.core.groups.Tuple.tuple(PolicyKind.IDENTITY, "tpl-s3-read-1", 0, "ReadInvoices"));
-        assertThat(answer.decisiveStatements()).extracting(DecisiveStatement::layer).contains(PolicyKind.BOUNDARY);
-        assertThat(answer.explanation()).startsWith(
-                "ALLOWED by inline policy tpl-s3-read-1, statement 1 (Sid ReadInvoices); not blocked by "
+        assertThat(answer.decisiveStatements())
+                .extracting(DecisiveStatement::layer)
+                .contains(PolicyKind.BOUNDARY);
+        assertThat(answer.explanation())
+                .startsWith("ALLOWED by inline policy tpl-s3-read-1, statement 1 (Sid ReadInvoices); not blocked by "
                         + "permissions boundary AmazonS3ReadOnlyAccess, statement 1");
     }
 
     @Test
     void anExplicitDenyDecidesAndIsNamed() {
         RolePolicies role = role(List.of(READ_INVOICES, policy("guard", """
-                {"Sid":"NoSecrets","Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::invoices/secret/*"}""")),
-                List.of(READ_ONLY), null);
+                {"Sid":"NoSecrets","Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::invoices/secret/*"}""")), List.of(READ_ONLY), null);
 
         AccessAnswer answer = service.canDo(role, "s3:GetObject", "arn:aws:s3:::invoices/secret/x", Map.of());
 
         assertThat(answer.decision()).isEqualTo(Decision.EXPLICITLY_DENIED);
-        assertThat(answer.decisiveStatements()).singleElement()
+        assertThat(answer.decisiveStatements())
+                .singleElement()
                 .satisfies(s -> assertThat(s.sid()).isEqualTo("NoSecrets"));
-        assertThat(answer.explanation()).isEqualTo("EXPLICITLY_DENIED by inline policy guard, statement 1 "
-                + "(Sid NoSecrets): an explicit deny overrides every allow.");
+        assertThat(answer.explanation())
+                .isEqualTo("EXPLICITLY_DENIED by inline policy guard, statement 1 "
+                        + "(Sid NoSecrets): an explicit deny overrides every allow.");
     }
 
     @Test
     void aBoundaryThatDoesNotAllowIsNamedInTheImplicitDenial() {
-        RolePolicies role = role(List.of(policy("w", "{\"Effect\":\"Allow\",\"Action\":\"s3:PutObject\","
-                + "\"Resource\":\"*\"}")), List.of(), S3_READ_ONLY);
+        RolePolicies role = role(
+                List.of(policy("w", "{\"Effect\":\"Allow\",\"Action\":\"s3:PutObject\"," + "\"Resource\":\"*\"}")),
+                List.of(),
+                S3_READ_ONLY);
 
         AccessAnswer denied = service.canDo(role, "s3:PutObject", "arn:aws:s3:::b/k", Map.of());
         AccessAnswer nothing = service.canDo(role, "ec2:RunInstances", "*", Map.of());
 
         assertThat(denied.decision()).isEqualTo(Decision.IMPLICITLY_DENIED);
-        assertThat(denied.explanation()).isEqualTo("IMPLICITLY_DENIED: inline policy w, statement 1 allows it, "
-                + "but the permissions boundary AmazonS3ReadOnlyAccess does not.");
-        assertThat(nothing.explanation()).startsWith("IMPLICITLY_DENIED: no statement of the role's policies allows "
-                + "ec2:RunInstances on *");
+        assertThat(denied.explanation())
+                .isEqualTo("IMPLICITLY_DENIED: inline policy w, statement 1 allows it, "
+                        + "but the permissions boundary AmazonS3ReadOnlyAccess does not.");
+        assertThat(nothing.explanation())
+                .startsWith("IMPLICITLY_DENIED: no statement of the role's policies allows " + "ec2:RunInstances on *");
     }
 
     @Test
@@ -224,15 +274,25 @@ class RolePermissionsServiceTests {
                 {"Effect":"Allow","Action":"s3:GetObject","Resource":"*",
                  "Condition":{"Bool":{"aws:SecureTransport":"true"}}}""")), List.of(), null);
 
-        assertThat(service.canDo(role, "s3:GetObject", "arn:aws:s3:::b/k",
-                Map.of("aws:SecureTransport", List.of("true"))).allowed()).isTrue();
-        assertThat(service.canDo(role, "s3:GetObject", "arn:aws:s3:::b/k", Map.of()).allowed()).isFalse();
+        assertThat(service.canDo(
+                                role,
+                                "s3:GetObject",
+                                "arn:aws:s3:::b/k",
+                                Map.of("aws:SecureTransport", List.of("true")))
+                        .allowed())
+                .isTrue();
+        assertThat(service.canDo(role, "s3:GetObject", "arn:aws:s3:::b/k", Map.of())
+                        .allowed())
+                .isFalse();
     }
 
     @Test
     void customerManagedPoliciesAreMentionedInTheAnswer() {
-        AccessAnswer answer = service.canDo(role(List.of(), List.of("arn:aws:iam::111122223333:policy/custom"), null),
-                "s3:GetObject", "*", Map.of());
+        AccessAnswer answer = service.canDo(
+                role(List.of(), List.of("arn:aws:iam::111122223333:policy/custom"), null),
+                "s3:GetObject",
+                "*",
+                Map.of());
 
         assertThat(answer.decision()).isEqualTo(Decision.IMPLICITLY_DENIED);
         assertThat(answer.notAnalysed()).hasSize(1);
@@ -251,7 +311,10 @@ class RolePermissionsServiceTests {
         assertThatThrownBy(() -> service.canDo(role, "GetObject", "*", Map.of()))
                 .isInstanceOf(AccessQuestionException.class);
         assertThatThrownBy(() -> service.canDo(role, "s3:GetObject", "arn:aws:s3:bucket", Map.of()))
-                .isInstanceOfSatisfying(AccessQuestionException.class, e -> assertThat(e.field()).isEqualTo("resource"));
-        assertThat(service.canDo(role, " s3:GetObject ", "  ", Map.of()).resource()).isEqualTo("*");
+                .isInstanceOfSatisfying(
+                        AccessQuestionException.class,
+                        e -> assertThat(e.field()).isEqualTo("resource"));
+        assertThat(service.canDo(role, " s3:GetObject ", "  ", Map.of()).resource())
+                .isEqualTo("*");
     }
 }

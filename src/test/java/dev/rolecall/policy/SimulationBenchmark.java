@@ -31,13 +31,36 @@ class SimulationBenchmark {
 
     private static PolicySet role() {
         StringBuilder services = new StringBuilder();
-        String[] names = {"sqs", "sns", "dynamodb", "lambda", "logs", "cloudwatch", "events", "states", "kms",
-                "secretsmanager", "ssm", "ecr", "ecs", "xray"};
+        String[] names = {
+            "sqs",
+            "sns",
+            "dynamodb",
+            "lambda",
+            "logs",
+            "cloudwatch",
+            "events",
+            "states",
+            "kms",
+            "secretsmanager",
+            "ssm",
+            "ecr",
+            "ecs",
+            "xray"
+        };
         for (int i = 0; i < names.length; i++) {
-            services.append(i == 0 ? "" : ",").append("{\"Sid\":\"S").append(i)
-                    .append("\",\"Effect\":\"Allow\",\"Action\":[\"").append(names[i]).append(":Get*\",\"")
-                    .append(names[i]).append(":Describe*\",\"").append(names[i]).append(":List*\"],")
-                    .append("\"Resource\":\"arn:aws:").append(names[i]).append(":eu-west-1:111122223333:*\"}");
+            services.append(i == 0 ? "" : ",")
+                    .append("{\"Sid\":\"S")
+                    .append(i)
+                    .append("\",\"Effect\":\"Allow\",\"Action\":[\"")
+                    .append(names[i])
+                    .append(":Get*\",\"")
+                    .append(names[i])
+                    .append(":Describe*\",\"")
+                    .append(names[i])
+                    .append(":List*\"],")
+                    .append("\"Resource\":\"arn:aws:")
+                    .append(names[i])
+                    .append(":eu-west-1:111122223333:*\"}");
         }
         PolicyDocument read = parse(PolicyKind.IDENTITY, "read", services.toString());
         PolicyDocument s3 = parse(PolicyKind.IDENTITY, "s3", """
@@ -63,7 +86,9 @@ class SimulationBenchmark {
                 {"Effect":"Allow","NotAction":["iam:*","organizations:*"],"Resource":"*"},
                 {"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}
                 """);
-        PolicyDocument root = parse(PolicyKind.SERVICE_CONTROL, "FullAWSAccess",
+        PolicyDocument root = parse(
+                PolicyKind.SERVICE_CONTROL,
+                "FullAWSAccess",
                 "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}");
         PolicyDocument region = parse(PolicyKind.SERVICE_CONTROL, "regions", """
                 {"Effect":"Allow","Action":"*","Resource":"*"},
@@ -76,26 +101,38 @@ class SimulationBenchmark {
                 {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/app"},"Action":"s3:GetObject",
                  "Resource":"arn:aws:s3:::invoices/*"}
                 """);
-        PolicyDocument session = parse(PolicyKind.SESSION, "session",
-                "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}");
-        return new PolicySet(List.of(read, s3, pass), List.of(boundary), List.of(List.of(root), List.of(region)),
-                bucket, session);
+        PolicyDocument session =
+                parse(PolicyKind.SESSION, "session", "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}");
+        return new PolicySet(
+                List.of(read, s3, pass), List.of(boundary), List.of(List.of(root), List.of(region)), bucket, session);
     }
 
     private static List<AccessRequest> requests() {
         Map<String, List<String>> context = Map.of(
-                "aws:SecureTransport", List.of("true"), "aws:SourceIp", List.of("10.1.2.3"),
-                "aws:RequestedRegion", List.of("eu-west-1"), "aws:CurrentTime", List.of("2026-05-01T10:00:00Z"),
-                "aws:username", List.of("alice"), "s3:prefix", List.of("2024/01/"),
-                "aws:TagKeys", List.of("team"), "iam:PassedToService", List.of("lambda.amazonaws.com"));
+                "aws:SecureTransport",
+                List.of("true"),
+                "aws:SourceIp",
+                List.of("10.1.2.3"),
+                "aws:RequestedRegion",
+                List.of("eu-west-1"),
+                "aws:CurrentTime",
+                List.of("2026-05-01T10:00:00Z"),
+                "aws:username",
+                List.of("alice"),
+                "s3:prefix",
+                List.of("2024/01/"),
+                "aws:TagKeys",
+                List.of("team"),
+                "iam:PassedToService",
+                List.of("lambda.amazonaws.com"));
         return List.of(
                 new AccessRequest("s3:GetObject", "arn:aws:s3:::invoices/2024/a.pdf", ROLE, null, context),
                 new AccessRequest("s3:PutObject", "arn:aws:s3:::home/alice/notes.txt", ROLE, null, context),
                 new AccessRequest("s3:DeleteObject", "arn:aws:s3:::invoices/2024/a.pdf", ROLE, null, context),
                 new AccessRequest("s3:ListBucket", "arn:aws:s3:::invoices", ROLE, null, context),
                 new AccessRequest("sqs:GetQueueUrl", "arn:aws:sqs:eu-west-1:111122223333:jobs", ROLE, null, context),
-                new AccessRequest("xray:GetTraceSummaries", "arn:aws:xray:eu-west-1:111122223333:group/x", ROLE, null,
-                        context),
+                new AccessRequest(
+                        "xray:GetTraceSummaries", "arn:aws:xray:eu-west-1:111122223333:group/x", ROLE, null, context),
                 new AccessRequest("ec2:RunInstances", "*", ROLE, null, context),
                 new AccessRequest("iam:PassRole", "arn:aws:iam::111122223333:role/app-worker", ROLE, null, context),
                 new AccessRequest("iam:CreateUser", "*", ROLE, null, context),
@@ -114,7 +151,9 @@ class SimulationBenchmark {
         for (AccessRequest request : requests) {
             mix.merge(evaluator.evaluate(request, role).decision(), 1, Integer::sum);
         }
-        assertThat(mix).containsEntry(Decision.ALLOWED, 7).containsEntry(Decision.EXPLICITLY_DENIED, 3)
+        assertThat(mix)
+                .containsEntry(Decision.ALLOWED, 7)
+                .containsEntry(Decision.EXPLICITLY_DENIED, 3)
                 .containsEntry(Decision.IMPLICITLY_DENIED, 2);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -124,9 +163,12 @@ class SimulationBenchmark {
         long decisions = run(evaluator, role, requests, 5_000);
         double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        System.out.printf("SimulationBenchmark: %,.0f decisions per CPU-second (%.1f µs each); %,.0f per wall-clock "
+        System.out.printf(
+                "SimulationBenchmark: %,.0f decisions per CPU-second (%.1f µs each); %,.0f per wall-clock "
                         + "second on %d processors (load average %.1f)%n",
-                decisions / cpuSeconds, cpuSeconds * 1e6 / decisions, decisions / wallSeconds,
+                decisions / cpuSeconds,
+                cpuSeconds * 1e6 / decisions,
+                decisions / wallSeconds,
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         assertThat(decisions).isPositive();

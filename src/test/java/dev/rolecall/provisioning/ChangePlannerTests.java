@@ -20,8 +20,10 @@ class ChangePlannerTests {
     void createsTheRoleThenPutsInlinePoliciesThenAttachesManagedPoliciesInTheRequestsOrder() {
         List<IamCall> plan = planner.plan(ID, TestSpecs.full("111122223333", "payments-reader"));
 
-        assertThat(plan).extracting(IamCall::name).containsExactly(
-                "CreateRole", "PutRolePolicy", "PutRolePolicy", "AttachRolePolicy", "AttachRolePolicy");
+        assertThat(plan)
+                .extracting(IamCall::name)
+                .containsExactly(
+                        "CreateRole", "PutRolePolicy", "PutRolePolicy", "AttachRolePolicy", "AttachRolePolicy");
         assertThat(plan).extracting(IamCall::roleName).containsOnly("payments-reader");
         assertThat(plan.get(1).parameters()).containsEntry("PolicyName", "read-reports");
         assertThat(plan.get(2).parameters()).containsEntry("PolicyName", "send-payments");
@@ -31,29 +33,40 @@ class ChangePlannerTests {
 
     @Test
     void createRoleCarriesEveryFieldOfTheSpecUnderItsIamName() {
-        IamCall createRole = planner.plan(ID, TestSpecs.full("111122223333", "payments-reader")).get(0);
+        IamCall createRole = planner.plan(ID, TestSpecs.full("111122223333", "payments-reader"))
+                .get(0);
 
         Map<String, Object> parameters = createRole.parameters();
-        assertThat(parameters).containsOnlyKeys("RoleName", "Path", "Description", "AssumeRolePolicyDocument",
-                "MaxSessionDuration", "PermissionsBoundary", "Tags");
+        assertThat(parameters)
+                .containsOnlyKeys(
+                        "RoleName",
+                        "Path",
+                        "Description",
+                        "AssumeRolePolicyDocument",
+                        "MaxSessionDuration",
+                        "PermissionsBoundary",
+                        "Tags");
         assertThat(parameters)
                 .containsEntry("RoleName", "payments-reader")
                 .containsEntry("Path", "/payments/")
                 .containsEntry("Description", "Reads payment reports")
                 .containsEntry("MaxSessionDuration", 7200)
                 .containsEntry("PermissionsBoundary", TestSpecs.BOUNDARY);
-        assertThat((Object) JSON.valueToTree(parameters.get("AssumeRolePolicyDocument"))).isEqualTo(json(TestSpecs.TRUST));
+        assertThat((Object) JSON.valueToTree(parameters.get("AssumeRolePolicyDocument")))
+                .isEqualTo(json(TestSpecs.TRUST));
     }
 
     @Test
     void tagsTheRoleAsManagedByRolecallWithTheRequestIdAfterTheRequestersTags() {
-        IamCall createRole = planner.plan(ID, TestSpecs.full("111122223333", "payments-reader")).get(0);
+        IamCall createRole = planner.plan(ID, TestSpecs.full("111122223333", "payments-reader"))
+                .get(0);
 
-        assertThat(createRole.parameters().get("Tags")).isEqualTo(List.of(
-                Map.of("Key", "team", "Value", "payments"),
-                Map.of("Key", "cost-center", "Value", "cc-1234"),
-                Map.of("Key", "managed-by", "Value", "rolecall"),
-                Map.of("Key", "rolecall:request-id", "Value", "6f1c2d3e-4b5a-4c6d-8e7f-001122334455")));
+        assertThat(createRole.parameters().get("Tags"))
+                .isEqualTo(List.of(
+                        Map.of("Key", "team", "Value", "payments"),
+                        Map.of("Key", "cost-center", "Value", "cc-1234"),
+                        Map.of("Key", "managed-by", "Value", "rolecall"),
+                        Map.of("Key", "rolecall:request-id", "Value", "6f1c2d3e-4b5a-4c6d-8e7f-001122334455")));
     }
 
     @Test
@@ -65,15 +78,16 @@ class ChangePlannerTests {
                 .doesNotContainKeys("Description", "PermissionsBoundary")
                 .containsEntry("Path", "/")
                 .containsEntry("MaxSessionDuration", 3600);
-        assertThat(plan.get(0).parameters().get("Tags")).asInstanceOf(
-                        org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        assertThat(plan.get(0).parameters().get("Tags"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .hasSize(2);
     }
 
     @Test
     void policyDocumentsAreRecordedAsJsonObjectsAndSentAsTheirCompactText() {
         IamCall.PutRolePolicy put =
-                (IamCall.PutRolePolicy) planner.plan(ID, TestSpecs.full("111122223333", "payments-reader")).get(1);
+                (IamCall.PutRolePolicy) planner.plan(ID, TestSpecs.full("111122223333", "payments-reader"))
+                        .get(1);
 
         String recorded = JSON.writeValueAsString(put.parameters());
         assertThat(json(recorded).get("PolicyDocument")).isEqualTo(json(TestSpecs.READ_BUCKET));

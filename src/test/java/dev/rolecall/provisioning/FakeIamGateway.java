@@ -16,6 +16,7 @@ class FakeIamGateway extends IamGateway {
 
     /** What each call was asked, in order, as {@code CreateRole payments-reader}. */
     final List<String> calls = new ArrayList<>();
+
     final List<String> opened = new ArrayList<>();
     int closed;
 

@@ -69,49 +69,63 @@ class IamGatewayIntegrationTests {
 
     @Test
     void createsTheRoleWithEveryFieldOfThePlan() {
-        String arn = applyAll(account(moto.endpoint(), null, null), planner.plan(requestId,
-                TestSpecs.full(MOTO_ACCOUNT, "payments-reader")));
+        String arn = applyAll(
+                account(moto.endpoint(), null, null),
+                planner.plan(requestId, TestSpecs.full(MOTO_ACCOUNT, "payments-reader")));
 
-        Role role = reader.getRole(request -> request.roleName("payments-reader")).role();
-        assertThat(arn).isEqualTo(role.arn()).isEqualTo("arn:aws:iam::" + MOTO_ACCOUNT + ":role/payments/payments-reader");
+        Role role =
+                reader.getRole(request -> request.roleName("payments-reader")).role();
+        assertThat(arn)
+                .isEqualTo(role.arn())
+                .isEqualTo("arn:aws:iam::" + MOTO_ACCOUNT + ":role/payments/payments-reader");
         assertThat(role.path()).isEqualTo("/payments/");
         assertThat(role.description()).isEqualTo("Reads payment reports");
         assertThat(role.maxSessionDuration()).isEqualTo(7200);
         assertThat(role.permissionsBoundary().permissionsBoundaryArn()).isEqualTo(TestSpecs.BOUNDARY);
         assertThat(document(role.assumeRolePolicyDocument())).isEqualTo(json(TestSpecs.TRUST));
-        assertThat(tags(reader.listRoleTags(request -> request.roleName("payments-reader")).tags())).isEqualTo(Map.of(
-                "team", "payments",
-                "cost-center", "cc-1234",
-                "managed-by", "rolecall",
-                "rolecall:request-id", requestId.toString()));
-        Role listed = reader.listRoles(request -> request.pathPrefix("/payments/")).roles().get(0);
+        assertThat(tags(reader.listRoleTags(request -> request.roleName("payments-reader"))
+                        .tags()))
+                .isEqualTo(Map.of(
+                        "team", "payments",
+                        "cost-center", "cc-1234",
+                        "managed-by", "rolecall",
+                        "rolecall:request-id", requestId.toString()));
+        Role listed = reader.listRoles(request -> request.pathPrefix("/payments/"))
+                .roles()
+                .get(0);
         assertThat(document(listed.assumeRolePolicyDocument())).isEqualTo(json(TestSpecs.TRUST));
     }
 
     @Test
     void putsTheInlinePoliciesAndAttachesTheManagedOnes() {
-        applyAll(account(moto.endpoint(), null, null), planner.plan(requestId,
-                TestSpecs.full(MOTO_ACCOUNT, "payments-reader")));
+        applyAll(
+                account(moto.endpoint(), null, null),
+                planner.plan(requestId, TestSpecs.full(MOTO_ACCOUNT, "payments-reader")));
 
-        assertThat(reader.listRolePolicies(request -> request.roleName("payments-reader")).policyNames())
+        assertThat(reader.listRolePolicies(request -> request.roleName("payments-reader"))
+                        .policyNames())
                 .containsExactlyInAnyOrder("read-reports", "send-payments");
         assertThat(inlinePolicy("read-reports")).isEqualTo(json(TestSpecs.READ_BUCKET));
         assertThat(inlinePolicy("send-payments")).isEqualTo(json(TestSpecs.WRITE_QUEUE));
-        assertThat(reader.listAttachedRolePolicies(request -> request.roleName("payments-reader")).attachedPolicies())
+        assertThat(reader.listAttachedRolePolicies(request -> request.roleName("payments-reader"))
+                        .attachedPolicies())
                 .extracting(AttachedPolicy::policyArn)
                 .containsExactlyInAnyOrder(TestSpecs.READ_ONLY, TestSpecs.CLOUDWATCH_READ_ONLY);
     }
 
     @Test
     void aRoleWithOnlyTheRequiredFieldsHasNoBoundaryAndTheDefaultSession() {
-        applyAll(account(moto.endpoint(), null, null), planner.plan(requestId,
-                TestSpecs.minimal(MOTO_ACCOUNT, "ci-deployer")));
+        applyAll(
+                account(moto.endpoint(), null, null),
+                planner.plan(requestId, TestSpecs.minimal(MOTO_ACCOUNT, "ci-deployer")));
 
         Role role = reader.getRole(request -> request.roleName("ci-deployer")).role();
         assertThat(role.path()).isEqualTo("/");
         assertThat(role.permissionsBoundary()).isNull();
         assertThat(role.maxSessionDuration()).isEqualTo(3600);
-        assertThat(reader.listRolePolicies(request -> request.roleName("ci-deployer")).policyNames()).isEmpty();
+        assertThat(reader.listRolePolicies(request -> request.roleName("ci-deployer"))
+                        .policyNames())
+                .isEmpty();
     }
 
     @Test
@@ -137,7 +151,8 @@ class IamGatewayIntegrationTests {
         try (IamSession iam = gateway.open(account, requestId)) {
             assertThatThrownBy(() -> iam.attachRolePolicy(
                             new IamCall.AttachRolePolicy("ci-deployer", "arn:aws:iam::aws:policy/NoSuchPolicy")))
-                    .isInstanceOfSatisfying(IamCallFailedException.class,
+                    .isInstanceOfSatisfying(
+                            IamCallFailedException.class,
                             failure -> assertThat(failure.code()).isEqualTo("NoSuchEntity"));
         }
     }
@@ -145,19 +160,28 @@ class IamGatewayIntegrationTests {
     @Test
     void anUnreachableEndpointIsAClientError() {
         TargetAccount account = account(URI.create("http://127.0.0.1:" + closedPort()), null, null);
-        IamCall createRole = planner.plan(requestId, TestSpecs.minimal(MOTO_ACCOUNT, "ci-deployer")).get(0);
+        IamCall createRole = planner.plan(requestId, TestSpecs.minimal(MOTO_ACCOUNT, "ci-deployer"))
+                .get(0);
 
         try (IamSession iam = gateway.open(account, requestId)) {
             assertThatThrownBy(() -> iam.execute(createRole))
-                    .isInstanceOfSatisfying(IamCallFailedException.class,
+                    .isInstanceOfSatisfying(
+                            IamCallFailedException.class,
                             failure -> assertThat(failure.code()).isEqualTo(IamCallFailedException.CLIENT_ERROR));
         }
     }
 
     @Test
     void withAProvisionerRoleTheCallsAreMadeAsThatRoleInItsAccount() {
-        TargetAccount account = new TargetAccount("210987654321", "moto-other", "test", "us-east-1", moto.endpoint(),
-                "arn:aws:iam::210987654321:role/rolecall-provisioner", "rolecall-external-id", ApplyMode.APPLY);
+        TargetAccount account = new TargetAccount(
+                "210987654321",
+                "moto-other",
+                "test",
+                "us-east-1",
+                moto.endpoint(),
+                "arn:aws:iam::210987654321:role/rolecall-provisioner",
+                "rolecall-external-id",
+                ApplyMode.APPLY);
 
         String arn = applyAll(account, planner.plan(requestId, TestSpecs.minimal("210987654321", "ci-deployer")));
 
@@ -179,12 +203,13 @@ class IamGatewayIntegrationTests {
     }
 
     private TargetAccount account(URI endpoint, @Nullable String assumeRoleArn, @Nullable String externalId) {
-        return new TargetAccount(MOTO_ACCOUNT, "moto", "test", "us-east-1", endpoint, assumeRoleArn, externalId,
-                ApplyMode.APPLY);
+        return new TargetAccount(
+                MOTO_ACCOUNT, "moto", "test", "us-east-1", endpoint, assumeRoleArn, externalId, ApplyMode.APPLY);
     }
 
     private JsonNode inlinePolicy(String name) {
-        return document(reader.getRolePolicy(request -> request.roleName("payments-reader").policyName(name))
+        return document(reader.getRolePolicy(
+                        request -> request.roleName("payments-reader").policyName(name))
                 .policyDocument());
     }
 
@@ -198,7 +223,8 @@ class IamGatewayIntegrationTests {
     }
 
     private static int closedPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -18,7 +18,9 @@ class IamGatewayTests {
 
         String name = IamGateway.sessionName(id);
 
-        assertThat(name).isEqualTo("rolecall-6f1c2d3e-4b5a-4c6d-8e7f-001122334455").matches("[\\w+=,.@-]{2,64}");
+        assertThat(name)
+                .isEqualTo("rolecall-6f1c2d3e-4b5a-4c6d-8e7f-001122334455")
+                .matches("[\\w+=,.@-]{2,64}");
     }
 
     @Test
@@ -57,8 +59,8 @@ class IamGatewayTests {
 
     @Test
     void aCallThatNeverGotAnAnswerIsAClientError() {
-        IamCallFailedException failure = IamGateway.translate(
-                SdkClientException.create("Unable to execute HTTP request: Connection refused"));
+        IamCallFailedException failure =
+                IamGateway.translate(SdkClientException.create("Unable to execute HTTP request: Connection refused"));
 
         assertThat(failure.code()).isEqualTo("ClientError");
         assertThat(failure.getMessage()).isEqualTo("Unable to execute HTTP request: Connection refused");

@@ -88,16 +88,23 @@ class ProvisioningIntegrationTests {
         RoleRequestView applied = awaitStatus(filed, RoleRequestStatus.APPLIED);
 
         assertThat(applied.planOnly()).isFalse();
-        assertThat(applied.applySteps()).extracting(RoleRequestView.ApplyStepView::call).containsExactly(
-                "CreateRole", "PutRolePolicy", "PutRolePolicy", "AttachRolePolicy", "AttachRolePolicy");
-        assertThat(applied.applySteps()).extracting(RoleRequestView.ApplyStepView::status)
+        assertThat(applied.applySteps())
+                .extracting(RoleRequestView.ApplyStepView::call)
+                .containsExactly(
+                        "CreateRole", "PutRolePolicy", "PutRolePolicy", "AttachRolePolicy", "AttachRolePolicy");
+        assertThat(applied.applySteps())
+                .extracting(RoleRequestView.ApplyStepView::status)
                 .containsOnly(ApplyStepStatus.SUCCEEDED);
         software.amazon.awssdk.services.iam.model.Role role =
                 reader.getRole(request -> request.roleName("payments-reader")).role();
         assertThat(applied.roleArn()).isEqualTo(role.arn());
-        assertThat(role.tags()).contains(
-                Tag.builder().key("managed-by").value("rolecall").build(),
-                Tag.builder().key("rolecall:request-id").value(filed.id().toString()).build());
+        assertThat(role.tags())
+                .contains(
+                        Tag.builder().key("managed-by").value("rolecall").build(),
+                        Tag.builder()
+                                .key("rolecall:request-id")
+                                .value(filed.id().toString())
+                                .build());
     }
 
     @Test
@@ -105,12 +112,15 @@ class ProvisioningIntegrationTests {
         RoleRequestView filed = fileAndApprove(TestSpecs.full(PLAN_ONLY_ACCOUNT, "payments-reader"));
 
         RoleRequestView planned = await().atMost(PATIENCE)
-                .until(() -> requests.get(filed.id(), alice), view -> view.applySteps().size() == 5);
+                .until(
+                        () -> requests.get(filed.id(), alice),
+                        view -> view.applySteps().size() == 5);
 
         assertThat(planned.status()).isEqualTo(RoleRequestStatus.APPROVED);
         assertThat(planned.planOnly()).isTrue();
         assertThat(planned.roleArn()).isNull();
-        assertThat(planned.applySteps()).extracting(RoleRequestView.ApplyStepView::status)
+        assertThat(planned.applySteps())
+                .extracting(RoleRequestView.ApplyStepView::status)
                 .containsOnly(ApplyStepStatus.PLANNED);
         assertThat(planned.applySteps().get(0).parametersJson())
                 .contains("\"RoleName\":\"payments-reader\"", "\"managed-by\"");

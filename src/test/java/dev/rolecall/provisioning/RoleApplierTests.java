@@ -57,8 +57,10 @@ class RoleApplierTests {
         applier.on(APPROVED);
 
         List<ApplyStepRecord> plan = capturePlan();
-        assertThat(plan).extracting(ApplyStepRecord::call).containsExactly(
-                "CreateRole", "PutRolePolicy", "PutRolePolicy", "AttachRolePolicy", "AttachRolePolicy");
+        assertThat(plan)
+                .extracting(ApplyStepRecord::call)
+                .containsExactly(
+                        "CreateRole", "PutRolePolicy", "PutRolePolicy", "AttachRolePolicy", "AttachRolePolicy");
         assertThat(plan).extracting(ApplyStepRecord::status).containsOnly(ApplyStepStatus.PLANNED);
         assertThat(plan.get(0).parameters()).containsEntry("RoleName", "payments-reader");
         assertThat(gateway.opened).isEmpty();
@@ -73,19 +75,22 @@ class RoleApplierTests {
         applier.on(APPROVED);
 
         assertThat(gateway.opened).containsExactly(ACCOUNT + " " + ID);
-        assertThat(gateway.calls).containsExactly(
-                "CreateRole payments-reader",
-                "PutRolePolicy read-reports",
-                "PutRolePolicy send-payments",
-                "AttachRolePolicy " + TestSpecs.READ_ONLY,
-                "AttachRolePolicy " + TestSpecs.CLOUDWATCH_READ_ONLY);
+        assertThat(gateway.calls)
+                .containsExactly(
+                        "CreateRole payments-reader",
+                        "PutRolePolicy read-reports",
+                        "PutRolePolicy send-payments",
+                        "AttachRolePolicy " + TestSpecs.READ_ONLY,
+                        "AttachRolePolicy " + TestSpecs.CLOUDWATCH_READ_ONLY);
         assertThat(gateway.closed).isEqualTo(1);
         InOrder order = inOrder(requests);
         order.verify(requests).startApply(ID);
         List<ApplyStepRecord> steps = captureSteps(order, 5);
         assertThat(steps).extracting(ApplyStepRecord::status).containsOnly(ApplyStepStatus.SUCCEEDED);
-        assertThat(steps).extracting(ApplyStepRecord::call).containsExactly(
-                "CreateRole", "PutRolePolicy", "PutRolePolicy", "AttachRolePolicy", "AttachRolePolicy");
+        assertThat(steps)
+                .extracting(ApplyStepRecord::call)
+                .containsExactly(
+                        "CreateRole", "PutRolePolicy", "PutRolePolicy", "AttachRolePolicy", "AttachRolePolicy");
         order.verify(requests).markApplied(ID, "arn:aws:iam::" + ACCOUNT + ":role/payments/payments-reader");
         verify(requests, never()).markFailed(any(), anyString(), anyString());
         verify(requests, never()).recordPlan(any(), anyList());
@@ -94,8 +99,12 @@ class RoleApplierTests {
     @Test
     void aRefusedSecondCallIsRecordedWithTheAwsErrorAndFailsTheRequest() {
         account(ApplyMode.APPLY);
-        gateway.failCall(2, new IamCallFailedException("MalformedPolicyDocument",
-                "Policy document should not specify a principal.", new RuntimeException()));
+        gateway.failCall(
+                2,
+                new IamCallFailedException(
+                        "MalformedPolicyDocument",
+                        "Policy document should not specify a principal.",
+                        new RuntimeException()));
 
         applier.on(APPROVED);
 
@@ -110,7 +119,8 @@ class RoleApplierTests {
             assertThat(failed.errorCode()).isEqualTo("MalformedPolicyDocument");
             assertThat(failed.errorMessage()).isEqualTo("Policy document should not specify a principal.");
         });
-        order.verify(requests).markFailed(ID, "MalformedPolicyDocument", "Policy document should not specify a principal.");
+        order.verify(requests)
+                .markFailed(ID, "MalformedPolicyDocument", "Policy document should not specify a principal.");
         verify(requests, never()).markApplied(any(), anyString());
         assertThat(gateway.closed).isEqualTo(1);
     }
@@ -118,8 +128,12 @@ class RoleApplierTests {
     @Test
     void anUnreachableEndpointFailsTheRequestWithClientError() {
         account(ApplyMode.APPLY);
-        gateway.failCall(1, new IamCallFailedException(IamCallFailedException.CLIENT_ERROR,
-                "Unable to execute HTTP request: Connection refused", new RuntimeException()));
+        gateway.failCall(
+                1,
+                new IamCallFailedException(
+                        IamCallFailedException.CLIENT_ERROR,
+                        "Unable to execute HTTP request: Connection refused",
+                        new RuntimeException()));
 
         applier.on(APPROVED);
 
@@ -170,7 +184,9 @@ class RoleApplierTests {
     @Test
     void aRedeliveredApprovalOfARequestAlreadyPastApprovedDoesNothing() {
         account(ApplyMode.APPLY);
-        doThrow(new IllegalTransitionException(RoleRequestStatus.APPLIED, "apply")).when(requests).startApply(ID);
+        doThrow(new IllegalTransitionException(RoleRequestStatus.APPLIED, "apply"))
+                .when(requests)
+                .startApply(ID);
 
         applier.on(APPROVED);
 
@@ -183,7 +199,8 @@ class RoleApplierTests {
     void aRedeliveredApprovalOfAnAlreadyPlannedRequestDoesNothing() {
         account(ApplyMode.PLAN_ONLY);
         doThrow(new IllegalTransitionException(RoleRequestStatus.APPROVED, "record a plan for"))
-                .when(requests).recordPlan(eq(ID), anyList());
+                .when(requests)
+                .recordPlan(eq(ID), anyList());
 
         applier.on(APPROVED);
 
@@ -192,8 +209,9 @@ class RoleApplierTests {
     }
 
     private void account(ApplyMode mode) {
-        when(accounts.find(ACCOUNT)).thenReturn(Optional.of(
-                new TargetAccount(ACCOUNT, "payments-dev", "dev", "us-east-1", null, null, null, mode)));
+        when(accounts.find(ACCOUNT))
+                .thenReturn(Optional.of(
+                        new TargetAccount(ACCOUNT, "payments-dev", "dev", "us-east-1", null, null, null, mode)));
     }
 
     @SuppressWarnings("unchecked")

@@ -40,13 +40,33 @@ final class TestSpecs {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("team", "payments");
         tags.put("cost-center", "cc-1234");
-        return new RoleSpec(accountId, roleName, "/payments/", "Reads payment reports", json(TRUST),
-                List.of(READ_ONLY, CLOUDWATCH_READ_ONLY), inline, BOUNDARY, 7200, tags, null);
+        return new RoleSpec(
+                accountId,
+                roleName,
+                "/payments/",
+                "Reads payment reports",
+                json(TRUST),
+                List.of(READ_ONLY, CLOUDWATCH_READ_ONLY),
+                inline,
+                BOUNDARY,
+                7200,
+                tags,
+                null);
     }
 
     /** Only what IAM requires: no description, boundary, policies or tags. */
     static RoleSpec minimal(String accountId, String roleName) {
-        return new RoleSpec(accountId, roleName, "/", null, json(TRUST), List.of(), Map.of(), null,
-                RoleSpec.DEFAULT_SESSION_SECONDS, Map.of(), null);
+        return new RoleSpec(
+                accountId,
+                roleName,
+                "/",
+                null,
+                json(TRUST),
+                List.of(),
+                Map.of(),
+                null,
+                RoleSpec.DEFAULT_SESSION_SECONDS,
+                Map.of(),
+                null);
     }
 }

@@ -34,8 +34,11 @@ class RolePermissionsApiControllerTests {
 
     @Test
     void theSummaryIsJsonPerService() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(RolePermissionsControllerTests.view(1,
-                RolePermissionsControllerTests.spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
+        given(requests.get(eq(ID), any()))
+                .willReturn(RolePermissionsControllerTests.view(
+                        1,
+                        RolePermissionsControllerTests.spec(
+                                Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
 
         mvc.perform(get("/api/v1/role-requests/" + ID + "/permissions").with(httpBasic("alice", "demo")))
                 .andExpect(status().isOk())
@@ -46,11 +49,20 @@ class RolePermissionsApiControllerTests {
 
     @Test
     void theChangesAreAgainstThePreviousRevision() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(RolePermissionsControllerTests.view(2,
-                RolePermissionsControllerTests.spec(Map.of("read-logs", RoleSpecs.readLogs(),
-                        "write", RolePermissionsControllerTests.writeInvoices()), List.of(), null)));
-        given(requests.revisionSpec(eq(ID), eq(1), any())).willReturn(Optional.of(
-                RolePermissionsControllerTests.spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
+        given(requests.get(eq(ID), any()))
+                .willReturn(RolePermissionsControllerTests.view(
+                        2,
+                        RolePermissionsControllerTests.spec(
+                                Map.of(
+                                        "read-logs",
+                                        RoleSpecs.readLogs(),
+                                        "write",
+                                        RolePermissionsControllerTests.writeInvoices()),
+                                List.of(),
+                                null)));
+        given(requests.revisionSpec(eq(ID), eq(1), any()))
+                .willReturn(Optional.of(RolePermissionsControllerTests.spec(
+                        Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
 
         mvc.perform(get("/api/v1/role-requests/" + ID + "/changes").with(httpBasic("alice", "demo")))
                 .andExpect(status().isOk())

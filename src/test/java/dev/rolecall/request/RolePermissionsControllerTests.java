@@ -50,20 +50,52 @@ class RolePermissionsControllerTests {
     }
 
     static RoleSpec spec(Map<String, JsonNode> inline, List<String> managed, String boundary) {
-        return new RoleSpec(RoleSpecs.ACCOUNT, "ci-deployer", "/", null, RoleSpecs.lambdaTrust(), managed, inline,
-                boundary, 3600, Map.of(), null);
+        return new RoleSpec(
+                RoleSpecs.ACCOUNT,
+                "ci-deployer",
+                "/",
+                null,
+                RoleSpecs.lambdaTrust(),
+                managed,
+                inline,
+                boundary,
+                3600,
+                Map.of(),
+                null);
     }
 
     static RoleRequestView view(int revision, RoleSpec spec) {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
-        return new RoleRequestView(ID, RoleRequestStatus.IN_REVIEW, "alice", "payments", revision, spec, "CI",
-                List.of(), null, List.of(), false, null, null, RiskLevel.LOW, null, now, now, 3);
+        return new RoleRequestView(
+                ID,
+                RoleRequestStatus.IN_REVIEW,
+                "alice",
+                "payments",
+                revision,
+                spec,
+                "CI",
+                List.of(),
+                null,
+                List.of(),
+                false,
+                null,
+                null,
+                RiskLevel.LOW,
+                null,
+                now,
+                now,
+                3);
     }
 
     @Test
     void thePermissionTableShowsServicesAccessLevelsAndWhatIsNotAnalysed() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()),
-                List.of("arn:aws:iam::111122223333:policy/custom"), null)));
+        given(requests.get(eq(ID), any()))
+                .willReturn(view(
+                        1,
+                        spec(
+                                Map.of("read-logs", RoleSpecs.readLogs()),
+                                List.of("arn:aws:iam::111122223333:policy/custom"),
+                                null)));
 
         mvc.perform(get("/requests/" + ID + "/permissions").with(user("alice")))
                 .andExpect(status().isOk())
@@ -87,24 +119,26 @@ class RolePermissionsControllerTests {
 
     @Test
     void theChangesOfALaterRevisionListTheNewAccess() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(2, spec(
-                Map.of("read-logs", RoleSpecs.readLogs(), "write", writeInvoices()), List.of(), null)));
-        given(requests.revisionSpec(eq(ID), eq(1), any())).willReturn(Optional.of(
-                spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
+        given(requests.get(eq(ID), any()))
+                .willReturn(view(
+                        2, spec(Map.of("read-logs", RoleSpecs.readLogs(), "write", writeInvoices()), List.of(), null)));
+        given(requests.revisionSpec(eq(ID), eq(1), any()))
+                .willReturn(Optional.of(spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
 
         mvc.perform(get("/requests/" + ID + "/changes").with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Revision 2 compared with revision 1.")))
-                .andExpect(content().string(containsString(
-                        "Newly allowed: 1 action on 1 service — s3:PutObject on arn:aws:s3:::invoices/*.")))
+                .andExpect(content()
+                        .string(containsString(
+                                "Newly allowed: 1 action on 1 service — s3:PutObject on arn:aws:s3:::invoices/*.")))
                 .andExpect(content().string(containsString("No longer allowed: nothing.")))
                 .andExpect(content().string(not(containsString("logs:GetLogEvents"))));
     }
 
     @Test
     void theFirstRevisionShowsEverythingAsNew() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()),
-                List.of(), null)));
+        given(requests.get(eq(ID), any()))
+                .willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
 
         mvc.perform(get("/requests/" + ID + "/changes").with(user("alice")))
                 .andExpect(status().isOk())
@@ -119,44 +153,54 @@ class RolePermissionsControllerTests {
 
         mvc.perform(get("/requests/" + ID + "/permissions").with(user("frank"))).andExpect(status().isNotFound());
         mvc.perform(get("/requests/" + ID + "/changes").with(user("frank"))).andExpect(status().isNotFound());
-        mvc.perform(post("/requests/" + ID + "/can-do").with(user("frank")).with(csrf())
-                        .param("action", "s3:GetObject").param("resource", "*"))
+        mvc.perform(post("/requests/" + ID + "/can-do")
+                        .with(user("frank"))
+                        .with(csrf())
+                        .param("action", "s3:GetObject")
+                        .param("resource", "*"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(not(containsString("ALLOWED"))));
     }
 
     @Test
     void askingWithoutACsrfTokenIsRefused() throws Exception {
-        mvc.perform(post("/requests/" + ID + "/can-do").with(user("alice"))
-                        .param("action", "s3:GetObject").param("resource", "*"))
+        mvc.perform(post("/requests/" + ID + "/can-do")
+                        .with(user("alice"))
+                        .param("action", "s3:GetObject")
+                        .param("resource", "*"))
                 .andExpect(status().isForbidden());
         verify(requests, never()).get(any(), any());
     }
 
     @Test
     void htmxGetsTheAnswerWithItsDecisiveStatementAsAFragment() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()),
-                List.of(), null)));
+        given(requests.get(eq(ID), any()))
+                .willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
 
-        mvc.perform(post("/requests/" + ID + "/can-do").with(user("alice")).with(csrf())
+        mvc.perform(post("/requests/" + ID + "/can-do")
+                        .with(user("alice"))
+                        .with(csrf())
                         .header("HX-Request", "true")
                         .param("action", "logs:GetLogEvents")
                         .param("resource", "arn:aws:logs:us-east-1:111122223333:log-group:app:log-stream:1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"can-do\"")))
-                .andExpect(content().string(containsString(
-                        "ALLOWED by inline policy read-logs, statement 1 (Sid ReadLogs).")))
+                .andExpect(content()
+                        .string(containsString("ALLOWED by inline policy read-logs, statement 1 (Sid ReadLogs).")))
                 .andExpect(content().string(containsString("<td>ReadLogs</td>")))
                 .andExpect(content().string(not(containsString("<html"))));
     }
 
     @Test
     void aPlainFormPostGetsAPageWithTheAnswerAndAWayBack() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()),
-                List.of(), null)));
+        given(requests.get(eq(ID), any()))
+                .willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
 
-        mvc.perform(post("/requests/" + ID + "/can-do").with(user("alice")).with(csrf())
-                        .param("action", "s3:PutObject").param("resource", "arn:aws:s3:::invoices/a"))
+        mvc.perform(post("/requests/" + ID + "/can-do")
+                        .with(user("alice"))
+                        .with(csrf())
+                        .param("action", "s3:PutObject")
+                        .param("resource", "arn:aws:s3:::invoices/a"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<html")))
                 .andExpect(content().string(containsString("href=\"/requests/" + ID + "\"")))
@@ -165,12 +209,15 @@ class RolePermissionsControllerTests {
 
     @Test
     void aMalformedQuestionIsAnsweredWithTheProblemAndKeepsWhatWasTyped() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()),
-                List.of(), null)));
+        given(requests.get(eq(ID), any()))
+                .willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
 
-        mvc.perform(post("/requests/" + ID + "/can-do").with(user("alice")).with(csrf())
+        mvc.perform(post("/requests/" + ID + "/can-do")
+                        .with(user("alice"))
+                        .with(csrf())
                         .header("HX-Request", "true")
-                        .param("action", "s3:Get*").param("resource", "*"))
+                        .param("action", "s3:Get*")
+                        .param("resource", "*"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Write one action like s3:GetObject")))
                 .andExpect(content().string(containsString("value=\"s3:Get*\"")))
@@ -184,14 +231,20 @@ class RolePermissionsControllerTests {
                  "Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}""");
         given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("tls", tls), List.of(), null)));
 
-        mvc.perform(post("/requests/" + ID + "/can-do").with(user("alice")).with(csrf())
+        mvc.perform(post("/requests/" + ID + "/can-do")
+                        .with(user("alice"))
+                        .with(csrf())
                         .header("HX-Request", "true")
-                        .param("action", "s3:GetObject").param("resource", "arn:aws:s3:::b/k")
+                        .param("action", "s3:GetObject")
+                        .param("resource", "arn:aws:s3:::b/k")
                         .param("context", "aws:SecureTransport=true\n"))
                 .andExpect(content().string(containsString("ALLOWED by inline policy tls")));
-        mvc.perform(post("/requests/" + ID + "/can-do").with(user("alice")).with(csrf())
+        mvc.perform(post("/requests/" + ID + "/can-do")
+                        .with(user("alice"))
+                        .with(csrf())
                         .header("HX-Request", "true")
-                        .param("action", "s3:GetObject").param("resource", "arn:aws:s3:::b/k")
+                        .param("action", "s3:GetObject")
+                        .param("resource", "arn:aws:s3:::b/k")
                         .param("context", "no equals sign"))
                 .andExpect(content().string(containsString("Write one context key per line")));
     }

@@ -58,27 +58,34 @@ class RoleRequestApiControllerTests {
 
     @Test
     void wrongPasswordIs401() throws Exception {
-        mvc.perform(get("/api/v1/role-requests").with(httpBasic("alice", "wrong"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/role-requests").with(httpBasic("alice", "wrong")))
+                .andExpect(status().isUnauthorized());
     }
 
     @Test
     void creatingARequestAnswers201WithLocationAndTheRequest() throws Exception {
         given(requests.submit(any(), anyList(), any()))
                 .willReturn(RoleRequestControllerTests.view(RoleRequestStatus.IN_REVIEW, "alice"));
-        mvc.perform(post("/api/v1/role-requests").with(httpBasic("alice", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content(BODY))
+        mvc.perform(post("/api/v1/role-requests")
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/v1/role-requests/" + RoleRequestControllerTests.ID))
                 .andExpect(jsonPath("$.id").value(RoleRequestControllerTests.ID.toString()))
                 .andExpect(jsonPath("$.status").value("IN_REVIEW"))
                 .andExpect(jsonPath("$.spec.roleName").value("ci-deployer"))
-                .andExpect(jsonPath("$.spec.trustPolicy.Statement[0].Principal.Service").value("lambda.amazonaws.com"))
+                .andExpect(jsonPath("$.spec.trustPolicy.Statement[0].Principal.Service")
+                        .value("lambda.amazonaws.com"))
                 .andExpect(jsonPath("$.decisions").isArray())
                 .andExpect(jsonPath("$.applySteps").isArray());
-        verify(requests).submit(org.mockito.ArgumentMatchers.argThat(command ->
-                        command.spec().maxSessionDurationSeconds() == 7200
-                                && command.spec().inlinePolicies().containsKey("read-logs")),
-                eq(List.of()), any(CurrentUser.class));
+        verify(requests)
+                .submit(
+                        org.mockito.ArgumentMatchers.argThat(
+                                command -> command.spec().maxSessionDurationSeconds() == 7200
+                                        && command.spec().inlinePolicies().containsKey("read-logs")),
+                        eq(List.of()),
+                        any(CurrentUser.class));
     }
 
     @Test
@@ -86,9 +93,11 @@ class RoleRequestApiControllerTests {
         given(requests.submit(any(), anyList(), any())).willAnswer(call -> {
             throw new RoleSpecInvalidException(call.getArgument(1));
         });
-        mvc.perform(post("/api/v1/role-requests").with(httpBasic("alice", "demo"))
+        mvc.perform(post("/api/v1/role-requests")
+                        .with(httpBasic("alice", "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"roleName\":\"x\",\"trustPolicy\":\"not an object\",\"inlinePolicies\":{\"p\":[]}}"))
+                        .content(
+                                "{\"roleName\":\"x\",\"trustPolicy\":\"not an object\",\"inlinePolicies\":{\"p\":[]}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("accountId")))
@@ -99,8 +108,10 @@ class RoleRequestApiControllerTests {
 
     @Test
     void malformedJsonIs400ProblemWithoutInternals() throws Exception {
-        mvc.perform(post("/api/v1/role-requests").with(httpBasic("alice", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"roleName\": "))
+        mvc.perform(post("/api/v1/role-requests")
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roleName\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("The request body is not valid JSON of the expected shape."));
         verify(requests, never()).submit(any(), anyList(), any());
@@ -110,7 +121,8 @@ class RoleRequestApiControllerTests {
     void unknownAndInvisibleRequestsAre404() throws Exception {
         given(requests.get(eq(RoleRequestControllerTests.ID), any()))
                 .willThrow(new RoleRequestNotFoundException(RoleRequestControllerTests.ID));
-        mvc.perform(get("/api/v1/role-requests/" + RoleRequestControllerTests.ID).with(httpBasic("frank", "demo")))
+        mvc.perform(get("/api/v1/role-requests/" + RoleRequestControllerTests.ID)
+                        .with(httpBasic("frank", "demo")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/v1/role-requests/nope").with(httpBasic("frank", "demo")))
@@ -119,8 +131,18 @@ class RoleRequestApiControllerTests {
 
     @Test
     void listingIsPagedAndFilteredByStatus() throws Exception {
-        RoleRequestSummary summary = new RoleRequestSummary(RoleRequestControllerTests.ID, RoleRequestStatus.APPLIED,
-                "alice", "payments", "111122223333", "ci-deployer", 1, null, null, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+        RoleRequestSummary summary = new RoleRequestSummary(
+                RoleRequestControllerTests.ID,
+                RoleRequestStatus.APPLIED,
+                "alice",
+                "payments",
+                "111122223333",
+                "ci-deployer",
+                1,
+                null,
+                null,
+                java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH);
         given(requests.list(any(), eq(RoleRequestStatus.APPLIED), any(Pageable.class)))
                 .willReturn(new PageImpl<>(List.of(summary), Pageable.ofSize(20), 1));
         mvc.perform(get("/api/v1/role-requests").param("status", "APPLIED").with(httpBasic("alice", "demo")))

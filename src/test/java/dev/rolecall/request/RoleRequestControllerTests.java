@@ -54,22 +54,38 @@ class RoleRequestControllerTests {
 
     @BeforeEach
     void accounts() {
-        TargetAccount demo = new TargetAccount(RoleSpecs.ACCOUNT, "demo-sandbox", "sandbox", "us-east-1", null, null,
-                null, ApplyMode.PLAN_ONLY);
+        TargetAccount demo = new TargetAccount(
+                RoleSpecs.ACCOUNT, "demo-sandbox", "sandbox", "us-east-1", null, null, null, ApplyMode.PLAN_ONLY);
         given(accounts.all()).willReturn(List.of(demo));
         given(accounts.find(RoleSpecs.ACCOUNT)).willReturn(java.util.Optional.of(demo));
     }
 
     static RoleRequestView view(RoleRequestStatus status, String requester) {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
-        return new RoleRequestView(ID, status, requester, "payments", 1, RoleSpecs.valid(), "CI deploys", List.of(),
-                null, List.of(), false, null, null, RiskLevel.HIGH, "iam-passrole-star", now, now, 3);
+        return new RoleRequestView(
+                ID,
+                status,
+                requester,
+                "payments",
+                1,
+                RoleSpecs.valid(),
+                "CI deploys",
+                List.of(),
+                null,
+                List.of(),
+                false,
+                null,
+                null,
+                RiskLevel.HIGH,
+                "iam-passrole-star",
+                now,
+                now,
+                3);
     }
 
     @Test
     void signedOutPeopleAreSentToSignIn() throws Exception {
-        mvc.perform(get("/requests/new")).andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/requests/new")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
     }
 
     @Test
@@ -82,20 +98,25 @@ class RoleRequestControllerTests {
 
     @Test
     void postingWithoutACsrfTokenIsRefused() throws Exception {
-        mvc.perform(post("/requests").with(user("alice")).param("roleName", "x")).andExpect(status().isForbidden());
+        mvc.perform(post("/requests").with(user("alice")).param("roleName", "x"))
+                .andExpect(status().isForbidden());
         verify(requests, never()).submit(any(), anyList(), any());
     }
 
     @Test
     void aValidFormIsSubmittedAndRedirectsToTheRequest() throws Exception {
         given(requests.submit(any(), anyList(), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
-        mvc.perform(post("/requests").with(user("alice")).with(csrf())
+        mvc.perform(post("/requests")
+                        .with(user("alice"))
+                        .with(csrf())
                         .param("accountId", RoleSpecs.ACCOUNT)
                         .param("roleName", "ci-deployer")
                         .param("path", "/")
                         .param("trustPolicy", RoleSpecs.lambdaTrust().toString())
                         .param("inlinePolicies[0].name", "read-logs")
-                        .param("inlinePolicies[0].document", RoleSpecs.readLogs().toString())
+                        .param(
+                                "inlinePolicies[0].document",
+                                RoleSpecs.readLogs().toString())
                         .param("maxSessionDurationSeconds", "3600")
                         .param("tags[0].key", "team")
                         .param("tags[0].value", "payments")
@@ -103,20 +124,26 @@ class RoleRequestControllerTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/requests/" + ID))
                 .andExpect(flash().attributeExists("flash"));
-        verify(requests).submit(org.mockito.ArgumentMatchers.argThat(command ->
-                        command.spec().roleName().equals("ci-deployer")
-                                && command.spec().inlinePolicies().containsKey("read-logs")
-                                && command.spec().tags().equals(Map.of("team", "payments"))),
-                eq(List.of()), any(CurrentUser.class));
+        verify(requests)
+                .submit(
+                        org.mockito.ArgumentMatchers.argThat(
+                                command -> command.spec().roleName().equals("ci-deployer")
+                                        && command.spec().inlinePolicies().containsKey("read-logs")
+                                        && command.spec().tags().equals(Map.of("team", "payments"))),
+                        eq(List.of()),
+                        any(CurrentUser.class));
     }
 
     @Test
     void invalidInputIsShownUnderEachFieldAndNothingIsSaved() throws Exception {
-        given(requests.submit(any(), anyList(), any())).willThrow(new RoleSpecInvalidException(List.of(
-                new FieldProblem("trustPolicy", "This is not valid JSON (line 1, column 2): broken"),
-                new FieldProblem("roleName", "Role name must be 1–64 characters"),
-                new FieldProblem("tags.aws:x", "Tag keys starting with aws: are reserved by AWS"))));
-        mvc.perform(post("/requests").with(user("alice")).with(csrf())
+        given(requests.submit(any(), anyList(), any()))
+                .willThrow(new RoleSpecInvalidException(List.of(
+                        new FieldProblem("trustPolicy", "This is not valid JSON (line 1, column 2): broken"),
+                        new FieldProblem("roleName", "Role name must be 1–64 characters"),
+                        new FieldProblem("tags.aws:x", "Tag keys starting with aws: are reserved by AWS"))));
+        mvc.perform(post("/requests")
+                        .with(user("alice"))
+                        .with(csrf())
                         .param("roleName", "bad name")
                         .param("trustPolicy", "{")
                         .param("tags[0].key", "aws:x")
@@ -130,7 +157,9 @@ class RoleRequestControllerTests {
 
     @Test
     void addingAnInlinePolicyRowKeepsWhatWasTyped() throws Exception {
-        mvc.perform(post("/requests").with(user("alice")).with(csrf())
+        mvc.perform(post("/requests")
+                        .with(user("alice"))
+                        .with(csrf())
                         .param("addInline", "1")
                         .param("roleName", "kept-name")
                         .param("inlinePolicies[0].name", "first"))
@@ -142,13 +171,18 @@ class RoleRequestControllerTests {
 
     @Test
     void theLiveCheckAnswersWithTheAnalysisFragmentOnly() throws Exception {
-        given(requests.check(any(), anyList())).willReturn(new RoleRequestCheck(
-                List.of(new FieldProblem("tags.aws:x", "Tag keys starting with aws: are reserved by AWS")),
-                new dev.rolecall.policy.PolicyAnalysis(RiskLevel.LOW, List.of(), "0.0.1", java.time.LocalDate.EPOCH, 1,
-                        true)));
-        mvc.perform(post("/requests/check").with(user("alice")).with(csrf())
+        given(requests.check(any(), anyList()))
+                .willReturn(new RoleRequestCheck(
+                        List.of(new FieldProblem("tags.aws:x", "Tag keys starting with aws: are reserved by AWS")),
+                        new dev.rolecall.policy.PolicyAnalysis(
+                                RiskLevel.LOW, List.of(), "0.0.1", java.time.LocalDate.EPOCH, 1, true)));
+        mvc.perform(post("/requests/check")
+                        .with(user("alice"))
+                        .with(csrf())
                         .header("HX-Request", "true")
-                        .param("roleName", "ci").param("tags[0].key", "aws:x").param("tags[0].value", "v"))
+                        .param("roleName", "ci")
+                        .param("tags[0].key", "aws:x")
+                        .param("tags[0].value", "v"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"live-findings\"")))
                 .andExpect(content().string(containsString("tags[0].key: Tag keys starting with aws: are reserved")))
@@ -193,7 +227,9 @@ class RoleRequestControllerTests {
     void withdrawingSomeoneElsesRequestIsForbidden() throws Exception {
         given(requests.withdraw(eq(ID), eq(3L), any()))
                 .willThrow(new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_THE_REQUESTER));
-        mvc.perform(post("/requests/" + ID + "/withdraw").with(user("bob").roles("REVIEWER")).with(csrf())
+        mvc.perform(post("/requests/" + ID + "/withdraw")
+                        .with(user("bob").roles("REVIEWER"))
+                        .with(csrf())
                         .param("version", "3"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("Only the person who filed this request")));
@@ -202,11 +238,26 @@ class RoleRequestControllerTests {
     @Test
     void thePlanOnlyBannerSaysNothingWasSent() throws Exception {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
-        RoleRequestView planned = new RoleRequestView(ID, RoleRequestStatus.APPROVED, "alice", "payments", 1,
-                RoleSpecs.valid(), "CI", List.of(), null,
-                List.of(new RoleRequestView.ApplyStepView(1, "CreateRole", "{\"RoleName\":\"ci-deployer\"}",
-                        ApplyStepStatus.PLANNED, null, null, now)),
-                true, null, null, null, null, now, now, 4);
+        RoleRequestView planned = new RoleRequestView(
+                ID,
+                RoleRequestStatus.APPROVED,
+                "alice",
+                "payments",
+                1,
+                RoleSpecs.valid(),
+                "CI",
+                List.of(),
+                null,
+                List.of(new RoleRequestView.ApplyStepView(
+                        1, "CreateRole", "{\"RoleName\":\"ci-deployer\"}", ApplyStepStatus.PLANNED, null, null, now)),
+                true,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now,
+                4);
         given(requests.get(eq(ID), any())).willReturn(planned);
         mvc.perform(get("/requests/" + ID + "/progress").with(user("alice")))
                 .andExpect(status().isOk())

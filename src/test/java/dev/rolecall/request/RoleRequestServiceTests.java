@@ -46,30 +46,56 @@ class RoleRequestServiceTests {
 
     @Test
     void submittingStoresTheRiskLevelAndTheFindingThatSetsIt() {
-        RoleRequestView created = requests.submit(new SubmitRoleRequest(new RoleSpec(RoleSpecs.ACCOUNT, "svc-passrole",
-                "/", null, RoleSpecs.lambdaTrust(), List.of(), java.util.Map.of("pass", RoleSpecs.json("""
+        RoleRequestView created = requests.submit(
+                new SubmitRoleRequest(
+                        new RoleSpec(
+                                RoleSpecs.ACCOUNT,
+                                "svc-passrole",
+                                "/",
+                                null,
+                                RoleSpecs.lambdaTrust(),
+                                List.of(),
+                                java.util.Map.of("pass", RoleSpecs.json("""
                         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}""")),
-                null, 3600, java.util.Map.of(), null), "passes roles"), ALICE);
+                                null,
+                                3600,
+                                java.util.Map.of(),
+                                null),
+                        "passes roles"),
+                ALICE);
         RoleRequestSummary listed = requests.list(CAROL, null, Pageable.ofSize(500)).stream()
-                .filter(summary -> summary.id().equals(created.id())).findFirst().orElseThrow();
+                .filter(summary -> summary.id().equals(created.id()))
+                .findFirst()
+                .orElseThrow();
         assertThat(listed.riskLevel()).isIn(dev.rolecall.policy.RiskLevel.HIGH, dev.rolecall.policy.RiskLevel.CRITICAL);
         assertThat(listed.topFindingCode()).isNotBlank();
         assertThat(requests.analysis(created.id(), BOB).findings())
-                .extracting(dev.rolecall.policy.PolicyFinding::code).contains("iam-passrole-star");
+                .extracting(dev.rolecall.policy.PolicyFinding::code)
+                .contains("iam-passrole-star");
     }
 
     @Test
     void aBlockingFindingStopsSubmissionOnTheFieldToFix() {
-        RoleSpec anyWorkflow = new RoleSpec(RoleSpecs.ACCOUNT, "gh-deployer", "/", null, RoleSpecs.json("""
+        RoleSpec anyWorkflow = new RoleSpec(
+                RoleSpecs.ACCOUNT,
+                "gh-deployer",
+                "/",
+                null,
+                RoleSpecs.json("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
                  "Principal":{"Federated":"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
                  "Action":"sts:AssumeRoleWithWebIdentity",
                  "Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}]}"""),
-                List.of(), java.util.Map.of(), null, 3600, java.util.Map.of(), null);
+                List.of(),
+                java.util.Map.of(),
+                null,
+                3600,
+                java.util.Map.of(),
+                null);
         assertThatThrownBy(() -> requests.submit(new SubmitRoleRequest(anyWorkflow, "deploys"), ALICE))
-                .isInstanceOfSatisfying(RoleSpecInvalidException.class, e -> assertThat(e.problems())
-                        .singleElement()
-                        .satisfies(problem -> {
+                .isInstanceOfSatisfying(
+                        RoleSpecInvalidException.class,
+                        e -> assertThat(e.problems()).singleElement().satisfies(problem -> {
                             assertThat(problem.field()).isEqualTo("trustPolicy");
                             assertThat(problem.message()).contains("trust-github-no-sub");
                         }));
@@ -80,18 +106,24 @@ class RoleRequestServiceTests {
         long before = requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements();
         RoleRequestCheck check = requests.check(new SubmitRoleRequest(RoleSpecs.valid("bad name"), ""), List.of());
         assertThat(check.problems()).extracting(FieldProblem::field).containsExactly("roleName", "justification");
-        assertThat(check.analysis().findings()).extracting(dev.rolecall.policy.PolicyFinding::code)
+        assertThat(check.analysis().findings())
+                .extracting(dev.rolecall.policy.PolicyFinding::code)
                 .contains("role-name-invalid");
-        assertThat(requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements()).isEqualTo(before);
+        assertThat(requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements())
+                .isEqualTo(before);
     }
 
     @Test
     void anInvalidSpecSavesNothing() {
         long before = requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements();
         assertThatThrownBy(() -> requests.submit(new SubmitRoleRequest(RoleSpecs.valid("bad name"), "x"), ALICE))
-                .isInstanceOfSatisfying(RoleSpecInvalidException.class,
-                        e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("roleName"));
-        assertThat(requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements()).isEqualTo(before);
+                .isInstanceOfSatisfying(
+                        RoleSpecInvalidException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("roleName"));
+        assertThat(requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements())
+                .isEqualTo(before);
     }
 
     @Test
@@ -101,7 +133,8 @@ class RoleRequestServiceTests {
         assertThatThrownBy(() -> requests.withdraw(created.id(), null, FRANK))
                 .isInstanceOf(RoleRequestNotFoundException.class);
         assertThat(requests.list(FRANK, null, Pageable.ofSize(100)).getContent())
-                .extracting(RoleRequestSummary::id).doesNotContain(created.id());
+                .extracting(RoleRequestSummary::id)
+                .doesNotContain(created.id());
         assertThat(requests.get(created.id(), BOB).id()).isEqualTo(created.id());
         assertThat(requests.get(created.id(), CAROL).id()).isEqualTo(created.id());
         assertThatThrownBy(() -> requests.decide(created.id(), null, DecisionType.APPROVE, null, CAROL))
@@ -112,8 +145,9 @@ class RoleRequestServiceTests {
     void theInboxHoldsOthersRequestsInReviewOnly() {
         RoleRequestView alices = submitted("svc-inbox");
         RoleRequestView bobs = requests.submit(new SubmitRoleRequest(RoleSpecs.valid("svc-inbox-bob"), "mine"), BOB);
-        List<RoleRequestId> bobsInbox =
-                requests.inbox(BOB, Pageable.ofSize(500)).map(RoleRequestSummary::id).getContent();
+        List<RoleRequestId> bobsInbox = requests.inbox(BOB, Pageable.ofSize(500))
+                .map(RoleRequestSummary::id)
+                .getContent();
         assertThat(bobsInbox).contains(alices.id()).doesNotContain(bobs.id());
         assertThat(requests.inbox(ALICE, Pageable.ofSize(10))).isEmpty();
     }
@@ -142,23 +176,41 @@ class RoleRequestServiceTests {
                 }
             }
             assertThat(wins).as("outcomes: %s", losses).isEqualTo(1);
-            assertThat(losses).singleElement().isInstanceOfAny(OptimisticLockingFailureException.class,
-                    StaleRequestException.class, IllegalTransitionException.class);
+            assertThat(losses)
+                    .singleElement()
+                    .isInstanceOfAny(
+                            OptimisticLockingFailureException.class,
+                            StaleRequestException.class,
+                            IllegalTransitionException.class);
         } finally {
             pool.shutdownNow();
         }
         RoleRequestView decided = requests.get(created.id(), CAROL);
         assertThat(decided.decisions()).hasSize(1);
-        assertThat(decided.status()).isIn(RoleRequestStatus.APPROVED, RoleRequestStatus.APPLYING,
-                RoleRequestStatus.APPLIED, RoleRequestStatus.FAILED);
+        assertThat(decided.status())
+                .isIn(
+                        RoleRequestStatus.APPROVED,
+                        RoleRequestStatus.APPLYING,
+                        RoleRequestStatus.APPLIED,
+                        RoleRequestStatus.FAILED);
     }
 
     @Test
     void aRequestWithRequestedChangesCanBeRevisedAndReviewedAgain() {
         RoleRequestView created = submitted("svc-revise");
         requests.decide(created.id(), null, DecisionType.REQUEST_CHANGES, "shorter session please", BOB);
-        RoleSpec shorter = new RoleSpec(RoleSpecs.ACCOUNT, "svc-revise", "/ci/", null, RoleSpecs.lambdaTrust(),
-                List.of(), java.util.Map.of(), null, 3600, java.util.Map.of(), null);
+        RoleSpec shorter = new RoleSpec(
+                RoleSpecs.ACCOUNT,
+                "svc-revise",
+                "/ci/",
+                null,
+                RoleSpecs.lambdaTrust(),
+                List.of(),
+                java.util.Map.of(),
+                null,
+                3600,
+                java.util.Map.of(),
+                null);
         RoleRequestView revised = requests.revise(created.id(), null, new SubmitRoleRequest(shorter, "shorter"), ALICE);
         assertThat(revised.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
         assertThat(revised.revision()).isEqualTo(2);

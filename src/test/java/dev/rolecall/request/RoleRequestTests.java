@@ -52,7 +52,8 @@ class RoleRequestTests {
     @Test
     void onlyTheRequesterSubmitsWithdrawsOrRevises() {
         assertThatThrownBy(() -> draft().submit("bob", NOW))
-                .isInstanceOfSatisfying(ActionNotAllowedException.class,
+                .isInstanceOfSatisfying(
+                        ActionNotAllowedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.NOT_THE_REQUESTER));
         assertThatThrownBy(() -> inReview().withdraw("bob", NOW)).isInstanceOf(ActionNotAllowedException.class);
         RoleRequest changes = inReview();
@@ -65,12 +66,11 @@ class RoleRequestTests {
     void oneApprovalByAnotherReviewerApproves() {
         RoleRequest request = approved();
         assertThat(request.status()).isEqualTo(RoleRequestStatus.APPROVED);
-        assertThat(request.toView().decisions()).singleElement()
-                .satisfies(d -> {
-                    assertThat(d.reviewer()).isEqualTo("bob");
-                    assertThat(d.decision()).isEqualTo(DecisionType.APPROVE);
-                    assertThat(d.comment()).isEqualTo("ok");
-                });
+        assertThat(request.toView().decisions()).singleElement().satisfies(d -> {
+            assertThat(d.reviewer()).isEqualTo("bob");
+            assertThat(d.decision()).isEqualTo(DecisionType.APPROVE);
+            assertThat(d.comment()).isEqualTo("ok");
+        });
         assertThat(events(request)).endsWith(RoleRequestDecisionRecorded.class, RoleRequestApproved.class);
     }
 
@@ -78,7 +78,8 @@ class RoleRequestTests {
     void theRequesterNeverDecidesOnTheirOwnRequestEvenAsAReviewer() {
         RoleRequest request = inReview();
         assertThatThrownBy(() -> request.decide("alice", true, DecisionType.APPROVE, null, NOW))
-                .isInstanceOfSatisfying(ActionNotAllowedException.class,
+                .isInstanceOfSatisfying(
+                        ActionNotAllowedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.OWN_REQUEST));
         assertThat(request.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
         assertThat(request.toView().decisions()).isEmpty();
@@ -88,7 +89,8 @@ class RoleRequestTests {
     void onlyReviewersDecide() {
         RoleRequest request = inReview();
         assertThatThrownBy(() -> request.decide("frank", false, DecisionType.APPROVE, null, NOW))
-                .isInstanceOfSatisfying(ActionNotAllowedException.class,
+                .isInstanceOfSatisfying(
+                        ActionNotAllowedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_REVIEWER));
     }
 
@@ -109,7 +111,8 @@ class RoleRequestTests {
     void decidingTwiceOrAfterTheReviewEndedIsIllegal() {
         RoleRequest request = approved();
         assertThatThrownBy(() -> request.decide("erin", true, DecisionType.REJECT, "no", NOW))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
                         e -> assertThat(e.from()).isEqualTo(RoleRequestStatus.APPROVED));
         assertThatThrownBy(() -> draft().decide("bob", true, DecisionType.APPROVE, null, NOW))
                 .isInstanceOf(IllegalTransitionException.class);
@@ -124,7 +127,9 @@ class RoleRequestTests {
         assertThat(request.revision()).isEqualTo(2);
         request.startReview(NOW);
         request.decide("bob", true, DecisionType.APPROVE, null, NOW);
-        assertThat(request.toView().decisions()).extracting(RoleRequestView.DecisionView::revision).containsExactly(1, 2);
+        assertThat(request.toView().decisions())
+                .extracting(RoleRequestView.DecisionView::revision)
+                .containsExactly(1, 2);
     }
 
     @Test
@@ -159,7 +164,9 @@ class RoleRequestTests {
         RoleRequestView view = request.toView();
         assertThat(view.status()).isEqualTo(RoleRequestStatus.APPLIED);
         assertThat(view.roleArn()).isEqualTo("arn:aws:iam::111122223333:role/ci/ci-deployer");
-        assertThat(view.applySteps()).extracting(RoleRequestView.ApplyStepView::call).containsExactly("CreateRole");
+        assertThat(view.applySteps())
+                .extracting(RoleRequestView.ApplyStepView::call)
+                .containsExactly("CreateRole");
         assertThat(events(request)).contains(RoleApplyStarted.class, RoleApplyStepRecorded.class, RoleApplied.class);
     }
 
@@ -172,8 +179,10 @@ class RoleRequestTests {
         request.startApply(NOW);
         assertThat(request.status()).isEqualTo(RoleRequestStatus.APPLYING);
         assertThat(request.toView().failureCode()).isNull();
-        assertThat(request.pendingEvents()).filteredOn(RoleApplyStarted.class::isInstance)
-                .extracting(e -> ((RoleApplyStarted) e).retry()).containsExactly(false, true);
+        assertThat(request.pendingEvents())
+                .filteredOn(RoleApplyStarted.class::isInstance)
+                .extracting(e -> ((RoleApplyStarted) e).retry())
+                .containsExactly(false, true);
     }
 
     @Test
@@ -193,7 +202,8 @@ class RoleRequestTests {
         RoleRequestView view = request.toView();
         assertThat(view.status()).isEqualTo(RoleRequestStatus.APPROVED);
         assertThat(view.planOnly()).isTrue();
-        assertThat(view.applySteps()).singleElement()
+        assertThat(view.applySteps())
+                .singleElement()
                 .satisfies(step -> assertThat(step.status()).isEqualTo(ApplyStepStatus.PLANNED));
         assertThat(events(request)).endsWith(RoleApplyStepRecorded.class, RolePlanRecorded.class);
         assertThatThrownBy(() -> request.recordPlan(List.of(planned), List.of("{}"), NOW))

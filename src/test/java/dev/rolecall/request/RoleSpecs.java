@@ -32,8 +32,17 @@ final class RoleSpecs {
     }
 
     static RoleSpec valid(String roleName) {
-        return new RoleSpec(ACCOUNT, roleName, "/ci/", "Deploys payments-api", lambdaTrust(),
-                List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), Map.of("read-logs", readLogs()),
-                "arn:aws:iam::111122223333:policy/boundary", 7200, Map.of("team", "payments"), null);
+        return new RoleSpec(
+                ACCOUNT,
+                roleName,
+                "/ci/",
+                "Deploys payments-api",
+                lambdaTrust(),
+                List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
+                Map.of("read-logs", readLogs()),
+                "arn:aws:iam::111122223333:policy/boundary",
+                7200,
+                Map.of("team", "payments"),
+                null);
     }
 }

@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iam.IamClient;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * A real moto server (an AWS emulator) for tests that talk to IAM and STS, on a free loopback port.
@@ -55,6 +55,7 @@ public final class MotoServer implements AutoCloseable {
 
     /** The dummy credentials {@link #start()} sets for the SDK. */
     public static final String TEST_ACCESS_KEY_ID = "testing";
+
     public static final String TEST_SECRET_ACCESS_KEY = "testing";
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -63,7 +64,8 @@ public final class MotoServer implements AutoCloseable {
     private final URI endpoint;
     private final String kind;
     private final Runnable stop;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private MotoServer(URI endpoint, String kind, Runnable stop) {
         this.endpoint = endpoint;
@@ -170,7 +172,8 @@ public final class MotoServer implements AutoCloseable {
 
     private static MotoServer startProcessOn(Path executable, int port) {
         Path log = createLog();
-        ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+        ProcessBuilder builder = new ProcessBuilder(
+                        executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");

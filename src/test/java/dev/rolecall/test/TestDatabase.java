@@ -37,7 +37,8 @@ public final class TestDatabase {
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
             container.start();
-            return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "testcontainers");
+            return new Connection(
+                    container.getJdbcUrl(), container.getUsername(), container.getPassword(), "testcontainers");
         }
         try {
             // Embedded PostgreSQL stops itself in a JVM shutdown hook.

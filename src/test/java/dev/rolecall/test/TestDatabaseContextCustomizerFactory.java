@@ -43,8 +43,11 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
     private static final class LazyDatabaseProperties extends EnumerablePropertySource<Object> {
 
         private static final String[] NAMES = {
-            "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-            "rolecall.database.embedded", "spring.datasource.hikari.connection-timeout"
+            "spring.datasource.url",
+            "spring.datasource.username",
+            "spring.datasource.password",
+            "rolecall.database.embedded",
+            "spring.datasource.hikari.connection-timeout"
         };
 
         LazyDatabaseProperties() {

@@ -12,8 +12,16 @@ import java.util.regex.Pattern;
 /** The catalog's resource ARN formats, indexed by the service part of the ARN. */
 final class ArnFormats {
 
-    private static final Set<String> PARTITIONS = Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b",
-            "aws-iso-e", "aws-iso-f", "aws-eusc", "${aws:partition}");
+    private static final Set<String> PARTITIONS = Set.of(
+            "aws",
+            "aws-cn",
+            "aws-us-gov",
+            "aws-iso",
+            "aws-iso-b",
+            "aws-iso-e",
+            "aws-iso-f",
+            "aws-eusc",
+            "${aws:partition}");
     private static final Pattern POLICY_VARIABLE = Pattern.compile("\\$\\{[^}]*}");
 
     private final Map<String, List<Pattern>> resourcePartsByService = new HashMap<>();
@@ -32,7 +40,8 @@ final class ArnFormats {
             return ResourceCheck.KNOWN;
         }
         String[] parts = resource.split(":", 6);
-        if (parts.length != 6 || !"arn".equals(parts[0])
+        if (parts.length != 6
+                || !"arn".equals(parts[0])
                 || !(PARTITIONS.contains(parts[1].toLowerCase(Locale.ROOT)) || hasWildcard(parts[1]))) {
             return ResourceCheck.NOT_AN_ARN;
         }

@@ -62,11 +62,17 @@ public final class AwsManagedPolicies {
             JsonNode root = mapper.readTree(json);
             List<AwsManagedPolicy> policies = new ArrayList<>();
             for (JsonNode policy : root.path("policies")) {
-                policies.add(new AwsManagedPolicy(policy.path("name").asString(), policy.path("arn").asString(),
-                        policy.path("versionId").asString(), pretty.writeValueAsString(policy.path("document"))));
+                policies.add(new AwsManagedPolicy(
+                        policy.path("name").asString(),
+                        policy.path("arn").asString(),
+                        policy.path("versionId").asString(),
+                        pretty.writeValueAsString(policy.path("document"))));
             }
-            return new AwsManagedPolicies(root.path("source").asString(), root.path("version").asString(),
-                    Instant.parse(root.path("updatedAt").asString()), policies);
+            return new AwsManagedPolicies(
+                    root.path("source").asString(),
+                    root.path("version").asString(),
+                    Instant.parse(root.path("updatedAt").asString()),
+                    policies);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the AWS managed policies", e);
         }

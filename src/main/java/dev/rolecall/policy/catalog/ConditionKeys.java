@@ -31,8 +31,7 @@ public final class ConditionKeys {
 
     /** Adds a catalog pattern (a regular expression) that stands for the key {@code template}. */
     void addPattern(String regex, String template) {
-        find(template).ifPresent(key -> variable.add(
-                Map.entry(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), key)));
+        find(template).ifPresent(key -> variable.add(Map.entry(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), key)));
     }
 
     /** The key that {@code name} is or instantiates. */
@@ -59,7 +58,8 @@ public final class ConditionKeys {
         Matcher matcher = VARIABLE.matcher(template);
         int last = 0;
         while (matcher.find()) {
-            regex.append(Pattern.quote(template.substring(last, matcher.start()))).append(".+");
+            regex.append(Pattern.quote(template.substring(last, matcher.start())))
+                    .append(".+");
             last = matcher.end();
         }
         return regex.append(Pattern.quote(template.substring(last))).toString();

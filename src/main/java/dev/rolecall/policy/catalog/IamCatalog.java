@@ -42,9 +42,16 @@ public final class IamCatalog {
     private final ActionSet all;
     private final Map<String, ActionMatch> matchCache = new ConcurrentHashMap<>();
 
-    IamCatalog(String source, String version, Instant updatedAt, Map<String, IamService> services,
-            List<IamAction> actions, ConditionKeys globalConditionKeys, Map<String, List<String>> conditionKeyAliases,
-            ArnFormats arnFormats, List<AccessLevelOverride> overrides) {
+    IamCatalog(
+            String source,
+            String version,
+            Instant updatedAt,
+            Map<String, IamService> services,
+            List<IamAction> actions,
+            ConditionKeys globalConditionKeys,
+            Map<String, List<String>> conditionKeyAliases,
+            ArnFormats arnFormats,
+            List<AccessLevelOverride> overrides) {
         this.source = source;
         this.version = version;
         this.updatedAt = updatedAt;
@@ -214,8 +221,8 @@ public final class IamCatalog {
     private List<String> aliasedServices(String prefix) {
         for (Map.Entry<String, List<String>> alias : conditionKeyAliases.entrySet()) {
             if (alias.getKey().equalsIgnoreCase(prefix)
-                    || (alias.getKey().contains("${") && prefix.matches(
-                            "(?i)" + ConditionKeys.templateRegex(alias.getKey())))) {
+                    || (alias.getKey().contains("${")
+                            && prefix.matches("(?i)" + ConditionKeys.templateRegex(alias.getKey())))) {
                 return alias.getValue().stream().filter(services::containsKey).toList();
             }
         }

@@ -23,24 +23,39 @@ final class IamCatalogReader {
         Map<String, IamService> services = new LinkedHashMap<>();
         ArnFormats arnFormats = new ArnFormats();
         for (Map.Entry<String, JsonNode> entry : new TreeMap<>(fields(root.path("services"))).entrySet()) {
-            IamService service = readService(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue(), actions,
-                    overrides, arnFormats);
+            IamService service = readService(
+                    entry.getKey().toLowerCase(Locale.ROOT), entry.getValue(), actions, overrides, arnFormats);
             services.put(service.prefix(), service);
         }
         ConditionKeys global = new ConditionKeys();
-        fields(root.path("globalConditionKeys")).forEach((name, type) -> global.add(ConditionKey.of(name, type.asString())));
+        fields(root.path("globalConditionKeys"))
+                .forEach((name, type) -> global.add(ConditionKey.of(name, type.asString())));
         Map<String, List<String>> aliases = new LinkedHashMap<>();
-        fields(root.path("conditionKeyAliases")).forEach((prefix, targets) -> aliases.put(
-                prefix, targets.values().stream().map(JsonNode::asString).toList()));
-        return new IamCatalog(root.path("source").asString(), root.path("version").asString(),
-                Instant.parse(root.path("updatedAt").asString()), Map.copyOf(services), List.copyOf(actions), global,
-                aliases, arnFormats, List.copyOf(overrides.values()));
+        fields(root.path("conditionKeyAliases"))
+                .forEach((prefix, targets) -> aliases.put(
+                        prefix,
+                        targets.values().stream().map(JsonNode::asString).toList()));
+        return new IamCatalog(
+                root.path("source").asString(),
+                root.path("version").asString(),
+                Instant.parse(root.path("updatedAt").asString()),
+                Map.copyOf(services),
+                List.copyOf(actions),
+                global,
+                aliases,
+                arnFormats,
+                List.copyOf(overrides.values()));
     }
 
-    private static IamService readService(String prefix, JsonNode node, List<IamAction> actions,
-            Map<String, AccessLevelOverride> overrides, ArnFormats arnFormats) {
+    private static IamService readService(
+            String prefix,
+            JsonNode node,
+            List<IamAction> actions,
+            Map<String, AccessLevelOverride> overrides,
+            ArnFormats arnFormats) {
         List<IamAction> own = new ArrayList<>();
-        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(fields(node.path("actions")).entrySet());
+        List<Map.Entry<String, JsonNode>> entries =
+                new ArrayList<>(fields(node.path("actions")).entrySet());
         entries.sort(Comparator.comparing(e -> e.getKey().toLowerCase(Locale.ROOT)));
         for (Map.Entry<String, JsonNode> entry : entries) {
             JsonNode details = entry.getValue();
@@ -49,9 +64,15 @@ final class IamCatalogReader {
             for (int i = 1; i < details.size(); i++) {
                 resourceTypes.add(details.get(i).asString());
             }
-            AccessLevelOverride override = overrides.get(prefix + ":" + entry.getKey().toLowerCase(Locale.ROOT));
-            IamAction action = new IamAction(actions.size(), prefix, entry.getKey(),
-                    override == null ? level : override.level(), level, List.copyOf(resourceTypes),
+            AccessLevelOverride override =
+                    overrides.get(prefix + ":" + entry.getKey().toLowerCase(Locale.ROOT));
+            IamAction action = new IamAction(
+                    actions.size(),
+                    prefix,
+                    entry.getKey(),
+                    override == null ? level : override.level(),
+                    level,
+                    List.copyOf(resourceTypes),
                     override == null ? null : override.reason());
             actions.add(action);
             own.add(action);
@@ -63,9 +84,10 @@ final class IamCatalogReader {
         });
         ConditionKeys keys = new ConditionKeys();
         fields(node.path("conditionKeys")).forEach((name, type) -> keys.add(ConditionKey.of(name, type.asString())));
-        fields(node.path("conditionPatterns")).forEach((regex, template) -> keys.addPattern(regex, template.asString()));
-        return new IamService(prefix, node.path("name").asString(prefix), List.copyOf(own),
-                Map.copyOf(resourceTypes), keys);
+        fields(node.path("conditionPatterns"))
+                .forEach((regex, template) -> keys.addPattern(regex, template.asString()));
+        return new IamService(
+                prefix, node.path("name").asString(prefix), List.copyOf(own), Map.copyOf(resourceTypes), keys);
     }
 
     private static Map<String, JsonNode> fields(JsonNode node) {

@@ -22,8 +22,8 @@ final class OidcClaims {
         }
         String lower = claim.toLowerCase(Locale.ROOT);
         if (SINGLE_VALUED.contains(lower) || MULTI_VALUED.contains(lower)) {
-            return Optional.of(new ConditionKey(provider + ":" + lower, ConditionValueType.STRING,
-                    MULTI_VALUED.contains(lower)));
+            return Optional.of(
+                    new ConditionKey(provider + ":" + lower, ConditionValueType.STRING, MULTI_VALUED.contains(lower)));
         }
         return Optional.empty();
     }

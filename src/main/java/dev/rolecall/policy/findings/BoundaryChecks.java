@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
 /** Checks whether the role can get out from under permissions boundaries. */
 final class BoundaryChecks {
 
-    private static final List<String> CREATE = List.of("iam:CreateRole", "iam:CreateUser",
-            "iam:PutRolePermissionsBoundary", "iam:PutUserPermissionsBoundary");
-    private static final List<String> REMOVE = List.of("iam:DeleteRolePermissionsBoundary",
-            "iam:DeleteUserPermissionsBoundary");
+    private static final List<String> CREATE = List.of(
+            "iam:CreateRole", "iam:CreateUser", "iam:PutRolePermissionsBoundary", "iam:PutUserPermissionsBoundary");
+    private static final List<String> REMOVE =
+            List.of("iam:DeleteRolePermissionsBoundary", "iam:DeleteUserPermissionsBoundary");
     private static final List<String> EDIT_POLICY = List.of("iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion");
 
     private final IamCatalog catalog;
@@ -28,7 +28,11 @@ final class BoundaryChecks {
      * @param bounded whether the role has, or must have, a permissions boundary: escaping it is then HIGH;
      *     otherwise only creating unbounded principals is reported, as MEDIUM
      */
-    BoundaryChecks(IamCatalog catalog, EffectivePermissions effective, @Nullable String boundaryArn, boolean bounded,
+    BoundaryChecks(
+            IamCatalog catalog,
+            EffectivePermissions effective,
+            @Nullable String boundaryArn,
+            boolean bounded,
             Findings findings) {
         this.catalog = catalog;
         this.effective = effective;
@@ -47,23 +51,35 @@ final class BoundaryChecks {
                 .filter(grant -> grant.actions().intersects(create))
                 .filter(grant -> !ConditionFacts.narrows(grant.conditions(), Set.of("iam:permissionsboundary")))
                 .findFirst()
-                .ifPresent(grant -> findings.add(FindingCode.BOUNDARY_ESCAPE, severity, grant.location(),
+                .ifPresent(grant -> findings.add(
+                        FindingCode.BOUNDARY_ESCAPE,
+                        severity,
+                        grant.location(),
                         PermissionChecks.summary(grant.actions().intersect(create))
                                 + " without a condition on iam:PermissionsBoundary"));
         if (!bounded) {
-            // Without a boundary of its own, removing or rewriting boundaries is privilege escalation (reported as such).
+            // Without a boundary of its own, removing or rewriting boundaries is privilege escalation (reported as
+            // such).
             return;
         }
-        effective.firstGrantOf(catalog.actionsNamed(REMOVE), false)
-                .ifPresent(grant -> findings.add(FindingCode.BOUNDARY_ESCAPE, severity, grant.location(),
+        effective
+                .firstGrantOf(catalog.actionsNamed(REMOVE), false)
+                .ifPresent(grant -> findings.add(
+                        FindingCode.BOUNDARY_ESCAPE,
+                        severity,
+                        grant.location(),
                         "Can remove permissions boundaries: "
                                 + PermissionChecks.summary(grant.actions().intersect(catalog.actionsNamed(REMOVE)))));
         ActionSet edit = catalog.actionsNamed(EDIT_POLICY);
         effective.grants().stream()
                 .filter(grant -> grant.actions().intersects(edit) && reachesBoundary(grant))
                 .findFirst()
-                .ifPresent(grant -> findings.add(FindingCode.BOUNDARY_ESCAPE, severity, grant.location(),
-                        boundaryArn == null ? "Can rewrite any managed policy, including permissions boundaries"
+                .ifPresent(grant -> findings.add(
+                        FindingCode.BOUNDARY_ESCAPE,
+                        severity,
+                        grant.location(),
+                        boundaryArn == null
+                                ? "Can rewrite any managed policy, including permissions boundaries"
                                 : "Can rewrite its own permissions boundary " + boundaryArn));
     }
 

@@ -19,8 +19,10 @@ import java.util.Set;
 /** Checks a statement's conditions against the catalog's condition keys and IAM's evaluation rules. */
 final class ConditionChecks {
 
-    private static final Set<ConditionOperator> EQUALS_OPERATORS = EnumSet.of(ConditionOperator.STRING_EQUALS,
-            ConditionOperator.STRING_NOT_EQUALS, ConditionOperator.STRING_EQUALS_IGNORE_CASE,
+    private static final Set<ConditionOperator> EQUALS_OPERATORS = EnumSet.of(
+            ConditionOperator.STRING_EQUALS,
+            ConditionOperator.STRING_NOT_EQUALS,
+            ConditionOperator.STRING_EQUALS_IGNORE_CASE,
             ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE);
 
     private final IamCatalog catalog;
@@ -36,13 +38,16 @@ final class ConditionChecks {
      */
     void check(PolicyDocument policy, Statement statement, boolean hygiene) {
         for (Condition condition : statement.conditions()) {
-            PolicyLocation at = policy.locate(statement,
-                    "Condition." + condition.operatorText() + "." + condition.key(), condition.at());
+            PolicyLocation at = policy.locate(
+                    statement, "Condition." + condition.operatorText() + "." + condition.key(), condition.at());
             Optional<ConditionKey> key = catalog.conditionKey(condition.key());
             if (key.isEmpty()) {
                 if (hygiene) {
-                    findings.add(FindingCode.UNKNOWN_CONDITION_KEY, at, "\"" + condition.key()
-                            + "\" is not a condition key in the catalog of " + catalog.dataDate());
+                    findings.add(
+                            FindingCode.UNKNOWN_CONDITION_KEY,
+                            at,
+                            "\"" + condition.key() + "\" is not a condition key in the catalog of "
+                                    + catalog.dataDate());
                 }
             } else {
                 checkType(condition, key.get(), at);
@@ -55,10 +60,21 @@ final class ConditionChecks {
 
     private void checkType(Condition condition, ConditionKey key, PolicyLocation at) {
         if (!fits(condition.operator().type(), key.type())) {
-            findings.add(FindingCode.OPERATOR_TYPE_MISMATCH, at, condition.operator().json() + " compares "
-                    + condition.operator().type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + " values, but " + condition.key() + " holds "
-                    + key.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " values");
+            findings.add(
+                    FindingCode.OPERATOR_TYPE_MISMATCH,
+                    at,
+                    condition.operator().json() + " compares "
+                            + condition
+                                    .operator()
+                                    .type()
+                                    .name()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('_', ' ')
+                            + " values, but " + condition.key() + " holds "
+                            + key.type()
+                                    .name()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('_', ' ') + " values");
         }
     }
 
@@ -67,8 +83,11 @@ final class ConditionChecks {
             return;
         }
         boolean permissive = condition.set() == SetOperator.FOR_ALL_VALUES && statement.effect() == Effect.ALLOW;
-        findings.add(FindingCode.SET_OPERATOR_SINGLE_VALUED, permissive ? FindingSeverity.MEDIUM : FindingSeverity.LOW,
-                at, condition.set().prefix() + " on " + condition.key() + ", which has a single value"
+        findings.add(
+                FindingCode.SET_OPERATOR_SINGLE_VALUED,
+                permissive ? FindingSeverity.MEDIUM : FindingSeverity.LOW,
+                at,
+                condition.set().prefix() + " on " + condition.key() + ", which has a single value"
                         + (permissive ? ": the statement also applies when the key is missing" : ""));
     }
 
@@ -79,9 +98,16 @@ final class ConditionChecks {
         for (String value : condition.values()) {
             String literal = value.replace("${*}", "").replace("${?}", "");
             if (literal.indexOf('*') >= 0 || literal.indexOf('?') >= 0) {
-                findings.add(FindingCode.WILDCARD_WITHOUT_LIKE, at, condition.operator().json() + " compares \""
-                        + value + "\" literally; " + condition.operator().json().replace("Equals", "Like")
-                                .replace("IgnoreCase", "") + " would treat * and ? as wildcards");
+                findings.add(
+                        FindingCode.WILDCARD_WITHOUT_LIKE,
+                        at,
+                        condition.operator().json() + " compares \""
+                                + value + "\" literally; "
+                                + condition
+                                        .operator()
+                                        .json()
+                                        .replace("Equals", "Like")
+                                        .replace("IgnoreCase", "") + " would treat * and ? as wildcards");
                 return;
             }
         }
@@ -92,16 +118,24 @@ final class ConditionChecks {
                 || condition.operator() != ConditionOperator.BOOL) {
             return;
         }
-        boolean denyWithoutIfExists = statement.effect() == Effect.DENY && !condition.ifExists()
+        boolean denyWithoutIfExists = statement.effect() == Effect.DENY
+                && !condition.ifExists()
                 && condition.values().stream().anyMatch("false"::equalsIgnoreCase);
-        boolean allowIfExists = statement.effect() == Effect.ALLOW && condition.ifExists()
+        boolean allowIfExists = statement.effect() == Effect.ALLOW
+                && condition.ifExists()
                 && condition.values().stream().anyMatch("true"::equalsIgnoreCase);
         if (denyWithoutIfExists) {
-            findings.add(FindingCode.BROKEN_MFA, at, "The Deny does not apply to requests made with long-term "
-                    + "access keys, which carry no aws:MultiFactorAuthPresent: use BoolIfExists");
+            findings.add(
+                    FindingCode.BROKEN_MFA,
+                    at,
+                    "The Deny does not apply to requests made with long-term "
+                            + "access keys, which carry no aws:MultiFactorAuthPresent: use BoolIfExists");
         } else if (allowIfExists) {
-            findings.add(FindingCode.BROKEN_MFA, at, "BoolIfExists also allows requests made with long-term access "
-                    + "keys, which carry no aws:MultiFactorAuthPresent: use Bool");
+            findings.add(
+                    FindingCode.BROKEN_MFA,
+                    at,
+                    "BoolIfExists also allows requests made with long-term access "
+                            + "keys, which carry no aws:MultiFactorAuthPresent: use Bool");
         }
     }
 
@@ -109,8 +143,11 @@ final class ConditionChecks {
     static boolean fits(ValueType operator, ConditionValueType key) {
         return switch (operator) {
             case NULL -> true;
-            case STRING -> key != ConditionValueType.NUMERIC && key != ConditionValueType.DATE
-                    && key != ConditionValueType.IP_ADDRESS && key != ConditionValueType.BINARY;
+            case STRING ->
+                key != ConditionValueType.NUMERIC
+                        && key != ConditionValueType.DATE
+                        && key != ConditionValueType.IP_ADDRESS
+                        && key != ConditionValueType.BINARY;
             case ARN -> key == ConditionValueType.ARN || key == ConditionValueType.STRING;
             case NUMERIC -> key == ConditionValueType.NUMERIC || key == ConditionValueType.DATE;
             case DATE -> key == ConditionValueType.DATE;

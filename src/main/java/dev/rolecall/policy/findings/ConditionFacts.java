@@ -29,7 +29,9 @@ final class ConditionFacts {
 
     /** The narrowing conditions on keys accepted by {@code keys}. */
     static List<Condition> narrowing(List<Condition> conditions, Predicate<String> keys) {
-        return conditions.stream().filter(c -> keys.test(lower(c.key())) && narrowing(c)).toList();
+        return conditions.stream()
+                .filter(c -> keys.test(lower(c.key())) && narrowing(c))
+                .toList();
     }
 
     /**
@@ -41,8 +43,9 @@ final class ConditionFacts {
         if (on.isEmpty()) {
             return true;
         }
-        return on.stream().allMatch(condition -> condition.values().stream()
-                .anyMatch(value -> Wildcard.matches(value, candidate, true)));
+        return on.stream()
+                .allMatch(condition ->
+                        condition.values().stream().anyMatch(value -> Wildcard.matches(value, candidate, true)));
     }
 
     /** The conditions as people read them, e.g. {@code StringEquals aws:PrincipalOrgID = o-abc}. */
@@ -60,6 +63,8 @@ final class ConditionFacts {
         ConditionOperator operator = condition.operator();
         boolean comparesText = operator.type() == ConditionOperator.ValueType.STRING
                 || operator.type() == ConditionOperator.ValueType.ARN;
-        return comparesText && !operator.negated() && !condition.values().stream().allMatch("*"::equals);
+        return comparesText
+                && !operator.negated()
+                && !condition.values().stream().allMatch("*"::equals);
     }
 }

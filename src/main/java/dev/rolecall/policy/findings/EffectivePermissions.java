@@ -37,8 +37,8 @@ final class EffectivePermissions {
         this.onAllResources = all;
     }
 
-    static EffectivePermissions of(StatementActions actions, List<PolicyDocument> identity,
-            @Nullable PolicyDocument boundary) {
+    static EffectivePermissions of(
+            StatementActions actions, List<PolicyDocument> identity, @Nullable PolicyDocument boundary) {
         ActionSet denied = actions.none();
         List<Grant> allowed = new ArrayList<>();
         for (PolicyDocument policy : identity) {
@@ -53,8 +53,8 @@ final class EffectivePermissions {
         for (Grant grant : allowed) {
             ActionSet remaining = grant.actions().minus(denied);
             if (!remaining.isEmpty()) {
-                effective.add(new Grant(remaining, grant.allResources(), grant.conditions(), grant.policy(),
-                        grant.statement()));
+                effective.add(new Grant(
+                        remaining, grant.allResources(), grant.conditions(), grant.policy(), grant.statement()));
             }
         }
         return new EffectivePermissions(effective, actions.none());
@@ -83,7 +83,8 @@ final class EffectivePermissions {
     /** The first grant (in policy order) that includes any of these actions, on every resource if asked. */
     Optional<Grant> firstGrantOf(ActionSet wanted, boolean allResources) {
         return grants.stream()
-                .filter(grant -> (!allResources || grant.allResources()) && grant.actions().intersects(wanted))
+                .filter(grant -> (!allResources || grant.allResources())
+                        && grant.actions().intersects(wanted))
                 .findFirst();
     }
 
@@ -91,7 +92,8 @@ final class EffectivePermissions {
         List<Grant> grants = new ArrayList<>();
         for (Statement statement : policy.statements()) {
             if (statement.effect() == Effect.ALLOW && statement.resource() != null) {
-                boolean allResources = statement.resource().negated() || statement.resource().isAll();
+                boolean allResources =
+                        statement.resource().negated() || statement.resource().isAll();
                 grants.add(new Grant(actions.of(statement), allResources, statement.conditions(), policy, statement));
             }
         }
@@ -101,7 +103,9 @@ final class EffectivePermissions {
     private static ActionSet unconditionalDenies(StatementActions actions, PolicyDocument policy) {
         ActionSet denied = actions.none();
         for (Statement statement : policy.statements()) {
-            if (statement.effect() == Effect.DENY && !statement.isConditional() && statement.resource() != null
+            if (statement.effect() == Effect.DENY
+                    && !statement.isConditional()
+                    && statement.resource() != null
                     && statement.resource().isAll()) {
                 denied = denied.union(actions.of(statement));
             }
@@ -117,8 +121,12 @@ final class EffectivePermissions {
                 if (!both.isEmpty()) {
                     List<Condition> conditions = new ArrayList<>(grant.conditions());
                     conditions.addAll(cap.conditions());
-                    result.add(new Grant(both, grant.allResources() && cap.allResources(), conditions,
-                            grant.policy(), grant.statement()));
+                    result.add(new Grant(
+                            both,
+                            grant.allResources() && cap.allResources(),
+                            conditions,
+                            grant.policy(),
+                            grant.statement()));
                 }
             }
         }

@@ -11,4 +11,5 @@ import org.jspecify.annotations.Nullable;
  * @param passedToService the service a role must be passable to, when the method passes a role
  * @param source the public catalogue it comes from
  */
-public record EscalationMethod(String name, List<String> actions, @Nullable String passedToService, String source) {}
+public record EscalationMethod(
+        String name, List<String> actions, @Nullable String passedToService, String source) {}

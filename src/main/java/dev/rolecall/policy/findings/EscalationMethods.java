@@ -20,16 +20,21 @@ final class EscalationMethods {
     }
 
     private static List<EscalationMethod> load() {
-        try (InputStream json = EscalationMethods.class.getResourceAsStream("/policy/privilege-escalation-methods.json")) {
+        try (InputStream json =
+                EscalationMethods.class.getResourceAsStream("/policy/privilege-escalation-methods.json")) {
             if (json == null) {
                 throw new IllegalStateException("privilege-escalation-methods.json is missing from the classpath");
             }
             List<EscalationMethod> methods = new ArrayList<>();
             for (JsonNode method : JsonMapper.builder().build().readTree(json).path("methods")) {
                 JsonNode service = method.path("passedToService");
-                methods.add(new EscalationMethod(method.path("name").asString(),
-                        method.path("actions").values().stream().map(JsonNode::asString).toList(),
-                        service.isString() ? service.asString() : null, method.path("source").asString()));
+                methods.add(new EscalationMethod(
+                        method.path("name").asString(),
+                        method.path("actions").values().stream()
+                                .map(JsonNode::asString)
+                                .toList(),
+                        service.isString() ? service.asString() : null,
+                        method.path("source").asString()));
             }
             return List.copyOf(methods);
         } catch (IOException e) {

@@ -20,8 +20,8 @@ final class Findings {
     }
 
     void add(FindingCode code, FindingSeverity severity, PolicyLocation at, String message) {
-        findings.add(new PolicyFinding(code.code(), severity, code.category(), message, at, code.whyItMatters(),
-                code.howToFix()));
+        findings.add(new PolicyFinding(
+                code.code(), severity, code.category(), message, at, code.whyItMatters(), code.howToFix()));
     }
 
     boolean has(FindingCode code) {

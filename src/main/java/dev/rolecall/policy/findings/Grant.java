@@ -18,12 +18,16 @@ import java.util.List;
  * @param statement the identity statement
  */
 record Grant(
-        ActionSet actions, boolean allResources, List<Condition> conditions, PolicyDocument policy,
+        ActionSet actions,
+        boolean allResources,
+        List<Condition> conditions,
+        PolicyDocument policy,
         Statement statement) {
 
     /** Where the grant is written: the statement's Action (or NotAction) element. */
     PolicyLocation location() {
-        return policy.locate(statement, statement.action().name(), statement.action().at());
+        return policy.locate(
+                statement, statement.action().name(), statement.action().at());
     }
 
     boolean isConditional() {

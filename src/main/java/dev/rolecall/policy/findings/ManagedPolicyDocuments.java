@@ -1,8 +1,8 @@
 package dev.rolecall.policy.findings;
 
 import dev.rolecall.policy.PolicyKind;
-import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.ActionSet;
+import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.AwsManagedPolicy;
 import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.grammar.JsonLimits;
@@ -39,17 +39,19 @@ final class ManagedPolicyDocuments {
 
     /** The document an AWS managed policy ARN names; empty when the ARN is unknown or the copy does not parse. */
     Optional<PolicyDocument> byArn(String arn, PolicyKind kind) {
-        return policies.byArn(arn).flatMap(policy -> parsed.computeIfAbsent(kind + " " + policy.arn(),
-                key -> parse(policy, kind)));
+        return policies.byArn(arn)
+                .flatMap(policy -> parsed.computeIfAbsent(kind + " " + policy.arn(), key -> parse(policy, kind)));
     }
 
     /** The actions of a statement of one of these documents; null for statements of other documents. */
-    @Nullable ActionSet actionsOf(Statement statement) {
+    @Nullable
+    ActionSet actionsOf(Statement statement) {
         return actions.get(new StatementKey(statement));
     }
 
     private Optional<PolicyDocument> parse(AwsManagedPolicy policy, PolicyKind kind) {
-        PolicyDocument document = parser.parse(kind, policy.name(), policy.document()).document();
+        PolicyDocument document =
+                parser.parse(kind, policy.name(), policy.document()).document();
         if (document != null) {
             for (Statement statement : document.statements()) {
                 actions.put(new StatementKey(statement), StatementActions.expand(catalog, statement));

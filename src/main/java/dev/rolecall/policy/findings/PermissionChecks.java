@@ -24,8 +24,8 @@ final class PermissionChecks {
     private final EffectivePermissions effective;
     private final Findings findings;
 
-    PermissionChecks(IamCatalog catalog, SensitiveActions sensitive, EffectivePermissions effective,
-            Findings findings) {
+    PermissionChecks(
+            IamCatalog catalog, SensitiveActions sensitive, EffectivePermissions effective, Findings findings) {
         this.catalog = catalog;
         this.sensitive = sensitive;
         this.effective = effective;
@@ -39,11 +39,17 @@ final class PermissionChecks {
         }
         privilegeEscalation();
         passRole();
-        onAllResources(FindingCode.PERMISSIONS_MANAGEMENT_STAR, sensitive.permissionsManagement,
+        onAllResources(
+                FindingCode.PERMISSIONS_MANAGEMENT_STAR,
+                sensitive.permissionsManagement,
                 "Permissions-management actions on every resource");
-        onAllResources(FindingCode.CREDENTIALS_EXPOSURE_STAR, sensitive.credentials,
+        onAllResources(
+                FindingCode.CREDENTIALS_EXPOSURE_STAR,
+                sensitive.credentials,
                 "Credential-returning actions on every resource");
-        onAllResources(FindingCode.DATA_EXFILTRATION_STAR, sensitive.dataExfiltration,
+        onAllResources(
+                FindingCode.DATA_EXFILTRATION_STAR,
+                sensitive.dataExfiltration,
                 "Reads of secrets and data on every resource");
         onAllResources(FindingCode.WRITE_STAR, sensitive.write, "Write actions on every resource");
         serviceLinkedRoles();
@@ -54,11 +60,12 @@ final class PermissionChecks {
             return false;
         }
         Grant grant = effective.firstGrantOf(catalog.all(), true).orElseThrow();
-        boolean conditional = effective.grants().stream()
-                .filter(Grant::allResources)
-                .allMatch(Grant::isConditional);
-        findings.add(FindingCode.FULL_ADMIN, grant.location(), "Every action on every resource is allowed"
-                + (conditional ? " (under conditions)" : ""));
+        boolean conditional =
+                effective.grants().stream().filter(Grant::allResources).allMatch(Grant::isConditional);
+        findings.add(
+                FindingCode.FULL_ADMIN,
+                grant.location(),
+                "Every action on every resource is allowed" + (conditional ? " (under conditions)" : ""));
         return true;
     }
 
@@ -79,9 +86,12 @@ final class PermissionChecks {
             }
         }
         if (first != null) {
-            findings.add(FindingCode.PRIVILEGE_ESCALATION_PATH, everywhere ? FindingSeverity.CRITICAL
-                    : FindingSeverity.HIGH, first.location(), methods.size() + " privilege-escalation "
-                    + (methods.size() == 1 ? "method is" : "methods are") + " allowed: " + String.join("; ", methods));
+            findings.add(
+                    FindingCode.PRIVILEGE_ESCALATION_PATH,
+                    everywhere ? FindingSeverity.CRITICAL : FindingSeverity.HIGH,
+                    first.location(),
+                    methods.size() + " privilege-escalation " + (methods.size() == 1 ? "method is" : "methods are")
+                            + " allowed: " + String.join("; ", methods));
         }
     }
 
@@ -97,16 +107,20 @@ final class PermissionChecks {
 
     private void passRole() {
         IamAction passRole = catalog.action("iam:PassRole").orElseThrow();
-        List<Grant> onAll = effective.grantsOf(passRole).stream().filter(Grant::allResources).toList();
+        List<Grant> onAll = effective.grantsOf(passRole).stream()
+                .filter(Grant::allResources)
+                .toList();
         Optional<Grant> unscoped = onAll.stream()
                 .filter(grant -> !ConditionFacts.narrows(grant.conditions(), Set.of("iam:passedtoservice")))
                 .findFirst();
         if (unscoped.isPresent()) {
-            findings.add(FindingCode.PASSROLE_STAR, unscoped.get().location(),
-                    "iam:PassRole on every role, to any service");
+            findings.add(
+                    FindingCode.PASSROLE_STAR, unscoped.get().location(), "iam:PassRole on every role, to any service");
         } else if (!onAll.isEmpty()) {
             Grant grant = onAll.get(0);
-            findings.add(FindingCode.PASSROLE_STAR_SERVICE_SCOPED, grant.location(),
+            findings.add(
+                    FindingCode.PASSROLE_STAR_SERVICE_SCOPED,
+                    grant.location(),
                     "iam:PassRole on every role, to " + passedToServices(grant.conditions()));
         }
     }
@@ -126,7 +140,9 @@ final class PermissionChecks {
                 .filter(Grant::allResources)
                 .filter(grant -> !ConditionFacts.narrows(grant.conditions(), Set.of("iam:awsservicename")))
                 .findFirst()
-                .ifPresent(grant -> findings.add(FindingCode.CREATE_SERVICE_LINKED_ROLE_UNSCOPED, grant.location(),
+                .ifPresent(grant -> findings.add(
+                        FindingCode.CREATE_SERVICE_LINKED_ROLE_UNSCOPED,
+                        grant.location(),
                         "iam:CreateServiceLinkedRole for any service"));
     }
 
@@ -135,8 +151,8 @@ final class PermissionChecks {
         if (actions.size() <= 6) {
             return actions.actions().map(IamAction::fullName).collect(Collectors.joining(", "));
         }
-        Map<String, Long> perService = new TreeMap<>(actions.actions()
-                .collect(Collectors.groupingBy(IamAction::service, Collectors.counting())));
+        Map<String, Long> perService = new TreeMap<>(
+                actions.actions().collect(Collectors.groupingBy(IamAction::service, Collectors.counting())));
         List<String> parts = perService.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(entry -> entry.getKey() + " (" + entry.getValue() + ")")

@@ -69,7 +69,7 @@ public final class PolicyAnalyser {
         new BoundaryChecks(catalog, effective, request.permissionsBoundaryArn(), bounded, findings).run();
         List<PolicyFinding> sorted = findings.sorted();
         RiskLevel risk = RiskCalculator.risk(sorted, trust, request.accountId());
-        return new PolicyAnalysis(risk, sorted, catalog.version(), catalog.dataDate(),
-                documents.permissionPolicyCount(), trust != null);
+        return new PolicyAnalysis(
+                risk, sorted, catalog.version(), catalog.dataDate(), documents.permissionPolicyCount(), trust != null);
     }
 }

@@ -14,8 +14,8 @@ final class Principals {
     private static final Pattern GITHUB = Pattern.compile(
             "token\\.actions\\.githubusercontent\\.com(/.*)?|token\\.actions\\.[^/]+\\.ghe\\.com",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern EKS = Pattern.compile(
-            "oidc\\.eks\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/id/.+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EKS =
+            Pattern.compile("oidc\\.eks\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/id/.+", Pattern.CASE_INSENSITIVE);
 
     private Principals() {}
 

@@ -27,9 +27,12 @@ final class RedundancyCheck {
                 .toList();
         for (Statement statement : candidates) {
             for (Statement other : candidates) {
-                if (other != statement && covers(other, statement)
+                if (other != statement
+                        && covers(other, statement)
                         && (!covers(statement, other) || other.index() < statement.index())) {
-                    findings.add(FindingCode.REDUNDANT_STATEMENT, policy.locate(statement),
+                    findings.add(
+                            FindingCode.REDUNDANT_STATEMENT,
+                            policy.locate(statement),
                             "Everything " + statement.label() + " allows, " + other.label() + " already allows");
                     break;
                 }
@@ -56,8 +59,8 @@ final class RedundancyCheck {
         }
         Set<String> wideTexts = texts(wideResources);
         return narrowResources.patterns().stream()
-                .allMatch(p -> wideTexts.contains(p.text()) || wideResources.patterns().stream()
-                        .anyMatch(w -> !p.hasVariable() && w.matches(p.text())));
+                .allMatch(p -> wideTexts.contains(p.text())
+                        || wideResources.patterns().stream().anyMatch(w -> !p.hasVariable() && w.matches(p.text())));
     }
 
     private static Set<String> texts(ResourceElement element) {

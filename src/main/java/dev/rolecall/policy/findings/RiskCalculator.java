@@ -29,9 +29,12 @@ final class RiskCalculator {
             if (own.compareTo(level) > 0) {
                 level = own;
             }
-            boolean aboutPermissions = trust == null || !finding.location().policy().equals(trust.name());
-            severePermission |= aboutPermissions && finding.category().isSecurity()
-                    && finding.severity().isAtLeast(FindingSeverity.HIGH) && finding.severity() != FindingSeverity.BLOCK;
+            boolean aboutPermissions =
+                    trust == null || !finding.location().policy().equals(trust.name());
+            severePermission |= aboutPermissions
+                    && finding.category().isSecurity()
+                    && finding.severity().isAtLeast(FindingSeverity.HIGH)
+                    && finding.severity() != FindingSeverity.BLOCK;
         }
         return severePermission && trust != null && exposed(trust, accountId) ? level.raised() : level;
     }
@@ -43,13 +46,15 @@ final class RiskCalculator {
             if (principal == null || statement.effect() != dev.rolecall.policy.model.Effect.ALLOW) {
                 continue;
             }
-            if (principal.negated() || principal.namesEveryone()
+            if (principal.negated()
+                    || principal.namesEveryone()
                     || !principal.valuesOf(PrincipalType.FEDERATED).isEmpty()) {
                 return true;
             }
             for (PrincipalValue value : principal.values()) {
                 if (value.type() == PrincipalType.SERVICE
-                        && SensitiveActions.COMPUTE_SERVICES.contains(value.value().toLowerCase(Locale.ROOT))) {
+                        && SensitiveActions.COMPUTE_SERVICES.contains(
+                                value.value().toLowerCase(Locale.ROOT))) {
                     return true;
                 }
                 if (value.type() == PrincipalType.AWS) {

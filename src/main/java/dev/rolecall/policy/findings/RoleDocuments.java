@@ -23,16 +23,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class RoleDocuments {
 
-    @Nullable PolicyDocument trust;
+    @Nullable
+    PolicyDocument trust;
+
     final List<PolicyDocument> inline = new ArrayList<>();
     final List<PolicyDocument> awsManaged = new ArrayList<>();
-    @Nullable PolicyDocument boundary;
+
+    @Nullable
+    PolicyDocument boundary;
+
     boolean boundaryIsAwsManaged;
 
     private RoleDocuments() {}
 
-    static RoleDocuments parse(PolicyAnalysisRequest request, PolicyParser parser, ManagedPolicyDocuments managed,
-            Findings findings) {
+    static RoleDocuments parse(
+            PolicyAnalysisRequest request, PolicyParser parser, ManagedPolicyDocuments managed, Findings findings) {
         RoleDocuments documents = new RoleDocuments();
         PolicyLimits limits = request.limits();
         PolicyInput trust = request.trustPolicy();
@@ -47,7 +52,9 @@ final class RoleDocuments {
             Optional.ofNullable(result.document()).ifPresent(documents.inline::add);
             inlineSizes.merge(input.name(), result.size(), Integer::sum);
         }
-        report(limits.checkInlinePolicies("permissionPolicies", inlineSizes), FindingCode.INLINE_POLICIES_TOO_LARGE,
+        report(
+                limits.checkInlinePolicies("permissionPolicies", inlineSizes),
+                FindingCode.INLINE_POLICIES_TOO_LARGE,
                 findings);
         List<String> arns = request.managedPolicyArns();
         for (int i = 0; i < arns.size(); i++) {
@@ -79,18 +86,22 @@ final class RoleDocuments {
         return result;
     }
 
-    private static Optional<PolicyDocument> resolve(String arn, PolicyKind kind, String field,
-            ManagedPolicyDocuments managed, Findings findings) {
+    private static Optional<PolicyDocument> resolve(
+            String arn, PolicyKind kind, String field, ManagedPolicyDocuments managed, Findings findings) {
         PolicyLocation at = new PolicyLocation("", -1, null, field, 0, 0);
         if (!AwsManagedPolicies.isAwsManaged(arn)) {
-            findings.add(FindingCode.POLICY_NOT_ANALYSED, at, arn + " is a customer managed policy; its document "
-                    + "is not at hand");
+            findings.add(
+                    FindingCode.POLICY_NOT_ANALYSED,
+                    at,
+                    arn + " is a customer managed policy; its document " + "is not at hand");
             return Optional.empty();
         }
         Optional<PolicyDocument> document = managed.byArn(arn, kind);
         if (document.isEmpty()) {
-            findings.add(FindingCode.AWS_MANAGED_POLICY_UNKNOWN, at, arn + " is not among the AWS managed policies "
-                    + "Rolecall knows");
+            findings.add(
+                    FindingCode.AWS_MANAGED_POLICY_UNKNOWN,
+                    at,
+                    arn + " is not among the AWS managed policies " + "Rolecall knows");
         }
         return document;
     }

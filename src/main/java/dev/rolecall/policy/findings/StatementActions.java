@@ -30,7 +30,8 @@ final class StatementActions {
     }
 
     static ActionSet expand(IamCatalog catalog, Statement statement) {
-        List<String> patterns = statement.action().patterns().stream().map(ActionPattern::text).toList();
+        List<String> patterns =
+                statement.action().patterns().stream().map(ActionPattern::text).toList();
         return statement.action().negated() ? catalog.expandNot(patterns) : catalog.expand(patterns);
     }
 

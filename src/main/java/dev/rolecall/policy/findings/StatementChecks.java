@@ -52,7 +52,10 @@ final class StatementChecks {
         PolicyLocation at = PolicyLocation.document(policy.name(), 0, 0);
         if (policy.version() == null) {
             boolean variables = policy.statements().stream().anyMatch(StatementChecks::usesVariables);
-            findings.add(FindingCode.VERSION_MISSING, variables ? FindingSeverity.MEDIUM : FindingSeverity.LOW, at,
+            findings.add(
+                    FindingCode.VERSION_MISSING,
+                    variables ? FindingSeverity.MEDIUM : FindingSeverity.LOW,
+                    at,
                     "The policy has no Version" + (variables ? "; its policy variables are taken literally" : ""));
         } else if (PolicyDocument.VERSION_2008.equals(policy.version())) {
             findings.add(FindingCode.VERSION_OLD, at, "The policy uses Version 2008-10-17");
@@ -64,13 +67,22 @@ final class StatementChecks {
             ActionMatch match = catalog.match(pattern.text());
             PolicyLocation at = policy.locate(statement, statement.action().name(), pattern.at());
             switch (match.status()) {
-                case UNKNOWN_SERVICE -> findings.add(FindingCode.UNKNOWN_SERVICE, at, "\"" + pattern.service()
-                        + "\" is not a service in the catalog of " + catalog.dataDate()
-                        + ": a typo, or newer than the catalog");
-                case UNKNOWN_ACTION -> findings.add(FindingCode.UNKNOWN_ACTION, at, "\"" + pattern.text()
-                        + "\" matches no action of " + pattern.service() + " in the catalog of " + catalog.dataDate()
-                        + ": a typo, or newer than the catalog");
-                case MATCHED, MALFORMED -> { }
+                case UNKNOWN_SERVICE ->
+                    findings.add(
+                            FindingCode.UNKNOWN_SERVICE,
+                            at,
+                            "\"" + pattern.service()
+                                    + "\" is not a service in the catalog of " + catalog.dataDate()
+                                    + ": a typo, or newer than the catalog");
+                case UNKNOWN_ACTION ->
+                    findings.add(
+                            FindingCode.UNKNOWN_ACTION,
+                            at,
+                            "\"" + pattern.text()
+                                    + "\" matches no action of " + pattern.service() + " in the catalog of "
+                                    + catalog.dataDate()
+                                    + ": a typo, or newer than the catalog");
+                case MATCHED, MALFORMED -> {}
             }
         }
     }
@@ -84,9 +96,13 @@ final class StatementChecks {
             ResourceCheck check = catalog.checkResource(pattern.text());
             if (check != ResourceCheck.KNOWN) {
                 PolicyLocation at = policy.locate(statement, resource.name(), pattern.at());
-                findings.add(FindingCode.UNKNOWN_RESOURCE, at, "\"" + pattern.text() + "\" "
-                        + (check == ResourceCheck.UNKNOWN_SERVICE ? "names a service no resource type of the catalog has"
-                                : "fits no resource type's ARN format in the catalog"));
+                findings.add(
+                        FindingCode.UNKNOWN_RESOURCE,
+                        at,
+                        "\"" + pattern.text() + "\" "
+                                + (check == ResourceCheck.UNKNOWN_SERVICE
+                                        ? "names a service no resource type of the catalog has"
+                                        : "fits no resource type's ARN format in the catalog"));
             }
         }
     }
@@ -95,10 +111,14 @@ final class StatementChecks {
         ResourceElement resource = statement.resource();
         boolean allResources = resource != null && (resource.isAll() || resource.negated());
         if (statement.action().negated()) {
-            findings.add(FindingCode.ALLOW_NOT_ACTION, allResources ? FindingSeverity.HIGH : FindingSeverity.MEDIUM,
+            findings.add(
+                    FindingCode.ALLOW_NOT_ACTION,
+                    allResources ? FindingSeverity.HIGH : FindingSeverity.MEDIUM,
                     policy.locate(statement, "NotAction", statement.action().at()),
-                    "Allow with NotAction " + texts(statement.action().patterns().stream().map(ActionPattern::text)
-                            .toList()) + (allResources ? " on every resource" : ""));
+                    "Allow with NotAction "
+                            + texts(statement.action().patterns().stream()
+                                    .map(ActionPattern::text)
+                                    .toList()) + (allResources ? " on every resource" : ""));
         } else {
             List<String> services = new ArrayList<>();
             for (ActionPattern pattern : statement.action().patterns()) {
@@ -107,15 +127,20 @@ final class StatementChecks {
                 }
             }
             if (!services.isEmpty()) {
-                findings.add(FindingCode.SERVICE_WILDCARD_ACTION,
+                findings.add(
+                        FindingCode.SERVICE_WILDCARD_ACTION,
                         policy.locate(statement, "Action", statement.action().at()),
                         "All actions of a service: " + String.join(", ", services));
             }
         }
         if (resource != null && resource.negated()) {
-            findings.add(FindingCode.ALLOW_NOT_RESOURCE, policy.locate(statement, "NotResource", resource.at()),
-                    "Allow with NotResource " + texts(resource.patterns().stream().map(ResourcePattern::text)
-                            .toList()));
+            findings.add(
+                    FindingCode.ALLOW_NOT_RESOURCE,
+                    policy.locate(statement, "NotResource", resource.at()),
+                    "Allow with NotResource "
+                            + texts(resource.patterns().stream()
+                                    .map(ResourcePattern::text)
+                                    .toList()));
         }
     }
 
@@ -126,6 +151,7 @@ final class StatementChecks {
     private static boolean usesVariables(Statement statement) {
         ResourceElement resource = statement.resource();
         return (resource != null && resource.patterns().stream().anyMatch(ResourcePattern::hasVariable))
-                || statement.conditions().stream().anyMatch(c -> c.values().stream().anyMatch(v -> v.contains("${")));
+                || statement.conditions().stream()
+                        .anyMatch(c -> c.values().stream().anyMatch(v -> v.contains("${")));
     }
 }

@@ -23,11 +23,20 @@ import org.jspecify.annotations.Nullable;
 final class TrustChecks {
 
     /** Keys that pin down the calling principal, organisation or source. */
-    private static final Set<String> NARROWING_KEYS = Set.of("aws:principalorgid", "aws:principalorgpaths",
-            "aws:principalaccount", "aws:principalarn", "aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid",
-            "aws:sourceorgpaths", "aws:userid", "aws:principalservicename");
-    private static final Set<String> SOURCE_KEYS = Set.of("aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid",
-            "aws:sourceorgpaths");
+    private static final Set<String> NARROWING_KEYS = Set.of(
+            "aws:principalorgid",
+            "aws:principalorgpaths",
+            "aws:principalaccount",
+            "aws:principalarn",
+            "aws:sourceaccount",
+            "aws:sourcearn",
+            "aws:sourceorgid",
+            "aws:sourceorgpaths",
+            "aws:userid",
+            "aws:principalservicename");
+
+    private static final Set<String> SOURCE_KEYS =
+            Set.of("aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid", "aws:sourceorgpaths");
 
     private final PolicyDocument trust;
     private final @Nullable String accountId;
@@ -53,13 +62,13 @@ final class TrustChecks {
                 checkEveryone(statement, at);
             }
             for (PrincipalValue value : principal.values()) {
-                PolicyLocation valueAt = trust.locate(statement, principal.name() + "." + value.type().json(),
-                        value.at());
+                PolicyLocation valueAt = trust.locate(
+                        statement, principal.name() + "." + value.type().json(), value.at());
                 switch (value.type()) {
                     case AWS -> checkAwsPrincipal(statement, value.value(), valueAt);
                     case FEDERATED -> checkFederated(statement, value.value(), valueAt);
                     case SERVICE -> checkService(statement, value.value(), valueAt);
-                    case CANONICAL_USER -> { }
+                    case CANONICAL_USER -> {}
                 }
             }
         }
@@ -68,15 +77,22 @@ final class TrustChecks {
     private void checkEveryone(Statement statement, PolicyLocation at) {
         List<Condition> conditions = statement.conditions();
         if (narrows(conditions, NARROWING_KEYS)) {
-            findings.add(FindingCode.TRUST_ANY_PRINCIPAL_CONDITIONED, at,
+            findings.add(
+                    FindingCode.TRUST_ANY_PRINCIPAL_CONDITIONED,
+                    at,
                     "Any principal may assume the role if these conditions hold: " + describe(conditions));
         } else if (!conditions.isEmpty()) {
-            findings.add(FindingCode.TRUST_ANY_PRINCIPAL_CONDITIONED, FindingSeverity.HIGH, at,
+            findings.add(
+                    FindingCode.TRUST_ANY_PRINCIPAL_CONDITIONED,
+                    FindingSeverity.HIGH,
+                    at,
                     "Any principal may assume the role; no condition names the caller's account, organisation or "
                             + "ARN: " + describe(conditions));
         } else {
-            findings.add(FindingCode.TRUST_ANY_PRINCIPAL, at, "Principal \"*\" without conditions: anyone can "
-                    + "assume the role");
+            findings.add(
+                    FindingCode.TRUST_ANY_PRINCIPAL,
+                    at,
+                    "Principal \"*\" without conditions: anyone can " + "assume the role");
         }
     }
 
@@ -87,16 +103,22 @@ final class TrustChecks {
         }
         boolean ownAccount = account.equals(accountId);
         if (!ownAccount && !knownAccounts.isEmpty() && !knownAccounts.contains(account)) {
-            findings.add(FindingCode.TRUST_UNKNOWN_ACCOUNT, at,
+            findings.add(
+                    FindingCode.TRUST_UNKNOWN_ACCOUNT,
+                    at,
                     "Account " + account + " (" + principal + ") is not in the account registry");
         }
         if (accountId != null && !ownAccount && !narrows(statement.conditions(), Set.of("sts:externalid"))) {
-            findings.add(FindingCode.TRUST_CROSS_ACCOUNT_NO_EXTERNAL_ID, at,
+            findings.add(
+                    FindingCode.TRUST_CROSS_ACCOUNT_NO_EXTERNAL_ID,
+                    at,
                     "Account " + account + " may assume the role without an sts:ExternalId condition");
         }
         if (Principals.isAccountRoot(principal) && !narrows(statement.conditions(), Set.of("aws:principalarn"))) {
-            findings.add(FindingCode.TRUST_ACCOUNT_ROOT, at, "Every principal of account " + account
-                    + " that its administrators allow may assume the role");
+            findings.add(
+                    FindingCode.TRUST_ACCOUNT_ROOT,
+                    at,
+                    "Every principal of account " + account + " that its administrators allow may assume the role");
         }
     }
 
@@ -107,7 +129,9 @@ final class TrustChecks {
         }
         List<Condition> conditions = statement.conditions();
         if (conditions.isEmpty()) {
-            findings.add(FindingCode.TRUST_OIDC_NO_CONDITIONS, at,
+            findings.add(
+                    FindingCode.TRUST_OIDC_NO_CONDITIONS,
+                    at,
                     "Every identity of " + provider + " may assume the role: the statement has no conditions");
             return;
         }
@@ -119,14 +143,18 @@ final class TrustChecks {
             checkEks(sub, provider, at);
         }
         if (!narrows(conditions, Set.of(prefix + "aud"))) {
-            findings.add(FindingCode.TRUST_OIDC_NO_AUD, at,
+            findings.add(
+                    FindingCode.TRUST_OIDC_NO_AUD,
+                    at,
                     "No condition on " + provider + ":aud: tokens issued for any audience are accepted");
         }
     }
 
     private void checkGitHub(List<Condition> conditions, List<Condition> sub, String prefix, PolicyLocation at) {
         if (sub.isEmpty() && !narrows(conditions, Set.of(prefix + "repository", prefix + "repository_id"))) {
-            findings.add(FindingCode.TRUST_GITHUB_NO_SUB, at,
+            findings.add(
+                    FindingCode.TRUST_GITHUB_NO_SUB,
+                    at,
                     "No condition on token.actions.githubusercontent.com:sub: any repository's workflows may "
                             + "assume the role");
             return;
@@ -134,8 +162,10 @@ final class TrustChecks {
         for (Condition condition : sub) {
             for (String value : condition.values()) {
                 if (gitHubOwnerOrRepoHasWildcard(value)) {
-                    findings.add(FindingCode.TRUST_GITHUB_WILDCARD_SUB, locate(condition, at), "sub \"" + value
-                            + "\" has a wildcard in the organisation or repository");
+                    findings.add(
+                            FindingCode.TRUST_GITHUB_WILDCARD_SUB,
+                            locate(condition, at),
+                            "sub \"" + value + "\" has a wildcard in the organisation or repository");
                 }
             }
         }
@@ -143,20 +173,27 @@ final class TrustChecks {
 
     private void checkEks(List<Condition> sub, String provider, PolicyLocation at) {
         if (sub.isEmpty()) {
-            findings.add(FindingCode.TRUST_EKS_SUB_MISSING, at, "No condition on " + provider
-                    + ":sub: every service account of the cluster may assume the role");
+            findings.add(
+                    FindingCode.TRUST_EKS_SUB_MISSING,
+                    at,
+                    "No condition on " + provider + ":sub: every service account of the cluster may assume the role");
             return;
         }
         for (Condition condition : sub) {
             for (String value : condition.values()) {
                 String[] parts = value.split(":", 4);
-                boolean wellFormed = parts.length == 4 && parts[0].equals("system")
-                        && parts[1].equals("serviceaccount");
+                boolean wellFormed =
+                        parts.length == 4 && parts[0].equals("system") && parts[1].equals("serviceaccount");
                 if (!wellFormed || hasWildcard(parts[2])) {
-                    findings.add(FindingCode.TRUST_EKS_SUB_WILDCARD, locate(condition, at), "sub \"" + value
-                            + "\" does not name one namespace");
+                    findings.add(
+                            FindingCode.TRUST_EKS_SUB_WILDCARD,
+                            locate(condition, at),
+                            "sub \"" + value + "\" does not name one namespace");
                 } else if (hasWildcard(parts[3])) {
-                    findings.add(FindingCode.TRUST_EKS_SUB_WILDCARD, FindingSeverity.MEDIUM, locate(condition, at),
+                    findings.add(
+                            FindingCode.TRUST_EKS_SUB_WILDCARD,
+                            FindingSeverity.MEDIUM,
+                            locate(condition, at),
                             "sub \"" + value + "\" lets every matching service account of namespace " + parts[2]
                                     + " assume the role");
                 }
@@ -166,30 +203,42 @@ final class TrustChecks {
 
     private void checkService(Statement statement, String service, PolicyLocation at) {
         if (service.equalsIgnoreCase("pods.eks.amazonaws.com")) {
-            if (!narrows(statement.conditions(), key -> key.contains("kubernetes-namespace")
-                    || key.contains("kubernetes-service-account"))) {
-                findings.add(FindingCode.TRUST_POD_IDENTITY_UNSCOPED, at,
+            if (!narrows(
+                    statement.conditions(),
+                    key -> key.contains("kubernetes-namespace") || key.contains("kubernetes-service-account"))) {
+                findings.add(
+                        FindingCode.TRUST_POD_IDENTITY_UNSCOPED,
+                        at,
                         "EKS Pod Identity without a condition on the namespace or service account");
             }
         } else if (!narrows(statement.conditions(), SOURCE_KEYS)) {
-            findings.add(FindingCode.TRUST_SERVICE_NO_SOURCE, at,
+            findings.add(
+                    FindingCode.TRUST_SERVICE_NO_SOURCE,
+                    at,
                     service + " may assume the role for any account's resources (no aws:SourceAccount or "
                             + "aws:SourceArn condition)");
         }
     }
 
     private void checkActions(Statement statement, PrincipalElement principal) {
-        PolicyLocation at = trust.locate(statement, statement.action().name(), statement.action().at());
+        PolicyLocation at = trust.locate(
+                statement, statement.action().name(), statement.action().at());
         for (ActionPattern pattern : statement.action().patterns()) {
-            if (!statement.action().negated() && !pattern.isAll() && !pattern.service().equals("sts")) {
-                findings.add(FindingCode.TRUST_ACTION_PRINCIPAL_MISMATCH, FindingSeverity.LOW, at,
+            if (!statement.action().negated()
+                    && !pattern.isAll()
+                    && !pattern.service().equals("sts")) {
+                findings.add(
+                        FindingCode.TRUST_ACTION_PRINCIPAL_MISMATCH,
+                        FindingSeverity.LOW,
+                        at,
                         "\"" + pattern.text() + "\" does not belong in a trust policy: only sts actions apply");
             }
         }
         boolean assumeRole = statement.action().covers("sts:AssumeRole");
         boolean webIdentity = statement.action().covers("sts:AssumeRoleWithWebIdentity");
         boolean saml = statement.action().covers("sts:AssumeRoleWithSAML");
-        if (principal.namesEveryone() || !principal.valuesOf(PrincipalType.AWS).isEmpty()
+        if (principal.namesEveryone()
+                || !principal.valuesOf(PrincipalType.AWS).isEmpty()
                 || !principal.valuesOf(PrincipalType.SERVICE).isEmpty()) {
             requireAction(assumeRole, "AWS principals and services", "sts:AssumeRole", at);
         }
@@ -204,14 +253,20 @@ final class TrustChecks {
 
     private void requireAction(boolean allowed, String who, String action, PolicyLocation at) {
         if (!allowed) {
-            findings.add(FindingCode.TRUST_ACTION_PRINCIPAL_MISMATCH, at,
+            findings.add(
+                    FindingCode.TRUST_ACTION_PRINCIPAL_MISMATCH,
+                    at,
                     who + " assume roles with " + action + ", which this statement does not allow");
         }
     }
 
     private PolicyLocation locate(Condition condition, PolicyLocation statementAt) {
-        return new PolicyLocation(statementAt.policy(), statementAt.statementIndex(), statementAt.sid(),
-                "Condition." + condition.operatorText() + "." + condition.key(), condition.at().line(),
+        return new PolicyLocation(
+                statementAt.policy(),
+                statementAt.statementIndex(),
+                statementAt.sid(),
+                "Condition." + condition.operatorText() + "." + condition.key(),
+                condition.at().line(),
                 condition.at().column());
     }
 

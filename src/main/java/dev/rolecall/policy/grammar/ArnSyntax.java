@@ -24,7 +24,8 @@ final class ArnSyntax {
         if ("*".equals(resource)) {
             return null;
         }
-        String example = ": write arn:partition:service:region:account:resource (e.g. arn:aws:s3:::my-bucket/*), or \"*\"";
+        String example =
+                ": write arn:partition:service:region:account:resource (e.g. arn:aws:s3:::my-bucket/*), or \"*\"";
         if (!resource.startsWith("arn:")) {
             return "\"" + resource + "\" is not an ARN" + example;
         }
@@ -33,7 +34,8 @@ final class ArnSyntax {
             return "\"" + resource + "\" is not a complete ARN: it has " + parts.size() + " of the 6 parts" + example;
         }
         if (!variableOr(PARTITION, parts.get(1))) {
-            return "\"" + resource + "\" has an invalid partition \"" + parts.get(1) + "\": use aws, aws-cn or aws-us-gov";
+            return "\"" + resource + "\" has an invalid partition \"" + parts.get(1)
+                    + "\": use aws, aws-cn or aws-us-gov";
         }
         if (!variableOr(SERVICE, parts.get(2))) {
             return "\"" + resource + "\" has an invalid service \"" + parts.get(2) + "\": e.g. s3, iam, logs";

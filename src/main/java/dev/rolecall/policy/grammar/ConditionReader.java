@@ -22,8 +22,11 @@ final class ConditionReader {
 
     static List<Condition> read(StatementScope scope, JsonValue block) {
         if (!(block instanceof JsonObject object)) {
-            scope.report("Condition", block.at(), "Condition must be an object of operators, e.g. "
-                    + "{\"StringEquals\": {\"aws:PrincipalTag/team\": \"payments\"}}, not " + block.describe());
+            scope.report(
+                    "Condition",
+                    block.at(),
+                    "Condition must be an object of operators, e.g. "
+                            + "{\"StringEquals\": {\"aws:PrincipalTag/team\": \"payments\"}}, not " + block.describe());
             return List.of();
         }
         if (object.members().isEmpty()) {
@@ -41,8 +44,11 @@ final class ConditionReader {
         String where = "Condition." + member.name();
         Operator operator = Operator.parse(member.name());
         if (operator == null) {
-            scope.report(where, member.at(), "\"" + member.name() + "\" is not a condition operator, e.g. "
-                    + "StringEquals, ArnLike, Bool, IpAddress, ForAnyValue:StringLike, StringEqualsIfExists");
+            scope.report(
+                    where,
+                    member.at(),
+                    "\"" + member.name() + "\" is not a condition operator, e.g. "
+                            + "StringEquals, ArnLike, Bool, IpAddress, ForAnyValue:StringLike, StringEqualsIfExists");
             return;
         }
         if (operator.base() == ConditionOperator.NULL && (operator.ifExists() || operator.set() != SetOperator.NONE)) {
@@ -50,8 +56,11 @@ final class ConditionReader {
             return;
         }
         if (!(member.value() instanceof JsonObject keys) || keys.members().isEmpty()) {
-            scope.report(where, member.value().at(), member.name()
-                    + " must be an object of condition keys and values, e.g. {\"aws:SourceAccount\": \"123456789012\"}");
+            scope.report(
+                    where,
+                    member.value().at(),
+                    member.name()
+                            + " must be an object of condition keys and values, e.g. {\"aws:SourceAccount\": \"123456789012\"}");
             return;
         }
         for (Member key : keys.members()) {
@@ -59,11 +68,19 @@ final class ConditionReader {
             if (key.name().isBlank()) {
                 scope.report(where, key.at(), "condition key must not be empty");
             } else if (values != null && operator.base() == ConditionOperator.NULL && !booleans(values)) {
-                scope.report(where + "." + key.name(), key.value().at(),
+                scope.report(
+                        where + "." + key.name(),
+                        key.value().at(),
                         "Null takes \"true\" (the key is absent) or \"false\" (the key is present)");
             } else if (values != null) {
-                conditions.add(new Condition(member.name(), operator.base(), operator.set(), operator.ifExists(),
-                        key.name(), values, key.at()));
+                conditions.add(new Condition(
+                        member.name(),
+                        operator.base(),
+                        operator.set(),
+                        operator.ifExists(),
+                        key.name(),
+                        values,
+                        key.at()));
             }
         }
     }
@@ -73,15 +90,20 @@ final class ConditionReader {
             return scalar(scope, where, scalar) ? List.of(scalar.text()) : null;
         }
         if (!(value instanceof JsonArray array) || array.items().isEmpty()) {
-            scope.report(where, value.at(), "condition values must be a string, number, boolean or a non-empty "
-                    + "array of them, not " + (value instanceof JsonArray ? "an empty array" : value.describe()));
+            scope.report(
+                    where,
+                    value.at(),
+                    "condition values must be a string, number, boolean or a non-empty " + "array of them, not "
+                            + (value instanceof JsonArray ? "an empty array" : value.describe()));
             return null;
         }
         List<String> values = new ArrayList<>();
         for (JsonValue item : array.items()) {
             if (!(item instanceof JsonScalar scalar)) {
-                scope.report(where, item.at(), "condition values must be strings, numbers or booleans, not "
-                        + item.describe());
+                scope.report(
+                        where,
+                        item.at(),
+                        "condition values must be strings, numbers or booleans, not " + item.describe());
                 return null;
             }
             if (!scalar(scope, where, scalar)) {
@@ -94,8 +116,10 @@ final class ConditionReader {
 
     private static boolean scalar(StatementScope scope, String where, JsonScalar scalar) {
         if (scalar.type() == ScalarType.NULL) {
-            scope.report(where, scalar.at(), "condition values must not be null; use the Null operator to test "
-                    + "whether a key is present");
+            scope.report(
+                    where,
+                    scalar.at(),
+                    "condition values must not be null; use the Null operator to test " + "whether a key is present");
             return false;
         }
         return true;
@@ -112,7 +136,8 @@ final class ConditionReader {
             String rest = name;
             SetOperator set = SetOperator.NONE;
             for (SetOperator candidate : List.of(SetOperator.FOR_ALL_VALUES, SetOperator.FOR_ANY_VALUE)) {
-                if (rest.regionMatches(true, 0, candidate.prefix(), 0, candidate.prefix().length())) {
+                if (rest.regionMatches(
+                        true, 0, candidate.prefix(), 0, candidate.prefix().length())) {
                     set = candidate;
                     rest = rest.substring(candidate.prefix().length());
                 }

@@ -49,8 +49,9 @@ public final class JsonReader {
     /** Reads one JSON value from text; trailing content after it is an error. */
     public Result read(String text) {
         if (text.length() > limits.maxLength()) {
-            throw new JsonReadException("is too long: " + text.length() + " characters, at most "
-                    + limits.maxLength() + " are accepted", new SourcePosition(1, 1));
+            throw new JsonReadException(
+                    "is too long: " + text.length() + " characters, at most " + limits.maxLength() + " are accepted",
+                    new SourcePosition(1, 1));
         }
         List<Member> duplicates = new ArrayList<>();
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), text)) {
@@ -68,8 +69,8 @@ public final class JsonReader {
         } catch (JsonReadException e) {
             throw e;
         } catch (JacksonException e) {
-            throw new JsonReadException("is not valid JSON: " + firstLine(e.getOriginalMessage()),
-                    position(e.getLocation()));
+            throw new JsonReadException(
+                    "is not valid JSON: " + firstLine(e.getOriginalMessage()), position(e.getLocation()));
         }
     }
 

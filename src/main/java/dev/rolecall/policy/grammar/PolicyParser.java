@@ -75,17 +75,26 @@ public final class PolicyParser {
     private ParseResult parse(PolicyKind kind, String name, JsonReader.Result read, int size) {
         Problems problems = new Problems(name);
         for (Member duplicate : read.duplicates()) {
-            problems.document(duplicate.name(), duplicate.at(), "\"" + duplicate.name()
-                    + "\" appears twice in the same object: IAM rejects duplicate keys, keep one");
+            problems.document(
+                    duplicate.name(),
+                    duplicate.at(),
+                    "\"" + duplicate.name()
+                            + "\" appears twice in the same object: IAM rejects duplicate keys, keep one");
         }
         if (!(read.value() instanceof JsonObject document)) {
-            problems.document(null, read.value().at(), "a policy must be a JSON object, not " + read.value().describe());
+            problems.document(
+                    null,
+                    read.value().at(),
+                    "a policy must be a JSON object, not " + read.value().describe());
             return new ParseResult(null, problems.list(), size);
         }
         for (Member member : document.members()) {
             if (!ELEMENTS.contains(member.name())) {
-                problems.document(member.name(), member.at(), "\"" + member.name()
-                        + "\" is not a policy element: a policy has Version, Id and Statement (case-sensitive)");
+                problems.document(
+                        member.name(),
+                        member.at(),
+                        "\"" + member.name()
+                                + "\" is not a policy element: a policy has Version, Id and Statement (case-sensitive)");
             }
         }
         String version = version(problems, document);
@@ -105,8 +114,11 @@ public final class PolicyParser {
         if (member.value() instanceof JsonScalar scalar && scalar.isString() && VERSIONS.contains(scalar.text())) {
             return scalar.text();
         }
-        problems.document("Version", member.value().at(), "Version must be \"2012-10-17\" (or the older "
-                + "\"2008-10-17\"), the date of the policy language, not " + shown(member.value()));
+        problems.document(
+                "Version",
+                member.value().at(),
+                "Version must be \"2012-10-17\" (or the older "
+                        + "\"2008-10-17\"), the date of the policy language, not " + shown(member.value()));
         return null;
     }
 
@@ -118,15 +130,20 @@ public final class PolicyParser {
         if (member.value() instanceof JsonScalar scalar && scalar.isString()) {
             return scalar.text();
         }
-        problems.document("Id", member.value().at(), "Id must be a string, not " + member.value().describe());
+        problems.document(
+                "Id",
+                member.value().at(),
+                "Id must be a string, not " + member.value().describe());
         return null;
     }
 
     private static List<Statement> statements(Problems problems, PolicyKind kind, JsonObject document) {
         Member member = document.member("Statement");
         if (member == null) {
-            problems.document("Statement", document.at(), "the policy needs a Statement: a statement object or an "
-                    + "array of them");
+            problems.document(
+                    "Statement",
+                    document.at(),
+                    "the policy needs a Statement: a statement object or an " + "array of them");
             return List.of();
         }
         List<JsonValue> items;
@@ -135,8 +152,11 @@ public final class PolicyParser {
         } else if (member.value() instanceof JsonObject) {
             items = List.of(member.value());
         } else {
-            problems.document("Statement", member.value().at(), "Statement must be a statement object or a "
-                    + "non-empty array of them, not " + shown(member.value()));
+            problems.document(
+                    "Statement",
+                    member.value().at(),
+                    "Statement must be a statement object or a " + "non-empty array of them, not "
+                            + shown(member.value()));
             return List.of();
         }
         Map<String, Integer> sids = new HashMap<>();

@@ -19,12 +19,17 @@ final class PrincipalReader {
         String element = member.name();
         boolean negated = element.equals("NotPrincipal");
         JsonValue value = member.value();
-        if (value instanceof JsonScalar scalar && scalar.isString() && scalar.text().equals("*")) {
+        if (value instanceof JsonScalar scalar
+                && scalar.isString()
+                && scalar.text().equals("*")) {
             return new PrincipalElement(negated, true, List.of(), member.at());
         }
         if (!(value instanceof JsonObject object)) {
-            scope.report(element, value.at(), element + " must be \"*\" or an object such as "
-                    + "{\"AWS\": \"arn:aws:iam::123456789012:root\"}, not " + value.describe());
+            scope.report(
+                    element,
+                    value.at(),
+                    element + " must be \"*\" or an object such as "
+                            + "{\"AWS\": \"arn:aws:iam::123456789012:root\"}, not " + value.describe());
             return null;
         }
         if (object.members().isEmpty()) {
@@ -37,8 +42,11 @@ final class PrincipalReader {
             PrincipalType type = PrincipalType.ofJson(typed.name());
             String where = element + "." + typed.name();
             if (type == null) {
-                scope.report(where, typed.at(), "\"" + typed.name() + "\" is not a principal type: use AWS, Service, "
-                        + "Federated or CanonicalUser");
+                scope.report(
+                        where,
+                        typed.at(),
+                        "\"" + typed.name() + "\" is not a principal type: use AWS, Service, "
+                                + "Federated or CanonicalUser");
                 valid = false;
                 continue;
             }

@@ -28,22 +28,27 @@ final class PrincipalSyntax {
                     + "use \"*\" with a condition on aws:PrincipalArn instead";
         }
         return switch (type) {
-            case AWS -> ACCOUNT.matcher(value).matches() || AWS_ARN.matcher(value).matches()
-                            || UNIQUE_ID.matcher(value).matches()
-                    ? null
-                    : "\"" + value + "\" is not an AWS principal: use a 12-digit account ID or an ARN like "
-                            + "arn:aws:iam::123456789012:role/name";
-            case SERVICE -> HOST.matcher(value).matches() && value.contains(".")
-                    ? null
-                    : "\"" + value + "\" is not a service principal: use a lower-case name like lambda.amazonaws.com";
-            case FEDERATED -> PROVIDER_ARN.matcher(value).matches()
-                            || (HOST.matcher(value).matches() && value.contains("."))
-                    ? null
-                    : "\"" + value + "\" is not a federated principal: use an identity provider ARN like "
-                            + "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
-            case CANONICAL_USER -> CANONICAL_USER.matcher(value).matches()
-                    ? null
-                    : "\"" + value + "\" is not a canonical user ID: 64 hexadecimal characters";
+            case AWS ->
+                ACCOUNT.matcher(value).matches()
+                                || AWS_ARN.matcher(value).matches()
+                                || UNIQUE_ID.matcher(value).matches()
+                        ? null
+                        : "\"" + value + "\" is not an AWS principal: use a 12-digit account ID or an ARN like "
+                                + "arn:aws:iam::123456789012:role/name";
+            case SERVICE ->
+                HOST.matcher(value).matches() && value.contains(".")
+                        ? null
+                        : "\"" + value
+                                + "\" is not a service principal: use a lower-case name like lambda.amazonaws.com";
+            case FEDERATED ->
+                PROVIDER_ARN.matcher(value).matches() || (HOST.matcher(value).matches() && value.contains("."))
+                        ? null
+                        : "\"" + value + "\" is not a federated principal: use an identity provider ARN like "
+                                + "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+            case CANONICAL_USER ->
+                CANONICAL_USER.matcher(value).matches()
+                        ? null
+                        : "\"" + value + "\" is not a canonical user ID: 64 hexadecimal characters";
         };
     }
 }

@@ -23,7 +23,15 @@ import org.jspecify.annotations.Nullable;
 final class StatementReader {
 
     private static final List<String> ELEMENTS = List.of(
-            "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition");
+            "Sid",
+            "Effect",
+            "Principal",
+            "NotPrincipal",
+            "Action",
+            "NotAction",
+            "Resource",
+            "NotResource",
+            "Condition");
     private static final Pattern IAM_SID = Pattern.compile("[A-Za-z0-9]*");
 
     private StatementReader() {}
@@ -60,17 +68,30 @@ final class StatementReader {
             return null;
         }
         if (!(member.value() instanceof JsonScalar scalar) || !scalar.isString()) {
-            problems.statement(index, null, "Sid", member.value().at(), "Sid must be a string, not "
-                    + member.value().describe());
+            problems.statement(
+                    index,
+                    null,
+                    "Sid",
+                    member.value().at(),
+                    "Sid must be a string, not " + member.value().describe());
             return null;
         }
         String sid = scalar.text();
         if (kind.alphanumericSid() && !IAM_SID.matcher(sid).matches()) {
-            problems.statement(index, sid, "Sid", scalar.at(), "Sid \"" + sid + "\" may contain only letters and "
-                    + "digits (A–Z, a–z, 0–9) in " + kind.phrase());
+            problems.statement(
+                    index,
+                    sid,
+                    "Sid",
+                    scalar.at(),
+                    "Sid \"" + sid + "\" may contain only letters and " + "digits (A–Z, a–z, 0–9) in " + kind.phrase());
         } else if (!sid.isEmpty() && sids.putIfAbsent(sid, index) != null) {
-            problems.statement(index, sid, "Sid", scalar.at(), "Sid \"" + sid + "\" is already used by statement "
-                    + (sids.get(sid) + 1) + ": each statement needs its own Sid");
+            problems.statement(
+                    index,
+                    sid,
+                    "Sid",
+                    scalar.at(),
+                    "Sid \"" + sid + "\" is already used by statement " + (sids.get(sid) + 1)
+                            + ": each statement needs its own Sid");
         }
         return sid;
     }
@@ -78,7 +99,9 @@ final class StatementReader {
     private static void unknownElements(StatementScope scope, JsonObject statement) {
         for (Member member : statement.members()) {
             if (!ELEMENTS.contains(member.name())) {
-                String hint = ELEMENTS.stream().filter(e -> e.equalsIgnoreCase(member.name())).findFirst()
+                String hint = ELEMENTS.stream()
+                        .filter(e -> e.equalsIgnoreCase(member.name()))
+                        .findFirst()
                         .map(e -> " (did you mean " + e + "? element names are case-sensitive)")
                         .orElse(": a statement has Sid, Effect, Principal, NotPrincipal, Action, NotAction, "
                                 + "Resource, NotResource and Condition");
@@ -107,17 +130,26 @@ final class StatementReader {
 
     private static @Nullable PrincipalElement principal(
             StatementScope scope, JsonObject statement, @Nullable Effect effect) {
-        Member member = oneOf(scope, statement, "Principal", "NotPrincipal", scope.kind().principal(),
+        Member member = oneOf(
+                scope,
+                statement,
+                "Principal",
+                "NotPrincipal",
+                scope.kind().principal(),
                 "the policy applies to whoever it is attached to");
         if (member == null) {
             return null;
         }
         if (member.name().equals("NotPrincipal")) {
             if (scope.kind() == PolicyKind.TRUST) {
-                scope.report("NotPrincipal", member.at(),
+                scope.report(
+                        "NotPrincipal",
+                        member.at(),
                         "a role's trust policy cannot use NotPrincipal: name who may assume the role in Principal");
             } else if (effect == Effect.ALLOW) {
-                scope.report("NotPrincipal", member.at(),
+                scope.report(
+                        "NotPrincipal",
+                        member.at(),
                         "NotPrincipal works only with \"Effect\": \"Deny\"; with Allow it would grant everyone else");
             }
         }
@@ -138,13 +170,13 @@ final class StatementReader {
                 scope.report(member.name(), entry.at(), problem);
             }
         }
-        return patterns.isEmpty() ? null
-                : new ActionElement(member.name().equals("NotAction"), patterns, member.at());
+        return patterns.isEmpty() ? null : new ActionElement(member.name().equals("NotAction"), patterns, member.at());
     }
 
     private static @Nullable ResourceElement resource(StatementScope scope, JsonObject statement) {
         String why = scope.kind() == PolicyKind.TRUST ? "the resource is the role itself" : "";
-        Member member = oneOf(scope, statement, "Resource", "NotResource", scope.kind().resource(), why);
+        Member member =
+                oneOf(scope, statement, "Resource", "NotResource", scope.kind().resource(), why);
         if (member == null) {
             return null;
         }
@@ -157,7 +189,8 @@ final class StatementReader {
                 scope.report(member.name(), entry.at(), problem);
             }
         }
-        return patterns.isEmpty() ? null
+        return patterns.isEmpty()
+                ? null
                 : new ResourceElement(member.name().equals("NotResource"), patterns, member.at());
     }
 
@@ -165,15 +198,23 @@ final class StatementReader {
      * The one member of a pair like Action/NotAction, reporting both-present, and missing or present
      * against the kind's rule. Null when absent or not allowed.
      */
-    private static @Nullable Member oneOf(StatementScope scope, JsonObject statement, String name, String negated,
-            PolicyKind.Element rule, String why) {
+    private static @Nullable Member oneOf(
+            StatementScope scope,
+            JsonObject statement,
+            String name,
+            String negated,
+            PolicyKind.Element rule,
+            String why) {
         Member plain = statement.member(name);
         Member not = statement.member(negated);
         if (rule == PolicyKind.Element.FORBIDDEN) {
             for (Member present : new Member[] {plain, not}) {
                 if (present != null) {
-                    scope.report(present.name(), present.at(), present.name() + " is not allowed in "
-                            + scope.kind().phrase() + (why.isEmpty() ? "" : ": " + why));
+                    scope.report(
+                            present.name(),
+                            present.at(),
+                            present.name() + " is not allowed in "
+                                    + scope.kind().phrase() + (why.isEmpty() ? "" : ": " + why));
                 }
             }
             return null;
@@ -184,8 +225,10 @@ final class StatementReader {
         }
         if (plain == null && not == null) {
             if (rule == PolicyKind.Element.REQUIRED) {
-                scope.report(name, statement.at(), "the statement needs " + article(name) + name + " (or " + negated
-                        + ")" + hint(name));
+                scope.report(
+                        name,
+                        statement.at(),
+                        "the statement needs " + article(name) + name + " (or " + negated + ")" + hint(name));
             }
             return null;
         }

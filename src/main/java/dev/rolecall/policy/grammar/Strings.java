@@ -20,8 +20,8 @@ final class Strings {
             return List.of(new Located(scalar.text(), scalar.at()));
         }
         if (!(value instanceof JsonArray array)) {
-            scope.report(element, value.at(), element + " must be a string or an array of strings, not "
-                    + value.describe());
+            scope.report(
+                    element, value.at(), element + " must be a string or an array of strings, not " + value.describe());
             return List.of();
         }
         if (array.items().isEmpty()) {

@@ -16,7 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param size the size as IAM counts it: characters without whitespace
  */
 public record PolicyDocument(
-        String name, PolicyKind kind, @Nullable String version, @Nullable String id, List<Statement> statements,
+        String name,
+        PolicyKind kind,
+        @Nullable String version,
+        @Nullable String id,
+        List<Statement> statements,
         int size) {
 
     /** The current policy language version; the only one in which policy variables work. */

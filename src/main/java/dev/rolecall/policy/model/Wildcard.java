@@ -26,8 +26,7 @@ public final class Wildcard {
      * characters that stand for themselves even if they are {@code *} or {@code ?} (e.g. text that
      * came from a policy variable, or {@code ${*}}).
      */
-    public static boolean matches(String pattern, boolean @Nullable [] literal, String value,
-            boolean ignoreCase) {
+    public static boolean matches(String pattern, boolean @Nullable [] literal, String value, boolean ignoreCase) {
         int p = 0;
         int v = 0;
         int starP = -1;

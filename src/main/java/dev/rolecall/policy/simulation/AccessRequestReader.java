@@ -26,22 +26,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class AccessRequestReader {
 
-    private static final Set<String> FIELDS = Set.of("action", "resource", "principal", "resourceAccount",
-            "context");
+    private static final Set<String> FIELDS = Set.of("action", "resource", "principal", "resourceAccount", "context");
 
     private AccessRequestReader() {}
 
-    static @Nullable AccessRequest read(@Nullable JsonValue value, SourcePosition bodyAt,
-            List<FieldError> errors) {
+    static @Nullable AccessRequest read(@Nullable JsonValue value, SourcePosition bodyAt, List<FieldError> errors) {
         if (!(value instanceof JsonObject request)) {
-            errors.add(error("request", value == null ? bodyAt : value.at(),
+            errors.add(error(
+                    "request",
+                    value == null ? bodyAt : value.at(),
                     "is required: {\"action\": \"s3:GetObject\", \"resource\": \"arn:aws:s3:::bucket/key\"}"));
             return null;
         }
         for (Member member : request.members()) {
             if (!FIELDS.contains(member.name())) {
-                errors.add(error("request." + member.name(), member.at(), "is not a field of a request; use "
-                        + FIELDS));
+                errors.add(
+                        error("request." + member.name(), member.at(), "is not a field of a request; use " + FIELDS));
             }
         }
         String action = text(request, "action", true, errors);
@@ -49,11 +49,15 @@ final class AccessRequestReader {
         String principal = text(request, "principal", false, errors);
         String account = text(request, "resourceAccount", false, errors);
         if (account != null && !account.matches("\\d{12}")) {
-            errors.add(error("request.resourceAccount", request.get("resourceAccount").at(),
+            errors.add(error(
+                    "request.resourceAccount",
+                    request.get("resourceAccount").at(),
                     "must be a 12-digit AWS account ID"));
         }
         if (action != null && !action.equals("*") && !action.matches("[A-Za-z0-9-]+:[A-Za-z0-9_.-]+")) {
-            errors.add(error("request.action", request.get("action").at(),
+            errors.add(error(
+                    "request.action",
+                    request.get("action").at(),
                     "must be one action like s3:GetObject, without wildcards"));
         }
         Map<String, List<String>> context = context(request.get("context"), errors);
@@ -71,7 +75,9 @@ final class AccessRequestReader {
             }
             return null;
         }
-        if (value instanceof JsonScalar scalar && scalar.isString() && !scalar.text().isBlank()) {
+        if (value instanceof JsonScalar scalar
+                && scalar.isString()
+                && !scalar.text().isBlank()) {
             return scalar.text();
         }
         errors.add(error("request." + field, value.at(), "must be a non-empty string"));
@@ -94,7 +100,9 @@ final class AccessRequestReader {
                 if (item instanceof JsonScalar scalar && scalar.type() != ScalarType.NULL) {
                     values.add(scalar.text());
                 } else {
-                    errors.add(error("request.context." + key.name(), item.at(),
+                    errors.add(error(
+                            "request.context." + key.name(),
+                            item.at(),
                             "values must be strings, numbers or booleans, or an array of them"));
                 }
             }
@@ -102,5 +110,4 @@ final class AccessRequestReader {
         }
         return context;
     }
-
 }

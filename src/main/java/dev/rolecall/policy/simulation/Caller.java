@@ -17,7 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param directArn the ARN a resource-based policy names to grant this caller directly: the session
  *     ARN, the user ARN or the service principal; null for a role without session and for root
  */
-record Caller(Kind kind, @Nullable String principal, @Nullable String account, @Nullable String roleArn,
+record Caller(
+        Kind kind,
+        @Nullable String principal,
+        @Nullable String account,
+        @Nullable String roleArn,
         @Nullable String directArn) {
 
     enum Kind {
@@ -61,7 +65,8 @@ record Caller(Kind kind, @Nullable String principal, @Nullable String account, @
             return new Caller(Kind.ROLE, principal, m.group(2), principal, null);
         }
         if ((m = SESSION.matcher(principal)).matches()) {
-            String role = principalArn != null ? principalArn
+            String role = principalArn != null
+                    ? principalArn
                     : "arn:" + m.group(1) + ":iam::" + m.group(2) + ":role/" + m.group(3);
             return new Caller(Kind.ROLE_SESSION, principal, m.group(2), role, principal);
         }
@@ -83,7 +88,8 @@ record Caller(Kind kind, @Nullable String principal, @Nullable String account, @
     }
 
     /** The ARN that {@code aws:PrincipalArn} holds for this caller, or null. */
-    @Nullable String principalArn() {
+    @Nullable
+    String principalArn() {
         return switch (kind) {
             case ROLE, ROLE_SESSION -> roleArn;
             case USER, ROOT -> principal;

@@ -40,45 +40,52 @@ final class ConditionEvaluator {
             String expected = values == null ? "true" : "false";
             return condition.values().stream().anyMatch(expected::equalsIgnoreCase);
         }
-        if (values != null && allow && operator.negated() && variables && operator.acceptsVariables()
-                && operands(condition, true, request).size() < condition.values().size()) {
+        if (values != null
+                && allow
+                && operator.negated()
+                && variables
+                && operator.acceptsVariables()
+                && operands(condition, true, request).size()
+                        < condition.values().size()) {
             return false;
         }
         return switch (condition.set()) {
-            case NONE -> values == null
-                    ? condition.ifExists() || operator.negated()
-                    : anyMatches(operator, values, operands(condition, variables, request)) != operator.negated();
+            case NONE ->
+                values == null
+                        ? condition.ifExists() || operator.negated()
+                        : anyMatches(operator, values, operands(condition, variables, request)) != operator.negated();
             case FOR_ALL_VALUES -> values == null || allSatisfy(condition, values, variables, request);
-            case FOR_ANY_VALUE -> values == null
-                    ? condition.ifExists()
-                    : anySatisfies(condition, values, variables, request);
+            case FOR_ANY_VALUE ->
+                values == null ? condition.ifExists() : anySatisfies(condition, values, variables, request);
         };
     }
 
-    private static boolean allSatisfy(Condition condition, List<String> values, boolean variables,
-            RequestContext request) {
+    private static boolean allSatisfy(
+            Condition condition, List<String> values, boolean variables, RequestContext request) {
         List<Variables.Resolved> operands = operands(condition, variables, request);
         for (String value : values) {
-            if (matchesAny(condition.operator(), value, operands) == condition.operator().negated()) {
+            if (matchesAny(condition.operator(), value, operands)
+                    == condition.operator().negated()) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean anySatisfies(Condition condition, List<String> values, boolean variables,
-            RequestContext request) {
+    private static boolean anySatisfies(
+            Condition condition, List<String> values, boolean variables, RequestContext request) {
         List<Variables.Resolved> operands = operands(condition, variables, request);
         for (String value : values) {
-            if (matchesAny(condition.operator(), value, operands) != condition.operator().negated()) {
+            if (matchesAny(condition.operator(), value, operands)
+                    != condition.operator().negated()) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean anyMatches(ConditionOperator operator, List<String> values,
-            List<Variables.Resolved> operands) {
+    private static boolean anyMatches(
+            ConditionOperator operator, List<String> values, List<Variables.Resolved> operands) {
         for (String value : values) {
             if (matchesAny(operator, value, operands)) {
                 return true;
@@ -120,7 +127,8 @@ final class ConditionEvaluator {
             case NUMERIC_LESS_THAN -> compare(Operands.number(value), Operands.number(expected)) == -1;
             case NUMERIC_LESS_THAN_EQUALS -> within(compare(Operands.number(value), Operands.number(expected)), -1, 0);
             case NUMERIC_GREATER_THAN -> compare(Operands.number(value), Operands.number(expected)) == 1;
-            case NUMERIC_GREATER_THAN_EQUALS -> within(compare(Operands.number(value), Operands.number(expected)), 0, 1);
+            case NUMERIC_GREATER_THAN_EQUALS ->
+                within(compare(Operands.number(value), Operands.number(expected)), 0, 1);
             case DATE_EQUALS, DATE_NOT_EQUALS -> compare(Operands.date(value), Operands.date(expected)) == 0;
             case DATE_LESS_THAN -> compare(Operands.date(value), Operands.date(expected)) == -1;
             case DATE_LESS_THAN_EQUALS -> within(compare(Operands.date(value), Operands.date(expected)), -1, 0);

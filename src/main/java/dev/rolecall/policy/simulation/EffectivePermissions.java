@@ -68,7 +68,8 @@ public final class EffectivePermissions {
             return List.of();
         }
         if (!policies.permissionsBoundaries().isEmpty()
-                && covering(policies.permissionsBoundaries(), request, Effect.ALLOW).isEmpty()) {
+                && covering(policies.permissionsBoundaries(), request, Effect.ALLOW)
+                        .isEmpty()) {
             return List.of();
         }
         return covering(policies.identityPolicies(), request, Effect.ALLOW);
@@ -91,8 +92,12 @@ public final class EffectivePermissions {
             for (Statement statement : policy.statements()) {
                 if (statement.effect() == effect
                         && StatementMatcher.action(statement.action(), request.action())
-                        && StatementMatcher.resource(statement.resource(), policy.supportsVariables(), request,
-                                effect == Effect.ALLOW, effect == Effect.ALLOW)) {
+                        && StatementMatcher.resource(
+                                statement.resource(),
+                                policy.supportsVariables(),
+                                request,
+                                effect == Effect.ALLOW,
+                                effect == Effect.ALLOW)) {
                     grants.add(new Grant(policy, statement));
                 }
             }

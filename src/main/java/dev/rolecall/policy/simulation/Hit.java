@@ -10,14 +10,18 @@ record Hit(PolicyKind layer, PolicyDocument policy, Statement statement) {
 
     /** Appends what {@link DecisiveStatement#describe()} says, without building the record. */
     void describe(StringBuilder text) {
-        text.append(switch (layer) {
-            case IDENTITY -> "identity policy ";
-            case BOUNDARY -> "permissions boundary ";
-            case SESSION -> "session policy ";
-            case SERVICE_CONTROL -> "service control policy ";
-            case RESOURCE -> "resource-based policy ";
-            case TRUST -> "trust policy ";
-        }).append(policy.name()).append(", statement ").append(statement.index() + 1);
+        text.append(
+                        switch (layer) {
+                            case IDENTITY -> "identity policy ";
+                            case BOUNDARY -> "permissions boundary ";
+                            case SESSION -> "session policy ";
+                            case SERVICE_CONTROL -> "service control policy ";
+                            case RESOURCE -> "resource-based policy ";
+                            case TRUST -> "trust policy ";
+                        })
+                .append(policy.name())
+                .append(", statement ")
+                .append(statement.index() + 1);
         String sid = statement.sid();
         if (sid != null && !sid.isEmpty()) {
             text.append(" (Sid ").append(sid).append(')');
@@ -25,7 +29,11 @@ record Hit(PolicyKind layer, PolicyDocument policy, Statement statement) {
     }
 
     DecisiveStatement decisive() {
-        return new DecisiveStatement(layer, policy.name(), statement.index(), statement.sid(),
+        return new DecisiveStatement(
+                layer,
+                policy.name(),
+                statement.index(),
+                statement.sid(),
                 statement.effect().json());
     }
 }

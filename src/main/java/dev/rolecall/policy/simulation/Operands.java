@@ -46,6 +46,7 @@ final class Operands {
 
     /** Parsed operands by text: policies and requests repeat the same few values. */
     private static final Memo<Optional<BigDecimal>> NUMBERS = new Memo<>(4096);
+
     private static final Memo<Optional<Instant>> DATES = new Memo<>(4096);
     private static final Memo<Optional<Network>> NETWORKS = new Memo<>(4096);
 
@@ -143,7 +144,8 @@ final class Operands {
     /** Whether two base64 values hold the same bytes (plain text comparison when not base64). */
     static boolean sameBinary(String a, String b) {
         try {
-            return Arrays.equals(Base64.getDecoder().decode(a.strip()), Base64.getDecoder().decode(b.strip()));
+            return Arrays.equals(
+                    Base64.getDecoder().decode(a.strip()), Base64.getDecoder().decode(b.strip()));
         } catch (IllegalArgumentException e) {
             return a.equals(b);
         }

@@ -38,11 +38,14 @@ public final class PolicyEvaluator {
             }
         }
         ResourceScan resource = ResourceScan.of(policies.resourcePolicy(), context, boundary);
-        LayerScan identity = LayerScan.of(PolicyKind.IDENTITY, service ? List.of() : policies.identityPolicies(), context);
-        LayerScan limits = LayerScan.of(PolicyKind.BOUNDARY, service ? List.of() : policies.permissionsBoundaries(),
+        LayerScan identity =
+                LayerScan.of(PolicyKind.IDENTITY, service ? List.of() : policies.identityPolicies(), context);
+        LayerScan limits =
+                LayerScan.of(PolicyKind.BOUNDARY, service ? List.of() : policies.permissionsBoundaries(), context);
+        LayerScan session = LayerScan.of(
+                PolicyKind.SESSION,
+                service || policies.sessionPolicy() == null ? List.of() : List.of(policies.sessionPolicy()),
                 context);
-        LayerScan session = LayerScan.of(PolicyKind.SESSION,
-                service || policies.sessionPolicy() == null ? List.of() : List.of(policies.sessionPolicy()), context);
 
         List<Hit> denies = new ArrayList<>();
         scps.forEach(level -> denies.addAll(level.denying()));
@@ -51,8 +54,10 @@ public final class PolicyEvaluator {
         denies.addAll(limits.denying());
         denies.addAll(session.denying());
         if (!denies.isEmpty()) {
-            return result(Decision.EXPLICITLY_DENIED, denies, "Explicitly denied by " + list(denies)
-                    + ". An explicit deny overrides every allow.");
+            return result(
+                    Decision.EXPLICITLY_DENIED,
+                    denies,
+                    "Explicitly denied by " + list(denies) + ". An explicit deny overrides every allow.");
         }
         Verdict verdict = new Verdict(request, policies, context, scps, resource, identity, limits, session);
         return service ? verdict.forService() : verdict.decide();

@@ -26,7 +26,8 @@ public record PolicySet(
     public PolicySet {
         identityPolicies = List.copyOf(identityPolicies);
         permissionsBoundaries = List.copyOf(permissionsBoundaries);
-        serviceControlPolicies = serviceControlPolicies.stream().map(List::copyOf).toList();
+        serviceControlPolicies =
+                serviceControlPolicies.stream().map(List::copyOf).toList();
     }
 
     /** Only identity policies. */

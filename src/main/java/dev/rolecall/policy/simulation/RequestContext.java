@@ -27,8 +27,8 @@ final class RequestContext {
         Map<String, List<String>> folded = new HashMap<>();
         request.context().forEach((key, values) -> folded.put(key.toLowerCase(Locale.ROOT), values));
         List<String> principalArn = folded.get("aws:principalarn");
-        this.caller = Caller.of(request.principal(),
-                principalArn != null && principalArn.size() == 1 ? principalArn.get(0) : null);
+        this.caller = Caller.of(
+                request.principal(), principalArn != null && principalArn.size() == 1 ? principalArn.get(0) : null);
         if (caller.principalArn() != null) {
             folded.putIfAbsent("aws:principalarn", List.of(caller.principalArn()));
         }
@@ -79,15 +79,19 @@ final class RequestContext {
      * same account.
      */
     boolean crossAccount() {
-        return caller.account() != null && resourceAccount != null && !caller.account().equals(resourceAccount);
+        return caller.account() != null
+                && resourceAccount != null
+                && !caller.account().equals(resourceAccount);
     }
 
-    @Nullable String resourceAccount() {
+    @Nullable
+    String resourceAccount() {
         return resourceAccount;
     }
 
     /** The values of a context key (name in any case); null when the key is absent or has no values. */
-    @Nullable List<String> values(String key) {
+    @Nullable
+    List<String> values(String key) {
         List<String> values = keys.get(key.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? null : values;
     }

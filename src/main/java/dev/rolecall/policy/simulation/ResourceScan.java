@@ -22,7 +22,8 @@ record ResourceScan(List<Hit> denies, List<Hit> direct, List<Hit> role, List<Hit
         }
         for (Statement statement : policy.statements()) {
             boolean deny = statement.effect() == Effect.DENY;
-            Reach reach = statement.principal() == null ? Reach.EVERYONE
+            Reach reach = statement.principal() == null
+                    ? Reach.EVERYONE
                     : PrincipalMatcher.reach(statement.principal(), request.caller(), deny, boundary);
             if (reach == Reach.NONE || !StatementMatcher.covers(statement, policy.supportsVariables(), request)) {
                 continue;

@@ -33,8 +33,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SimulationInputReader {
 
-    private static final Set<String> FIELDS = Set.of("identityPolicies", "permissionsBoundaries",
-            "serviceControlPolicies", "resourcePolicy", "sessionPolicy", "request");
+    private static final Set<String> FIELDS = Set.of(
+            "identityPolicies",
+            "permissionsBoundaries",
+            "serviceControlPolicies",
+            "resourcePolicy",
+            "sessionPolicy",
+            "request");
 
     /** A readable simulation. */
     public record Input(PolicySet policies, AccessRequest request) {}
@@ -112,13 +117,14 @@ public final class SimulationInputReader {
         for (int level = 0; level < array.items().size(); level++) {
             String where = field + "[" + level + "]";
             if (!(array.items().get(level) instanceof JsonArray policies)) {
-                errors.add(error(where, array.items().get(level).at(), "must be an array of the policies at this level"));
+                errors.add(
+                        error(where, array.items().get(level).at(), "must be an array of the policies at this level"));
                 continue;
             }
             List<PolicyDocument> documents = new ArrayList<>();
             for (int i = 0; i < policies.items().size(); i++) {
-                PolicyDocument document = policy(policies.items().get(i), where + "[" + i + "]",
-                        PolicyKind.SERVICE_CONTROL, errors);
+                PolicyDocument document =
+                        policy(policies.items().get(i), where + "[" + i + "]", PolicyKind.SERVICE_CONTROL, errors);
                 if (document != null) {
                     documents.add(document);
                 }
@@ -138,13 +144,18 @@ public final class SimulationInputReader {
         JsonValue document = value;
         if (value instanceof JsonObject object && object.get("document") != null) {
             document = object.get("document");
-            if (object.get("name") instanceof JsonScalar scalar && scalar.isString() && !scalar.text().isBlank()) {
+            if (object.get("name") instanceof JsonScalar scalar
+                    && scalar.isString()
+                    && !scalar.text().isBlank()) {
                 name = scalar.text();
             }
         }
         ParseResult result = parser.parse(kind, name, document);
         for (PolicyProblem problem : result.problems()) {
-            errors.add(new FieldError(field, problem.location() + ": " + problem.message(), problem.at().line(),
+            errors.add(new FieldError(
+                    field,
+                    problem.location() + ": " + problem.message(),
+                    problem.at().line(),
                     problem.at().column()));
         }
         return result.document();

@@ -37,8 +37,12 @@ final class StatementMatcher {
      * cover the resource. With {@code unknownAsWildcard}, such a variable covers anything instead
      * (used to ask what a statement could allow for some caller).
      */
-    static boolean resource(@Nullable ResourceElement element, boolean variables, RequestContext request,
-            boolean unknownAsWildcard, boolean allow) {
+    static boolean resource(
+            @Nullable ResourceElement element,
+            boolean variables,
+            RequestContext request,
+            boolean unknownAsWildcard,
+            boolean allow) {
         if (element == null) {
             return true;
         }

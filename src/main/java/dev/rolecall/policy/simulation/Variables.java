@@ -32,8 +32,7 @@ final class Variables {
      * As {@link #resolve(String, boolean, RequestContext)}, but with {@code unknownAsWildcard} a
      * variable without value becomes {@code *}: the entry then covers whatever the variable could be.
      */
-    static @Nullable Resolved resolve(String text, boolean enabled, RequestContext request,
-            boolean unknownAsWildcard) {
+    static @Nullable Resolved resolve(String text, boolean enabled, RequestContext request, boolean unknownAsWildcard) {
         if (!enabled || text.indexOf("${") < 0) {
             return new Resolved(text, null);
         }

@@ -19,8 +19,15 @@ final class Verdict {
     private final LayerScan boundary;
     private final LayerScan session;
 
-    Verdict(AccessRequest request, PolicySet policies, RequestContext context, List<LayerScan> scps,
-            ResourceScan resource, LayerScan identity, LayerScan boundary, LayerScan session) {
+    Verdict(
+            AccessRequest request,
+            PolicySet policies,
+            RequestContext context,
+            List<LayerScan> scps,
+            ResourceScan resource,
+            LayerScan identity,
+            LayerScan boundary,
+            LayerScan session) {
         this.request = request;
         this.policies = policies;
         this.context = context;
@@ -45,8 +52,8 @@ final class Verdict {
         List<Hit> scpAllows = new ArrayList<>();
         for (int level = 0; level < scps.size(); level++) {
             if (!scps.get(level).allows()) {
-                return implicit("No service control policy at level " + (level + 1) + " of " + scps.size()
-                        + " allows " + what() + ": every level of the organization must allow it.");
+                return implicit("No service control policy at level " + (level + 1) + " of " + scps.size() + " allows "
+                        + what() + ": every level of the organization must allow it.");
             }
             scpAllows.addAll(scps.get(level).allowing());
         }
@@ -57,13 +64,17 @@ final class Verdict {
         if (!resource.direct().isEmpty()) {
             List<Hit> decisive = new ArrayList<>(scpAllows);
             decisive.addAll(resource.direct());
-            return allowed(decisive, "Allowed by " + PolicyEvaluator.list(resource.direct())
-                    + ", which names this principal directly; in the same account such a grant needs no identity "
-                    + "policy and is not limited by a permissions boundary or session policy.");
+            return allowed(
+                    decisive,
+                    "Allowed by " + PolicyEvaluator.list(resource.direct())
+                            + ", which names this principal directly; in the same account such a grant needs no identity "
+                            + "policy and is not limited by a permissions boundary or session policy.");
         }
         if (!identity.allows() && resource.role().isEmpty()) {
-            String account = resource.account().isEmpty() ? "" : " The resource-based policy names only the account,"
-                    + " which leaves the decision to the identity policies.";
+            String account = resource.account().isEmpty()
+                    ? ""
+                    : " The resource-based policy names only the account,"
+                            + " which leaves the decision to the identity policies.";
             return implicit("No identity-based or resource-based policy allows " + what() + "." + account);
         }
         SimulationResult limited = limitedByBoundaryOrSession();
@@ -97,8 +108,9 @@ final class Verdict {
         }
         List<Hit> all = new ArrayList<>(grants);
         all.addAll(identity.allowing());
-        return allowed(decisive(scpAllows, all), "Allowed across accounts by " + PolicyEvaluator.list(all)
-                + limitsNote() + ".");
+        return allowed(
+                decisive(scpAllows, all),
+                "Allowed across accounts by " + PolicyEvaluator.list(all) + limitsNote() + ".");
     }
 
     private @Nullable SimulationResult limitedByBoundaryOrSession() {
@@ -124,11 +136,14 @@ final class Verdict {
     private String limitsNote() {
         StringBuilder note = new StringBuilder();
         if (boundary.allows()) {
-            note.append("; within the permissions boundary (").append(PolicyEvaluator.list(boundary.allowing()))
+            note.append("; within the permissions boundary (")
+                    .append(PolicyEvaluator.list(boundary.allowing()))
                     .append(')');
         }
         if (session.allows()) {
-            note.append("; within the session policy (").append(PolicyEvaluator.list(session.allowing())).append(')');
+            note.append("; within the session policy (")
+                    .append(PolicyEvaluator.list(session.allowing()))
+                    .append(')');
         }
         if (!scps.isEmpty()) {
             note.append("; allowed at every SCP level");

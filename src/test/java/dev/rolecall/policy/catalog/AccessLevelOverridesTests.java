@@ -15,8 +15,8 @@ class AccessLevelOverridesTests {
     void everyOverrideNamesACatalogActionWithTheReviewedLevel() {
         assertThat(catalog.overrides()).isNotEmpty();
         for (AccessLevelOverride override : catalog.overrides()) {
-            IamAction action = catalog.action(override.action()).orElseThrow(
-                    () -> new AssertionError(override.action() + " is not in the catalog any more"));
+            IamAction action = catalog.action(override.action())
+                    .orElseThrow(() -> new AssertionError(override.action() + " is not in the catalog any more"));
             assertThat(action.catalogAccessLevel())
                     .as("catalog level of %s (re-review the override when the catalog changed it)", override.action())
                     .isEqualTo(override.catalogLevel());
@@ -28,7 +28,8 @@ class AccessLevelOverridesTests {
 
     @Test
     void actionsWithoutOverrideKeepTheCatalogLevel() {
-        IamAction createPolicyVersion = catalog.action("iam:CreatePolicyVersion").orElseThrow();
+        IamAction createPolicyVersion =
+                catalog.action("iam:CreatePolicyVersion").orElseThrow();
         assertThat(createPolicyVersion.accessLevel()).isEqualTo(createPolicyVersion.catalogAccessLevel());
         assertThat(createPolicyVersion.overrideReason()).isNull();
     }
@@ -38,7 +39,8 @@ class AccessLevelOverridesTests {
         String json = """
                 {"overrides": [{"action": "s3:GetObject", "catalogLevel": "Read", "level": "Write", "reason": ""}]}
                 """;
-        assertThatThrownBy(() -> AccessLevelOverrides.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() ->
+                        AccessLevelOverrides.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
                 .hasMessageContaining("no reason");
     }
 }

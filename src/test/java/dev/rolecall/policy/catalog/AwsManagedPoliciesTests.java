@@ -20,7 +20,9 @@ class AwsManagedPoliciesTests {
         assertThat(policies.version()).isNotBlank();
         assertThat(policies.all()).hasSizeGreaterThan(1_000);
         assertThat(policies.all()).allSatisfy(policy -> {
-            assertThat(AwsManagedPolicies.isAwsManaged(policy.arn())).as(policy.arn()).isTrue();
+            assertThat(AwsManagedPolicies.isAwsManaged(policy.arn()))
+                    .as(policy.arn())
+                    .isTrue();
             assertThat(policy.arn()).endsWith("/" + policy.name());
             assertThat(policy.versionId()).matches("v\\d+");
             assertThat(policy.document()).contains("\"Statement\"");
@@ -44,18 +46,23 @@ class AwsManagedPoliciesTests {
 
     @Test
     void resolvesArnsWithPathsInAnyPartitionAndCase() {
-        AwsManagedPolicy admin = policies.byArn("arn:aws:iam::aws:policy/AdministratorAccess").orElseThrow();
+        AwsManagedPolicy admin =
+                policies.byArn("arn:aws:iam::aws:policy/AdministratorAccess").orElseThrow();
         assertThat(admin.name()).isEqualTo("AdministratorAccess");
         assertThat(admin.document()).contains("\"Action\" : \"*\"");
-        assertThat(policies.byArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")).isPresent();
-        assertThat(policies.byArn("arn:aws-us-gov:iam::aws:policy/readonlyaccess")).isPresent();
+        assertThat(policies.byArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"))
+                .isPresent();
+        assertThat(policies.byArn("arn:aws-us-gov:iam::aws:policy/readonlyaccess"))
+                .isPresent();
         assertThat(policies.byName("ReadOnlyAccess")).isPresent();
     }
 
     @Test
     void doesNotResolveCustomerManagedOrUnknownPolicies() {
-        assertThat(AwsManagedPolicies.isAwsManaged("arn:aws:iam::111122223333:policy/AdministratorAccess")).isFalse();
-        assertThat(policies.byArn("arn:aws:iam::111122223333:policy/AdministratorAccess")).isEmpty();
+        assertThat(AwsManagedPolicies.isAwsManaged("arn:aws:iam::111122223333:policy/AdministratorAccess"))
+                .isFalse();
+        assertThat(policies.byArn("arn:aws:iam::111122223333:policy/AdministratorAccess"))
+                .isEmpty();
         assertThat(policies.byArn("arn:aws:iam::aws:policy/NoSuchPolicy")).isEmpty();
     }
 }

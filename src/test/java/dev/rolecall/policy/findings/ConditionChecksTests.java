@@ -23,12 +23,12 @@ class ConditionChecksTests {
 
     @Test
     void setOperatorsOnSingleValuedKeys() {
-        PolicyAnalysis forAll = withCondition("Allow",
-                "{\"ForAllValues:StringEquals\": {\"aws:PrincipalTag/team\": \"payments\"}}");
+        PolicyAnalysis forAll =
+                withCondition("Allow", "{\"ForAllValues:StringEquals\": {\"aws:PrincipalTag/team\": \"payments\"}}");
         assertThat(severity(forAll, "set-operator-single-valued-key")).isEqualTo(FindingSeverity.MEDIUM);
         assertThat(finding(forAll, "set-operator-single-valued-key").message()).contains("key is missing");
-        PolicyAnalysis forAny = withCondition("Allow",
-                "{\"ForAnyValue:StringEquals\": {\"aws:PrincipalTag/team\": \"payments\"}}");
+        PolicyAnalysis forAny =
+                withCondition("Allow", "{\"ForAnyValue:StringEquals\": {\"aws:PrincipalTag/team\": \"payments\"}}");
         assertThat(severity(forAny, "set-operator-single-valued-key")).isEqualTo(FindingSeverity.LOW);
         assertThat(codes(withCondition("Allow", "{\"ForAllValues:StringEquals\": {\"aws:TagKeys\": \"team\"}}")))
                 .doesNotContain("set-operator-single-valued-key");
@@ -39,8 +39,7 @@ class ConditionChecksTests {
         PolicyAnalysis deny = withCondition("Deny", "{\"Bool\": {\"aws:MultiFactorAuthPresent\": \"false\"}}");
         assertThat(severity(deny, "broken-mfa-condition")).isEqualTo(FindingSeverity.HIGH);
         assertThat(finding(deny, "broken-mfa-condition").message()).contains("BoolIfExists");
-        PolicyAnalysis allow = withCondition("Allow",
-                "{\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"true\"}}");
+        PolicyAnalysis allow = withCondition("Allow", "{\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"true\"}}");
         assertThat(codes(allow)).contains("broken-mfa-condition");
         assertThat(codes(withCondition("Deny", "{\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"false\"}}")))
                 .doesNotContain("broken-mfa-condition");
@@ -54,7 +53,8 @@ class ConditionChecksTests {
         assertThat(severity(analysis, "operator-type-mismatch")).isEqualTo(FindingSeverity.MEDIUM);
         assertThat(finding(analysis, "operator-type-mismatch").locationText())
                 .contains("Condition.NumericLessThan.aws:SourceIp");
-        assertThat(codes(withCondition("Allow", "{\"DateGreaterThan\": {\"aws:CurrentTime\": \"2026-01-01T00:00:00Z\"}}")))
+        assertThat(codes(withCondition(
+                        "Allow", "{\"DateGreaterThan\": {\"aws:CurrentTime\": \"2026-01-01T00:00:00Z\"}}")))
                 .doesNotContain("operator-type-mismatch");
         assertThat(codes(withCondition("Allow", "{\"NumericLessThan\": {\"aws:EpochTime\": \"1800000000\"}}")))
                 .doesNotContain("operator-type-mismatch");
@@ -64,12 +64,17 @@ class ConditionChecksTests {
 
     @Test
     void operatorFamiliesAndKeyTypes() {
-        assertThat(ConditionChecks.fits(ValueType.STRING, ConditionValueType.ARN)).isTrue();
+        assertThat(ConditionChecks.fits(ValueType.STRING, ConditionValueType.ARN))
+                .isTrue();
         assertThat(ConditionChecks.fits(ValueType.ARN, ConditionValueType.ARN)).isTrue();
-        assertThat(ConditionChecks.fits(ValueType.NULL, ConditionValueType.IP_ADDRESS)).isTrue();
-        assertThat(ConditionChecks.fits(ValueType.BOOLEAN, ConditionValueType.STRING)).isFalse();
-        assertThat(ConditionChecks.fits(ValueType.STRING, ConditionValueType.NUMERIC)).isFalse();
-        assertThat(ConditionChecks.fits(ValueType.IP_ADDRESS, ConditionValueType.STRING)).isFalse();
+        assertThat(ConditionChecks.fits(ValueType.NULL, ConditionValueType.IP_ADDRESS))
+                .isTrue();
+        assertThat(ConditionChecks.fits(ValueType.BOOLEAN, ConditionValueType.STRING))
+                .isFalse();
+        assertThat(ConditionChecks.fits(ValueType.STRING, ConditionValueType.NUMERIC))
+                .isFalse();
+        assertThat(ConditionChecks.fits(ValueType.IP_ADDRESS, ConditionValueType.STRING))
+                .isFalse();
     }
 
     @Test
@@ -89,8 +94,10 @@ class ConditionChecksTests {
         assertThat(severity(analysis, "unknown-condition-key")).isEqualTo(FindingSeverity.LOW);
         assertThat(codes(withCondition("Allow", "{\"StringEquals\": {\"s3:prefix\": \"a\"}}")))
                 .doesNotContain("unknown-condition-key");
-        assertThat(codes(permissions(policy(allow("\"s3:GetObject\"", "\"*\"",
-                "{\"StringEquals\": {\"aws:ResourceTag/owner\": \"${aws:username}\"}}")))))
+        assertThat(codes(permissions(policy(allow(
+                        "\"s3:GetObject\"",
+                        "\"*\"",
+                        "{\"StringEquals\": {\"aws:ResourceTag/owner\": \"${aws:username}\"}}")))))
                 .doesNotContain("unknown-condition-key");
     }
 }

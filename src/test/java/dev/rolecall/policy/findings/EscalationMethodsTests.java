@@ -30,6 +30,7 @@ class EscalationMethodsTests {
         EscalationMethods.all().forEach(method -> names.addAll(method.actions()));
         names.addAll(SensitiveActions.CREDENTIALS);
         names.addAll(SensitiveActions.DATA_EXFILTRATION);
-        assertThat(names).allSatisfy(name -> assertThat(catalog.action(name)).as(name).isPresent());
+        assertThat(names)
+                .allSatisfy(name -> assertThat(catalog.action(name)).as(name).isPresent());
     }
 }

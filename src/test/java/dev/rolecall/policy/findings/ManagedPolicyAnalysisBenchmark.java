@@ -60,10 +60,17 @@ class ManagedPolicyAnalysisBenchmark {
         Arrays.sort(nanos);
         Arrays.sort(cpu);
         // CPU time of the analysing thread is what the analysis costs; wall time also shows what else runs.
-        System.out.printf("%d AWS managed policies, %s: wall median %.0f ms (best %.0f, worst %.0f), "
+        System.out.printf(
+                "%d AWS managed policies, %s: wall median %.0f ms (best %.0f, worst %.0f), "
                         + "CPU median %.0f ms per round (%.0f µs per policy, %d findings, %d cores)%n",
-                policies.size(), how, nanos[MEASURED_ROUNDS / 2] / 1e6, nanos[0] / 1e6, nanos[MEASURED_ROUNDS - 1] / 1e6,
-                cpu[MEASURED_ROUNDS / 2] / 1e6, cpu[MEASURED_ROUNDS / 2] / 1e3 / policies.size(), findings,
+                policies.size(),
+                how,
+                nanos[MEASURED_ROUNDS / 2] / 1e6,
+                nanos[0] / 1e6,
+                nanos[MEASURED_ROUNDS - 1] / 1e6,
+                cpu[MEASURED_ROUNDS / 2] / 1e6,
+                cpu[MEASURED_ROUNDS / 2] / 1e3 / policies.size(),
+                findings,
                 Runtime.getRuntime().availableProcessors());
         assertThat(findings).isPositive();
     }

@@ -22,8 +22,13 @@ class PermissionChecksTests {
     void everythingOnEverythingIsFullAdminAndNothingElseRepeatsIt() {
         PolicyAnalysis analysis = permissions(policy(ADMIN));
         assertThat(severity(analysis, "full-admin")).isEqualTo(FindingSeverity.CRITICAL);
-        assertThat(codes(analysis)).doesNotContain("privilege-escalation", "iam-passrole-star", "write-star",
-                "permissions-management-star", "boundary-escape");
+        assertThat(codes(analysis))
+                .doesNotContain(
+                        "privilege-escalation",
+                        "iam-passrole-star",
+                        "write-star",
+                        "permissions-management-star",
+                        "boundary-escape");
     }
 
     @Test
@@ -32,16 +37,18 @@ class PermissionChecksTests {
                 .permissionPolicy(new PolicyInput("inline", policy(ADMIN)))
                 .permissionsBoundary(new PolicyInput("boundary", policy(allow("\"s3:Get*\"", "\"*\""))))
                 .build());
-        assertThat(codes(analysis)).doesNotContain("full-admin", "privilege-escalation", "iam-passrole-star")
+        assertThat(codes(analysis))
+                .doesNotContain("full-admin", "privilege-escalation", "iam-passrole-star")
                 .contains("data-exfiltration-star");
-        assertThat(finding(analysis, "data-exfiltration-star").message()).contains("s3:GetObject")
+        assertThat(finding(analysis, "data-exfiltration-star").message())
+                .contains("s3:GetObject")
                 .doesNotContain("ssm:");
     }
 
     @Test
     void anUnconditionalDenyOnEverythingRemovesActions() {
-        PolicyAnalysis analysis = permissions(policy(ADMIN
-                + ", {\"Effect\": \"Deny\", \"Action\": [\"iam:*\", \"sts:*\"], \"Resource\": \"*\"}"));
+        PolicyAnalysis analysis = permissions(
+                policy(ADMIN + ", {\"Effect\": \"Deny\", \"Action\": [\"iam:*\", \"sts:*\"], \"Resource\": \"*\"}"));
         assertThat(codes(analysis)).doesNotContain("full-admin", "iam-passrole-star");
         assertThat(finding(analysis, "privilege-escalation").message()).doesNotContain("iam:");
     }
@@ -56,26 +63,29 @@ class PermissionChecksTests {
 
     @Test
     void privilegeEscalationNeedsEveryActionOfAMethod() {
-        PolicyAnalysis lambda = permissions(policy(allow(
-                "[\"iam:PassRole\", \"lambda:CreateFunction\", \"lambda:InvokeFunction\"]", "\"*\"")));
+        PolicyAnalysis lambda = permissions(
+                policy(allow("[\"iam:PassRole\", \"lambda:CreateFunction\", \"lambda:InvokeFunction\"]", "\"*\"")));
         assertThat(severity(lambda, "privilege-escalation")).isEqualTo(FindingSeverity.CRITICAL);
         assertThat(finding(lambda, "privilege-escalation").message()).contains("Lambda function and invoke it");
-        PolicyAnalysis incomplete = permissions(policy(allow("[\"iam:PassRole\", \"lambda:CreateFunction\"]", "\"*\"")));
+        PolicyAnalysis incomplete =
+                permissions(policy(allow("[\"iam:PassRole\", \"lambda:CreateFunction\"]", "\"*\"")));
         assertThat(codes(incomplete)).doesNotContain("privilege-escalation");
     }
 
     @Test
     void passRoleToAnotherServiceDoesNotEnableTheLambdaMethod() {
-        PolicyAnalysis analysis = permissions(policy(
-                allow("\"iam:PassRole\"", "\"*\"", "{\"StringEquals\": {\"iam:PassedToService\": \"ec2.amazonaws.com\"}}")
-                        + ", " + allow("[\"lambda:CreateFunction\", \"lambda:InvokeFunction\"]", "\"*\"")));
+        PolicyAnalysis analysis = permissions(policy(allow(
+                        "\"iam:PassRole\"",
+                        "\"*\"",
+                        "{\"StringEquals\": {\"iam:PassedToService\": \"ec2.amazonaws.com\"}}")
+                + ", " + allow("[\"lambda:CreateFunction\", \"lambda:InvokeFunction\"]", "\"*\"")));
         assertThat(codes(analysis)).doesNotContain("privilege-escalation");
     }
 
     @Test
     void escalationOnSomeResourcesOnlyIsHigh() {
-        PolicyAnalysis analysis = permissions(policy(allow("\"iam:AttachRolePolicy\"",
-                "\"arn:aws:iam::111122223333:role/app-*\"")));
+        PolicyAnalysis analysis =
+                permissions(policy(allow("\"iam:AttachRolePolicy\"", "\"arn:aws:iam::111122223333:role/app-*\"")));
         assertThat(severity(analysis, "privilege-escalation")).isEqualTo(FindingSeverity.HIGH);
     }
 
@@ -83,19 +93,24 @@ class PermissionChecksTests {
     void passRoleOnEveryRoleIsHighWithoutAndLowWithPassedToService() {
         assertThat(severity(permissions(policy(allow("\"iam:PassRole\"", "\"*\""))), "iam-passrole-star"))
                 .isEqualTo(FindingSeverity.HIGH);
-        PolicyAnalysis scoped = permissions(policy(allow("\"iam:PassRole\"", "\"*\"",
+        PolicyAnalysis scoped = permissions(policy(allow(
+                "\"iam:PassRole\"",
+                "\"*\"",
                 "{\"StringEquals\": {\"iam:PassedToService\": \"ecs-tasks.amazonaws.com\"}}")));
         assertThat(codes(scoped)).doesNotContain("iam-passrole-star").contains("iam-passrole-star-service-scoped");
         assertThat(severity(scoped, "iam-passrole-star-service-scoped")).isEqualTo(FindingSeverity.LOW);
-        assertThat(finding(scoped, "iam-passrole-star-service-scoped").message()).contains("ecs-tasks.amazonaws.com");
-        PolicyAnalysis listed = permissions(policy(allow("\"iam:PassRole\"", "\"arn:aws:iam::111122223333:role/app\"")));
+        assertThat(finding(scoped, "iam-passrole-star-service-scoped").message())
+                .contains("ecs-tasks.amazonaws.com");
+        PolicyAnalysis listed =
+                permissions(policy(allow("\"iam:PassRole\"", "\"arn:aws:iam::111122223333:role/app\"")));
         assertThat(codes(listed)).doesNotContain("iam-passrole-star", "iam-passrole-star-service-scoped");
     }
 
     @Test
     void permissionsManagementOnEveryResourceIsHigh() {
-        assertThat(severity(permissions(policy(allow("\"s3:PutBucketPolicy\"", "\"*\""))),
-                "permissions-management-star")).isEqualTo(FindingSeverity.HIGH);
+        assertThat(severity(
+                        permissions(policy(allow("\"s3:PutBucketPolicy\"", "\"*\""))), "permissions-management-star"))
+                .isEqualTo(FindingSeverity.HIGH);
         assertThat(codes(permissions(policy(allow("\"s3:PutBucketPolicy\"", "\"arn:aws:s3:::invoices\"")))))
                 .doesNotContain("permissions-management-star");
     }
@@ -124,10 +139,14 @@ class PermissionChecksTests {
 
     @Test
     void serviceLinkedRolesNeedTheServiceName() {
-        assertThat(severity(permissions(policy(allow("\"iam:CreateServiceLinkedRole\"", "\"*\""))),
-                "service-linked-role-unscoped")).isEqualTo(FindingSeverity.LOW);
-        assertThat(codes(permissions(policy(allow("\"iam:CreateServiceLinkedRole\"", "\"*\"",
-                "{\"StringEquals\": {\"iam:AWSServiceName\": \"ecs.amazonaws.com\"}}")))))
+        assertThat(severity(
+                        permissions(policy(allow("\"iam:CreateServiceLinkedRole\"", "\"*\""))),
+                        "service-linked-role-unscoped"))
+                .isEqualTo(FindingSeverity.LOW);
+        assertThat(codes(permissions(policy(allow(
+                        "\"iam:CreateServiceLinkedRole\"",
+                        "\"*\"",
+                        "{\"StringEquals\": {\"iam:AWSServiceName\": \"ecs.amazonaws.com\"}}")))))
                 .doesNotContain("service-linked-role-unscoped");
     }
 
@@ -135,8 +154,10 @@ class PermissionChecksTests {
     void boundaryEscapeWhenTheRoleHasABoundary() {
         String boundaryArn = "arn:aws:iam::111122223333:policy/boundary";
         PolicyAnalysis analysis = Roles.ANALYSER.analyse(PolicyAnalysisRequest.builder()
-                .permissionPolicy(new PolicyInput("inline", policy(allow("\"iam:CreateRole\"", "\"*\"") + ", "
-                        + allow("\"iam:CreatePolicyVersion\"", "\"" + boundaryArn + "\""))))
+                .permissionPolicy(new PolicyInput(
+                        "inline",
+                        policy(allow("\"iam:CreateRole\"", "\"*\"") + ", "
+                                + allow("\"iam:CreatePolicyVersion\"", "\"" + boundaryArn + "\""))))
                 .permissionsBoundaryArn(boundaryArn)
                 .build());
         assertThat(analysis.findings().stream().filter(f -> f.code().equals("boundary-escape")))
@@ -144,15 +165,17 @@ class PermissionChecksTests {
                 .anySatisfy(message -> assertThat(message).contains("iam:CreateRole without a condition"))
                 .anySatisfy(message -> assertThat(message).contains("rewrite its own permissions boundary"));
         assertThat(severity(analysis, "boundary-escape")).isEqualTo(FindingSeverity.HIGH);
-        PolicyAnalysis conditioned = permissions(policy(allow("\"iam:CreateRole\"", "\"*\"",
+        PolicyAnalysis conditioned = permissions(policy(allow(
+                "\"iam:CreateRole\"",
+                "\"*\"",
                 "{\"StringEquals\": {\"iam:PermissionsBoundary\": \"" + boundaryArn + "\"}}")));
         assertThat(codes(conditioned)).doesNotContain("boundary-escape");
     }
 
     @Test
     void riskyStatementShapesAreReportedWhereWritten() {
-        PolicyAnalysis analysis = permissions(policy(
-                "{\"Effect\": \"Allow\", \"NotAction\": \"iam:*\", \"Resource\": \"*\"}, "
+        PolicyAnalysis analysis =
+                permissions(policy("{\"Effect\": \"Allow\", \"NotAction\": \"iam:*\", \"Resource\": \"*\"}, "
                         + "{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"NotResource\": \"arn:aws:s3:::secret/*\"}, "
                         + allow("\"dynamodb:*\"", "\"arn:aws:dynamodb:eu-west-1:111122223333:table/orders\"")));
         assertThat(severity(analysis, "allow-not-action")).isEqualTo(FindingSeverity.HIGH);

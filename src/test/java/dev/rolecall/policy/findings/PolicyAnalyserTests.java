@@ -37,7 +37,9 @@ class PolicyAnalyserTests {
     @Test
     void iamFullAccessEscalatesPrivilegesAndPassesAnyRole() {
         PolicyAnalysis analysis = managed("IAMFullAccess");
-        assertThat(codes(analysis)).contains("privilege-escalation", "iam-passrole-star").doesNotContain("full-admin");
+        assertThat(codes(analysis))
+                .contains("privilege-escalation", "iam-passrole-star")
+                .doesNotContain("full-admin");
         assertThat(finding(analysis, "privilege-escalation").severity()).isEqualTo(FindingSeverity.CRITICAL);
         assertThat(finding(analysis, "privilege-escalation").message())
                 .contains("iam:CreatePolicyVersion", "iam:AttachRolePolicy", "iam:UpdateAssumeRolePolicy");
@@ -55,14 +57,16 @@ class PolicyAnalyserTests {
     @Test
     void dynamoDbFullAccessPassesRolesOnlyToNamedServices() {
         PolicyAnalysis analysis = managed("AmazonDynamoDBFullAccess");
-        assertThat(finding(analysis, "iam-passrole-star-service-scoped").severity()).isEqualTo(FindingSeverity.LOW);
+        assertThat(finding(analysis, "iam-passrole-star-service-scoped").severity())
+                .isEqualTo(FindingSeverity.LOW);
         assertThat(codes(analysis)).doesNotContain("iam-passrole-star", "privilege-escalation");
     }
 
     @Test
     void readOnlyAccessManagesNoPermissionsOnceLabelsAreCorrected() {
         PolicyAnalysis analysis = managed("ReadOnlyAccess");
-        assertThat(codes(analysis)).doesNotContain("permissions-management-star", "privilege-escalation", "full-admin")
+        assertThat(codes(analysis))
+                .doesNotContain("permissions-management-star", "privilege-escalation", "full-admin")
                 .contains("data-exfiltration-star");
     }
 
@@ -70,9 +74,12 @@ class PolicyAnalyserTests {
     void theOverrideListIsWhatKeepsReadOnlyAccessClean() {
         // Without the overrides, some reads in ReadOnlyAccess would be "Permissions management".
         IamCatalog catalog = IamCatalog.shipped();
-        assertThat(catalog.overrides()).anySatisfy(override -> assertThat(override.action())
-                .isEqualTo("billing:GetResourcePolicy"));
-        assertThat(catalog.action("billing:GetResourcePolicy").orElseThrow().catalogAccessLevel().label())
+        assertThat(catalog.overrides())
+                .anySatisfy(override -> assertThat(override.action()).isEqualTo("billing:GetResourcePolicy"));
+        assertThat(catalog.action("billing:GetResourcePolicy")
+                        .orElseThrow()
+                        .catalogAccessLevel()
+                        .label())
                 .isEqualTo("Permissions management");
     }
 
@@ -84,7 +91,9 @@ class PolicyAnalyserTests {
                     .build());
             assertThat(analysis.riskLevel()).isNotNull();
             for (PolicyFinding finding : analysis.findings()) {
-                assertThat(finding.location().policy()).as(policy.name()).isIn(policy.name(), "", "managedPolicyArns[0]");
+                assertThat(finding.location().policy())
+                        .as(policy.name())
+                        .isIn(policy.name(), "", "managedPolicyArns[0]");
             }
         }
     }
@@ -93,8 +102,10 @@ class PolicyAnalyserTests {
     void findingsComeMostSevereFirstWithTheCatalogVersion() {
         PolicyAnalysis analysis = Roles.ANALYSER.analyse(PolicyAnalysisRequest.builder()
                 .role("bad name", null, null)
-                .trustPolicy(new PolicyInput("trustPolicy", Roles.policy(Roles.trustStatement(
-                        "{\"Service\": \"lambda.amazonaws.com\"}", "\"sts:AssumeRole\"", ""))))
+                .trustPolicy(new PolicyInput(
+                        "trustPolicy",
+                        Roles.policy(Roles.trustStatement(
+                                "{\"Service\": \"lambda.amazonaws.com\"}", "\"sts:AssumeRole\"", ""))))
                 .permissionPolicy(new PolicyInput("inline", Roles.policy(Roles.allow("\"iam:PassRole\"", "\"*\""))))
                 .build());
         assertThat(analysis.findings()).isSortedAccordingTo(Comparator.comparing(PolicyFinding::severity));

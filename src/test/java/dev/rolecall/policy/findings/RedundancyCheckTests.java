@@ -26,16 +26,19 @@ class RedundancyCheckTests {
     void ofTwoEqualStatementsTheLaterIsRedundant() {
         String statement = allow("\"s3:GetObject\"", "\"arn:aws:s3:::invoices/*\"");
         PolicyAnalysis analysis = permissions(policy(statement + ", " + statement));
-        assertThat(analysis.findings().stream().filter(f -> f.code().equals("redundant-statement"))).hasSize(1);
+        assertThat(analysis.findings().stream().filter(f -> f.code().equals("redundant-statement")))
+                .hasSize(1);
         assertThat(finding(analysis, "redundant-statement").message()).startsWith("Everything statement 2");
     }
 
     @Test
     void conditionsOrOtherResourcesMakeAStatementCount() {
         assertThat(codes(permissions(policy(allow("\"s3:GetObject\"", "\"arn:aws:s3:::a/*\"") + ", "
-                + allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\""))))).doesNotContain("redundant-statement");
-        assertThat(codes(permissions(policy(allow("\"s3:GetObject\"", "\"*\"",
-                "{\"Bool\": {\"aws:SecureTransport\": \"true\"}}") + ", " + allow("\"s3:*\"", "\"arn:aws:s3:::b/*\"")))))
+                        + allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\"")))))
+                .doesNotContain("redundant-statement");
+        assertThat(codes(permissions(
+                        policy(allow("\"s3:GetObject\"", "\"*\"", "{\"Bool\": {\"aws:SecureTransport\": \"true\"}}")
+                                + ", " + allow("\"s3:*\"", "\"arn:aws:s3:::b/*\"")))))
                 .doesNotContain("redundant-statement");
     }
 }

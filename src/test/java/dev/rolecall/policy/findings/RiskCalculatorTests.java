@@ -28,33 +28,40 @@ class RiskCalculatorTests {
 
     @Test
     void theHighestSeverityIsTheRisk() {
-        assertThat(role("{\"AWS\": \"arn:aws:iam::111122223333:role/ci\"}", PASS_ROLE).riskLevel())
+        assertThat(role("{\"AWS\": \"arn:aws:iam::111122223333:role/ci\"}", PASS_ROLE)
+                        .riskLevel())
                 .isEqualTo(RiskLevel.HIGH);
-        assertThat(role("{\"AWS\": \"arn:aws:iam::111122223333:role/ci\"}", READ_BUCKET).riskLevel())
+        assertThat(role("{\"AWS\": \"arn:aws:iam::111122223333:role/ci\"}", READ_BUCKET)
+                        .riskLevel())
                 .isEqualTo(RiskLevel.MEDIUM);
-        assertThat(Roles.permissions(policy(allow("\"s3:GetObject\"", "\"arn:aws:s3:::a/*\""))).riskLevel())
+        assertThat(Roles.permissions(policy(allow("\"s3:GetObject\"", "\"arn:aws:s3:::a/*\"")))
+                        .riskLevel())
                 .isEqualTo(RiskLevel.LOW);
     }
 
     @Test
     void computeServiceTrustRaisesAHighPermissionFinding() {
-        assertThat(role("{\"Service\": \"lambda.amazonaws.com\"}", PASS_ROLE).riskLevel()).isEqualTo(RiskLevel.CRITICAL);
+        assertThat(role("{\"Service\": \"lambda.amazonaws.com\"}", PASS_ROLE).riskLevel())
+                .isEqualTo(RiskLevel.CRITICAL);
     }
 
     @Test
     void externalTrustRaisesAHighPermissionFinding() {
-        assertThat(role("{\"AWS\": \"arn:aws:iam::444455556666:role/ci\"}", PASS_ROLE).riskLevel())
+        assertThat(role("{\"AWS\": \"arn:aws:iam::444455556666:role/ci\"}", PASS_ROLE)
+                        .riskLevel())
                 .isEqualTo(RiskLevel.CRITICAL);
     }
 
     @Test
     void mediumPermissionFindingsAreNotRaised() {
-        assertThat(role("{\"Service\": \"lambda.amazonaws.com\"}", READ_BUCKET).riskLevel()).isEqualTo(RiskLevel.MEDIUM);
+        assertThat(role("{\"Service\": \"lambda.amazonaws.com\"}", READ_BUCKET).riskLevel())
+                .isEqualTo(RiskLevel.MEDIUM);
     }
 
     @Test
     void nonComputeServicesDoNotRaise() {
-        assertThat(role("{\"Service\": \"config.amazonaws.com\"}", PASS_ROLE).riskLevel()).isEqualTo(RiskLevel.HIGH);
+        assertThat(role("{\"Service\": \"config.amazonaws.com\"}", PASS_ROLE).riskLevel())
+                .isEqualTo(RiskLevel.HIGH);
     }
 
     @Test

@@ -36,12 +36,17 @@ class RoleChecksTests {
                 .role("no spaces", "ci", "x".repeat(1001))
                 .maxSessionDurationSeconds(43201)
                 .tags(Map.of("aws:team", "payments", "ok", "v".repeat(257))));
-        assertThat(codes(analysis)).contains("role-name-invalid", "role-path-invalid", "role-description-invalid",
-                "session-duration-invalid", "tags-invalid");
+        assertThat(codes(analysis))
+                .contains(
+                        "role-name-invalid",
+                        "role-path-invalid",
+                        "role-description-invalid",
+                        "session-duration-invalid",
+                        "tags-invalid");
         assertThat(analysis.findings()).allMatch(f -> f.severity() == FindingSeverity.BLOCK);
         assertThat(analysis.blocked()).isTrue();
-        assertThat(analysis.findings().get(0).locationText()).isIn("roleName", "path", "description",
-                "maxSessionDurationSeconds", "tags.aws:team", "tags.ok");
+        assertThat(analysis.findings().get(0).locationText())
+                .isIn("roleName", "path", "description", "maxSessionDurationSeconds", "tags.aws:team", "tags.ok");
     }
 
     @Test
@@ -58,19 +63,24 @@ class RoleChecksTests {
         List<String> eleven = Collections.nCopies(11, "arn:aws:iam::aws:policy/ReadOnlyAccess");
         assertThat(codes(analyse(PolicyAnalysisRequest.builder().managedPolicyArns(eleven))))
                 .contains("managed-policies-too-many");
-        assertThat(codes(analyse(PolicyAnalysisRequest.builder().managedPolicyArns(eleven)
-                .limits(new PolicyLimits(2048, 20))))).doesNotContain("managed-policies-too-many");
+        assertThat(codes(analyse(PolicyAnalysisRequest.builder()
+                        .managedPolicyArns(eleven)
+                        .limits(new PolicyLimits(2048, 20)))))
+                .doesNotContain("managed-policies-too-many");
     }
 
     @Test
     void trustAndInlineSizesFollowIamQuotas() {
         String principals = String.join(",", Collections.nCopies(60, "\"arn:aws:iam::111122223333:role/ci-role\""));
-        String trust = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": ["
-                + principals + "]}, \"Action\": \"sts:AssumeRole\"}]}";
+        String trust =
+                "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": ["
+                        + principals + "]}, \"Action\": \"sts:AssumeRole\"}]}";
         assertThat(codes(analyse(PolicyAnalysisRequest.builder().trustPolicy(new PolicyInput("trustPolicy", trust)))))
                 .contains("trust-policy-too-large");
-        assertThat(codes(analyse(PolicyAnalysisRequest.builder().trustPolicy(new PolicyInput("trustPolicy", trust))
-                .limits(new PolicyLimits(4096, 10))))).doesNotContain("trust-policy-too-large");
+        assertThat(codes(analyse(PolicyAnalysisRequest.builder()
+                        .trustPolicy(new PolicyInput("trustPolicy", trust))
+                        .limits(new PolicyLimits(4096, 10)))))
+                .doesNotContain("trust-policy-too-large");
         String resources = String.join(",", Collections.nCopies(400, "\"arn:aws:s3:::bucket-name/*\""));
         String inline = Roles.policy(Roles.allow("\"s3:GetObject\"", "[" + resources + "]"));
         assertThat(codes(analyse(PolicyAnalysisRequest.builder().permissionPolicy(new PolicyInput("big", inline)))))
@@ -81,15 +91,17 @@ class RoleChecksTests {
     void aRequiredBoundaryMustBeThere() {
         assertThat(codes(analyse(PolicyAnalysisRequest.builder().boundaryRequired(true))))
                 .containsExactly("permissions-boundary-required");
-        assertThat(codes(analyse(PolicyAnalysisRequest.builder().boundaryRequired(true)
-                .permissionsBoundaryArn("arn:aws:iam::aws:policy/PowerUserAccess"))))
+        assertThat(codes(analyse(PolicyAnalysisRequest.builder()
+                        .boundaryRequired(true)
+                        .permissionsBoundaryArn("arn:aws:iam::aws:policy/PowerUserAccess"))))
                 .doesNotContain("permissions-boundary-required");
     }
 
     @Test
     void unresolvableManagedPoliciesAreReported() {
-        PolicyAnalysis analysis = analyse(PolicyAnalysisRequest.builder().managedPolicyArns(List.of(
-                "arn:aws:iam::aws:policy/NoSuchPolicy", "arn:aws:iam::111122223333:policy/team-policy")));
+        PolicyAnalysis analysis = analyse(PolicyAnalysisRequest.builder()
+                .managedPolicyArns(List.of(
+                        "arn:aws:iam::aws:policy/NoSuchPolicy", "arn:aws:iam::111122223333:policy/team-policy")));
         assertThat(codes(analysis)).containsExactlyInAnyOrder("aws-managed-policy-unknown", "policy-not-analysed");
         assertThat(analysis.policiesChecked()).isZero();
     }

@@ -26,8 +26,8 @@ final class Roles {
     }
 
     static String allow(String actions, String resources, String condition) {
-        return "{\"Effect\": \"Allow\", \"Action\": " + actions + ", \"Resource\": " + resources
-                + ", \"Condition\": " + condition + "}";
+        return "{\"Effect\": \"Allow\", \"Action\": " + actions + ", \"Resource\": " + resources + ", \"Condition\": "
+                + condition + "}";
     }
 
     static String trustStatement(String principal, String action, String condition) {

@@ -18,19 +18,24 @@ class StatementChecksTests {
 
     @Test
     void unknownServicesAndActionsTellTyposFromNewerThanTheCatalog() {
-        PolicyAnalysis analysis = permissions(policy(allow(
-                "[\"s4:GetObject\", \"s3:GetObjekt\", \"s3:GetObject\"]", "\"arn:aws:s3:::invoices/*\"")));
-        assertThat(finding(analysis, "unknown-service").message()).contains("\"s4\"").contains("catalog of 20");
+        PolicyAnalysis analysis = permissions(
+                policy(allow("[\"s4:GetObject\", \"s3:GetObjekt\", \"s3:GetObject\"]", "\"arn:aws:s3:::invoices/*\"")));
+        assertThat(finding(analysis, "unknown-service").message())
+                .contains("\"s4\"")
+                .contains("catalog of 20");
         assertThat(finding(analysis, "unknown-action").message()).contains("s3:GetObjekt");
         assertThat(finding(analysis, "unknown-action").locationText()).contains("Action");
-        assertThat(analysis.findings().stream().filter(f -> f.code().startsWith("unknown-"))).hasSize(2);
+        assertThat(analysis.findings().stream().filter(f -> f.code().startsWith("unknown-")))
+                .hasSize(2);
     }
 
     @Test
     void resourcesMustFitAnArnFormat() {
-        PolicyAnalysis analysis = permissions(policy(allow("\"s3:GetObject\"",
+        PolicyAnalysis analysis = permissions(policy(allow(
+                "\"s3:GetObject\"",
                 "[\"arn:aws:s4:::invoices/*\", \"arn:aws:iam::111122223333:rolez/x\", \"arn:aws:s3:::ok/*\"]")));
-        assertThat(analysis.findings().stream().filter(f -> f.code().equals("unknown-resource"))).hasSize(2);
+        assertThat(analysis.findings().stream().filter(f -> f.code().equals("unknown-resource")))
+                .hasSize(2);
         assertThat(severity(analysis, "unknown-resource")).isEqualTo(FindingSeverity.LOW);
     }
 
@@ -38,9 +43,10 @@ class StatementChecksTests {
     void missingOrOldVersion() {
         String statement = "{\"Statement\": [" + allow("\"s3:GetObject\"", "\"arn:aws:s3:::invoices/*\"") + "]}";
         assertThat(severity(permissions(statement), "policy-version-missing")).isEqualTo(FindingSeverity.LOW);
-        String withVariable = "{\"Statement\": [" + allow("\"s3:GetObject\"", "\"arn:aws:s3:::home/${aws:username}/*\"")
-                + "]}";
-        assertThat(severity(permissions(withVariable), "policy-version-missing")).isEqualTo(FindingSeverity.MEDIUM);
+        String withVariable =
+                "{\"Statement\": [" + allow("\"s3:GetObject\"", "\"arn:aws:s3:::home/${aws:username}/*\"") + "]}";
+        assertThat(severity(permissions(withVariable), "policy-version-missing"))
+                .isEqualTo(FindingSeverity.MEDIUM);
         String old = "{\"Version\": \"2008-10-17\", \"Statement\": ["
                 + allow("\"s3:GetObject\"", "\"arn:aws:s3:::invoices/*\"") + "]}";
         assertThat(codes(permissions(old))).contains("policy-version-old");

@@ -27,13 +27,14 @@ class TrustChecksTests {
         assertThat(severity(analysis, "trust-any-principal")).isEqualTo(FindingSeverity.CRITICAL);
         assertThat(finding(analysis, "trust-any-principal").locationText())
                 .isEqualTo("trustPolicy · Ln 1, Col 61 · statement 1 · Principal");
-        assertThat(trust(trustStatement("{\"AWS\": \"*\"}", ASSUME, "")).has("trust-any-principal")).isTrue();
+        assertThat(trust(trustStatement("{\"AWS\": \"*\"}", ASSUME, "")).has("trust-any-principal"))
+                .isTrue();
     }
 
     @Test
     void anyPrincipalNarrowedByOrganisationShowsTheConditions() {
-        PolicyAnalysis analysis = trust(trustStatement("{\"AWS\": \"*\"}", ASSUME,
-                "{\"StringEquals\": {\"aws:PrincipalOrgID\": \"o-abc123\"}}"));
+        PolicyAnalysis analysis = trust(trustStatement(
+                "{\"AWS\": \"*\"}", ASSUME, "{\"StringEquals\": {\"aws:PrincipalOrgID\": \"o-abc123\"}}"));
         assertThat(codes(analysis)).contains("trust-any-principal-conditioned").doesNotContain("trust-any-principal");
         assertThat(severity(analysis, "trust-any-principal-conditioned")).isEqualTo(FindingSeverity.MEDIUM);
         assertThat(finding(analysis, "trust-any-principal-conditioned").message())
@@ -42,40 +43,46 @@ class TrustChecksTests {
 
     @Test
     void anyPrincipalWithConditionsThatDoNotNameTheCallerIsHigh() {
-        PolicyAnalysis analysis = trust(trustStatement("\"*\"", ASSUME,
-                "{\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}"));
+        PolicyAnalysis analysis =
+                trust(trustStatement("\"*\"", ASSUME, "{\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}"));
         assertThat(severity(analysis, "trust-any-principal-conditioned")).isEqualTo(FindingSeverity.HIGH);
     }
 
     @Test
     void accountsOutsideTheRegistryAreHigh() {
-        PolicyAnalysis unknown = trust(trustStatement(
-                "{\"AWS\": \"arn:aws:iam::999988887777:role/vendor\"}", ASSUME, ""));
+        PolicyAnalysis unknown =
+                trust(trustStatement("{\"AWS\": \"arn:aws:iam::999988887777:role/vendor\"}", ASSUME, ""));
         assertThat(severity(unknown, "trust-unknown-account")).isEqualTo(FindingSeverity.HIGH);
         assertThat(finding(unknown, "trust-unknown-account").message()).contains("999988887777");
-        PolicyAnalysis known = trust(trustStatement(
-                "{\"AWS\": \"arn:aws:iam::444455556666:role/ci\"}", ASSUME, ""));
+        PolicyAnalysis known = trust(trustStatement("{\"AWS\": \"arn:aws:iam::444455556666:role/ci\"}", ASSUME, ""));
         assertThat(codes(known)).doesNotContain("trust-unknown-account");
     }
 
     @Test
     void crossAccountTrustWithoutExternalIdIsFlagged() {
         String other = "{\"AWS\": \"arn:aws:iam::444455556666:role/ci\"}";
-        assertThat(trust(trustStatement(other, ASSUME, "")).has("trust-cross-account-no-external-id")).isTrue();
+        assertThat(trust(trustStatement(other, ASSUME, "")).has("trust-cross-account-no-external-id"))
+                .isTrue();
         assertThat(trust(trustStatement(other, ASSUME, "{\"StringEquals\": {\"sts:ExternalId\": \"x-123\"}}"))
-                .has("trust-cross-account-no-external-id")).isFalse();
+                        .has("trust-cross-account-no-external-id"))
+                .isFalse();
         assertThat(trust(trustStatement("{\"AWS\": \"arn:aws:iam::111122223333:role/ci\"}", ASSUME, ""))
-                .has("trust-cross-account-no-external-id")).isFalse();
+                        .has("trust-cross-account-no-external-id"))
+                .isFalse();
     }
 
     @Test
     void accountRootDelegationIsLow() {
-        assertThat(severity(trust(trustStatement("{\"AWS\": \"arn:aws:iam::111122223333:root\"}", ASSUME, "")),
-                "trust-account-root")).isEqualTo(FindingSeverity.LOW);
-        assertThat(trust(trustStatement("{\"AWS\": \"444455556666\"}", ASSUME, "")).has("trust-account-root"))
+        assertThat(severity(
+                        trust(trustStatement("{\"AWS\": \"arn:aws:iam::111122223333:root\"}", ASSUME, "")),
+                        "trust-account-root"))
+                .isEqualTo(FindingSeverity.LOW);
+        assertThat(trust(trustStatement("{\"AWS\": \"444455556666\"}", ASSUME, ""))
+                        .has("trust-account-root"))
                 .isTrue();
         assertThat(trust(trustStatement("{\"AWS\": \"arn:aws:iam::111122223333:role/ci\"}", ASSUME, ""))
-                .has("trust-account-root")).isFalse();
+                        .has("trust-account-root"))
+                .isFalse();
     }
 
     @Test
@@ -86,7 +93,9 @@ class TrustChecksTests {
 
     @Test
     void gitHubActionsWithoutSubIsCritical() {
-        PolicyAnalysis analysis = trust(trustStatement(GITHUB, WEB,
+        PolicyAnalysis analysis = trust(trustStatement(
+                GITHUB,
+                WEB,
                 "{\"StringEquals\": {\"token.actions.githubusercontent.com:aud\": \"sts.amazonaws.com\"}}"));
         assertThat(severity(analysis, "trust-github-no-sub")).isEqualTo(FindingSeverity.BLOCK);
         assertThat(codes(analysis)).doesNotContain("trust-oidc-no-aud");
@@ -96,22 +105,29 @@ class TrustChecksTests {
     void gitHubActionsWithWildcardOrgOrRepoIsHigh() {
         String condition = "{\"StringEquals\": {\"token.actions.githubusercontent.com:aud\": \"sts.amazonaws.com\"}, "
                 + "\"StringLike\": {\"token.actions.githubusercontent.com:sub\": \"%s\"}}";
-        assertThat(severity(trust(trustStatement(GITHUB, WEB, condition.formatted("repo:my-org/*"))),
-                "trust-github-wildcard-sub")).isEqualTo(FindingSeverity.HIGH);
+        assertThat(severity(
+                        trust(trustStatement(GITHUB, WEB, condition.formatted("repo:my-org/*"))),
+                        "trust-github-wildcard-sub"))
+                .isEqualTo(FindingSeverity.HIGH);
         assertThat(trust(trustStatement(GITHUB, WEB, condition.formatted("repo:*/app:ref:refs/heads/main")))
-                .has("trust-github-wildcard-sub")).isTrue();
+                        .has("trust-github-wildcard-sub"))
+                .isTrue();
         // A bare * restricts nothing: as if there were no sub condition at all.
-        assertThat(trust(trustStatement(GITHUB, WEB, condition.formatted("*"))).has("trust-github-no-sub")).isTrue();
-        PolicyAnalysis scoped = trust(trustStatement(GITHUB, WEB,
-                condition.formatted("repo:my-org/app:ref:refs/heads/*")));
-        assertThat(codes(scoped)).doesNotContain("trust-github-wildcard-sub", "trust-github-no-sub",
-                "trust-oidc-no-aud");
+        assertThat(trust(trustStatement(GITHUB, WEB, condition.formatted("*"))).has("trust-github-no-sub"))
+                .isTrue();
+        PolicyAnalysis scoped =
+                trust(trustStatement(GITHUB, WEB, condition.formatted("repo:my-org/app:ref:refs/heads/*")));
+        assertThat(codes(scoped))
+                .doesNotContain("trust-github-wildcard-sub", "trust-github-no-sub", "trust-oidc-no-aud");
     }
 
     @Test
     void oidcWithoutAudienceIsMedium() {
-        PolicyAnalysis analysis = trust(trustStatement(GITHUB, WEB,
-                "{\"StringEquals\": {\"token.actions.githubusercontent.com:sub\": \"repo:my-org/app:environment:prod\"}}"));
+        PolicyAnalysis analysis = trust(
+                trustStatement(
+                        GITHUB,
+                        WEB,
+                        "{\"StringEquals\": {\"token.actions.githubusercontent.com:sub\": \"repo:my-org/app:environment:prod\"}}"));
         assertThat(severity(analysis, "trust-oidc-no-aud")).isEqualTo(FindingSeverity.MEDIUM);
         assertThat(codes(analysis)).doesNotContain("trust-github-no-sub");
     }
@@ -119,13 +135,18 @@ class TrustChecksTests {
     @Test
     void eksServiceAccountMustBeNamed() {
         String aud = "\"" + EKS_KEY + ":aud\": \"sts.amazonaws.com\"";
-        assertThat(severity(trust(trustStatement(EKS, WEB, "{\"StringEquals\": {" + aud + "}}")),
-                "trust-eks-sub-missing")).isEqualTo(FindingSeverity.HIGH);
+        assertThat(severity(
+                        trust(trustStatement(EKS, WEB, "{\"StringEquals\": {" + aud + "}}")), "trust-eks-sub-missing"))
+                .isEqualTo(FindingSeverity.HIGH);
         String sub = "{\"StringEquals\": {" + aud + "}, \"StringLike\": {\"" + EKS_KEY + ":sub\": \"%s\"}}";
-        assertThat(severity(trust(trustStatement(EKS, WEB, sub.formatted("system:serviceaccount:*:app"))),
-                "trust-eks-sub-wildcard")).isEqualTo(FindingSeverity.HIGH);
-        assertThat(severity(trust(trustStatement(EKS, WEB, sub.formatted("system:serviceaccount:payments:*"))),
-                "trust-eks-sub-wildcard")).isEqualTo(FindingSeverity.MEDIUM);
+        assertThat(severity(
+                        trust(trustStatement(EKS, WEB, sub.formatted("system:serviceaccount:*:app"))),
+                        "trust-eks-sub-wildcard"))
+                .isEqualTo(FindingSeverity.HIGH);
+        assertThat(severity(
+                        trust(trustStatement(EKS, WEB, sub.formatted("system:serviceaccount:payments:*"))),
+                        "trust-eks-sub-wildcard"))
+                .isEqualTo(FindingSeverity.MEDIUM);
         PolicyAnalysis exact = trust(trustStatement(EKS, WEB, sub.formatted("system:serviceaccount:payments:api")));
         assertThat(codes(exact)).doesNotContain("trust-eks-sub-wildcard", "trust-eks-sub-missing", "trust-oidc-no-aud");
     }
@@ -135,8 +156,9 @@ class TrustChecksTests {
         String lambda = "{\"Service\": \"lambda.amazonaws.com\"}";
         assertThat(severity(trust(trustStatement(lambda, ASSUME, "")), "trust-service-no-source"))
                 .isEqualTo(FindingSeverity.INFO);
-        assertThat(trust(trustStatement(lambda, ASSUME,
-                "{\"StringEquals\": {\"aws:SourceAccount\": \"111122223333\"}}")).has("trust-service-no-source"))
+        assertThat(trust(trustStatement(
+                                lambda, ASSUME, "{\"StringEquals\": {\"aws:SourceAccount\": \"111122223333\"}}"))
+                        .has("trust-service-no-source"))
                 .isFalse();
     }
 
@@ -146,8 +168,8 @@ class TrustChecksTests {
         String actions = "[\"sts:AssumeRole\", \"sts:TagSession\"]";
         assertThat(severity(trust(trustStatement(pods, actions, "")), "trust-pod-identity-unscoped"))
                 .isEqualTo(FindingSeverity.MEDIUM);
-        PolicyAnalysis scoped = trust(trustStatement(pods, actions,
-                "{\"StringEquals\": {\"aws:RequestTag/kubernetes-namespace\": \"payments\"}}"));
+        PolicyAnalysis scoped = trust(trustStatement(
+                pods, actions, "{\"StringEquals\": {\"aws:RequestTag/kubernetes-namespace\": \"payments\"}}"));
         assertThat(codes(scoped)).doesNotContain("trust-pod-identity-unscoped", "trust-service-no-source");
     }
 
@@ -157,18 +179,24 @@ class TrustChecksTests {
         PolicyAnalysis analysis = trust("{\"Effect\": \"Allow\", \"NotPrincipal\": {\"AWS\": "
                 + "\"arn:aws:iam::111122223333:role/x\"}, \"Action\": \"sts:AssumeRole\"}");
         assertThat(severity(analysis, "policy-invalid")).isEqualTo(FindingSeverity.BLOCK);
-        assertThat(analysis.findings()).anySatisfy(finding -> assertThat(finding.message()).contains("NotPrincipal"));
+        assertThat(analysis.findings())
+                .anySatisfy(finding -> assertThat(finding.message()).contains("NotPrincipal"));
     }
 
     @Test
     void actionsMustFitThePrincipal() {
-        assertThat(trust(trustStatement(GITHUB, ASSUME,
-                "{\"StringEquals\": {\"token.actions.githubusercontent.com:sub\": \"repo:o/r:ref:refs/heads/main\", "
-                        + "\"token.actions.githubusercontent.com:aud\": \"sts.amazonaws.com\"}}"))
-                .has("trust-action-principal-mismatch")).isTrue();
+        assertThat(trust(trustStatement(
+                                GITHUB,
+                                ASSUME,
+                                "{\"StringEquals\": {\"token.actions.githubusercontent.com:sub\": \"repo:o/r:ref:refs/heads/main\", "
+                                        + "\"token.actions.githubusercontent.com:aud\": \"sts.amazonaws.com\"}}"))
+                        .has("trust-action-principal-mismatch"))
+                .isTrue();
         assertThat(trust(trustStatement("{\"Service\": \"lambda.amazonaws.com\"}", WEB, ""))
-                .has("trust-action-principal-mismatch")).isTrue();
+                        .has("trust-action-principal-mismatch"))
+                .isTrue();
         assertThat(trust(trustStatement("{\"Service\": \"lambda.amazonaws.com\"}", "\"sts:*\"", ""))
-                .has("trust-action-principal-mismatch")).isFalse();
+                        .has("trust-action-principal-mismatch"))
+                .isFalse();
     }
 }

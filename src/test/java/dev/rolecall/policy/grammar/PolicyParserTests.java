@@ -62,7 +62,9 @@ class PolicyParserTests {
         Statement first = document.statements().get(0);
         assertThat(first.sid()).isEqualTo("ReadLogs");
         assertThat(first.effect()).isEqualTo(Effect.ALLOW);
-        assertThat(first.action().patterns()).extracting(p -> p.text()).containsExactly("logs:Get*", "logs:DescribeLogGroups");
+        assertThat(first.action().patterns())
+                .extracting(p -> p.text())
+                .containsExactly("logs:Get*", "logs:DescribeLogGroups");
         assertThat(first.action().patterns().get(0).at()).isEqualTo(new SourcePosition(8, 18));
         assertThat(first.resource().patterns().get(0).text()).isEqualTo("arn:aws:logs:*:111122223333:log-group:/app/*");
         assertThat(first.conditions()).singleElement().satisfies(condition -> {
@@ -177,7 +179,8 @@ class PolicyParserTests {
 
     @Test
     void rejectsUnknownTopLevelElementsAndAMissingStatement() {
-        List<PolicyProblem> problems = identity("{\"Version\":\"2012-10-17\",\"Statements\":[]}").problems();
+        List<PolicyProblem> problems =
+                identity("{\"Version\":\"2012-10-17\",\"Statements\":[]}").problems();
 
         assertThat(problems).extracting(p -> p.at().element()).containsExactly("Statements", "Statement");
     }
@@ -191,10 +194,15 @@ class PolicyParserTests {
                  "Action":["sts:AssumeRole","sts:AssumeRoleWithWebIdentity"]}
                 """));
         assertThat(ok.problems()).isEmpty();
-        assertThat(ok.validDocument().statements().get(0).principal().valuesOf(PrincipalType.AWS)).hasSize(2);
+        assertThat(ok.validDocument().statements().get(0).principal().valuesOf(PrincipalType.AWS))
+                .hasSize(2);
 
-        PolicyProblem problem = only(parser.parse(PolicyKind.TRUST, "trustPolicy",
-                statement("{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}")));
+        PolicyProblem problem = only(
+                parser.parse(
+                        PolicyKind.TRUST,
+                        "trustPolicy",
+                        statement(
+                                "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}")));
         assertThat(problem.at().element()).isEqualTo("Resource");
         assertThat(problem.message()).contains("not allowed in a trust policy");
     }
@@ -210,7 +218,9 @@ class PolicyParserTests {
             {}                                             | at least one principal
             """)
     void rejectsMalformedPrincipals(String principal, String message) {
-        ParseResult result = parser.parse(PolicyKind.TRUST, "trustPolicy",
+        ParseResult result = parser.parse(
+                PolicyKind.TRUST,
+                "trustPolicy",
                 statement("{\"Effect\":\"Allow\",\"Principal\":" + principal + ",\"Action\":\"sts:AssumeRole\"}"));
 
         assertThat(only(result).message()).contains(message);
@@ -219,7 +229,9 @@ class PolicyParserTests {
     @Test
     void requiresAPrincipalInTrustAndResourcePolicies() {
         for (PolicyKind kind : List.of(PolicyKind.TRUST, PolicyKind.RESOURCE)) {
-            PolicyProblem problem = only(parser.parse(kind, "p",
+            PolicyProblem problem = only(parser.parse(
+                    kind,
+                    "p",
                     statement("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}"
                             .replace(kind == PolicyKind.TRUST ? ",\"Resource\":\"*\"" : "@", ""))));
             assertThat(problem.message()).contains("needs a Principal");
@@ -228,8 +240,10 @@ class PolicyParserTests {
 
     @Test
     void acceptsResourcePoliciesWithoutResourceAndWithFreeFormSids() {
-        ParseResult result = parser.parse(PolicyKind.RESOURCE, "ecr", statement(
-                "{\"Sid\":\"pull from ci\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"444455556666\"},"
+        ParseResult result = parser.parse(
+                PolicyKind.RESOURCE,
+                "ecr",
+                statement("{\"Sid\":\"pull from ci\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"444455556666\"},"
                         + "\"Action\":\"ecr:BatchGetImage\"}"));
 
         assertThat(result.problems()).isEmpty();
@@ -239,7 +253,9 @@ class PolicyParserTests {
     @Test
     void acceptsAnArnWithAnEmptyResourcePartAsIamDoes() {
         assertThat(identity(statement("{\"Effect\":\"Allow\",\"Action\":\"organizations:Describe*\","
-                + "\"Resource\":\"arn:aws:organizations::*:\"}")).problems()).isEmpty();
+                                + "\"Resource\":\"arn:aws:organizations::*:\"}"))
+                        .problems())
+                .isEmpty();
     }
 
     @Test
@@ -278,7 +294,9 @@ class PolicyParserTests {
 
     @Test
     void parsesATreeWithoutPositions() {
-        var tree = JsonMapper.builder().build().readTree(statement("{\"Effect\":\"Allow\",\"Action\":\"x\",\"Resource\":\"*\"}"));
+        var tree = JsonMapper.builder()
+                .build()
+                .readTree(statement("{\"Effect\":\"Allow\",\"Action\":\"x\",\"Resource\":\"*\"}"));
 
         PolicyProblem problem = only(parser.parse(PolicyKind.IDENTITY, "p", tree));
 

@@ -37,8 +37,14 @@ class PolicyValidationCorpusTests {
 
     record Expected(@Nullable String element, String messageContains) {}
 
-    record CorpusCase(String file, String name, PolicyKind kind, String text, boolean valid,
-            @Nullable Expected error, @Nullable String knownGap) {
+    record CorpusCase(
+            String file,
+            String name,
+            PolicyKind kind,
+            String text,
+            boolean valid,
+            @Nullable Expected error,
+            @Nullable String knownGap) {
 
         @Override
         public String toString() {
@@ -51,11 +57,13 @@ class PolicyValidationCorpusTests {
     }
 
     static List<CorpusCase> load() throws IOException, URISyntaxException {
-        Path folder = Path.of(Objects.requireNonNull(
-                PolicyValidationCorpusTests.class.getResource("/policy/validation")).toURI());
+        Path folder =
+                Path.of(Objects.requireNonNull(PolicyValidationCorpusTests.class.getResource("/policy/validation"))
+                        .toURI());
         List<CorpusCase> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 String fileName = file.getFileName().toString().replace(".json", "");
                 for (JsonNode entry : JSON.readTree(Files.readString(file))) {
                     cases.add(corpusCase(fileName, entry));
@@ -73,12 +81,18 @@ class PolicyValidationCorpusTests {
         if (!valid) {
             JsonNode node = entry.required("error");
             JsonNode element = node.required("element");
-            error = new Expected(element.isNull() ? null : element.asString(),
+            error = new Expected(
+                    element.isNull() ? null : element.asString(),
                     node.required("messageContains").asString());
         }
         JsonNode gap = entry.get("knownGap");
-        return new CorpusCase(file, entry.required("name").asString(),
-                PolicyKind.valueOf(entry.required("kind").asString()), text, valid, error,
+        return new CorpusCase(
+                file,
+                entry.required("name").asString(),
+                PolicyKind.valueOf(entry.required("kind").asString()),
+                text,
+                valid,
+                error,
                 gap == null ? null : gap.asString());
     }
 
@@ -96,7 +110,9 @@ class PolicyValidationCorpusTests {
             assertThat(result.document()).isNotNull();
         } else {
             Expected error = Objects.requireNonNull(corpusCase.error());
-            assertThat(result.document()).as("an invalid document is not returned").isNull();
+            assertThat(result.document())
+                    .as("an invalid document is not returned")
+                    .isNull();
             assertThat(result.problems())
                     .as("a problem at %s containing \"%s\"", error.element(), error.messageContains())
                     .anySatisfy(problem -> {
@@ -127,6 +143,8 @@ class PolicyValidationCorpusTests {
         assertThat(cases).hasSizeGreaterThanOrEqualTo(120);
         assertThat(valid).isBetween(cases.size() * 2L / 5, cases.size() * 3L / 5);
         assertThat(cases).extracting(CorpusCase::toString).doesNotHaveDuplicates();
-        assertThat(cases).filteredOn(c -> !c.valid()).allSatisfy(c -> assertThat(c.error()).isNotNull());
+        assertThat(cases)
+                .filteredOn(c -> !c.valid())
+                .allSatisfy(c -> assertThat(c.error()).isNotNull());
     }
 }

@@ -59,8 +59,8 @@ class WildcardTests {
 
     @Test
     void actionElementsCoverByNegation() {
-        ActionElement notIam = new ActionElement(true, java.util.List.of(new ActionPattern("iam:*",
-                SourcePosition.UNKNOWN)), SourcePosition.UNKNOWN);
+        ActionElement notIam = new ActionElement(
+                true, java.util.List.of(new ActionPattern("iam:*", SourcePosition.UNKNOWN)), SourcePosition.UNKNOWN);
 
         assertThat(notIam.covers("s3:GetObject")).isTrue();
         assertThat(notIam.covers("IAM:PassRole")).isFalse();

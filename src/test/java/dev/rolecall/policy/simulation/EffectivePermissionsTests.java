@@ -15,8 +15,11 @@ class EffectivePermissionsTests {
     private static final PolicyParser PARSER = new PolicyParser();
 
     private static PolicyDocument policy(PolicyKind kind, String statements) {
-        return PARSER.parse(kind, kind.name().toLowerCase(), "{\"Version\":\"2012-10-17\",\"Statement\":["
-                + statements + "]}").validDocument();
+        return PARSER.parse(
+                        kind,
+                        kind.name().toLowerCase(),
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}")
+                .validDocument();
     }
 
     private static final PolicyDocument IDENTITY = policy(PolicyKind.IDENTITY, """
@@ -35,7 +38,8 @@ class EffectivePermissionsTests {
 
         assertThat(permissions.grants("iam:PassRole", "*"))
                 .extracting(grant -> grant.statement().sid(), EffectivePermissions.Grant::conditional)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("PassAny", true),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("PassAny", true),
                         org.assertj.core.groups.Tuple.tuple("Admin", false));
     }
 
@@ -49,7 +53,8 @@ class EffectivePermissionsTests {
 
     @Test
     void intersectsWithTheBoundary() {
-        PolicyDocument boundary = policy(PolicyKind.BOUNDARY,
+        PolicyDocument boundary = policy(
+                PolicyKind.BOUNDARY,
                 "{\"Effect\":\"Allow\",\"NotAction\":[\"iam:*\",\"organizations:*\"],\"Resource\":\"*\"}");
         EffectivePermissions permissions = new EffectivePermissions(List.of(IDENTITY), List.of(boundary));
 
@@ -60,11 +65,13 @@ class EffectivePermissionsTests {
 
     @Test
     void readsAVariableAsAnyValue() {
-        PolicyDocument home = policy(PolicyKind.IDENTITY,
+        PolicyDocument home = policy(
+                PolicyKind.IDENTITY,
                 "{\"Effect\":\"Allow\",\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::home/${aws:username}/*\"}");
         EffectivePermissions permissions = new EffectivePermissions(List.of(home), List.of());
 
-        assertThat(permissions.mayAllow("s3:PutObject", "arn:aws:s3:::home/bob/x")).isTrue();
+        assertThat(permissions.mayAllow("s3:PutObject", "arn:aws:s3:::home/bob/x"))
+                .isTrue();
         assertThat(permissions.mayAllow("s3:PutObject", "*")).isFalse();
     }
 
@@ -72,9 +79,15 @@ class EffectivePermissionsTests {
     void evaluatesExactlyForAGivenContext() {
         EffectivePermissions permissions = new EffectivePermissions(List.of(IDENTITY), List.of());
 
-        assertThat(permissions.evaluate(AccessRequest.of("iam:CreateAccessKey", "*")
-                .with("aws:MultiFactorAuthPresent", "false")).decision()).isEqualTo(Decision.EXPLICITLY_DENIED);
-        assertThat(permissions.evaluate(AccessRequest.of("iam:CreateAccessKey", "*")
-                .with("aws:MultiFactorAuthPresent", "true")).decision()).isEqualTo(Decision.ALLOWED);
+        assertThat(permissions
+                        .evaluate(AccessRequest.of("iam:CreateAccessKey", "*")
+                                .with("aws:MultiFactorAuthPresent", "false"))
+                        .decision())
+                .isEqualTo(Decision.EXPLICITLY_DENIED);
+        assertThat(permissions
+                        .evaluate(
+                                AccessRequest.of("iam:CreateAccessKey", "*").with("aws:MultiFactorAuthPresent", "true"))
+                        .decision())
+                .isEqualTo(Decision.ALLOWED);
     }
 }

@@ -50,11 +50,12 @@ class PolicyEvaluatorGoldenTests {
     }
 
     static List<GoldenCase> load() throws IOException, URISyntaxException {
-        Path folder = Path.of(Objects.requireNonNull(
-                PolicyEvaluatorGoldenTests.class.getResource("/policy/golden")).toURI());
+        Path folder = Path.of(Objects.requireNonNull(PolicyEvaluatorGoldenTests.class.getResource("/policy/golden"))
+                .toURI());
         List<GoldenCase> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode root = JSON.readTree(Files.readString(file));
                 JsonNode defaults = root.path("defaults");
                 for (JsonNode entry : root.path("cases")) {
@@ -85,16 +86,19 @@ class PolicyEvaluatorGoldenTests {
         }
         List<String> decisive = new ArrayList<>();
         entry.path("decisive").forEach(node -> decisive.add(node.asString()));
-        return new GoldenCase(file, entry.path("name").asString(), body, entry.path("expect").asString(), decisive);
+        return new GoldenCase(
+                file, entry.path("name").asString(), body, entry.path("expect").asString(), decisive);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void decidesAsAwsDocuments(GoldenCase golden) {
-        var outcome = READER.read(BODY.read(JSON.writeValueAsString(golden.body())).value());
+        var outcome =
+                READER.read(BODY.read(JSON.writeValueAsString(golden.body())).value());
         assertThat(outcome.errors()).as("case must be well formed").isEmpty();
 
-        SimulationResult result = evaluator.evaluate(outcome.input().request(), outcome.input().policies());
+        SimulationResult result =
+                evaluator.evaluate(outcome.input().request(), outcome.input().policies());
 
         assertThat(result.decision().name()).as(result.explanation()).isEqualTo(golden.expect());
         if (!golden.decisive().isEmpty()) {
@@ -112,8 +116,8 @@ class PolicyEvaluatorGoldenTests {
 
         assertThat(cases).hasSizeGreaterThanOrEqualTo(300);
         assertThat(cases).extracting(GoldenCase::toString).doesNotHaveDuplicates();
-        assertThat(cases).allSatisfy(c -> assertThat(c.expect()).isIn("ALLOWED", "EXPLICITLY_DENIED",
-                "IMPLICITLY_DENIED"));
+        assertThat(cases)
+                .allSatisfy(c -> assertThat(c.expect()).isIn("ALLOWED", "EXPLICITLY_DENIED", "IMPLICITLY_DENIED"));
     }
 
     private static String reference(DecisiveStatement statement) {

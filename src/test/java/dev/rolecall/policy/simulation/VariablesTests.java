@@ -13,12 +13,13 @@ class VariablesTests {
         return new RequestContext(new AccessRequest("s3:GetObject", "*", null, null, keys));
     }
 
-    private static final RequestContext ALICE = context(Map.of("aws:username", List.of("alice"),
-            "aws:PrincipalTag/team", List.of("a*b")));
+    private static final RequestContext ALICE =
+            context(Map.of("aws:username", List.of("alice"), "aws:PrincipalTag/team", List.of("a*b")));
 
     @Test
     void resolvesKeysWithoutRegardToCase() {
-        assertThat(Variables.resolve("home/${AWS:UserName}/", true, ALICE).text()).isEqualTo("home/alice/");
+        assertThat(Variables.resolve("home/${AWS:UserName}/", true, ALICE).text())
+                .isEqualTo("home/alice/");
     }
 
     @Test
@@ -39,8 +40,10 @@ class VariablesTests {
 
     @Test
     void usesDefaultsOnlyWhenTheKeyHasNoSingleValue() {
-        assertThat(Variables.resolve("${aws:userid, 'none'}", true, ALICE).text()).isEqualTo("none");
-        assertThat(Variables.resolve("${ aws:username , 'none' }", true, ALICE).text()).isEqualTo("alice");
+        assertThat(Variables.resolve("${aws:userid, 'none'}", true, ALICE).text())
+                .isEqualTo("none");
+        assertThat(Variables.resolve("${ aws:username , 'none' }", true, ALICE).text())
+                .isEqualTo("alice");
         assertThat(Variables.resolve("${aws:x, 'it''s}'}", true, ALICE).text()).isEqualTo("it's}");
         RequestContext many = context(Map.of("aws:TagKeys", List.of("a", "b")));
         assertThat(Variables.resolve("${aws:TagKeys}", true, many)).isNull();
