@@ -162,6 +162,24 @@ class IamGateway implements AutoCloseable {
         }
 
         @Override
+        public String roleArn(String roleName) {
+            try {
+                return iam.getRole(request -> request.roleName(roleName).overrideConfiguration(this::asProvisioner))
+                        .role()
+                        .arn();
+            } catch (SdkException e) {
+                IamCallFailedException failure = translate(e);
+                log.warn(
+                        "action=GetRole role={} account={} request={} outcome=failed code={}",
+                        roleName,
+                        account.id(),
+                        requestId,
+                        failure.code());
+                throw failure;
+            }
+        }
+
+        @Override
         public void putRolePolicy(IamCall.PutRolePolicy call) {
             send(
                     call,

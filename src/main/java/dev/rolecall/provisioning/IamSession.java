@@ -12,6 +12,9 @@ interface IamSession extends AutoCloseable {
     /** Makes a CreateRole call; returns the new role's ARN. */
     String createRole(IamCall.CreateRole call);
 
+    /** Reads an existing role's ARN (GetRole), for a retry that resumes after CreateRole. */
+    String roleArn(String roleName);
+
     /** Makes a PutRolePolicy call. */
     void putRolePolicy(IamCall.PutRolePolicy call);
 

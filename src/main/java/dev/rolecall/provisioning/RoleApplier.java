@@ -5,13 +5,17 @@ import dev.rolecall.account.TargetAccount;
 import dev.rolecall.request.ApplyStepRecord;
 import dev.rolecall.request.ApplyStepStatus;
 import dev.rolecall.request.IllegalTransitionException;
+import dev.rolecall.request.RoleApplyStarted;
 import dev.rolecall.request.RoleRequestApplyService;
 import dev.rolecall.request.RoleRequestApproved;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,12 +86,51 @@ class RoleApplier {
         apply(id, account.get(), plan);
     }
 
+    /**
+     * A person retried a failed apply (the request is APPLYING again): make the calls that have not
+     * succeeded yet, in plan order, and read the role's ARN when CreateRole succeeded before.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(RoleApplyStarted started) {
+        RoleRequestId id = started.request().id();
+        if (!started.retry() || !requests.isApplying(id)) {
+            return;
+        }
+        RoleSpec spec = requests.approvedSpec(id);
+        Optional<TargetAccount> account = accounts.find(spec.accountId()).filter(TargetAccount::applies);
+        if (account.isEmpty()) {
+            requests.markFailed(
+                    id,
+                    ACCOUNT_NOT_CONFIGURED,
+                    "Account " + spec.accountId()
+                            + " is not configured to apply in Rolecall; nothing was sent to AWS.");
+            return;
+        }
+        Set<String> done = requests.succeededSteps(id).stream()
+                .map(step -> identity(step.call(), step.parameters()))
+                .collect(Collectors.toSet());
+        List<IamCall> remaining = planner.plan(id, spec).stream()
+                .filter(call -> !done.contains(identity(call.name(), call.parameters())))
+                .toList();
+        log.info("request={} account={} outcome=retrying calls={}", id, spec.accountId(), remaining.size());
+        apply(id, account.get(), remaining);
+    }
+
+    /** What makes two calls of one plan the same call: its name and the policy it is about. */
+    private static String identity(String call, Map<String, Object> parameters) {
+        return call + " " + parameters.getOrDefault("PolicyName", parameters.getOrDefault("PolicyArn", ""));
+    }
+
     private void apply(RoleRequestId id, TargetAccount account, List<IamCall> plan) {
         String roleArn = null;
         try (IamSession iam = gateway.open(account, id)) {
             for (IamCall call : plan) {
                 String arn = execute(id, iam, call);
                 roleArn = arn == null ? roleArn : arn;
+            }
+            if (roleArn == null) {
+                // CreateRole succeeded before a retry: the role exists, so read its ARN.
+                roleArn = existingRoleArn(iam, id);
             }
         } catch (ApplyStoppedException e) {
             log.info("request={} account={} outcome=failed code={}", id, account.id(), e.code);
@@ -99,7 +142,15 @@ class RoleApplier {
             return;
         }
         log.info("request={} account={} outcome=applied arn={}", id, account.id(), roleArn);
-        requests.markApplied(id, Objects.requireNonNull(roleArn, "a plan starts with CreateRole"));
+        requests.markApplied(id, Objects.requireNonNull(roleArn, "the role's ARN"));
+    }
+
+    private String existingRoleArn(IamSession iam, RoleRequestId id) {
+        try {
+            return iam.roleArn(requests.approvedSpec(id).roleName());
+        } catch (IamCallFailedException e) {
+            throw new ApplyStoppedException(e.code(), e.getMessage());
+        }
     }
 
     /** Makes one call and records it; a failed call is recorded, then stops the apply. */

@@ -12,7 +12,9 @@ public class ActionNotAllowedException extends RuntimeException {
         /** Only reviewers decide. */
         NOT_A_REVIEWER,
         /** Only the requester withdraws or revises a request. */
-        NOT_THE_REQUESTER
+        NOT_THE_REQUESTER,
+        /** Only the requester, a reviewer or an admin retries a failed apply. */
+        CANNOT_RETRY
     }
 
     private final Reason reason;
@@ -23,6 +25,7 @@ public class ActionNotAllowedException extends RuntimeException {
                     case OWN_REQUEST -> "you cannot decide on a request you filed";
                     case NOT_A_REVIEWER -> "only reviewers decide on requests";
                     case NOT_THE_REQUESTER -> "only the requester can do this";
+                    case CANNOT_RETRY -> "only the requester, a reviewer or an admin can retry";
                 });
         this.reason = reason;
     }

@@ -47,6 +47,20 @@ class ApplyStep {
         this.recordedAt = recordedAt;
     }
 
+    boolean succeeded() {
+        return status == ApplyStepStatus.SUCCEEDED;
+    }
+
+    @SuppressWarnings("unchecked")
+    ApplyStepRecord toRecord() {
+        return new ApplyStepRecord(
+                call,
+                RoleSpecConverter.JSON.readValue(parametersJson, java.util.Map.class),
+                status,
+                errorCode,
+                errorMessage);
+    }
+
     RoleRequestView.ApplyStepView toView() {
         return new RoleRequestView.ApplyStepView(
                 position, call, parametersJson, status, errorCode, errorMessage, recordedAt);

@@ -194,6 +194,28 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         registerEvent(new RolePlanRecorded(ref(), SYSTEM_ACTOR, now, plan.size()));
     }
 
+    /**
+     * A person asks to retry a failed apply: FAILED → APPLYING. Provisioning resumes from the
+     * failed step; calls that succeeded are not made again.
+     */
+    void retry(String actor, Instant now) {
+        if (status != RoleRequestStatus.FAILED) {
+            throw new IllegalTransitionException(status, "retry");
+        }
+        moveTo(RoleRequestStatus.APPLYING, "retry", now);
+        failureCode = null;
+        failureMessage = null;
+        registerEvent(new RoleApplyStarted(ref(), actor, now, true));
+    }
+
+    /** The IAM calls that succeeded so far, in order. */
+    List<ApplyStepRecord> succeededSteps() {
+        return applySteps.stream()
+                .filter(ApplyStep::succeeded)
+                .map(ApplyStep::toRecord)
+                .toList();
+    }
+
     /** Apply begins, or resumes after a failure: APPROVED or FAILED → APPLYING. */
     void startApply(Instant now) {
         boolean retry = status == RoleRequestStatus.FAILED;

@@ -44,6 +44,12 @@ class RoleRequestApiController {
         return RoleRequestResource.of(requests.get(id, user));
     }
 
+    /** Retries a failed apply from the failed step: 202, the request now APPLYING. */
+    @PostMapping("/{id}/retry")
+    ResponseEntity<RoleRequestResource> retry(@PathVariable RoleRequestId id, CurrentUser user) {
+        return ResponseEntity.accepted().body(RoleRequestResource.of(requests.retry(id, null, user)));
+    }
+
     /** The requests the caller may see, newest first. */
     @GetMapping
     PageResource list(

@@ -30,6 +30,18 @@ public class RoleRequestApplyService {
         return load(id).spec();
     }
 
+    /** Whether the request is being applied (a redelivered event finds it past that). */
+    @Transactional(readOnly = true)
+    public boolean isApplying(RoleRequestId id) {
+        return load(id).status() == RoleRequestStatus.APPLYING;
+    }
+
+    /** The calls that already succeeded, so that a retry resumes after them. */
+    @Transactional(readOnly = true)
+    public List<ApplyStepRecord> succeededSteps(RoleRequestId id) {
+        return load(id).succeededSteps();
+    }
+
     /** Plan-only: records the calls apply would make; nothing is sent to AWS. */
     public void recordPlan(RoleRequestId id, List<ApplyStepRecord> plan) {
         RoleRequest request = load(id);

@@ -125,6 +125,7 @@ class RoleRequestController {
         model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));
         model.addAttribute("isRequester", request.requester().equals(user.username()));
         model.addAttribute("isReviewer", user.has(dev.rolecall.identity.Role.REVIEWER));
+        model.addAttribute("canRetry", canRetry(request, user));
         return "request/detail";
     }
 
@@ -134,7 +135,27 @@ class RoleRequestController {
         RoleRequestView request = requests.get(id, user);
         model.addAttribute("request", request);
         model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));
+        model.addAttribute("canRetry", canRetry(request, user));
         return "request/detail :: progress";
+    }
+
+    /** Whether to offer Retry; the service decides again on the POST. */
+    private static boolean canRetry(RoleRequestView request, CurrentUser user) {
+        return request.status() == RoleRequestStatus.FAILED
+                && (request.requester().equals(user.username())
+                        || user.has(dev.rolecall.identity.Role.REVIEWER)
+                        || user.has(dev.rolecall.identity.Role.ADMIN));
+    }
+
+    @PostMapping("/requests/{id}/retry")
+    String retry(
+            @PathVariable RoleRequestId id,
+            @RequestParam(required = false) @Nullable Long version,
+            CurrentUser user,
+            RedirectAttributes redirect) {
+        requests.retry(id, version, user);
+        redirect.addFlashAttribute("flash", "Retrying from the failed step. Calls that succeeded are not made again.");
+        return "redirect:/requests/" + id;
     }
 
     @PostMapping("/requests/{id}/withdraw")

@@ -159,6 +159,21 @@ public class RoleRequestService {
         return requests.saveAndFlush(request).toView();
     }
 
+    /**
+     * Retries a failed apply from the failed step: for the requester, reviewers and admins.
+     *
+     * @throws ActionNotAllowedException for anyone else
+     * @throws IllegalTransitionException if the request has not failed
+     */
+    public RoleRequestView retry(RoleRequestId id, @Nullable Long expectedVersion, CurrentUser user) {
+        RoleRequest request = load(id, user, expectedVersion);
+        if (!request.requester().equals(user.username()) && !user.has(Role.REVIEWER) && !user.has(Role.ADMIN)) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.CANNOT_RETRY);
+        }
+        request.retry(user.username(), clock.instant());
+        return requests.saveAndFlush(request).toView();
+    }
+
     /** The requester takes an open request back. */
     public RoleRequestView withdraw(RoleRequestId id, @Nullable Long expectedVersion, CurrentUser requester) {
         RoleRequest request = load(id, requester, expectedVersion);

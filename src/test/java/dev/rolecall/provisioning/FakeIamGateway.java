@@ -53,6 +53,12 @@ class FakeIamGateway extends IamGateway {
             }
 
             @Override
+            public String roleArn(String roleName) {
+                calls.add("GetRole " + roleName);
+                return "arn:aws:iam::" + account.id() + ":role/existing/" + roleName;
+            }
+
+            @Override
             public void putRolePolicy(IamCall.PutRolePolicy call) {
                 answer(call, call.policyName());
             }

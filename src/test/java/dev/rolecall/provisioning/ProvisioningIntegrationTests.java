@@ -1,6 +1,7 @@
 package dev.rolecall.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.rolecall.identity.CurrentUser;
@@ -13,6 +14,7 @@ import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.SubmitRoleRequest;
 import dev.rolecall.test.MotoServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +143,57 @@ class ProvisioningIntegrationTests {
             assertThat(step.status()).isEqualTo(ApplyStepStatus.FAILED);
             assertThat(step.errorCode()).isEqualTo("EntityAlreadyExists");
         });
+    }
+
+    @Test
+    void aRetryAfterTheCauseIsFixedResumesFromTheFailedStep() {
+        // The customer managed policy does not exist yet: AttachRolePolicy fails after CreateRole succeeded.
+        // (moto keeps everything in its default account, whichever account Rolecall applies to.)
+        String policyArn = "arn:aws:iam::123456789012:policy/payments-reports";
+        dev.rolecall.request.RoleSpec base = TestSpecs.full(APPLY_ACCOUNT, "payments-reader");
+        dev.rolecall.request.RoleSpec spec = new dev.rolecall.request.RoleSpec(
+                base.accountId(),
+                base.roleName(),
+                base.path(),
+                base.description(),
+                base.trustPolicy(),
+                List.of(policyArn),
+                base.inlinePolicies(),
+                base.permissionsBoundaryArn(),
+                base.maxSessionDurationSeconds(),
+                base.tags(),
+                base.expiresAt());
+        RoleRequestView filed = fileAndApprove(spec);
+        RoleRequestView failed = awaitStatus(filed, RoleRequestStatus.FAILED);
+        assertThat(failed.failureCode()).isEqualTo("NoSuchEntity");
+
+        CurrentUser carol = new CurrentUser("carol", null, Set.of(Role.REQUESTER, Role.AUDITOR));
+        assertThatThrownBy(() -> requests.retry(filed.id(), null, carol))
+                .isInstanceOf(dev.rolecall.request.ActionNotAllowedException.class);
+
+        reader.createPolicy(request -> request.policyName("payments-reports")
+                .policyDocument(
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                                + "\"Resource\":\"arn:aws:s3:::reports/*\"}]}"));
+        requests.retry(filed.id(), null, alice);
+        RoleRequestView applied = awaitStatus(filed, RoleRequestStatus.APPLIED);
+
+        assertThat(applied.applySteps())
+                .extracting(step -> step.call() + " " + step.status())
+                .containsExactly(
+                        "CreateRole SUCCEEDED",
+                        "PutRolePolicy SUCCEEDED",
+                        "PutRolePolicy SUCCEEDED",
+                        "AttachRolePolicy FAILED",
+                        "AttachRolePolicy SUCCEEDED");
+        assertThat(applied.roleArn())
+                .isEqualTo(reader.getRole(r -> r.roleName("payments-reader"))
+                        .role()
+                        .arn());
+        assertThat(reader.listAttachedRolePolicies(r -> r.roleName("payments-reader"))
+                        .attachedPolicies())
+                .extracting(software.amazon.awssdk.services.iam.model.AttachedPolicy::policyArn)
+                .containsExactly(policyArn);
     }
 
     private RoleRequestView fileAndApprove(dev.rolecall.request.RoleSpec spec) {

@@ -19,6 +19,7 @@ import dev.rolecall.account.TargetAccount;
 import dev.rolecall.request.ApplyStepRecord;
 import dev.rolecall.request.ApplyStepStatus;
 import dev.rolecall.request.IllegalTransitionException;
+import dev.rolecall.request.RoleApplyStarted;
 import dev.rolecall.request.RoleRequestApplyService;
 import dev.rolecall.request.RoleRequestApproved;
 import dev.rolecall.request.RoleRequestId;
@@ -26,6 +27,7 @@ import dev.rolecall.request.RoleRequestRef;
 import dev.rolecall.request.RoleRequestStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +125,47 @@ class RoleApplierTests {
                 .markFailed(ID, "MalformedPolicyDocument", "Policy document should not specify a principal.");
         verify(requests, never()).markApplied(any(), anyString());
         assertThat(gateway.closed).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryMakesOnlyTheCallsThatHaveNotSucceededAndReadsTheRoleArn() {
+        account(ApplyMode.APPLY);
+        when(requests.isApplying(ID)).thenReturn(true);
+        when(requests.succeededSteps(ID))
+                .thenReturn(List.of(
+                        new ApplyStepRecord(
+                                "CreateRole",
+                                Map.of("RoleName", "payments-reader"),
+                                ApplyStepStatus.SUCCEEDED,
+                                null,
+                                null),
+                        new ApplyStepRecord(
+                                "PutRolePolicy",
+                                Map.of("PolicyName", "read-reports"),
+                                ApplyStepStatus.SUCCEEDED,
+                                null,
+                                null)));
+
+        applier.on(new RoleApplyStarted(APPROVED.request(), "alice", Instant.parse("2025-01-01T01:00:00Z"), true));
+
+        assertThat(gateway.calls)
+                .containsExactly(
+                        "PutRolePolicy send-payments",
+                        "AttachRolePolicy " + TestSpecs.READ_ONLY,
+                        "AttachRolePolicy " + TestSpecs.CLOUDWATCH_READ_ONLY,
+                        "GetRole payments-reader");
+        verify(requests, never()).startApply(any());
+        verify(requests).markApplied(ID, "arn:aws:iam::" + ACCOUNT + ":role/existing/payments-reader");
+    }
+
+    @Test
+    void theFirstApplyStartAndARedeliveredRetryAreNotRetried() {
+        account(ApplyMode.APPLY);
+        applier.on(new RoleApplyStarted(APPROVED.request(), "rolecall", Instant.EPOCH, false));
+        when(requests.isApplying(ID)).thenReturn(false);
+        applier.on(new RoleApplyStarted(APPROVED.request(), "alice", Instant.EPOCH, true));
+        assertThat(gateway.opened).isEmpty();
+        verify(requests, never()).markApplied(any(), anyString());
     }
 
     @Test

@@ -236,6 +236,25 @@ class RoleRequestControllerTests {
     }
 
     @Test
+    void aRetryRedirectsToTheRequestAndIsRefusedToOthers() throws Exception {
+        given(requests.retry(eq(ID), eq(5L), any())).willReturn(view(RoleRequestStatus.APPLYING, "alice"));
+        mvc.perform(post("/requests/" + ID + "/retry")
+                        .with(user("alice"))
+                        .with(csrf())
+                        .param("version", "5"))
+                .andExpect(redirectedUrl("/requests/" + ID))
+                .andExpect(flash().attribute("flash", containsString("Retrying from the failed step")));
+        given(requests.retry(eq(ID), eq(6L), any()))
+                .willThrow(new ActionNotAllowedException(ActionNotAllowedException.Reason.CANNOT_RETRY));
+        mvc.perform(post("/requests/" + ID + "/retry")
+                        .with(user("carol").roles("AUDITOR"))
+                        .with(csrf())
+                        .param("version", "6"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("Only the requester, a reviewer or an admin can retry")));
+    }
+
+    @Test
     void thePlanOnlyBannerSaysNothingWasSent() throws Exception {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
         RoleRequestView planned = new RoleRequestView(

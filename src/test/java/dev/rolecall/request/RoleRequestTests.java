@@ -186,6 +186,26 @@ class RoleRequestTests {
     }
 
     @Test
+    void aPersonRetriesOnlyAFailedApplyAndTheSucceededCallsAreKept() {
+        RoleRequest request = applying();
+        request.recordApplyStep(CREATE, "{\"RoleName\":\"ci-deployer\"}", NOW);
+        request.markFailed("Throttling", "Rate exceeded", NOW);
+        request.retry("alice", NOW);
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.APPLYING);
+        assertThat(request.toView().failureCode()).isNull();
+        assertThat(request.succeededSteps()).singleElement().satisfies(step -> {
+            assertThat(step.call()).isEqualTo("CreateRole");
+            assertThat(step.parameters()).containsEntry("RoleName", "ci-deployer");
+        });
+        assertThat(request.pendingEvents()).last().isInstanceOfSatisfying(RoleApplyStarted.class, started -> {
+            assertThat(started.retry()).isTrue();
+            assertThat(started.actor()).isEqualTo("alice");
+        });
+        assertThatThrownBy(() -> request.retry("alice", NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> approved().retry("alice", NOW)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void applyStepsAreRecordedOnlyWhileApplying() {
         assertThatThrownBy(() -> approved().recordApplyStep(CREATE, "{}", NOW))
                 .isInstanceOf(IllegalTransitionException.class);
