@@ -144,7 +144,13 @@ class RolecallBrowserTests {
         browser.findElement(By.id("submit-decision")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Approved"));
         // htmx polls the apply progress until the plan-only result is recorded.
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-only-banner")));
+        try {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-only-banner")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            collectConsoleErrors();
+            throw new AssertionError("no plan-only banner; progress section: "
+                    + browser.findElement(By.id("progress")).getAttribute("outerHTML") + "; console: " + consoleErrors, e);
+        }
         assertThat(browser.findElement(By.id("progress")).getText())
                 .contains("sent nothing to AWS", "CreateRole", "PutRolePolicy");
         collectConsoleErrors();
