@@ -148,8 +148,11 @@ class RolecallBrowserTests {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-only-banner")));
         } catch (org.openqa.selenium.TimeoutException e) {
             collectConsoleErrors();
-            throw new AssertionError("no plan-only banner; progress section: "
-                    + browser.findElement(By.id("progress")).getAttribute("outerHTML") + "; console: " + consoleErrors, e);
+            throw new AssertionError(
+                    "no plan-only banner; progress section: "
+                            + browser.findElement(By.id("progress")).getAttribute("outerHTML") + "; console: "
+                            + consoleErrors,
+                    e);
         }
         assertThat(browser.findElement(By.id("progress")).getText())
                 .contains("sent nothing to AWS", "CreateRole", "PutRolePolicy");
