@@ -255,6 +255,15 @@ class RoleRequestControllerTests {
     }
 
     @Test
+    void whileApplyingTheProgressPollsItself() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.APPLYING, "alice"));
+        mvc.perform(get("/requests/" + ID + "/progress").with(user("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("hx-get=\"/requests/" + ID + "/progress\"")))
+                .andExpect(content().string(containsString("hx-trigger=\"every 2s\"")));
+    }
+
+    @Test
     void thePlanOnlyBannerSaysNothingWasSent() throws Exception {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
         RoleRequestView planned = new RoleRequestView(
