@@ -119,7 +119,7 @@ class RoleRequestController {
     String show(@PathVariable RoleRequestId id, CurrentUser user, Model model) {
         RoleRequestView request = requests.get(id, user);
         model.addAttribute("request", request);
-        model.addAttribute("analysis", requests.analysis(id, user));
+        model.addAttribute("analysis", requests.analysis(request));
         model.addAttribute("requestId", id);
         model.addAttribute("question", RolePermissionsController.Question.EMPTY);
         model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));

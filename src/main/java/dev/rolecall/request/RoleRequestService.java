@@ -103,10 +103,12 @@ public class RoleRequestService {
         return load(id, reader, null).specOfRevision(revision);
     }
 
-    /** The policy analysis of a request's current revision, for the people who may read it. */
-    @Transactional(readOnly = true)
-    public PolicyAnalysis analysis(RoleRequestId id, CurrentUser reader) {
-        return analysis.analyse(load(id, reader, null).spec());
+    /**
+     * The policy analysis of a request already read with {@link #get}: pure computation on its
+     * current revision, so a page does not read the request twice.
+     */
+    public PolicyAnalysis analysis(RoleRequestView request) {
+        return analysis.analyse(request.spec());
     }
 
     /**

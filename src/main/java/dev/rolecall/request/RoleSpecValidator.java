@@ -3,6 +3,7 @@ package dev.rolecall.request;
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.policy.PolicyKind;
+import dev.rolecall.policy.PolicyLimits;
 import dev.rolecall.policy.PolicyProblem;
 import dev.rolecall.policy.PolicyService;
 import java.time.Clock;
@@ -25,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 class RoleSpecValidator {
 
     static final int MAX_USER_TAGS = 48;
-    static final int MAX_INLINE_POLICY_CHARS = 10_240;
+    static final int MAX_INLINE_POLICY_CHARS = PolicyLimits.INLINE_POLICIES_CHARS;
     static final int MAX_JUSTIFICATION = 2000;
     static final Set<String> SYSTEM_TAGS = Set.of("managed-by", "rolecall:request-id");
 
@@ -149,7 +150,7 @@ class RoleSpecValidator {
                     "Policy name must be 1–128 characters: letters, digits and + = , . @ _ -",
                     problems);
             checkPolicy(PolicyKind.IDENTITY, policy.getValue(), field, Integer.MAX_VALUE, problems);
-            total += PolicySize.of(policy.getValue());
+            total += PolicyLimits.sizeOf(policy.getValue());
         }
         check(
                 total <= MAX_INLINE_POLICY_CHARS,
@@ -164,7 +165,7 @@ class RoleSpecValidator {
         for (PolicyProblem problem : policies.checkGrammar(kind, document)) {
             problems.add(new FieldProblem(field, problem.location() + ": " + problem.message()));
         }
-        int size = PolicySize.of(document);
+        int size = PolicyLimits.sizeOf(document);
         check(
                 size <= maxChars,
                 field,

@@ -69,7 +69,7 @@ class RoleRequestServiceTests {
                 .orElseThrow();
         assertThat(listed.riskLevel()).isIn(dev.rolecall.policy.RiskLevel.HIGH, dev.rolecall.policy.RiskLevel.CRITICAL);
         assertThat(listed.topFindingCode()).isNotBlank();
-        assertThat(requests.analysis(created.id(), BOB).findings())
+        assertThat(requests.analysis(requests.get(created.id(), BOB)).findings())
                 .extracting(dev.rolecall.policy.PolicyFinding::code)
                 .contains("iam-passrole-star");
     }
