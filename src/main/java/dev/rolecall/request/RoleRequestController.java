@@ -136,7 +136,7 @@ class RoleRequestController {
         model.addAttribute("request", request);
         model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));
         model.addAttribute("canRetry", canRetry(request, user));
-        return "request/detail :: progress";
+        return "request/apply :: progress";
     }
 
     /** Whether to offer Retry; the service decides again on the POST. */
