@@ -1,35 +1,69 @@
 package dev.rolecall.policy.simulation;
 
 import dev.rolecall.policy.AccessRequest;
+import dev.rolecall.policy.AwsRule;
 import dev.rolecall.policy.Decision;
 import dev.rolecall.policy.DecisiveStatement;
 import dev.rolecall.policy.PolicyKind;
 import dev.rolecall.policy.SimulationResult;
+import dev.rolecall.policy.catalog.IamCatalog;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Decides a request the way AWS documents its policy evaluation logic:
  * <ol>
+ *   <li>{@code sts:GetCallerIdentity} is always allowed, and {@code sts:GetSessionToken} /
+ *       {@code sts:GetFederationToken} are never allowed to a role (see {@link SpecialRules});
  *   <li>an explicit Deny in any applicable policy (SCP, resource-based, identity, boundary, session)
  *       decides: {@link Decision#EXPLICITLY_DENIED};
  *   <li>every SCP level must have an Allow;
  *   <li>within one account: a resource-based policy that names the role session (or user) directly
  *       allows on its own; otherwise an Allow in an identity policy or a resource-based policy naming
  *       the role (or {@code *}) is needed, and it must also be allowed by the permissions boundary and
- *       the session policy, when there are ones;
+ *       the session policy, when there are ones. A role's trust policy and a KMS key's key policy
+ *       must allow even then: an identity policy counts only where they allow the account (root);
  *   <li>across accounts: both the resource-based policy of the resource's account and the caller's
  *       identity policies (within boundary and session policy) must allow;
  *   <li>an AWS service principal is allowed only by a resource-based policy.
  * </ol>
- * Stateless and thread-safe.
+ * For a request on a role (assuming it) the resource-based policy is the role's trust policy; for a
+ * KMS key, its key policy. Stateless and thread-safe.
  */
 public final class PolicyEvaluator {
+
+    private final IamCatalog catalog;
+
+    /** An evaluator that reads which KMS actions act on a key from the shipped IAM action catalog. */
+    public PolicyEvaluator() {
+        this(IamCatalog.shipped());
+    }
+
+    public PolicyEvaluator(IamCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * Whether the request's resource belongs to another account than its principal's; false when
+     * either account is unknown.
+     */
+    public static boolean crossAccount(AccessRequest request) {
+        return new RequestContext(request).crossAccount();
+    }
 
     /** Evaluates one request against the policies that apply to it. */
     public SimulationResult evaluate(AccessRequest request, PolicySet policies) {
         RequestContext context = new RequestContext(request);
         boolean service = context.caller().isService();
+        if (SpecialRules.needsLongTermCredentials(request.action(), context.caller())) {
+            return new SimulationResult(
+                    Decision.IMPLICITLY_DENIED,
+                    List.of(),
+                    request.action() + " accepts only the long-term credentials of an IAM user or the root user: "
+                            + "a role session cannot call it, whatever its policies allow.",
+                    AwsRule.LONG_TERM_CREDENTIALS_ONLY);
+        }
+        AwsRule rule = SpecialRules.resourcePolicyRule(request.action(), request.resource(), catalog);
         boolean boundary = !policies.permissionsBoundaries().isEmpty();
         List<LayerScan> scps = new ArrayList<>();
         if (!service) {
@@ -37,7 +71,8 @@ public final class PolicyEvaluator {
                 scps.add(LayerScan.of(PolicyKind.SERVICE_CONTROL, level, context));
             }
         }
-        ResourceScan resource = ResourceScan.of(policies.resourcePolicy(), context, boundary);
+        PolicyKind resourceLayer = rule == AwsRule.ROLE_TRUST_POLICY ? PolicyKind.TRUST : PolicyKind.RESOURCE;
+        ResourceScan resource = ResourceScan.of(policies.resourcePolicy(), resourceLayer, context, boundary);
         LayerScan identity =
                 LayerScan.of(PolicyKind.IDENTITY, service ? List.of() : policies.identityPolicies(), context);
         LayerScan limits =
@@ -53,22 +88,40 @@ public final class PolicyEvaluator {
         denies.addAll(identity.denying());
         denies.addAll(limits.denying());
         denies.addAll(session.denying());
+        if (SpecialRules.isCallerIdentity(request.action())) {
+            return callerIdentity(denies);
+        }
         if (!denies.isEmpty()) {
             return result(
                     Decision.EXPLICITLY_DENIED,
                     denies,
                     "Explicitly denied by " + list(denies) + ". An explicit deny overrides every allow.");
         }
-        Verdict verdict = new Verdict(request, policies, context, scps, resource, identity, limits, session);
+        Verdict verdict = new Verdict(request, policies, context, scps, resource, identity, limits, session, rule);
         return service ? verdict.forService() : verdict.decide();
     }
 
+    private static SimulationResult callerIdentity(List<Hit> denies) {
+        String ignored = denies.isEmpty() ? "" : " The explicit deny in " + list(denies) + " does not apply to it.";
+        return new SimulationResult(
+                Decision.ALLOWED,
+                List.of(),
+                "sts:GetCallerIdentity is always allowed: AWS requires no permission for it and answers it even "
+                        + "under an explicit deny, since a denied call would reveal the same identity." + ignored,
+                AwsRule.CALLER_IDENTITY_ALWAYS_ALLOWED);
+    }
+
     static SimulationResult result(Decision decision, List<Hit> hits, String explanation) {
+        return result(decision, hits, explanation, null);
+    }
+
+    static SimulationResult result(
+            Decision decision, List<Hit> hits, String explanation, @org.jspecify.annotations.Nullable AwsRule rule) {
         List<DecisiveStatement> decisive = new ArrayList<>(hits.size());
         for (Hit hit : hits) {
             decisive.add(hit.decisive());
         }
-        return new SimulationResult(decision, decisive, explanation);
+        return new SimulationResult(decision, decisive, explanation, rule);
     }
 
     static String list(List<Hit> hits) {

@@ -12,7 +12,12 @@ import org.jspecify.annotations.Nullable;
 /** The statements of a resource-based policy that cover a request, with how far each reaches the caller. */
 record ResourceScan(List<Hit> denies, List<Hit> direct, List<Hit> role, List<Hit> account) {
 
-    static ResourceScan of(@Nullable PolicyDocument policy, RequestContext request, boolean boundary) {
+    /**
+     * @param layer how the statements are reported: {@link PolicyKind#TRUST} when the policy is the
+     *     trust policy of the role being assumed, otherwise {@link PolicyKind#RESOURCE}
+     */
+    static ResourceScan of(
+            @Nullable PolicyDocument policy, PolicyKind layer, RequestContext request, boolean boundary) {
         List<Hit> denies = new ArrayList<>();
         List<Hit> direct = new ArrayList<>();
         List<Hit> role = new ArrayList<>();
@@ -28,7 +33,7 @@ record ResourceScan(List<Hit> denies, List<Hit> direct, List<Hit> role, List<Hit
             if (reach == Reach.NONE || !StatementMatcher.covers(statement, policy.supportsVariables(), request)) {
                 continue;
             }
-            Hit hit = new Hit(PolicyKind.RESOURCE, policy, statement);
+            Hit hit = new Hit(layer, policy, statement);
             if (deny) {
                 denies.add(hit);
             } else if (reach == Reach.DIRECT) {

@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  * A policy is a policy document, or {@code {"name": "…", "document": {…}}} to give it a name; unnamed
  * policies are named by their place, e.g. {@code identityPolicies[0]}. Every error names its field and
- * the line and column in the body.
+ * the line and column in the body. The {@code resourcePolicy} is whatever policy the resource itself
+ * carries: a bucket policy, a KMS key's key policy, or (for {@code sts:AssumeRole} and the other
+ * actions on a role) the role's trust policy.
  */
 public final class SimulationInputReader {
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,8 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The golden decision cases under {@code src/test/resources/policy/golden/}: each file holds
  * {@code cases}, each a simulation as the API takes it plus {@code expect} (the decision) and
- * optionally {@code decisive} (the statements that must decide it, as {@code policy#index}). A file's
- * {@code defaults} fill in what a case leaves out; {@code request} fields merge one by one.
+ * optionally {@code decisive} (the statements that must decide it, as {@code policy#index}),
+ * {@code rule} (the special AWS rule that must shape it, or none when left out) and {@code explains}
+ * (words the explanation must contain). A file's {@code defaults} fill in what a case leaves out;
+ * {@code request} fields merge one by one.
  */
 class PolicyEvaluatorGoldenTests {
 
@@ -37,7 +40,14 @@ class PolicyEvaluatorGoldenTests {
     private static final JsonReader BODY = new JsonReader(new JsonLimits(64, 1 << 20));
     private final PolicyEvaluator evaluator = new PolicyEvaluator();
 
-    record GoldenCase(String file, String name, ObjectNode body, String expect, List<String> decisive) {
+    record GoldenCase(
+            String file,
+            String name,
+            ObjectNode body,
+            String expect,
+            List<String> decisive,
+            @Nullable String rule,
+            List<String> explains) {
 
         @Override
         public String toString() {
@@ -74,7 +84,8 @@ class PolicyEvaluatorGoldenTests {
             }
             for (Map.Entry<String, JsonNode> field : source.properties()) {
                 String name = field.getKey();
-                if (List.of("name", "expect", "decisive", "note").contains(name)) {
+                if (List.of("name", "expect", "decisive", "note", "rule", "explains")
+                        .contains(name)) {
                     continue;
                 }
                 if (name.equals("request") && body.get("request") instanceof ObjectNode request) {
@@ -86,8 +97,16 @@ class PolicyEvaluatorGoldenTests {
         }
         List<String> decisive = new ArrayList<>();
         entry.path("decisive").forEach(node -> decisive.add(node.asString()));
+        List<String> explains = new ArrayList<>();
+        entry.path("explains").forEach(node -> explains.add(node.asString()));
         return new GoldenCase(
-                file, entry.path("name").asString(), body, entry.path("expect").asString(), decisive);
+                file,
+                entry.path("name").asString(),
+                body,
+                entry.path("expect").asString(),
+                decisive,
+                entry.hasNonNull("rule") ? entry.get("rule").asString() : null,
+                explains);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -108,6 +127,12 @@ class PolicyEvaluatorGoldenTests {
                     .containsExactlyInAnyOrderElementsOf(golden.decisive());
         }
         assertThat(result.explanation()).isNotBlank();
+        assertThat(result.rule() == null ? null : result.rule().name())
+                .as(result.explanation())
+                .isEqualTo(golden.rule());
+        for (String words : golden.explains()) {
+            assertThat(result.explanation()).contains(words);
+        }
     }
 
     @Test
