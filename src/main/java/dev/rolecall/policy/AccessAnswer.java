@@ -1,6 +1,7 @@
 package dev.rolecall.policy;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to "can this role do this action on this resource?".
@@ -12,6 +13,8 @@ import java.util.List;
  * @param explanation one line for people, e.g. "ALLOWED by inline policy read-logs, statement 1 (Sid
  *     ReadLogs); not blocked by the permissions boundary."
  * @param notAnalysed policies that could not be read and might change the answer
+ * @param rule the special AWS rule that shaped the answer (KMS key policy, role trust policy, …), or
+ *     null
  */
 public record AccessAnswer(
         String action,
@@ -19,7 +22,8 @@ public record AccessAnswer(
         Decision decision,
         List<DecisiveStatement> decisiveStatements,
         String explanation,
-        List<NotAnalysedPolicy> notAnalysed) {
+        List<NotAnalysedPolicy> notAnalysed,
+        @Nullable AwsRule rule) {
 
     public AccessAnswer {
         decisiveStatements = List.copyOf(decisiveStatements);

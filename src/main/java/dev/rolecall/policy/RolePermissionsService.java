@@ -131,7 +131,10 @@ public class RolePermissionsService {
 
     /**
      * Whether the role may do {@code action} on {@code resource} with the given request context, as the
-     * simulator decides it from the identity policies (inline and AWS managed) and the boundary.
+     * simulator decides it from the identity policies (inline and AWS managed) and the boundary. With
+     * the role's ARN known, the role is the caller. No key, trust or other resource-based policy is
+     * known here: where AWS needs one to allow (a KMS key, assuming a role, a resource in another
+     * account) the answer is IMPLICITLY_DENIED and says what the role's own policies would give.
      *
      * @param resource an ARN, or {@code *} (or blank) for actions that take no resource
      * @throws AccessQuestionException when the action or resource is malformed
@@ -165,22 +168,26 @@ public class RolePermissionsService {
             fullContext.put("aws:PrincipalAccount", List.of(role.accountId()));
         }
         ResolvedRole resolved = resolver.resolve(role);
-        AccessRequest request = new AccessRequest(act, res, null, null, fullContext);
+        AccessRequest request = new AccessRequest(act, res, role.roleArn(), null, fullContext);
         SimulationResult result =
                 evaluator.evaluate(request, PolicySet.ofIdentity(resolved.identity(), resolved.boundaries()));
-        String explanation = switch (result.decision()) {
-            case ALLOWED ->
-                "ALLOWED by " + describe(resolved, result.decisiveStatements(), PolicyKind.IDENTITY)
-                        + (resolved.boundaries().isEmpty()
-                                ? ""
-                                : "; not blocked by "
-                                        + describe(resolved, result.decisiveStatements(), PolicyKind.BOUNDARY))
-                        + ".";
-            case EXPLICITLY_DENIED ->
-                "EXPLICITLY_DENIED by " + describe(resolved, result.decisiveStatements(), null)
-                        + ": an explicit deny overrides every allow.";
-            case IMPLICITLY_DENIED -> implicitDenial(resolved, request);
-        };
+        boolean simulatorExplains = result.decision() != Decision.EXPLICITLY_DENIED
+                && (result.rule() != null || PolicyEvaluator.crossAccount(request));
+        String explanation = simulatorExplains
+                ? result.decision() + ": " + result.explanation()
+                : switch (result.decision()) {
+                    case ALLOWED ->
+                        "ALLOWED by " + describe(resolved, result.decisiveStatements(), PolicyKind.IDENTITY)
+                                + (resolved.boundaries().isEmpty()
+                                        ? ""
+                                        : "; not blocked by "
+                                                + describe(resolved, result.decisiveStatements(), PolicyKind.BOUNDARY))
+                                + ".";
+                    case EXPLICITLY_DENIED ->
+                        "EXPLICITLY_DENIED by " + describe(resolved, result.decisiveStatements(), null)
+                                + ": an explicit deny overrides every allow.";
+                    case IMPLICITLY_DENIED -> implicitDenial(resolved, request);
+                };
         if (catalog.action(act).isEmpty()) {
             explanation += " Note: " + act + " is not in the IAM action catalog of " + catalog.dataDate()
                     + "; check the spelling.";
@@ -195,7 +202,13 @@ public class RolePermissionsService {
                     + " not analysed and could change the answer.";
         }
         return new AccessAnswer(
-                act, res, result.decision(), result.decisiveStatements(), explanation, resolved.notAnalysed());
+                act,
+                res,
+                result.decision(),
+                result.decisiveStatements(),
+                explanation,
+                resolved.notAnalysed(),
+                result.rule());
     }
 
     private String implicitDenial(ResolvedRole resolved, AccessRequest request) {

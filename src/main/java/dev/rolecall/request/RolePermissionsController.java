@@ -119,7 +119,12 @@ class RolePermissionsController {
     static RolePolicies policies(RoleSpec spec) {
         List<PolicyInput> inline = new ArrayList<>();
         spec.inlinePolicies().forEach((name, document) -> inline.add(PolicyInput.of(name, document)));
-        return new RolePolicies(spec.accountId(), inline, spec.managedPolicyArns(), spec.permissionsBoundaryArn());
+        return new RolePolicies(
+                spec.accountId(),
+                inline,
+                spec.managedPolicyArns(),
+                spec.permissionsBoundaryArn(),
+                "arn:aws:iam::" + spec.accountId() + ":role" + spec.path() + spec.roleName());
     }
 
     /** Context lines {@code key=value}; a key given on several lines gets several values. */

@@ -317,4 +317,84 @@ class RolePermissionsServiceTests {
         assertThat(service.canDo(role, " s3:GetObject ", "  ", Map.of()).resource())
                 .isEqualTo("*");
     }
+
+    static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/app";
+
+    static RolePolicies roleNamed(List<PolicyInput> inline) {
+        return new RolePolicies(ACCOUNT, inline, List.of(), null, ROLE_ARN);
+    }
+
+    @Test
+    void theRoleIsTheCallerSoItsOwnArnDecidesConditions() {
+        RolePolicies role = roleNamed(List.of(policy("own", """
+                {"Effect":"Allow","Action":"s3:GetObject","Resource":"*",
+                 "Condition":{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::111122223333:role/app"}}}""")));
+
+        assertThat(service.canDo(role, "s3:GetObject", "arn:aws:s3:::b/k", Map.of())
+                        .allowed())
+                .isTrue();
+    }
+
+    @Test
+    void callerIdentityIsAllowedEvenUnderAnExplicitDenyAndSaysWhy() {
+        RolePolicies role = roleNamed(List.of(policy("deny-all", """
+                {"Sid":"DenyAll","Effect":"Deny","Action":"*","Resource":"*"}""")));
+
+        AccessAnswer answer = service.canDo(role, "sts:GetCallerIdentity", "*", Map.of());
+
+        assertThat(answer.decision()).isEqualTo(Decision.ALLOWED);
+        assertThat(answer.rule()).isEqualTo(AwsRule.CALLER_IDENTITY_ALWAYS_ALLOWED);
+        assertThat(answer.explanation())
+                .startsWith("ALLOWED: sts:GetCallerIdentity is always allowed")
+                .contains("The explicit deny in identity policy deny-all, statement 1 (Sid DenyAll) does not apply");
+    }
+
+    @Test
+    void aRoleCannotGetAFederationTokenWhateverItsPoliciesAllow() {
+        RolePolicies role = roleNamed(List.of(policy("all", """
+                {"Effect":"Allow","Action":"*","Resource":"*"}""")));
+
+        AccessAnswer answer = service.canDo(role, "sts:GetFederationToken", "*", Map.of());
+
+        assertThat(answer.decision()).isEqualTo(Decision.IMPLICITLY_DENIED);
+        assertThat(answer.rule()).isEqualTo(AwsRule.LONG_TERM_CREDENTIALS_ONLY);
+        assertThat(answer.explanation()).contains("a role session cannot call it");
+    }
+
+    @Test
+    void aKmsKeyWithoutKeyPolicyIsDeniedAndTheDefaultKeyPolicyIsExplained() {
+        RolePolicies role = roleNamed(List.of(policy("kms", """
+                {"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}""")));
+
+        AccessAnswer answer = service.canDo(
+                role,
+                "kms:Decrypt",
+                "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                Map.of());
+        AccessAnswer listKeys = service.canDo(role, "kms:ListKeys", "*", Map.of());
+
+        assertThat(answer.decision()).isEqualTo(Decision.IMPLICITLY_DENIED);
+        assertThat(answer.rule()).isEqualTo(AwsRule.KMS_KEY_POLICY);
+        assertThat(answer.explanation())
+                .contains("identity policies alone never grant access to a KMS key")
+                .contains("With AWS's default key policy, which allows the account (root) and so enables IAM "
+                        + "policies, it would be allowed by identity policy kms, statement 1.");
+        assertThat(listKeys.decision()).isEqualTo(Decision.IMPLICITLY_DENIED);
+        assertThat(listKeys.rule()).isNull();
+    }
+
+    @Test
+    void aResourceInAnotherAccountNeedsItsOwnPolicyAndTheAnswerSaysSo() {
+        RolePolicies role = roleNamed(List.of(policy("send", """
+                {"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}""")));
+
+        AccessAnswer answer =
+                service.canDo(role, "sqs:SendMessage", "arn:aws:sqs:eu-west-1:444455556666:jobs", Map.of());
+
+        assertThat(answer.decision()).isEqualTo(Decision.IMPLICITLY_DENIED);
+        assertThat(answer.explanation())
+                .startsWith("IMPLICITLY_DENIED: The resource belongs to account 444455556666, not the caller's "
+                        + "account 111122223333")
+                .contains("The caller's own policies allow it (identity policy send, statement 1).");
+    }
 }

@@ -259,4 +259,69 @@ class RolePermissionsControllerTests {
                 .andExpect(content().string(containsString("name=\"_csrf\"")))
                 .andExpect(content().string(not(containsString("<html"))));
     }
+
+    @Test
+    void theAnswerShowsTheKmsKeyPolicyRuleInWordsWithTheAwsDocumentation() throws Exception {
+        JsonNode decrypt = RoleSpecs.json("""
+                {"Version":"2012-10-17","Statement":[{"Sid":"UseKey","Effect":"Allow","Action":"kms:Decrypt",
+                 "Resource":"*"}]}""");
+        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("use-key", decrypt), List.of(), null)));
+
+        mvc.perform(post("/requests/" + ID + "/can-do")
+                        .with(user("alice"))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("action", "kms:Decrypt")
+                        .param(
+                                "resource",
+                                "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("IMPLICITLY_DENIED: kms:Decrypt on arn:aws:kms:")))
+                .andExpect(content().string(containsString("identity policies alone never grant access to a KMS key")))
+                .andExpect(content().string(containsString("default key policy, which allows the account (root)")))
+                .andExpect(content().string(containsString("it would be allowed by identity policy use-key")))
+                .andExpect(content()
+                        .string(containsString(
+                                "href=\"https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html\"")));
+    }
+
+    @Test
+    void theRoleAskingForASessionTokenIsToldRolesCannot() throws Exception {
+        JsonNode sts = RoleSpecs.json("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:*","Resource":"*"}]}""");
+        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("sts", sts), List.of(), null)));
+
+        mvc.perform(post("/requests/" + ID + "/can-do")
+                        .with(user("alice"))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("action", "sts:GetSessionToken")
+                        .param("resource", "*"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("IMPLICITLY_DENIED: sts:GetSessionToken accepts only the long-term "
+                                + "credentials of an IAM user or the root user: a role session cannot call it")))
+                .andExpect(content().string(containsString("Only IAM users and the root user can get session")));
+    }
+
+    @Test
+    void assumingAnotherRoleNeedsItsTrustPolicy() throws Exception {
+        JsonNode assume = RoleSpecs.json("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+                 "Resource":"arn:aws:iam::111122223333:role/deployer"}]}""");
+        given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("assume", assume), List.of(), null)));
+
+        mvc.perform(post("/requests/" + ID + "/can-do")
+                        .with(user("alice"))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("action", "sts:AssumeRole")
+                        .param("resource", "arn:aws:iam::111122223333:role/deployer"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("needs the role&#39;s trust policy to allow this principal, even within "
+                                + "the same account")))
+                .andExpect(content().string(containsString("No trust policy was supplied")))
+                .andExpect(content().string(containsString("The identity policies allow it (identity policy assume")));
+    }
 }
