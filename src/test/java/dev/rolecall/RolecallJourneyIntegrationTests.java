@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rolecall.test.MotoServer;
+import dev.rolecall.test.UsesMoto;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -21,8 +22,6 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * as requested, and carol's CSV export holds every step.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesMoto
 class RolecallJourneyIntegrationTests {
 
     /** moto's default account: roles it creates carry this account id in their ARN. */
@@ -49,24 +49,10 @@ class RolecallJourneyIntegrationTests {
     static final String BOUNDARY = "arn:aws:iam::aws:policy/PowerUserAccess";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static MotoServer moto;
-
     @LocalServerPort
     int port;
 
     final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
 
     @DynamicPropertySource
     static void applyAccount(DynamicPropertyRegistry registry) {
@@ -76,7 +62,9 @@ class RolecallJourneyIntegrationTests {
         registry.add("rolecall.accounts[1].id", () -> MOTO_ACCOUNT);
         registry.add("rolecall.accounts[1].name", () -> "payments-dev");
         registry.add("rolecall.accounts[1].environment", () -> "dev");
-        registry.add("rolecall.accounts[1].endpoint", () -> moto.endpoint().toString());
+        registry.add(
+                "rolecall.accounts[1].endpoint",
+                () -> MotoServer.shared().endpoint().toString());
         registry.add("rolecall.accounts[1].mode", () -> "APPLY");
     }
 
@@ -149,7 +137,7 @@ class RolecallJourneyIntegrationTests {
     }
 
     private void assertRoleInMotoIsExactlyWhatWasApproved(String requestId) {
-        try (IamClient iam = moto.iamClient()) {
+        try (IamClient iam = MotoServer.shared().iamClient()) {
             Role role = iam.getRole(r -> r.roleName("payments-lambda")).role();
             assertThat(role.path()).isEqualTo("/payments/");
             assertThat(role.description()).isEqualTo("Runs the payments lambda");

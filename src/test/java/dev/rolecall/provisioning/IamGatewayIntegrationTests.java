@@ -8,6 +8,7 @@ import dev.rolecall.account.ApplyMode;
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.test.MotoServer;
+import dev.rolecall.test.UsesMoto;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
@@ -29,42 +27,23 @@ import software.amazon.awssdk.services.iam.model.Tag;
 import tools.jackson.databind.JsonNode;
 
 /** The gateway against a real IAM emulator; the role is read back with the SDK directly. */
+@UsesMoto
 class IamGatewayIntegrationTests {
 
     private static final String MOTO_ACCOUNT = "123456789012";
 
-    private static MotoServer moto;
-    private static IamClient reader;
+    private final MotoServer moto = MotoServer.shared();
+    private final IamClient reader = moto.iamClient();
 
     private final ChangePlanner planner = new ChangePlanner();
     private final IamGateway gateway = new IamGateway(
             new ProvisioningProperties(2, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30)));
     private final RoleRequestId requestId = new RoleRequestId(UUID.randomUUID());
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-        reader = moto.iamClient();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (reader != null) {
-            reader.close();
-        }
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyMoto() {
-        moto.reset();
-    }
-
     @AfterEach
-    void closeGateway() {
+    void closeClients() {
         gateway.close();
+        reader.close();
     }
 
     @Test

@@ -13,12 +13,11 @@ import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.SubmitRoleRequest;
 import dev.rolecall.test.MotoServer;
+import dev.rolecall.test.UsesMoto;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,36 +31,20 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * records its plan: the whole provisioning module in the running application.
  */
 @SpringBootTest
+@UsesMoto
 class ProvisioningIntegrationTests {
 
     private static final String PLAN_ONLY_ACCOUNT = "111122223333";
     private static final String APPLY_ACCOUNT = "444455556666";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static MotoServer moto;
-    private static IamClient reader;
+    private final IamClient reader = MotoServer.shared().iamClient();
 
     private final CurrentUser alice = new CurrentUser("alice", "payments", Set.of(Role.REQUESTER));
     private final CurrentUser bob = new CurrentUser("bob", "security", Set.of(Role.REVIEWER));
 
     @Autowired
     RoleRequestService requests;
-
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-        reader = moto.iamClient();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (reader != null) {
-            reader.close();
-        }
-        if (moto != null) {
-            moto.close();
-        }
-    }
 
     /** A list in configuration replaces the whole list, so the demo account is restated. */
     @DynamicPropertySource
@@ -73,14 +56,16 @@ class ProvisioningIntegrationTests {
         registry.add("rolecall.accounts[1].name", () -> "payments-dev");
         registry.add("rolecall.accounts[1].environment", () -> "dev");
         registry.add("rolecall.accounts[1].region", () -> "us-east-1");
-        registry.add("rolecall.accounts[1].endpoint", () -> moto.endpoint().toString());
+        registry.add(
+                "rolecall.accounts[1].endpoint",
+                () -> MotoServer.shared().endpoint().toString());
         registry.add("rolecall.accounts[1].mode", () -> "APPLY");
         registry.add("rolecall.provisioning.max-attempts", () -> "2");
     }
 
-    @BeforeEach
-    void emptyMoto() {
-        moto.reset();
+    @AfterEach
+    void closeReader() {
+        reader.close();
     }
 
     @Test

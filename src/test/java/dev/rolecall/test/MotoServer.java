@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
+import org.opentest4j.TestAbortedException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -27,26 +29,27 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
- * A real moto server (an AWS emulator) for tests that talk to IAM and STS, on a free loopback port.
+ * A real moto server (an AWS emulator) for tests that talk to IAM and STS, on a free loopback port;
+ * one per test JVM, shared by every test class that uses it.
+ *
+ * <p>A test class declares {@link UsesMoto @UsesMoto}: the server is started on first use, forgets
+ * everything before each test, and is stopped when the JVM exits. Spring tests point an account at it
+ * with {@code registry.add("rolecall.accounts[1].endpoint", () -> MotoServer.shared().endpoint()
+ * .toString())}; test methods may take a {@code MotoServer} parameter.
  *
  * <p>Started from {@code moto_server} on the {@code PATH} (or in {@code $HOME/.pyenv/shims} or
  * {@code $PYENV_ROOT/shims}); where that is missing but Docker is available, from the
- * {@value #IMAGE} image. Where neither exists the calling test is skipped with a message naming
- * what is missing, except when the {@code CI} environment variable is set: then it fails, so a CI
- * machine never silently skips the IAM tests. AWS managed policies are loaded
+ * {@value #IMAGE} image. Where neither exists every test class that needs it is skipped with a
+ * message naming what is missing, except when the {@code CI} environment variable is set: then they
+ * fail, so a CI machine never silently skips the IAM tests. AWS managed policies are loaded
  * ({@code MOTO_IAM_LOAD_MANAGED_POLICIES=true}), so {@code arn:aws:iam::aws:policy/...} ARNs can be
  * attached and used as boundaries.
  *
- * <p>{@link #start()} also sets the system properties {@code aws.accessKeyId} and
+ * <p>Starting it also sets the system properties {@code aws.accessKeyId} and
  * {@code aws.secretAccessKey} to dummy values unless they are set already: the SDK's default
  * credentials chain reads them first, so tests never need (or send) real AWS credentials.
  *
- * <pre>{@code
- * static MotoServer moto;
- * @BeforeAll static void startMoto() { moto = MotoServer.start(); }
- * @AfterAll static void stopMoto() { moto.close(); }
- * @BeforeEach void emptyMoto() { moto.reset(); }
- * }</pre>
+ * <p>Test classes that share the server must not run in parallel with each other.
  */
 public final class MotoServer implements AutoCloseable {
 
@@ -73,11 +76,38 @@ public final class MotoServer implements AutoCloseable {
         this.stop = stop;
     }
 
+    private static @Nullable MotoServer shared;
+    private static @Nullable RuntimeException unavailable;
+
+    /**
+     * The moto server of this test JVM, started on first use and stopped when the JVM exits. When it
+     * cannot start, every call throws what the first attempt threw: the calling test is skipped, or
+     * fails on CI.
+     */
+    public static synchronized MotoServer shared() {
+        if (shared == null && unavailable == null) {
+            try {
+                MotoServer server = start();
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "moto-server-stop"));
+                shared = server;
+            } catch (RuntimeException e) {
+                unavailable = e;
+            }
+        }
+        if (shared != null) {
+            return shared;
+        }
+        if (unavailable instanceof TestAbortedException) {
+            throw new TestAbortedException(unavailable.getMessage());
+        }
+        throw new IllegalStateException(unavailable.getMessage(), unavailable);
+    }
+
     /**
      * Starts a moto server, or skips (fails, on CI) the calling test when neither
      * {@code moto_server} nor Docker is available.
      */
-    public static MotoServer start() {
+    private static MotoServer start() {
         useTestCredentials();
         Optional<Path> executable = findExecutable();
         if (executable.isPresent()) {
@@ -103,7 +133,6 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    /** Where the server listens, e.g. {@code http://127.0.0.1:43121}: an SDK endpoint override. */
     /** An IAM client for this server, for tests that read back what Rolecall did; close it after use. */
     public IamClient iamClient() {
         return IamClient.builder()
@@ -114,6 +143,7 @@ public final class MotoServer implements AutoCloseable {
                 .build();
     }
 
+    /** Where the server listens, e.g. {@code http://127.0.0.1:43121}: an SDK endpoint override. */
     public URI endpoint() {
         return endpoint;
     }
@@ -134,7 +164,10 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server: the moto_server process and everything it started, or the container. */
+    /**
+     * Stops the server: the moto_server process and everything it started, or the container. The
+     * shared server is stopped when the JVM exits; tests do not close it.
+     */
     @Override
     public void close() {
         stop.run();
