@@ -86,6 +86,29 @@ class PolicySimulationControllerTests {
     }
 
     @Test
+    void namesTheAwsRuleAndSaysItInWords() throws Exception {
+        String kms = """
+                {"identityPolicies": [{"Version": "2012-10-17", "Statement": {"Effect": "Allow",
+                   "Action": "kms:Decrypt", "Resource": "*"}}],
+                 "resourcePolicy": {"Version": "2012-10-17", "Statement": {"Effect": "Allow",
+                   "Principal": {"AWS": "arn:aws:iam::111122223333:role/key-admin"}, "Action": "kms:*",
+                   "Resource": "*"}},
+                 "request": {"action": "kms:Decrypt",
+                             "resource": "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                             "principal": "arn:aws:iam::111122223333:role/app"}}""";
+
+        mvc.perform(simulate(kms).with(user("alice")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.decision").value("IMPLICITLY_DENIED"))
+                .andExpect(jsonPath("$.rule").value("KMS_KEY_POLICY"))
+                .andExpect(jsonPath(
+                        "$.explanation", containsString("identity policies alone never grant access to a KMS key")))
+                .andExpect(jsonPath(
+                        "$.explanation",
+                        containsString("The key policy resourcePolicy allows neither this principal nor its account")));
+    }
+
+    @Test
     void reportsAnInvalidPolicyWithFieldLineAndColumn() throws Exception {
         String body = SIMULATION
                 .formatted("s3:GetObject")
