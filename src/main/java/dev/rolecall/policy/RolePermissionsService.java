@@ -36,7 +36,7 @@ public class RolePermissionsService {
 
     private final IamCatalog catalog;
     private final ResolvedRole.Resolver resolver;
-    private final PolicyEvaluator evaluator = new PolicyEvaluator();
+    private final PolicyEvaluator evaluator;
 
     public RolePermissionsService() {
         this(IamCatalog.shipped(), AwsManagedPolicies.shipped());
@@ -44,6 +44,7 @@ public class RolePermissionsService {
 
     RolePermissionsService(IamCatalog catalog, AwsManagedPolicies managed) {
         this.catalog = catalog;
+        this.evaluator = new PolicyEvaluator(catalog);
         this.resolver = new ResolvedRole.Resolver(managed);
     }
 
