@@ -99,10 +99,11 @@ final class Verdict {
 
     /** The key or trust policy allows the account (root): the identity policies decide. */
     private SimulationResult throughAccount(List<Hit> scpAllows) {
-        String enabling = "The " + policyWord() + " allows the account (root) in "
-                + PolicyEvaluator.list(resource.account()) + ", which leaves " + what() + " to the identity policies";
+        String enabling =
+                "the " + policyWord() + " allows the account (root) (" + PolicyEvaluator.list(resource.account()) + ")";
         if (!identity.allows()) {
-            return implicit(enabling + ", and no identity policy allows it.");
+            return implicit("The" + enabling.substring(3) + ", which leaves " + what()
+                    + " to the identity policies, and no identity policy allows it.");
         }
         SimulationResult limited = limitedByBoundaryOrSession();
         if (limited != null) {
@@ -112,7 +113,8 @@ final class Verdict {
         grants.addAll(identity.allowing());
         return allowed(
                 decisive(scpAllows, grants),
-                enabling + ": allowed by " + PolicyEvaluator.list(identity.allowing()) + limitsNote() + ".");
+                "Allowed by " + PolicyEvaluator.list(identity.allowing()) + limitsNote() + ", which counts because "
+                        + enabling + " and so lets identity policies grant " + what() + ".");
     }
 
     /** Nothing in the key or trust policy allows this principal or its account. */
