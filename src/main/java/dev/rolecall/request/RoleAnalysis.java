@@ -84,6 +84,16 @@ class RoleAnalysis {
         if (policy.equals(spec.permissionsBoundaryArn())) {
             return "permissionsBoundaryArn";
         }
+        // Findings about the ARN fields themselves are located at the field, not in a document.
+        String element = finding.location().element();
+        if (policy.isEmpty() && element != null) {
+            if (element.startsWith("managedPolicyArns")) {
+                return "managedPolicyArns";
+            }
+            if (element.startsWith("permissionsBoundary")) {
+                return "permissionsBoundaryArn";
+            }
+        }
         return FIELD_BY_CODE_PREFIX.entrySet().stream()
                 .filter(entry -> finding.code().startsWith(entry.getKey()))
                 .map(Map.Entry::getValue)

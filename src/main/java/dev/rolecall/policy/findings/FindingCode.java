@@ -289,11 +289,11 @@ public enum FindingCode {
             "Remove the statement or merge it into the other."),
     AWS_MANAGED_POLICY_UNKNOWN(
             "aws-managed-policy-unknown",
-            LOW,
-            HYGIENE,
-            "The ARN is not among the AWS managed policies Rolecall ships: a typo, or a policy newer than "
-                    + "its copy. Its permissions are not analysed.",
-            "Check the policy name."),
+            BLOCK,
+            VALIDITY,
+            "The ARN names no AWS managed policy Rolecall knows: IAM would refuse to attach it when the role is "
+                    + "applied, and its permissions cannot be analysed.",
+            "Use the ARN suggested, or check the policy name and path in the IAM console."),
     POLICY_NOT_ANALYSED(
             "policy-not-analysed",
             INFO,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rolecall.policy.FindingSeverity;
 import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
+import dev.rolecall.policy.PolicyFinding;
 import dev.rolecall.policy.PolicyInput;
 import dev.rolecall.policy.PolicyLimits;
 import java.util.Collections;
@@ -104,5 +105,31 @@ class RoleChecksTests {
                         "arn:aws:iam::aws:policy/NoSuchPolicy", "arn:aws:iam::111122223333:policy/team-policy")));
         assertThat(codes(analysis)).containsExactlyInAnyOrder("aws-managed-policy-unknown", "policy-not-analysed");
         assertThat(analysis.policiesChecked()).isZero();
+    }
+
+    @Test
+    void anAwsManagedArnOutsideTheCatalogBlocksWithTheClosestKnownName() {
+        PolicyAnalysis analysis = analyse(PolicyAnalysisRequest.builder()
+                .managedPolicyArns(List.of("arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole")));
+
+        PolicyFinding unknown = analysis.findings().get(0);
+        assertThat(unknown.code()).isEqualTo("aws-managed-policy-unknown");
+        assertThat(unknown.severity()).isEqualTo(FindingSeverity.BLOCK);
+        assertThat(unknown.message())
+                .contains("did you mean arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+        assertThat(unknown.location().element()).isEqualTo("managedPolicyArns[0]");
+        assertThat(analysis.blocked()).isTrue();
+    }
+
+    @Test
+    void anUnknownAwsManagedBoundaryBlocksToo() {
+        PolicyAnalysis analysis = analyse(
+                PolicyAnalysisRequest.builder().permissionsBoundaryArn("arn:aws:iam::aws:policy/PowerUserAcess"));
+
+        assertThat(analysis.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(FindingSeverity.BLOCK);
+            assertThat(finding.message()).contains("did you mean arn:aws:iam::aws:policy/PowerUserAccess");
+            assertThat(finding.location().element()).isEqualTo("permissionsBoundary");
+        });
     }
 }
