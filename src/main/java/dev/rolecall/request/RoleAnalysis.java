@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the policy engine over a role spec: the findings reviewers see, the risk level stored on
- * the request, and the blocking findings that stop submission as field problems.
+ * Runs the policy engine over a role spec's policies: the findings reviewers see, the risk level
+ * stored on the request, and the blocking findings that stop submission as field problems. The
+ * role's own fields are {@link RoleSpecValidator}'s, never findings.
  */
 @Component
 class RoleAnalysis {
@@ -23,16 +24,8 @@ class RoleAnalysis {
     /** The name the trust policy goes by in finding locations. */
     static final String TRUST_POLICY = "trust policy";
 
-    private static final Map<String, String> FIELD_BY_CODE_PREFIX = Map.of(
-            "role-name", "roleName",
-            "role-path", "path",
-            "role-description", "description",
-            "session-duration", "maxSessionDurationSeconds",
-            "tags", "tags",
-            "permissions-boundary", "permissionsBoundaryArn",
-            "managed-policies", "managedPolicyArns",
-            "inline-policies", "inlinePolicies",
-            "trust-", "trustPolicy");
+    private static final Map<String, String> FIELD_BY_CODE_PREFIX =
+            Map.of("inline-policies", "inlinePolicies", "trust-", "trustPolicy");
 
     private final PolicyAnalysisService analysis;
     private final AccountRegistry accounts;
@@ -45,12 +38,9 @@ class RoleAnalysis {
     PolicyAnalysis analyse(RoleSpec spec) {
         PolicyAnalysisRequest.Builder request = PolicyAnalysisRequest.builder()
                 .accountId(spec.accountId())
-                .role(spec.roleName(), spec.path(), spec.description())
                 .trustPolicy(PolicyInput.of(TRUST_POLICY, spec.trustPolicy()))
                 .managedPolicyArns(spec.managedPolicyArns())
                 .permissionsBoundaryArn(spec.permissionsBoundaryArn())
-                .maxSessionDurationSeconds(spec.maxSessionDurationSeconds())
-                .tags(spec.tags())
                 .knownAccountIds(accounts.all().stream().map(TargetAccount::id).collect(Collectors.toSet()));
         accounts.find(spec.accountId())
                 .ifPresent(account -> request.limits(

@@ -57,7 +57,8 @@ public class RoleRequestService {
                 requester.username(), requester.team(), command.spec(), command.justification(), clock.instant());
         request.assess(
                 assessment.riskLevel(),
-                assessment.topFinding().map(PolicyFinding::code).orElse(null));
+                assessment.topFinding().map(PolicyFinding::code).orElse(null),
+                assessment.riskReason());
         request.submit(requester.username(), clock.instant());
         request.startReview(clock.instant());
         return requests.saveAndFlush(request).toView();
@@ -75,7 +76,8 @@ public class RoleRequestService {
         request.revise(requester.username(), command.spec(), command.justification(), clock.instant());
         request.assess(
                 assessment.riskLevel(),
-                assessment.topFinding().map(PolicyFinding::code).orElse(null));
+                assessment.topFinding().map(PolicyFinding::code).orElse(null),
+                assessment.riskReason());
         request.startReview(clock.instant());
         return requests.saveAndFlush(request).toView();
     }

@@ -119,8 +119,8 @@ public final class AwsManagedPolicies {
 
     /**
      * The ARNs of the known policies closest to an ARN that names none of them, closest first: a
-     * policy with the same name under another path first (e.g. {@code AWSLambdaBasicExecutionRole},
-     * which lives under {@code service-role/}), then names within a few edits of the one given.
+     * policy with the same name under another path alone (e.g. {@code AWSLambdaBasicExecutionRole},
+     * which lives under {@code service-role/}), otherwise names within a few edits of the one given.
      *
      * @param limit how many suggestions at most
      */
@@ -134,13 +134,18 @@ public final class AwsManagedPolicies {
         // Names that differ in more than about a third of their characters are not typos of each other.
         LevenshteinDistance distance = new LevenshteinDistance(Math.max(2, name.length() / 3));
         record Candidate(AwsManagedPolicy policy, int distance) {}
-        return policies.stream()
+        List<Candidate> close = policies.stream()
                 .map(policy ->
                         new Candidate(policy, distance.apply(name, policy.name().toLowerCase(Locale.ROOT))))
                 .filter(candidate -> candidate.distance() >= 0)
                 .sorted(Comparator.comparingInt(Candidate::distance)
                         .thenComparing(candidate -> candidate.policy().name()))
                 .limit(limit)
+                .toList();
+        // The same name under another path is the policy meant; near names would only distract from it.
+        boolean samePolicyElsewhere = !close.isEmpty() && close.get(0).distance() == 0;
+        return close.stream()
+                .filter(candidate -> !samePolicyElsewhere || candidate.distance() == 0)
                 .map(candidate -> candidate.policy().arn())
                 .toList();
     }

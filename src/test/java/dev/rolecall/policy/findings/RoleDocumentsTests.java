@@ -10,64 +10,24 @@ import dev.rolecall.policy.PolicyFinding;
 import dev.rolecall.policy.PolicyInput;
 import dev.rolecall.policy.PolicyLimits;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RoleChecksTests {
+/** The role's documents: quotas, and managed policy ARNs that cannot be resolved. */
+class RoleDocumentsTests {
 
     private static PolicyAnalysis analyse(PolicyAnalysisRequest.Builder request) {
         return Roles.ANALYSER.analyse(request.build());
     }
 
     @Test
-    void validFieldsGiveNoFindings() {
+    void theRolesOwnFieldsAreNeverFindings() {
+        // Over the managed-policy quota, and no boundary where one is required: field errors of the request.
         PolicyAnalysis analysis = analyse(PolicyAnalysisRequest.builder()
-                .role("ci-deployer", "/ci/", "Deploys payments-api")
-                .maxSessionDurationSeconds(3600)
-                .tags(Map.of("team", "payments")));
-        assertThat(analysis.findings()).isEmpty();
+                .managedPolicyArns(Collections.nCopies(11, "arn:aws:iam::aws:policy/ReadOnlyAccess"))
+                .boundaryRequired(true));
+        assertThat(codes(analysis)).doesNotContain("managed-policies-too-many", "permissions-boundary-required");
         assertThat(analysis.blocked()).isFalse();
-    }
-
-    @Test
-    void invalidFieldsBlockSubmission() {
-        PolicyAnalysis analysis = analyse(PolicyAnalysisRequest.builder()
-                .role("no spaces", "ci", "x".repeat(1001))
-                .maxSessionDurationSeconds(43201)
-                .tags(Map.of("aws:team", "payments", "ok", "v".repeat(257))));
-        assertThat(codes(analysis))
-                .contains(
-                        "role-name-invalid",
-                        "role-path-invalid",
-                        "role-description-invalid",
-                        "session-duration-invalid",
-                        "tags-invalid");
-        assertThat(analysis.findings()).allMatch(f -> f.severity() == FindingSeverity.BLOCK);
-        assertThat(analysis.blocked()).isTrue();
-        assertThat(analysis.findings().get(0).locationText())
-                .isIn("roleName", "path", "description", "maxSessionDurationSeconds", "tags.aws:team", "tags.ok");
-    }
-
-    @Test
-    void atMostFiftyTags() {
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (int i = 0; i < 51; i++) {
-            tags.put("k" + i, "v");
-        }
-        assertThat(codes(analyse(PolicyAnalysisRequest.builder().tags(tags)))).containsExactly("tags-invalid");
-    }
-
-    @Test
-    void managedPolicyCountFollowsTheAccountQuota() {
-        List<String> eleven = Collections.nCopies(11, "arn:aws:iam::aws:policy/ReadOnlyAccess");
-        assertThat(codes(analyse(PolicyAnalysisRequest.builder().managedPolicyArns(eleven))))
-                .contains("managed-policies-too-many");
-        assertThat(codes(analyse(PolicyAnalysisRequest.builder()
-                        .managedPolicyArns(eleven)
-                        .limits(new PolicyLimits(2048, 20)))))
-                .doesNotContain("managed-policies-too-many");
     }
 
     @Test
@@ -86,16 +46,6 @@ class RoleChecksTests {
         String inline = Roles.policy(Roles.allow("\"s3:GetObject\"", "[" + resources + "]"));
         assertThat(codes(analyse(PolicyAnalysisRequest.builder().permissionPolicy(new PolicyInput("big", inline)))))
                 .contains("inline-policies-too-large");
-    }
-
-    @Test
-    void aRequiredBoundaryMustBeThere() {
-        assertThat(codes(analyse(PolicyAnalysisRequest.builder().boundaryRequired(true))))
-                .containsExactly("permissions-boundary-required");
-        assertThat(codes(analyse(PolicyAnalysisRequest.builder()
-                        .boundaryRequired(true)
-                        .permissionsBoundaryArn("arn:aws:iam::aws:policy/PowerUserAccess"))))
-                .doesNotContain("permissions-boundary-required");
     }
 
     @Test
