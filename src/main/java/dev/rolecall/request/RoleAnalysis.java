@@ -11,7 +11,10 @@ import dev.rolecall.policy.PolicyLimits;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs the policy engine over a role spec's policies: the findings reviewers see, the risk level
@@ -36,9 +39,17 @@ class RoleAnalysis {
     }
 
     PolicyAnalysis analyse(RoleSpec spec) {
+        return analyse(spec, Map.of());
+    }
+
+    /**
+     * As {@link #analyse(RoleSpec)}, with the documents as the person typed them ({@link
+     * SubmitRoleRequest#documentTexts()}): finding locations then point at that text.
+     */
+    PolicyAnalysis analyse(RoleSpec spec, Map<String, String> texts) {
         PolicyAnalysisRequest.Builder request = PolicyAnalysisRequest.builder()
                 .accountId(spec.accountId())
-                .trustPolicy(PolicyInput.of(TRUST_POLICY, spec.trustPolicy()))
+                .trustPolicy(input(TRUST_POLICY, spec.trustPolicy(), texts.get("trustPolicy")))
                 .managedPolicyArns(spec.managedPolicyArns())
                 .permissionsBoundaryArn(spec.permissionsBoundaryArn())
                 .knownAccountIds(accounts.all().stream().map(TargetAccount::id).collect(Collectors.toSet()));
@@ -46,8 +57,24 @@ class RoleAnalysis {
                 .ifPresent(account -> request.limits(
                                 new PolicyLimits(account.trustPolicySizeLimit(), account.managedPoliciesPerRole()))
                         .boundaryRequired(account.requirePermissionsBoundary()));
-        spec.inlinePolicies().forEach((name, document) -> request.permissionPolicy(PolicyInput.of(name, document)));
+        spec.inlinePolicies()
+                .forEach((name, document) ->
+                        request.permissionPolicy(input(name, document, texts.get("inlinePolicies." + name))));
         return analysis.analyse(request.build());
+    }
+
+    /** The text as typed when it is the document's (the form's parse of it); otherwise the document itself. */
+    private static PolicyInput input(String name, JsonNode document, @Nullable String typed) {
+        if (typed != null) {
+            try {
+                if (RoleSpecConverter.JSON.readTree(typed).equals(document)) {
+                    return new PolicyInput(name, typed);
+                }
+            } catch (JacksonException e) {
+                // Not the document's text after all: locate findings in the document itself.
+            }
+        }
+        return PolicyInput.of(name, document);
     }
 
     /** The findings that stop submission, each named by the field a person fixes. */

@@ -89,7 +89,7 @@ public class RoleRequestService {
     @Transactional(readOnly = true)
     public RoleRequestCheck check(SubmitRoleRequest command, List<FieldProblem> inputProblems) {
         List<FieldProblem> problems = merge(inputProblems, validator.validate(command.spec(), command.justification()));
-        PolicyAnalysis result = analysis.analyse(command.spec());
+        PolicyAnalysis result = analysis.analyse(command.spec(), command.documentTexts());
         if (problems.isEmpty()) {
             problems = analysis.blockingProblems(result, command.spec());
         }
@@ -191,7 +191,7 @@ public class RoleRequestService {
         if (!problems.isEmpty()) {
             throw new RoleSpecInvalidException(problems);
         }
-        PolicyAnalysis result = analysis.analyse(command.spec());
+        PolicyAnalysis result = analysis.analyse(command.spec(), command.documentTexts());
         List<FieldProblem> blocking = analysis.blockingProblems(result, command.spec());
         if (!blocking.isEmpty()) {
             throw new RoleSpecInvalidException(blocking);
