@@ -1,6 +1,7 @@
 package dev.rolecall.policy.findings;
 
 import dev.rolecall.policy.PolicyKind;
+import dev.rolecall.policy.access.StatementActions;
 import dev.rolecall.policy.catalog.ActionSet;
 import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.AwsManagedPolicy;

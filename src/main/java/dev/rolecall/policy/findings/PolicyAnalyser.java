@@ -3,6 +3,8 @@ package dev.rolecall.policy.findings;
 import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
 import dev.rolecall.policy.PolicyFinding;
+import dev.rolecall.policy.access.EffectivePermissions;
+import dev.rolecall.policy.access.StatementActions;
 import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.grammar.PolicyParser;
@@ -47,7 +49,7 @@ public final class PolicyAnalyser {
             new TrustChecks(trust, request.accountId(), request.knownAccountIds(), findings).run();
             statements.check(trust, true);
         }
-        StatementActions actions = new StatementActions(catalog, managed);
+        StatementActions actions = new StatementActions(catalog, managed::actionsOf);
         RedundancyCheck redundancy = new RedundancyCheck(actions, findings);
         for (PolicyDocument policy : documents.inline) {
             statements.check(policy, true);
