@@ -254,7 +254,8 @@ class RoleRequestControllerTests {
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"decision-form\"")))
-                .andExpect(content().string(containsString("name=\"version\" value=\"3\"")));
+                .andExpect(content().string(containsString("name=\"version\" value=\"3\"")))
+                .andExpect(content().string(containsString("HIGH · iam-passrole-star")));
     }
 
     @Test
