@@ -3,12 +3,15 @@ package dev.rolecall.policy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of analysing a role's policies.
  *
  * @param riskLevel the highest severity among the findings, one level higher when a compute service
  *     or an outside principal may assume a role with a CRITICAL or HIGH permission finding
+ * @param riskReason why the risk level is above the highest finding severity, e.g. {@code raised from
+ *     HIGH: a compute service can assume this role}; null when it is not raised
  * @param findings the findings, most severe first
  * @param catalogVersion the version of the IAM action catalog the policies were checked against
  * @param catalogDate the day of the catalog's data
@@ -17,6 +20,7 @@ import java.util.Optional;
  */
 public record PolicyAnalysis(
         RiskLevel riskLevel,
+        @Nullable String riskReason,
         List<PolicyFinding> findings,
         String catalogVersion,
         LocalDate catalogDate,
@@ -27,14 +31,28 @@ public record PolicyAnalysis(
         findings = List.copyOf(findings);
     }
 
+    /** An analysis whose risk level is that of its most severe finding. */
+    public PolicyAnalysis(
+            RiskLevel riskLevel,
+            List<PolicyFinding> findings,
+            String catalogVersion,
+            LocalDate catalogDate,
+            int policiesChecked,
+            boolean trustPolicyChecked) {
+        this(riskLevel, null, findings, catalogVersion, catalogDate, policiesChecked, trustPolicyChecked);
+    }
+
     /** Whether a BLOCK finding stops submission. */
     public boolean blocked() {
         return findings.stream().anyMatch(PolicyFinding::blocks);
     }
 
-    /** The most severe finding, which the risk badge names. */
+    /**
+     * The most severe finding that counts towards the risk level, which the risk badge names. BLOCK
+     * findings stop submission but say nothing about risk, so they are never the badge's finding.
+     */
     public Optional<PolicyFinding> topFinding() {
-        return findings.stream().findFirst();
+        return findings.stream().filter(finding -> !finding.blocks()).findFirst();
     }
 
     /** Whether a finding with this code was made. */

@@ -2,10 +2,15 @@ package dev.rolecall.policy;
 
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.account.TargetAccount;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,7 +18,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /api/v1/policy-analyses}: analyse a role's policies without creating a request, e.g.
- * from a CI pipeline before it asks for a role. Invalid documents are findings (BLOCK), not errors.
+ * from a CI pipeline before it asks for a role. Invalid documents are findings (BLOCK), not errors;
+ * the role's own fields (name, path, description, session, tags, how many managed policies) that
+ * break IAM's formats are field errors (400), as in the role-request API, and never findings.
  */
 @RestController
 class PolicyAnalysisController {
@@ -27,13 +34,23 @@ class PolicyAnalysisController {
     }
 
     @PostMapping("/api/v1/policy-analyses")
-    AnalysisResponse analyse(@RequestBody AnalysisBody body) {
+    ResponseEntity<?> analyse(@RequestBody AnalysisBody body) {
+        List<String> managedPolicyArns = body.managedPolicyArns() == null ? List.of() : body.managedPolicyArns();
+        List<PolicyFieldError> invalid = new ArrayList<>(RoleFieldRules.check(
+                body.roleName(),
+                body.path(),
+                body.description(),
+                body.maxSessionDurationSeconds(),
+                body.tags() == null ? Map.of() : body.tags()));
+        PolicyLimits.DEFAULTS.checkManagedPolicyCount("managedPolicyArns", managedPolicyArns.size()).stream()
+                .map(problem -> new PolicyFieldError("managedPolicyArns", problem.message(), 0, 0))
+                .forEach(invalid::add);
+        if (!invalid.isEmpty()) {
+            return invalid(invalid);
+        }
         PolicyAnalysisRequest.Builder request = PolicyAnalysisRequest.builder()
                 .accountId(body.accountId())
-                .role(body.roleName(), body.path(), body.description())
-                .managedPolicyArns(body.managedPolicyArns() == null ? List.of() : body.managedPolicyArns())
-                .maxSessionDurationSeconds(body.maxSessionDurationSeconds())
-                .tags(body.tags() == null ? Map.of() : body.tags())
+                .managedPolicyArns(managedPolicyArns)
                 .knownAccountIds(accounts.all().stream().map(TargetAccount::id).collect(Collectors.toSet()));
         if (body.trustPolicy() != null) {
             request.trustPolicy(PolicyInput.of("trustPolicy", body.trustPolicy()));
@@ -48,7 +65,22 @@ class PolicyAnalysisController {
         } else if (boundary != null && !boundary.isNull()) {
             request.permissionsBoundary(PolicyInput.of("permissionsBoundary", boundary));
         }
-        return AnalysisResponse.of(analysis.analyse(request.build()));
+        return ResponseEntity.ok(AnalysisResponse.of(analysis.analyse(request.build())));
+    }
+
+    /** The role's own fields break IAM's formats: field errors, as the role-request API answers them. */
+    private static ResponseEntity<ProblemDetail> invalid(List<PolicyFieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "Some fields are invalid; nothing was analysed.");
+        problem.setTitle("Validation failed");
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(error -> Map.of("field", error.field(), "message", error.message()))
+                        .toList());
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /**
@@ -68,6 +100,7 @@ class PolicyAnalysisController {
 
     record AnalysisResponse(
             RiskLevel riskLevel,
+            @Nullable String riskReason,
             boolean blocked,
             String catalogVersion,
             String catalogDate,
@@ -76,6 +109,7 @@ class PolicyAnalysisController {
         static AnalysisResponse of(PolicyAnalysis analysis) {
             return new AnalysisResponse(
                     analysis.riskLevel(),
+                    analysis.riskReason(),
                     analysis.blocked(),
                     analysis.catalogVersion(),
                     analysis.catalogDate().toString(),

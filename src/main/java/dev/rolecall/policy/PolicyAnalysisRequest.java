@@ -1,45 +1,35 @@
 package dev.rolecall.policy;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything the analysis looks at for one role. Only what is given is checked: leave out the
- * role name, for instance, and no role-name finding is made. Build one with {@link #builder()}.
+ * Everything the analysis looks at for one role: its policies and what decides who may assume it.
+ * The role's own fields (name, path, description, session, tags) are not analysed: they are
+ * validated by {@link RoleFieldRules}, as field errors. Build one with {@link #builder()}.
  *
  * @param accountId the 12-digit account the role is for; principals of other accounts are cross-account
- * @param roleName the role name
- * @param path the role path
- * @param description the role description
  * @param trustPolicy the trust policy
  * @param permissionPolicies inline permission policies
  * @param managedPolicyArns managed policies to attach; AWS managed ones are analysed from the shipped copy
  * @param permissionsBoundary the permissions boundary document, when it is at hand
  * @param permissionsBoundaryArn the permissions boundary's ARN (an AWS managed one is resolved)
- * @param maxSessionDurationSeconds the maximum session duration
- * @param tags the role's tags
  * @param knownAccountIds accounts the organisation knows (the account registry); trust to others is flagged.
  *     Empty: not checked
- * @param boundaryRequired whether the account requires every role to have a permissions boundary
- * @param limits the account's quotas (trust policy size, managed policies per role)
+ * @param boundaryRequired whether the account requires every role to have a permissions boundary: ways
+ *     out from under one are then HIGH (a missing boundary is a field error of the request, not a finding)
+ * @param limits the account's quotas; the analysis uses the trust policy size
  */
 public record PolicyAnalysisRequest(
         @Nullable String accountId,
-        @Nullable String roleName,
-        @Nullable String path,
-        @Nullable String description,
         @Nullable PolicyInput trustPolicy,
         List<PolicyInput> permissionPolicies,
         List<String> managedPolicyArns,
         @Nullable PolicyInput permissionsBoundary,
         @Nullable String permissionsBoundaryArn,
-        @Nullable Integer maxSessionDurationSeconds,
-        Map<String, String> tags,
         Set<String> knownAccountIds,
         boolean boundaryRequired,
         PolicyLimits limits) {
@@ -47,7 +37,6 @@ public record PolicyAnalysisRequest(
     public PolicyAnalysisRequest {
         permissionPolicies = List.copyOf(permissionPolicies);
         managedPolicyArns = List.copyOf(managedPolicyArns);
-        tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         knownAccountIds = Set.copyOf(knownAccountIds);
     }
 
@@ -58,16 +47,11 @@ public record PolicyAnalysisRequest(
     /** Builds a {@link PolicyAnalysisRequest}; everything is optional. */
     public static final class Builder {
         private @Nullable String accountId;
-        private @Nullable String roleName;
-        private @Nullable String path;
-        private @Nullable String description;
         private @Nullable PolicyInput trustPolicy;
         private final List<PolicyInput> permissionPolicies = new ArrayList<>();
         private final List<String> managedPolicyArns = new ArrayList<>();
         private @Nullable PolicyInput permissionsBoundary;
         private @Nullable String permissionsBoundaryArn;
-        private @Nullable Integer maxSessionDurationSeconds;
-        private final Map<String, String> tags = new LinkedHashMap<>();
         private final Set<String> knownAccountIds = new LinkedHashSet<>();
         private boolean boundaryRequired;
         private PolicyLimits limits = PolicyLimits.DEFAULTS;
@@ -76,13 +60,6 @@ public record PolicyAnalysisRequest(
 
         public Builder accountId(@Nullable String accountId) {
             this.accountId = accountId;
-            return this;
-        }
-
-        public Builder role(@Nullable String roleName, @Nullable String path, @Nullable String description) {
-            this.roleName = roleName;
-            this.path = path;
-            this.description = description;
             return this;
         }
 
@@ -111,16 +88,6 @@ public record PolicyAnalysisRequest(
             return this;
         }
 
-        public Builder maxSessionDurationSeconds(@Nullable Integer seconds) {
-            this.maxSessionDurationSeconds = seconds;
-            return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            this.tags.putAll(tags);
-            return this;
-        }
-
         public Builder knownAccountIds(Set<String> accountIds) {
             knownAccountIds.addAll(accountIds);
             return this;
@@ -139,16 +106,11 @@ public record PolicyAnalysisRequest(
         public PolicyAnalysisRequest build() {
             return new PolicyAnalysisRequest(
                     accountId,
-                    roleName,
-                    path,
-                    description,
                     trustPolicy,
                     permissionPolicies,
                     managedPolicyArns,
                     permissionsBoundary,
                     permissionsBoundaryArn,
-                    maxSessionDurationSeconds,
-                    tags,
                     knownAccountIds,
                     boundaryRequired,
                     limits);

@@ -1,10 +1,14 @@
 package dev.rolecall.policy;
 
+import dev.rolecall.policy.access.EffectivePermissions;
+import dev.rolecall.policy.access.Grant;
+import dev.rolecall.policy.access.StatementActions;
 import dev.rolecall.policy.catalog.AccessLevel;
 import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.IamAction;
 import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.catalog.IamService;
+import dev.rolecall.policy.model.PolicyDocument;
 import dev.rolecall.policy.model.Wildcard;
 import dev.rolecall.policy.simulation.PolicyEvaluator;
 import dev.rolecall.policy.simulation.PolicySet;
@@ -55,9 +59,9 @@ public class RolePermissionsService {
      */
     public PermissionSummary summarise(RolePolicies role) {
         ResolvedRole resolved = resolver.resolve(role);
-        RoleAccess access = RoleAccess.of(catalog, resolved.identity(), resolved.boundaries());
+        EffectivePermissions access = effective(resolved);
         Map<String, Map<AccessLevel, Row>> rows = new TreeMap<>();
-        for (RoleAccess.Grant grant : access.grants()) {
+        for (Grant grant : access.grants()) {
             grant.actions()
                     .actions()
                     .forEach(
@@ -105,8 +109,8 @@ public class RolePermissionsService {
     public AccessDiff diff(RolePolicies before, RolePolicies after) {
         ResolvedRole old = resolver.resolve(before);
         ResolvedRole now = resolver.resolve(after);
-        Map<String, Set<String>> oldAccess = tuples(RoleAccess.of(catalog, old.identity(), old.boundaries()));
-        Map<String, Set<String>> newAccess = tuples(RoleAccess.of(catalog, now.identity(), now.boundaries()));
+        Map<String, Set<String>> oldAccess = tuples(effective(old));
+        Map<String, Set<String>> newAccess = tuples(effective(now));
         List<AccessChange> added = changes(newAccess, oldAccess);
         List<AccessChange> removed = changes(oldAccess, newAccess);
         Set<NotAnalysedPolicy> notAnalysed = new LinkedHashSet<>(old.notAnalysed());
@@ -245,9 +249,17 @@ public class RolePermissionsService {
         return parts.isEmpty() ? "the role's policies" : String.join("; ", parts);
     }
 
-    private static Map<String, Set<String>> tuples(RoleAccess access) {
+    /** The one effective-permissions model the findings read too, for a resolved role. */
+    private EffectivePermissions effective(ResolvedRole role) {
+        @org.jspecify.annotations.Nullable
+        PolicyDocument boundary =
+                role.boundaries().isEmpty() ? null : role.boundaries().get(0);
+        return EffectivePermissions.of(new StatementActions(catalog), role.identity(), boundary);
+    }
+
+    private static Map<String, Set<String>> tuples(EffectivePermissions access) {
         Map<String, Set<String>> tuples = new TreeMap<>();
-        for (RoleAccess.Grant grant : access.grants()) {
+        for (Grant grant : access.grants()) {
             grant.actions()
                     .actions()
                     .forEach(action -> tuples.computeIfAbsent(action.fullName(), name -> new LinkedHashSet<>())
@@ -275,11 +287,11 @@ public class RolePermissionsService {
         if (patterns.contains(resource) || patterns.contains("*")) {
             return true;
         }
-        if (resource.startsWith(RoleAccess.ALL_EXCEPT)) {
+        if (resource.startsWith(Grant.ALL_EXCEPT)) {
             return false;
         }
         for (String pattern : patterns) {
-            if (!pattern.startsWith(RoleAccess.ALL_EXCEPT) && Wildcard.matches(pattern, resource, false)) {
+            if (!pattern.startsWith(Grant.ALL_EXCEPT) && Wildcard.matches(pattern, resource, false)) {
                 return true;
             }
         }
@@ -320,10 +332,10 @@ public class RolePermissionsService {
         final Set<String> resources = new LinkedHashSet<>();
         boolean conditional;
 
-        void add(IamAction action, RoleAccess.Grant grant) {
+        void add(IamAction action, Grant grant) {
             actions.add(action.fullName());
             resources.addAll(grant.resources());
-            conditional |= grant.conditional();
+            conditional |= grant.isConditional();
         }
     }
 }

@@ -11,11 +11,15 @@ import dev.rolecall.policy.PolicyLimits;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Runs the policy engine over a role spec: the findings reviewers see, the risk level stored on
- * the request, and the blocking findings that stop submission as field problems.
+ * Runs the policy engine over a role spec's policies: the findings reviewers see, the risk level
+ * stored on the request, and the blocking findings that stop submission as field problems. The
+ * role's own fields are {@link RoleSpecValidator}'s, never findings.
  */
 @Component
 class RoleAnalysis {
@@ -23,16 +27,8 @@ class RoleAnalysis {
     /** The name the trust policy goes by in finding locations. */
     static final String TRUST_POLICY = "trust policy";
 
-    private static final Map<String, String> FIELD_BY_CODE_PREFIX = Map.of(
-            "role-name", "roleName",
-            "role-path", "path",
-            "role-description", "description",
-            "session-duration", "maxSessionDurationSeconds",
-            "tags", "tags",
-            "permissions-boundary", "permissionsBoundaryArn",
-            "managed-policies", "managedPolicyArns",
-            "inline-policies", "inlinePolicies",
-            "trust-", "trustPolicy");
+    private static final Map<String, String> FIELD_BY_CODE_PREFIX =
+            Map.of("inline-policies", "inlinePolicies", "trust-", "trustPolicy");
 
     private final PolicyAnalysisService analysis;
     private final AccountRegistry accounts;
@@ -43,21 +39,42 @@ class RoleAnalysis {
     }
 
     PolicyAnalysis analyse(RoleSpec spec) {
+        return analyse(spec, Map.of());
+    }
+
+    /**
+     * As {@link #analyse(RoleSpec)}, with the documents as the person typed them ({@link
+     * SubmitRoleRequest#documentTexts()}): finding locations then point at that text.
+     */
+    PolicyAnalysis analyse(RoleSpec spec, Map<String, String> texts) {
         PolicyAnalysisRequest.Builder request = PolicyAnalysisRequest.builder()
                 .accountId(spec.accountId())
-                .role(spec.roleName(), spec.path(), spec.description())
-                .trustPolicy(PolicyInput.of(TRUST_POLICY, spec.trustPolicy()))
+                .trustPolicy(input(TRUST_POLICY, spec.trustPolicy(), texts.get("trustPolicy")))
                 .managedPolicyArns(spec.managedPolicyArns())
                 .permissionsBoundaryArn(spec.permissionsBoundaryArn())
-                .maxSessionDurationSeconds(spec.maxSessionDurationSeconds())
-                .tags(spec.tags())
                 .knownAccountIds(accounts.all().stream().map(TargetAccount::id).collect(Collectors.toSet()));
         accounts.find(spec.accountId())
                 .ifPresent(account -> request.limits(
                                 new PolicyLimits(account.trustPolicySizeLimit(), account.managedPoliciesPerRole()))
                         .boundaryRequired(account.requirePermissionsBoundary()));
-        spec.inlinePolicies().forEach((name, document) -> request.permissionPolicy(PolicyInput.of(name, document)));
+        spec.inlinePolicies()
+                .forEach((name, document) ->
+                        request.permissionPolicy(input(name, document, texts.get("inlinePolicies." + name))));
         return analysis.analyse(request.build());
+    }
+
+    /** The text as typed when it is the document's (the form's parse of it); otherwise the document itself. */
+    private static PolicyInput input(String name, JsonNode document, @Nullable String typed) {
+        if (typed != null) {
+            try {
+                if (RoleSpecConverter.JSON.readTree(typed).equals(document)) {
+                    return new PolicyInput(name, typed);
+                }
+            } catch (JacksonException e) {
+                // Not the document's text after all: locate findings in the document itself.
+            }
+        }
+        return PolicyInput.of(name, document);
     }
 
     /** The findings that stop submission, each named by the field a person fixes. */
@@ -83,6 +100,16 @@ class RoleAnalysis {
         }
         if (policy.equals(spec.permissionsBoundaryArn())) {
             return "permissionsBoundaryArn";
+        }
+        // Findings about the ARN fields themselves are located at the field, not in a document.
+        String element = finding.location().element();
+        if (policy.isEmpty() && element != null) {
+            if (element.startsWith("managedPolicyArns")) {
+                return "managedPolicyArns";
+            }
+            if (element.startsWith("permissionsBoundary")) {
+                return "permissionsBoundaryArn";
+            }
         }
         return FIELD_BY_CODE_PREFIX.entrySet().stream()
                 .filter(entry -> finding.code().startsWith(entry.getKey()))

@@ -63,6 +63,8 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
 
     private @Nullable String topFindingCode;
 
+    private @Nullable String riskReason;
+
     private Instant createdAt;
 
     private Instant updatedAt;
@@ -108,12 +110,13 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     }
 
     /**
-     * Records the policy analysis of the current revision: the risk level routing uses and the
-     * finding that sets it.
+     * Records the policy analysis of the current revision: the risk level routing uses, the finding
+     * that sets it, and why the level is higher than that finding, if it is.
      */
-    void assess(RiskLevel risk, @Nullable String topFinding) {
+    void assess(RiskLevel risk, @Nullable String topFinding, @Nullable String reason) {
         riskLevel = risk;
         topFindingCode = topFinding;
+        riskReason = reason;
     }
 
     /** The requester files the current revision: DRAFT → SUBMITTED. */
@@ -332,6 +335,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
                 failureMessage,
                 riskLevel,
                 topFindingCode,
+                riskReason,
                 createdAt,
                 updatedAt,
                 version);
@@ -348,6 +352,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
                 revision,
                 riskLevel,
                 topFindingCode,
+                riskReason,
                 createdAt,
                 updatedAt);
     }

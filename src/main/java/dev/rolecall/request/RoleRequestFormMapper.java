@@ -28,7 +28,11 @@ final class RoleRequestFormMapper {
 
     static Result toCommand(RoleRequestForm form) {
         List<FieldProblem> problems = new ArrayList<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         JsonNode trust = JsonText.parse(form.getTrustPolicy(), "trustPolicy", problems);
+        if (trust != null) {
+            texts.put("trustPolicy", form.getTrustPolicy());
+        }
         Map<String, JsonNode> inline = new LinkedHashMap<>();
         List<RoleRequestForm.InlinePolicy> policies = form.getInlinePolicies();
         for (int i = 0; i < policies.size(); i++) {
@@ -45,6 +49,7 @@ final class RoleRequestFormMapper {
             JsonNode document = JsonText.parse(policy.getDocument(), "inlinePolicies[" + i + "].document", problems);
             if (document != null && !name.isEmpty()) {
                 inline.put(name, document);
+                texts.putIfAbsent("inlinePolicies." + name, policy.getDocument());
             }
         }
         Map<String, String> tags = new LinkedHashMap<>();
@@ -72,7 +77,7 @@ final class RoleRequestFormMapper {
                 session == null ? RoleSpec.DEFAULT_SESSION_SECONDS : session,
                 tags,
                 expiresAt);
-        return new Result(new SubmitRoleRequest(spec, form.getJustification().strip()), problems);
+        return new Result(new SubmitRoleRequest(spec, form.getJustification().strip(), texts), problems);
     }
 
     /** The form field a problem named by its API field belongs to. */

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A request as the JSON API shows it; {@code spec} has the field names of the create payload. */
+/**
+ * A request as the JSON API shows it; {@code spec} has the field names of the create payload.
+ * {@code riskReason} says why {@code riskLevel} is above the severity of {@code topFindingCode}, when it is.
+ */
 public record RoleRequestResource(
         String id,
         RoleRequestStatus status,
@@ -21,6 +24,7 @@ public record RoleRequestResource(
         @Nullable Failure failure,
         @Nullable RiskLevel riskLevel,
         @Nullable String topFindingCode,
+        @Nullable String riskReason,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -63,6 +67,7 @@ public record RoleRequestResource(
                 view.failureCode() == null ? null : new Failure(view.failureCode(), view.failureMessage()),
                 view.riskLevel(),
                 view.topFindingCode(),
+                view.riskReason(),
                 view.createdAt(),
                 view.updatedAt(),
                 view.version());

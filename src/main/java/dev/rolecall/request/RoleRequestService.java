@@ -57,7 +57,8 @@ public class RoleRequestService {
                 requester.username(), requester.team(), command.spec(), command.justification(), clock.instant());
         request.assess(
                 assessment.riskLevel(),
-                assessment.topFinding().map(PolicyFinding::code).orElse(null));
+                assessment.topFinding().map(PolicyFinding::code).orElse(null),
+                assessment.riskReason());
         request.submit(requester.username(), clock.instant());
         request.startReview(clock.instant());
         return requests.saveAndFlush(request).toView();
@@ -75,7 +76,8 @@ public class RoleRequestService {
         request.revise(requester.username(), command.spec(), command.justification(), clock.instant());
         request.assess(
                 assessment.riskLevel(),
-                assessment.topFinding().map(PolicyFinding::code).orElse(null));
+                assessment.topFinding().map(PolicyFinding::code).orElse(null),
+                assessment.riskReason());
         request.startReview(clock.instant());
         return requests.saveAndFlush(request).toView();
     }
@@ -87,7 +89,7 @@ public class RoleRequestService {
     @Transactional(readOnly = true)
     public RoleRequestCheck check(SubmitRoleRequest command, List<FieldProblem> inputProblems) {
         List<FieldProblem> problems = merge(inputProblems, validator.validate(command.spec(), command.justification()));
-        PolicyAnalysis result = analysis.analyse(command.spec());
+        PolicyAnalysis result = analysis.analyse(command.spec(), command.documentTexts());
         if (problems.isEmpty()) {
             problems = analysis.blockingProblems(result, command.spec());
         }
@@ -189,7 +191,7 @@ public class RoleRequestService {
         if (!problems.isEmpty()) {
             throw new RoleSpecInvalidException(problems);
         }
-        PolicyAnalysis result = analysis.analyse(command.spec());
+        PolicyAnalysis result = analysis.analyse(command.spec(), command.documentTexts());
         List<FieldProblem> blocking = analysis.blockingProblems(result, command.spec());
         if (!blocking.isEmpty()) {
             throw new RoleSpecInvalidException(blocking);

@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param version the optimistic-lock version a decision form carries back
  * @param planOnly whether the target account is plan-only: the apply steps were recorded and
  *     nothing was sent to AWS
+ * @param riskLevel the policy analysis's risk level for the current revision
+ * @param topFindingCode the finding that sets the risk level
+ * @param riskReason why the risk level is above that finding's severity, e.g. {@code raised from HIGH: a
+ *     compute service can assume this role}; null when it is not
  */
 public record RoleRequestView(
         RoleRequestId id,
@@ -28,9 +32,52 @@ public record RoleRequestView(
         @Nullable String failureMessage,
         @Nullable RiskLevel riskLevel,
         @Nullable String topFindingCode,
+        @Nullable String riskReason,
         Instant createdAt,
         Instant updatedAt,
         long version) {
+
+    /** A request whose risk level is that of its top finding, with no reason to give. */
+    public RoleRequestView(
+            RoleRequestId id,
+            RoleRequestStatus status,
+            String requester,
+            @Nullable String requesterTeam,
+            int revision,
+            RoleSpec spec,
+            String justification,
+            List<DecisionView> decisions,
+            @Nullable String roleArn,
+            List<ApplyStepView> applySteps,
+            boolean planOnly,
+            @Nullable String failureCode,
+            @Nullable String failureMessage,
+            @Nullable RiskLevel riskLevel,
+            @Nullable String topFindingCode,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
+        this(
+                id,
+                status,
+                requester,
+                requesterTeam,
+                revision,
+                spec,
+                justification,
+                decisions,
+                roleArn,
+                applySteps,
+                planOnly,
+                failureCode,
+                failureMessage,
+                riskLevel,
+                topFindingCode,
+                null,
+                createdAt,
+                updatedAt,
+                version);
+    }
 
     /** A reviewer's decision. */
     public record DecisionView(

@@ -1,4 +1,23 @@
 package dev.rolecall.request;
 
-/** What a requester files: the role they want and why. */
-public record SubmitRoleRequest(RoleSpec spec, String justification) {}
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a requester files: the role they want and why.
+ *
+ * @param documentTexts the policy documents as the person typed them, by field ({@code trustPolicy},
+ *     {@code inlinePolicies.<name>}), so that finding locations point at that text; a document without
+ *     its text is located in its pretty-printed form
+ */
+public record SubmitRoleRequest(RoleSpec spec, String justification, Map<String, String> documentTexts) {
+
+    public SubmitRoleRequest {
+        documentTexts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(documentTexts));
+    }
+
+    /** A request whose documents came as JSON trees, not as typed text. */
+    public SubmitRoleRequest(RoleSpec spec, String justification) {
+        this(spec, justification, Map.of());
+    }
+}

@@ -1,5 +1,6 @@
 package dev.rolecall.policy;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.BDDMockito.given;
@@ -81,11 +82,10 @@ class PolicyAnalysisControllerTests {
     }
 
     @Test
-    void invalidDocumentsAndFieldsAreBlockingFindings() throws Exception {
+    void invalidDocumentsAreBlockingFindings() throws Exception {
         String body = """
                 {"permissionPolicies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Permit",
-                   "Action": "s3:GetObject", "Resource": "*"}]}],
-                 "maxSessionDurationSeconds": 60, "roleName": "no spaces allowed"}""";
+                   "Action": "s3:GetObject", "Resource": "*"}]}]}""";
         mvc.perform(post("/api/v1/policy-analyses")
                         .with(httpBasic("alice", "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -93,9 +93,40 @@ class PolicyAnalysisControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.blocked").value(true))
                 .andExpect(jsonPath("$.findings[*].code", hasItem("policy-invalid")))
-                .andExpect(jsonPath("$.findings[*].code", hasItem("session-duration-invalid")))
-                .andExpect(jsonPath("$.findings[*].code", hasItem("role-name-invalid")))
                 .andExpect(jsonPath("$.findings[0].severity").value("BLOCK"));
+    }
+
+    @Test
+    void invalidRoleFieldsAreFieldErrorsNotFindings() throws Exception {
+        String body = """
+                {"permissionPolicies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                   "Action": "iam:PassRole", "Resource": "*"}]}],
+                 "maxSessionDurationSeconds": 60, "roleName": "no spaces allowed"}""";
+        mvc.perform(post("/api/v1/policy-analyses")
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("roleName", "maxSessionDurationSeconds")))
+                .andExpect(jsonPath("$.errors[0].message").isString())
+                .andExpect(jsonPath("$.findings").doesNotExist())
+                .andExpect(jsonPath("$.riskLevel").doesNotExist());
+    }
+
+    @Test
+    void aRaisedRiskSaysWhy() throws Exception {
+        String body = """
+                {"trustPolicy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                   "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+                 "permissionPolicies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                   "Action": "iam:PassRole", "Resource": "*"}]}]}""";
+        mvc.perform(post("/api/v1/policy-analyses")
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.riskLevel").value("CRITICAL"))
+                .andExpect(jsonPath("$.riskReason").value("raised from HIGH: a compute service can assume this role"));
     }
 
     @Test

@@ -205,6 +205,40 @@ class RoleRequestControllerTests {
     }
 
     @Test
+    void aRaisedRiskBadgeSaysWhyNextToTheFindingThatSetIt() throws Exception {
+        RoleRequestView base = view(RoleRequestStatus.IN_REVIEW, "alice");
+        RoleRequestView raised = new RoleRequestView(
+                base.id(),
+                base.status(),
+                base.requester(),
+                base.requesterTeam(),
+                base.revision(),
+                base.spec(),
+                base.justification(),
+                base.decisions(),
+                base.roleArn(),
+                base.applySteps(),
+                base.planOnly(),
+                null,
+                null,
+                RiskLevel.CRITICAL,
+                "iam-passrole-star",
+                "raised from HIGH: a compute service can assume this role",
+                base.createdAt(),
+                base.updatedAt(),
+                base.version());
+        given(requests.get(eq(ID), any())).willReturn(raised);
+        mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("CRITICAL · iam-passrole-star")))
+                .andExpect(
+                        content()
+                                .string(
+                                        containsString(
+                                                "class=\"risk-reason small\">raised from HIGH: a compute service can assume this role")));
+    }
+
+    @Test
     void theRequesterSeesWhyTheyCannotApproveAndCanWithdraw() throws Exception {
         given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
         mvc.perform(get("/requests/" + ID).with(user("alice").roles("REVIEWER")))
@@ -220,7 +254,8 @@ class RoleRequestControllerTests {
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"decision-form\"")))
-                .andExpect(content().string(containsString("name=\"version\" value=\"3\"")));
+                .andExpect(content().string(containsString("name=\"version\" value=\"3\"")))
+                .andExpect(content().string(containsString("HIGH · iam-passrole-star")));
     }
 
     @Test

@@ -106,11 +106,99 @@ class RoleRequestServiceTests {
         long before = requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements();
         RoleRequestCheck check = requests.check(new SubmitRoleRequest(RoleSpecs.valid("bad name"), ""), List.of());
         assertThat(check.problems()).extracting(FieldProblem::field).containsExactly("roleName", "justification");
-        assertThat(check.analysis().findings())
-                .extracting(dev.rolecall.policy.PolicyFinding::code)
-                .contains("role-name-invalid");
+        assertThat(check.analysis().findings()).isNotNull();
         assertThat(requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements())
                 .isEqualTo(before);
+    }
+
+    @Test
+    void anInvalidRoleNameIsAFieldErrorAndLeavesTheRiskAsThePoliciesSetIt() {
+        RoleSpec passRole = passRoleForLambda("svc-risk");
+        RoleSpec badName = new RoleSpec(
+                passRole.accountId(),
+                "bad name!",
+                passRole.path(),
+                passRole.description(),
+                passRole.trustPolicy(),
+                passRole.managedPolicyArns(),
+                passRole.inlinePolicies(),
+                passRole.permissionsBoundaryArn(),
+                passRole.maxSessionDurationSeconds(),
+                passRole.tags(),
+                passRole.expiresAt());
+
+        RoleRequestCheck valid = requests.check(new SubmitRoleRequest(passRole, "CI deploys"), List.of());
+        RoleRequestCheck invalid = requests.check(new SubmitRoleRequest(badName, "CI deploys"), List.of());
+
+        assertThat(invalid.problems()).extracting(FieldProblem::field).containsExactly("roleName");
+        assertThat(invalid.analysis().findings())
+                .extracting(dev.rolecall.policy.PolicyFinding::code)
+                .doesNotContain("role-name-invalid")
+                .isEqualTo(valid.analysis().findings().stream()
+                        .map(dev.rolecall.policy.PolicyFinding::code)
+                        .toList());
+        assertThat(invalid.analysis().riskLevel()).isEqualTo(valid.analysis().riskLevel());
+        assertThat(invalid.analysis().topFinding().orElseThrow().code()).isEqualTo("iam-passrole-star");
+    }
+
+    @Test
+    void aRaisedRiskIsStoredWithItsReason() {
+        RoleRequestView created =
+                requests.submit(new SubmitRoleRequest(passRoleForLambda("svc-raised"), "passes roles"), ALICE);
+
+        RoleRequestView read = requests.get(created.id(), BOB);
+        assertThat(read.riskLevel()).isEqualTo(dev.rolecall.policy.RiskLevel.CRITICAL);
+        assertThat(read.topFindingCode()).isEqualTo("iam-passrole-star");
+        assertThat(read.riskReason()).isEqualTo("raised from HIGH: a compute service can assume this role");
+        assertThat(requests.list(CAROL, null, Pageable.ofSize(500)).stream()
+                        .filter(summary -> summary.id().equals(created.id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .riskReason())
+                .isEqualTo(read.riskReason());
+    }
+
+    @Test
+    void anAwsManagedArnThatDoesNotExistStopsSubmissionWithTheClosestName() {
+        RoleSpec valid = RoleSpecs.valid("svc-near-miss");
+        RoleSpec nearMiss = new RoleSpec(
+                valid.accountId(),
+                valid.roleName(),
+                valid.path(),
+                valid.description(),
+                valid.trustPolicy(),
+                List.of("arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole"),
+                valid.inlinePolicies(),
+                valid.permissionsBoundaryArn(),
+                valid.maxSessionDurationSeconds(),
+                valid.tags(),
+                valid.expiresAt());
+
+        assertThatThrownBy(() -> requests.submit(new SubmitRoleRequest(nearMiss, "logs"), ALICE))
+                .isInstanceOfSatisfying(
+                        RoleSpecInvalidException.class,
+                        e -> assertThat(e.problems()).singleElement().satisfies(problem -> {
+                            assertThat(problem.field()).isEqualTo("managedPolicyArns");
+                            assertThat(problem.message())
+                                    .contains("did you mean arn:aws:iam::aws:policy/service-role/"
+                                            + "AWSLambdaBasicExecutionRole?");
+                        }));
+    }
+
+    private static RoleSpec passRoleForLambda(String roleName) {
+        return new RoleSpec(
+                RoleSpecs.ACCOUNT,
+                roleName,
+                "/",
+                null,
+                RoleSpecs.lambdaTrust(),
+                List.of(),
+                java.util.Map.of("pass", RoleSpecs.json("""
+                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}""")),
+                null,
+                3600,
+                java.util.Map.of(),
+                null);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -113,6 +115,39 @@ public final class AwsManagedPolicies {
             return Optional.empty();
         }
         return Optional.ofNullable(byPathAndName.get(matcher.group(1).toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The ARNs of the known policies closest to an ARN that names none of them, closest first: a
+     * policy with the same name under another path alone (e.g. {@code AWSLambdaBasicExecutionRole},
+     * which lives under {@code service-role/}), otherwise names within a few edits of the one given.
+     *
+     * @param limit how many suggestions at most
+     */
+    public List<String> closestArns(String arn, int limit) {
+        Matcher matcher = AWS_MANAGED_ARN.matcher(arn);
+        String wanted = matcher.matches() ? matcher.group(1) : arn;
+        String name = wanted.substring(wanted.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (name.isEmpty()) {
+            return List.of();
+        }
+        // Names that differ in more than about a third of their characters are not typos of each other.
+        LevenshteinDistance distance = new LevenshteinDistance(Math.max(2, name.length() / 3));
+        record Candidate(AwsManagedPolicy policy, int distance) {}
+        List<Candidate> close = policies.stream()
+                .map(policy ->
+                        new Candidate(policy, distance.apply(name, policy.name().toLowerCase(Locale.ROOT))))
+                .filter(candidate -> candidate.distance() >= 0)
+                .sorted(Comparator.comparingInt(Candidate::distance)
+                        .thenComparing(candidate -> candidate.policy().name()))
+                .limit(limit)
+                .toList();
+        // The same name under another path is the policy meant; near names would only distract from it.
+        boolean samePolicyElsewhere = !close.isEmpty() && close.get(0).distance() == 0;
+        return close.stream()
+                .filter(candidate -> !samePolicyElsewhere || candidate.distance() == 0)
+                .map(candidate -> candidate.policy().arn())
+                .toList();
     }
 
     /** The policy with this name, e.g. {@code ReadOnlyAccess}. */

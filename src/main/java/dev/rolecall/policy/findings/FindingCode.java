@@ -289,11 +289,11 @@ public enum FindingCode {
             "Remove the statement or merge it into the other."),
     AWS_MANAGED_POLICY_UNKNOWN(
             "aws-managed-policy-unknown",
-            LOW,
-            HYGIENE,
-            "The ARN is not among the AWS managed policies Rolecall ships: a typo, or a policy newer than "
-                    + "its copy. Its permissions are not analysed.",
-            "Check the policy name."),
+            BLOCK,
+            VALIDITY,
+            "The ARN names no AWS managed policy Rolecall knows: IAM would refuse to attach it when the role is "
+                    + "applied, and its permissions cannot be analysed.",
+            "Use the ARN suggested, or check the policy name and path in the IAM console."),
     POLICY_NOT_ANALYSED(
             "policy-not-analysed",
             INFO,
@@ -304,30 +304,6 @@ public enum FindingCode {
     // Validity: IAM would reject these
     POLICY_INVALID(
             "policy-invalid", BLOCK, VALIDITY, "IAM rejects the policy.", "Correct the policy as the message says."),
-    ROLE_NAME_INVALID(
-            "role-name-invalid",
-            BLOCK,
-            VALIDITY,
-            "IAM rejects the role name.",
-            "Use 1–64 characters: letters, digits and + = , . @ _ -."),
-    ROLE_PATH_INVALID(
-            "role-path-invalid",
-            BLOCK,
-            VALIDITY,
-            "IAM rejects the path.",
-            "Use / or a path that starts and ends with /, at most 512 characters."),
-    ROLE_DESCRIPTION_INVALID(
-            "role-description-invalid",
-            BLOCK,
-            VALIDITY,
-            "IAM rejects the description.",
-            "Use at most 1,000 printable characters."),
-    SESSION_DURATION_INVALID(
-            "session-duration-invalid",
-            BLOCK,
-            VALIDITY,
-            "IAM accepts a maximum session duration of 1 to 12 hours only.",
-            "Choose between 3600 and 43200 seconds."),
     TRUST_POLICY_TOO_LARGE(
             "trust-policy-too-large",
             BLOCK,
@@ -339,26 +315,7 @@ public enum FindingCode {
             BLOCK,
             VALIDITY,
             "IAM rejects inline policies that together exceed 10,240 characters (counted without whitespace).",
-            "Merge statements, or move some permissions to a managed policy."),
-    MANAGED_POLICIES_TOO_MANY(
-            "managed-policies-too-many",
-            BLOCK,
-            VALIDITY,
-            "IAM rejects attaching more managed policies than the account's quota (10 by default, at most 20).",
-            "Combine policies, or ask for a higher quota."),
-    TAGS_INVALID(
-            "tags-invalid",
-            BLOCK,
-            VALIDITY,
-            "IAM rejects the tags.",
-            "Use at most 50 tags; keys of 1–128 and values of 0–256 letters, digits, spaces and _ . : / = + - @; "
-                    + "keys must not start with aws:."),
-    BOUNDARY_REQUIRED(
-            "permissions-boundary-required",
-            BLOCK,
-            VALIDITY,
-            "The account requires every role to have a permissions boundary.",
-            "Choose the account's permissions boundary.");
+            "Merge statements, or move some permissions to a managed policy.");
 
     private final String code;
     private final FindingSeverity severity;

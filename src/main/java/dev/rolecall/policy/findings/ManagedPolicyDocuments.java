@@ -1,6 +1,7 @@
 package dev.rolecall.policy.findings;
 
 import dev.rolecall.policy.PolicyKind;
+import dev.rolecall.policy.access.StatementActions;
 import dev.rolecall.policy.catalog.ActionSet;
 import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.AwsManagedPolicy;
@@ -9,6 +10,7 @@ import dev.rolecall.policy.grammar.JsonLimits;
 import dev.rolecall.policy.grammar.PolicyParser;
 import dev.rolecall.policy.model.PolicyDocument;
 import dev.rolecall.policy.model.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,8 @@ final class ManagedPolicyDocuments {
      */
     static final JsonLimits LIMITS = new JsonLimits(32, 1 << 20);
 
+    private static final int SUGGESTIONS = 3;
+
     private final IamCatalog catalog;
     private final AwsManagedPolicies policies;
     private final PolicyParser parser = new PolicyParser(LIMITS);
@@ -41,6 +45,11 @@ final class ManagedPolicyDocuments {
     Optional<PolicyDocument> byArn(String arn, PolicyKind kind) {
         return policies.byArn(arn)
                 .flatMap(policy -> parsed.computeIfAbsent(kind + " " + policy.arn(), key -> parse(policy, kind)));
+    }
+
+    /** The ARNs of the known AWS managed policies closest to one that names none, closest first. */
+    List<String> closestArns(String arn) {
+        return policies.closestArns(arn, SUGGESTIONS);
     }
 
     /** The actions of a statement of one of these documents; null for statements of other documents. */

@@ -3,7 +3,8 @@ package dev.rolecall.policy.findings;
 import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
 import dev.rolecall.policy.PolicyFinding;
-import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.access.EffectivePermissions;
+import dev.rolecall.policy.access.StatementActions;
 import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.grammar.PolicyParser;
@@ -12,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Analyses a role: validity of its fields and documents, trust, the policies as written, and the
- * effective permissions (identity ∩ boundary, explicit deny removed); then the risk level.
+ * Analyses a role: validity of its documents, trust, the policies as written, and the effective
+ * permissions (identity ∩ boundary, explicit deny removed); then the risk level. The role's own
+ * fields are not analysed: {@link dev.rolecall.policy.RoleFieldRules} validates them.
  * Thread-safe; AWS managed policies are parsed once and reused.
  */
 public final class PolicyAnalyser {
@@ -40,7 +42,6 @@ public final class PolicyAnalyser {
 
     public PolicyAnalysis analyse(PolicyAnalysisRequest request) {
         Findings findings = new Findings();
-        new RoleChecks(request, findings).run();
         RoleDocuments documents = RoleDocuments.parse(request, parser, managed, findings);
         PolicyDocument trust = documents.trust;
         StatementChecks statements = new StatementChecks(catalog, findings);
@@ -48,7 +49,7 @@ public final class PolicyAnalyser {
             new TrustChecks(trust, request.accountId(), request.knownAccountIds(), findings).run();
             statements.check(trust, true);
         }
-        StatementActions actions = new StatementActions(catalog, managed);
+        StatementActions actions = new StatementActions(catalog, managed::actionsOf);
         RedundancyCheck redundancy = new RedundancyCheck(actions, findings);
         for (PolicyDocument policy : documents.inline) {
             statements.check(policy, true);
@@ -68,8 +69,14 @@ public final class PolicyAnalyser {
         boolean bounded = boundary != null || request.permissionsBoundaryArn() != null || request.boundaryRequired();
         new BoundaryChecks(catalog, effective, request.permissionsBoundaryArn(), bounded, findings).run();
         List<PolicyFinding> sorted = findings.sorted();
-        RiskLevel risk = RiskCalculator.risk(sorted, trust, request.accountId());
+        RiskCalculator.Risk risk = RiskCalculator.risk(sorted, trust, request.accountId());
         return new PolicyAnalysis(
-                risk, sorted, catalog.version(), catalog.dataDate(), documents.permissionPolicyCount(), trust != null);
+                risk.level(),
+                risk.reason(),
+                sorted,
+                catalog.version(),
+                catalog.dataDate(),
+                documents.permissionPolicyCount(),
+                trust != null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rolecall.policy.findings;
 
+import dev.rolecall.policy.access.StatementActions;
 import dev.rolecall.policy.catalog.ActionSet;
 import dev.rolecall.policy.model.Effect;
 import dev.rolecall.policy.model.PolicyDocument;

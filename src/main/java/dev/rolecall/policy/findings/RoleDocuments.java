@@ -93,15 +93,17 @@ final class RoleDocuments {
             findings.add(
                     FindingCode.POLICY_NOT_ANALYSED,
                     at,
-                    arn + " is a customer managed policy; its document " + "is not at hand");
+                    arn + " is a customer managed policy; its document is not at hand");
             return Optional.empty();
         }
         Optional<PolicyDocument> document = managed.byArn(arn, kind);
         if (document.isEmpty()) {
+            List<String> closest = managed.closestArns(arn);
             findings.add(
                     FindingCode.AWS_MANAGED_POLICY_UNKNOWN,
                     at,
-                    arn + " is not among the AWS managed policies " + "Rolecall knows");
+                    arn + " is not an AWS managed policy"
+                            + (closest.isEmpty() ? "" : "; did you mean " + String.join(" or ", closest) + "?"));
         }
         return document;
     }

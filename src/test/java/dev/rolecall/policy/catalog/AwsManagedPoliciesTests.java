@@ -65,4 +65,15 @@ class AwsManagedPoliciesTests {
                 .isEmpty();
         assertThat(policies.byArn("arn:aws:iam::aws:policy/NoSuchPolicy")).isEmpty();
     }
+
+    @Test
+    void suggestsTheKnownPoliciesClosestToAnUnknownArn() {
+        assertThat(policies.closestArns("arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole", 3))
+                .containsExactly("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+        assertThat(policies.closestArns("arn:aws:iam::aws:policy/ReadOnlyAcces", 3))
+                .first()
+                .isEqualTo("arn:aws:iam::aws:policy/ReadOnlyAccess");
+        assertThat(policies.closestArns("arn:aws:iam::aws:policy/zzzzqqqqxxxxwwww", 3))
+                .isEmpty();
+    }
 }

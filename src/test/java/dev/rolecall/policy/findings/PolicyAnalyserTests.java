@@ -101,7 +101,7 @@ class PolicyAnalyserTests {
     @Test
     void findingsComeMostSevereFirstWithTheCatalogVersion() {
         PolicyAnalysis analysis = Roles.ANALYSER.analyse(PolicyAnalysisRequest.builder()
-                .role("bad name", null, null)
+                .managedPolicyArns(java.util.List.of("arn:aws:iam::aws:policy/NoSuchPolicy"))
                 .trustPolicy(new PolicyInput(
                         "trustPolicy",
                         Roles.policy(Roles.trustStatement(

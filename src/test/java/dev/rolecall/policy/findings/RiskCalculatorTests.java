@@ -4,6 +4,7 @@ import static dev.rolecall.policy.findings.Roles.allow;
 import static dev.rolecall.policy.findings.Roles.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.policy.FindingSeverity;
 import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
 import dev.rolecall.policy.PolicyInput;
@@ -40,16 +41,42 @@ class RiskCalculatorTests {
     }
 
     @Test
-    void computeServiceTrustRaisesAHighPermissionFinding() {
-        assertThat(role("{\"Service\": \"lambda.amazonaws.com\"}", PASS_ROLE).riskLevel())
-                .isEqualTo(RiskLevel.CRITICAL);
+    void computeServiceTrustRaisesAHighPermissionFindingAndSaysWhy() {
+        PolicyAnalysis analysis = role("{\"Service\": \"lambda.amazonaws.com\"}", PASS_ROLE);
+
+        assertThat(analysis.riskLevel()).isEqualTo(RiskLevel.CRITICAL);
+        assertThat(analysis.topFinding().orElseThrow().severity()).isEqualTo(FindingSeverity.HIGH);
+        assertThat(analysis.riskReason()).isEqualTo("raised from HIGH: a compute service can assume this role");
     }
 
     @Test
-    void externalTrustRaisesAHighPermissionFinding() {
-        assertThat(role("{\"AWS\": \"arn:aws:iam::444455556666:role/ci\"}", PASS_ROLE)
-                        .riskLevel())
-                .isEqualTo(RiskLevel.CRITICAL);
+    void externalTrustRaisesAHighPermissionFindingAndSaysWhy() {
+        PolicyAnalysis analysis = role("{\"AWS\": \"arn:aws:iam::444455556666:role/ci\"}", PASS_ROLE);
+
+        assertThat(analysis.riskLevel()).isEqualTo(RiskLevel.CRITICAL);
+        assertThat(analysis.riskReason()).isEqualTo("raised from HIGH: another account can assume this role");
+    }
+
+    @Test
+    void aLevelThatIsItsTopFindingsHasNoReason() {
+        assertThat(role("{\"AWS\": \"arn:aws:iam::111122223333:role/ci\"}", PASS_ROLE)
+                        .riskReason())
+                .isNull();
+        assertThat(role("{\"Service\": \"lambda.amazonaws.com\"}", READ_BUCKET).riskReason())
+                .isNull();
+    }
+
+    @Test
+    void aBlockingFindingIsNeverTheFindingTheBadgeNames() {
+        String invalid = policy("{\"Effect\": \"Permit\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}");
+        PolicyAnalysis analysis = Roles.ANALYSER.analyse(PolicyAnalysisRequest.builder()
+                .permissionPolicy(new PolicyInput("broken", invalid))
+                .permissionPolicy(new PolicyInput("inline", PASS_ROLE))
+                .build());
+
+        assertThat(analysis.findings().get(0).severity()).isEqualTo(FindingSeverity.BLOCK);
+        assertThat(analysis.riskLevel()).isEqualTo(RiskLevel.HIGH);
+        assertThat(analysis.topFinding().orElseThrow().code()).isEqualTo("iam-passrole-star");
     }
 
     @Test

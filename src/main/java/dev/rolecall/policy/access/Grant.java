@@ -1,4 +1,4 @@
-package dev.rolecall.policy.findings;
+package dev.rolecall.policy.access;
 
 import dev.rolecall.policy.PolicyLocation;
 import dev.rolecall.policy.catalog.ActionSet;
@@ -12,25 +12,38 @@ import java.util.List;
  * denies).
  *
  * @param actions the actions
- * @param allResources whether on every resource ({@code *}, or NotResource, which leaves out only a few)
+ * @param allResources whether on every resource ({@code *}, or NotResource, which leaves out only a
+ *     few), in the identity statement and in the boundary statement that lets it through
+ * @param resources the resource patterns as written: the identity statement's, or the boundary
+ *     statement's when only the boundary names resources; NotResource is one "All resources except …" entry
  * @param conditions the conditions of the identity statement and of the boundary statement that lets it through
  * @param policy the identity policy
  * @param statement the identity statement
  */
-record Grant(
+public record Grant(
         ActionSet actions,
         boolean allResources,
+        List<String> resources,
         List<Condition> conditions,
         PolicyDocument policy,
         Statement statement) {
 
+    /** How a NotResource entry is shown: every resource except the listed ones. */
+    public static final String ALL_EXCEPT = "All resources except ";
+
+    public Grant {
+        resources = List.copyOf(resources);
+        conditions = List.copyOf(conditions);
+    }
+
     /** Where the grant is written: the statement's Action (or NotAction) element. */
-    PolicyLocation location() {
+    public PolicyLocation location() {
         return policy.locate(
                 statement, statement.action().name(), statement.action().at());
     }
 
-    boolean isConditional() {
+    /** Whether the grant applies only under conditions. */
+    public boolean isConditional() {
         return !conditions.isEmpty();
     }
 }

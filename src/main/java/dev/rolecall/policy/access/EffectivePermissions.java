@@ -1,10 +1,12 @@
-package dev.rolecall.policy.findings;
+package dev.rolecall.policy.access;
 
 import dev.rolecall.policy.catalog.ActionSet;
 import dev.rolecall.policy.catalog.IamAction;
 import dev.rolecall.policy.model.Condition;
 import dev.rolecall.policy.model.Effect;
 import dev.rolecall.policy.model.PolicyDocument;
+import dev.rolecall.policy.model.ResourceElement;
+import dev.rolecall.policy.model.ResourcePattern;
 import dev.rolecall.policy.model.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +17,18 @@ import org.jspecify.annotations.Nullable;
  * What a role is effectively allowed: each Allow statement of its identity policies, cut down to
  * what an Allow statement of the permissions boundary also allows, minus what an unconditional Deny
  * on every resource takes away. Conditional or resource-scoped denies are kept out of the
- * subtraction, since they may not apply: the set errs on the side of more access.
+ * subtraction, since they may not apply: the set errs on the side of more access. The resources of a
+ * boundary statement are not intersected with those of the identity statement beyond "every
+ * resource or not"; the simulator answers single questions exactly.
  */
-final class EffectivePermissions {
+public final class EffectivePermissions {
 
     private final List<Grant> grants;
     private final ActionSet anywhere;
     private final ActionSet onAllResources;
+    private final ActionSet identityAllowed;
 
-    private EffectivePermissions(List<Grant> grants, ActionSet none) {
+    private EffectivePermissions(List<Grant> grants, ActionSet identityAllowed, ActionSet none) {
         this.grants = List.copyOf(grants);
         ActionSet any = none;
         ActionSet all = none;
@@ -35,9 +40,11 @@ final class EffectivePermissions {
         }
         this.anywhere = any;
         this.onAllResources = all;
+        this.identityAllowed = identityAllowed;
     }
 
-    static EffectivePermissions of(
+    /** The effective permissions of identity policies within a permissions boundary (null: none). */
+    public static EffectivePermissions of(
             StatementActions actions, List<PolicyDocument> identity, @Nullable PolicyDocument boundary) {
         ActionSet denied = actions.none();
         List<Grant> allowed = new ArrayList<>();
@@ -47,41 +54,57 @@ final class EffectivePermissions {
         }
         if (boundary != null) {
             denied = denied.union(unconditionalDenies(actions, boundary));
-            allowed = withinBoundary(allowed, allows(actions, boundary));
+        }
+        ActionSet identityAllowed = actions.none();
+        for (Grant grant : allowed) {
+            identityAllowed = identityAllowed.union(grant.actions().minus(denied));
+        }
+        if (boundary != null) {
+            allowed = withinBoundary(allowed, allows(actions, boundary), actions.none());
         }
         List<Grant> effective = new ArrayList<>();
         for (Grant grant : allowed) {
             ActionSet remaining = grant.actions().minus(denied);
             if (!remaining.isEmpty()) {
                 effective.add(new Grant(
-                        remaining, grant.allResources(), grant.conditions(), grant.policy(), grant.statement()));
+                        remaining,
+                        grant.allResources(),
+                        grant.resources(),
+                        grant.conditions(),
+                        grant.policy(),
+                        grant.statement()));
             }
         }
-        return new EffectivePermissions(effective, actions.none());
+        return new EffectivePermissions(effective, identityAllowed, actions.none());
     }
 
-    /** Every grant. */
-    List<Grant> grants() {
+    /** Every grant, in policy and statement order. */
+    public List<Grant> grants() {
         return grants;
     }
 
     /** Actions allowed on at least some resource. */
-    ActionSet anywhere() {
+    public ActionSet anywhere() {
         return anywhere;
     }
 
     /** Actions allowed on every resource. */
-    ActionSet onAllResources() {
+    public ActionSet onAllResources() {
         return onAllResources;
     }
 
+    /** The actions the identity policies allow but the permissions boundary does not. */
+    public ActionSet removedByBoundary() {
+        return identityAllowed.minus(anywhere);
+    }
+
     /** The grants that include this action. */
-    List<Grant> grantsOf(IamAction action) {
+    public List<Grant> grantsOf(IamAction action) {
         return grants.stream().filter(grant -> grant.actions().contains(action)).toList();
     }
 
     /** The first grant (in policy order) that includes any of these actions, on every resource if asked. */
-    Optional<Grant> firstGrantOf(ActionSet wanted, boolean allResources) {
+    public Optional<Grant> firstGrantOf(ActionSet wanted, boolean allResources) {
         return grants.stream()
                 .filter(grant -> (!allResources || grant.allResources())
                         && grant.actions().intersects(wanted))
@@ -91,13 +114,25 @@ final class EffectivePermissions {
     private static List<Grant> allows(StatementActions actions, PolicyDocument policy) {
         List<Grant> grants = new ArrayList<>();
         for (Statement statement : policy.statements()) {
-            if (statement.effect() == Effect.ALLOW && statement.resource() != null) {
-                boolean allResources =
-                        statement.resource().negated() || statement.resource().isAll();
-                grants.add(new Grant(actions.of(statement), allResources, statement.conditions(), policy, statement));
+            ResourceElement resource = statement.resource();
+            if (statement.effect() == Effect.ALLOW && resource != null) {
+                boolean allResources = resource.negated() || resource.isAll();
+                grants.add(new Grant(
+                        actions.of(statement),
+                        allResources,
+                        resources(resource),
+                        statement.conditions(),
+                        policy,
+                        statement));
             }
         }
         return grants;
+    }
+
+    private static List<String> resources(ResourceElement element) {
+        List<String> patterns =
+                element.patterns().stream().map(ResourcePattern::text).toList();
+        return element.negated() ? List.of(Grant.ALL_EXCEPT + String.join(", ", patterns)) : patterns;
     }
 
     private static ActionSet unconditionalDenies(StatementActions actions, PolicyDocument policy) {
@@ -113,17 +148,32 @@ final class EffectivePermissions {
         return denied;
     }
 
-    private static List<Grant> withinBoundary(List<Grant> identity, List<Grant> boundary) {
+    /**
+     * Each identity grant cut down by each boundary Allow. What an unconditional boundary Allow on
+     * every resource lets through is not repeated under a conditional one: it does not depend on
+     * that condition.
+     */
+    private static List<Grant> withinBoundary(List<Grant> identity, List<Grant> boundary, ActionSet none) {
+        ActionSet always = none;
+        for (Grant cap : boundary) {
+            if (!cap.isConditional() && cap.allResources()) {
+                always = always.union(cap.actions());
+            }
+        }
         List<Grant> result = new ArrayList<>();
         for (Grant grant : identity) {
             for (Grant cap : boundary) {
                 ActionSet both = grant.actions().intersect(cap.actions());
+                if (cap.isConditional()) {
+                    both = both.minus(always);
+                }
                 if (!both.isEmpty()) {
                     List<Condition> conditions = new ArrayList<>(grant.conditions());
                     conditions.addAll(cap.conditions());
                     result.add(new Grant(
                             both,
                             grant.allResources() && cap.allResources(),
+                            grant.allResources() && !cap.allResources() ? cap.resources() : grant.resources(),
                             conditions,
                             grant.policy(),
                             grant.statement()));
