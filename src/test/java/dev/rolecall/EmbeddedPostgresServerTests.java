@@ -13,8 +13,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,6 +141,73 @@ class EmbeddedPostgresServerTests {
         assertThat(read(server)).isEqualTo("from before passwords");
         assertThat(query(server, "SELECT tableowner FROM pg_tables WHERE tablename = 'marker'"))
                 .isEqualTo("rolecall_owner");
+    }
+
+    @Test
+    void stopsTheServerAKilledConsoleLeftRunningAndStartsExactlyOneAgain() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("data")).toRealPath();
+        Process console = startConsoleProcess(folder, "before the kill");
+        long leftRunning = postmasterPid(folder);
+        console.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no chance to stop PostgreSQL
+        assertThat(ProcessHandle.of(leftRunning).map(ProcessHandle::isAlive)).contains(true);
+
+        EmbeddedPostgresServer again = start(folder, freePort());
+
+        assertThat(ProcessHandle.of(leftRunning).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        assertThat(postmasterPid(folder)).isNotEqualTo(leftRunning);
+        assertThat(postmastersServing(folder)).isEqualTo(1);
+        assertThat(read(again)).isEqualTo("before the kill");
+        assertThat(query(again, "SHOW data_directory")).isEqualTo(folder.toString());
+    }
+
+    private Process startConsoleProcess(Path folder, String marker) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path output = temp.resolve("console.log");
+        Process console = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        classpath,
+                        EmbeddedPostgresConsole.class.getName(),
+                        folder.toString(),
+                        Integer.toString(freePort()),
+                        marker)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        Awaitility.await("the console process to start its database")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> !console.isAlive() || Files.readString(output).contains("READY"));
+        assertThat(console.isAlive()).as(() -> readQuietly(output)).isTrue();
+        return console;
+    }
+
+    private static long postmasterPid(Path folder) throws IOException {
+        return Long.parseLong(
+                Files.readAllLines(folder.resolve("postmaster.pid")).get(0).strip());
+    }
+
+    /** PostgreSQL server processes started on the folder (their children rename themselves). */
+    private static long postmastersServing(Path folder) {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info()
+                        .command()
+                        .map(command -> command.endsWith("/postgres"))
+                        .orElse(false))
+                .filter(process -> process.info()
+                        .arguments()
+                        .map(arguments -> List.of(arguments).contains(folder.toString()))
+                        .orElse(false))
+                .count();
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private EmbeddedPostgresServer start(Path folder, int port) {
