@@ -2,8 +2,14 @@ package dev.rolecall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,6 +53,44 @@ class EmbeddedDatabaseIntegrationTests {
         }
     }
 
+    @Test
+    void upgradesAFolderFromTheVersionBeforePasswordsInPlace() throws Exception {
+        Path folder = temp.resolve("pgdata");
+        try (EmbeddedPostgres previous = EmbeddedPostgres.builder()
+                .setDataDirectory(folder)
+                .setCleanDataDirectory(false)
+                .setPort(EmbeddedPostgresServerTests.freePort())
+                .start()) {
+            // What the previous version left: trust, V1-V4 applied and rows written as the superuser.
+            String url = "jdbc:postgresql://127.0.0.1:" + previous.getPort() + "/postgres";
+            Flyway.configure()
+                    .dataSource(url, "postgres", "")
+                    .locations("classpath:db/migration")
+                    .target("4")
+                    .load()
+                    .migrate();
+            try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO audit_event (occurred_at, actor, action) VALUES (now(), 'filed-before',"
+                        + " 'test.recorded')");
+            }
+        }
+
+        try (ConfigurableApplicationContext console = console(folder, EmbeddedPostgresServerTests.freePort())) {
+            JdbcTemplate database = jdbc(console);
+            record(database, "filed-after");
+
+            assertThat(actors(database)).isEqualTo("filed-before,filed-after");
+            assertThat(database.queryForObject("SELECT current_user", String.class))
+                    .isEqualTo("rolecall_app");
+            assertThat(database.queryForObject("SELECT has_table_privilege('audit_event', 'UPDATE')", Boolean.class))
+                    .isFalse();
+            assertThat(Files.readString(folder.resolve("pg_hba.conf"))).doesNotContain("trust");
+            assertThat(Files.exists(folder.resolve(EmbeddedCredentials.FILE_NAME)))
+                    .isTrue();
+        }
+    }
+
     private static ConfigurableApplicationContext console(Path folder, int port) {
         return new SpringApplicationBuilder(RolecallApplication.class)
                 .run(
@@ -66,6 +110,7 @@ class EmbeddedDatabaseIntegrationTests {
 
     private static String actors(JdbcTemplate database) {
         return database.queryForObject(
-                "SELECT string_agg(actor, ',') FROM audit_event WHERE action = 'test.recorded'", String.class);
+                "SELECT string_agg(actor, ',' ORDER BY event_id) FROM audit_event WHERE action = 'test.recorded'",
+                String.class);
     }
 }
