@@ -21,6 +21,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** The embedded database, started through the production code on folders of its own. */
 class EmbeddedPostgresServerTests {
@@ -69,6 +70,23 @@ class EmbeddedPostgresServerTests {
                 .isInstanceOf(EmbeddedDatabaseException.class)
                 .hasMessageContaining("rolecall.database.port")
                 .hasMessageContaining("refused Rolecall's credentials");
+    }
+
+    @Test
+    void refusesAFolderThatARunningConsoleServesWithAMessageInsteadOfAStackTrace() throws Exception {
+        EmbeddedPostgresServer running = start(temp.resolve("data"), freePort());
+
+        assertThatThrownBy(() -> start(running.dataDirectory(), freePort()))
+                .isInstanceOf(EmbeddedDatabaseException.class)
+                .hasMessageContaining("is in use by another running Rolecall")
+                .satisfies(failure -> {
+                    FailureAnalysis analysis = new EmbeddedDatabaseFailureAnalyzer()
+                            .analyze(new IllegalStateException("bean creation failed", failure));
+                    assertThat(analysis.getDescription())
+                            .contains(running.dataDirectory().toString());
+                    assertThat(analysis.getAction()).contains("rolecall.database.data-directory");
+                });
+        assertThat(query(running, "SELECT 1::text")).isEqualTo("1");
     }
 
     @Test
