@@ -1,5 +1,6 @@
 package dev.rolecall;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ final class EmbeddedDataFolder {
     }
 
     /** Called after initdb, before PostgreSQL starts. */
-    void beforeStart(java.io.File ignored) {
+    void beforeStart(File ignored) {
         afterInitdb();
         if (kind == Kind.NEW) {
             credentials.writeTo(directory);

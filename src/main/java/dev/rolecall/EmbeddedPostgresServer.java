@@ -7,20 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +35,6 @@ final class EmbeddedPostgresServer implements Closeable {
     static final String PORT_PROPERTY = "rolecall.database.port";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-    // Zonky's lock file: held by the JVM whose server serves the folder, released when it exits.
-    private static final String LOCK_FILE = "epg-lock";
-    private static final String PID_FILE = "postmaster.pid";
-    private static final long STOP_WAIT_SECONDS = 30;
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -67,7 +54,7 @@ final class EmbeddedPostgresServer implements Closeable {
      */
     static EmbeddedPostgresServer start(Path folder, int preferredPort) {
         Path directory = realDirectory(folder);
-        stopServerLeftRunning(directory);
+        EmbeddedServerLeftRunning.stopIfAny(directory);
         EmbeddedDataFolder state = EmbeddedDataFolder.inspect(directory);
         int port = choosePort(preferredPort);
         EmbeddedPostgres postgres = startPostgres(directory, state, port);
@@ -117,76 +104,6 @@ final class EmbeddedPostgresServer implements Closeable {
                     "Set rolecall.database.data-directory to a folder this user may write.",
                     e);
         }
-    }
-
-    /**
-     * A console killed with {@code kill -9} leaves its PostgreSQL running on the folder. If no
-     * running console holds the folder's lock, such a server is stopped (SIGINT, PostgreSQL's fast
-     * shutdown, as {@code pg_ctl stop -m fast} sends) so that exactly one server, started with
-     * this version's settings, serves the folder.
-     */
-    private static void stopServerLeftRunning(Path directory) {
-        Path pidFile = directory.resolve(PID_FILE);
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        try (FileChannel channel = FileChannel.open(
-                        directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = channel.tryLock()) {
-            if (lock == null) {
-                throw folderInUse(directory, null);
-            }
-            postmaster(pidFile).ifPresent(server -> stop(server, directory));
-        } catch (OverlappingFileLockException e) {
-            throw folderInUse(directory, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The live PostgreSQL process a pid file names; none when the file is stale. */
-    private static Optional<ProcessHandle> postmaster(Path pidFile) throws IOException {
-        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
-            return Optional.empty();
-        }
-        return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
-                .filter(process -> process.info()
-                        .command()
-                        .map(command -> command.endsWith("/postgres"))
-                        .orElse(false));
-    }
-
-    private static void stop(ProcessHandle server, Path directory) {
-        log.warn(
-                "An embedded PostgreSQL (pid {}) left running by a console that did not stop cleanly serves {};"
-                        + " stopping it before starting again",
-                server.pid(),
-                directory);
-        try {
-            new ProcessBuilder("kill", "-INT", Long.toString(server.pid()))
-                    .inheritIO()
-                    .start()
-                    .waitFor();
-            server.onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping PostgreSQL", e);
-        } catch (IOException | java.util.concurrent.ExecutionException | TimeoutException e) {
-            throw new EmbeddedDatabaseException(
-                    "An embedded PostgreSQL (pid " + server.pid() + ") left running on " + directory
-                            + " did not stop within " + STOP_WAIT_SECONDS + " s.",
-                    "Stop it (pg_ctl stop -m fast -D " + directory + ", or kill " + server.pid()
-                            + ") and start Rolecall again.",
-                    e);
-        }
-    }
-
-    private static EmbeddedDatabaseException folderInUse(Path directory, @Nullable Throwable cause) {
-        return new EmbeddedDatabaseException(
-                "The embedded database's data folder " + directory + " is in use by another running Rolecall.",
-                "Stop the other Rolecall, or give this one its own folder with rolecall.database.data-directory.",
-                cause);
     }
 
     /** The preferred port if nothing listens on it, else a free loopback port chosen by the system. */

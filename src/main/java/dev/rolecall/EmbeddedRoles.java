@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
@@ -67,9 +68,7 @@ final class EmbeddedRoles {
     }
 
     /** A login role with no powers beyond logging in; its password set when one is given. */
-    private static void ensureRole(
-            Connection connection, String role, @org.jspecify.annotations.Nullable String password)
-            throws SQLException {
+    private static void ensureRole(Connection connection, String role, @Nullable String password) throws SQLException {
         if (!roleExists(connection, role)) {
             execute(connection, "CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION");
         }
