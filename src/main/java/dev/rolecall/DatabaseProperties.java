@@ -8,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The embedded default database.
  *
  * @param embedded set when no {@code spring.datasource.url} is configured
- * @param dataDirectory where the embedded PostgreSQL keeps its data (git-ignored)
- * @param port the loopback port the embedded PostgreSQL listens on
+ * @param dataDirectory where the embedded PostgreSQL keeps its data and its password file
+ *     (git-ignored)
+ * @param port the loopback port the embedded PostgreSQL listens on when it is free; when another
+ *     process holds it, a free port is used instead
  */
 @ConfigurationProperties("rolecall.database")
 record DatabaseProperties(

@@ -1,44 +1,54 @@
 package dev.rolecall;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The default database: real PostgreSQL 17 binaries started in-process, with the data kept in a
- * local folder so that requests survive a restart.
+ * local folder so that requests survive a restart. Flyway migrates as the schema's owner; the
+ * console connects as a role that owns nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(EmbeddedDefaults.EMBEDDED)
 class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
-        Path directory = properties.dataDirectory().toAbsolutePath();
-        Files.createDirectories(directory);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
-                .setPort(properties.port())
-                .start();
+    EmbeddedPostgresServer embeddedPostgres(DatabaseProperties properties) {
+        return EmbeddedPostgresServer.start(properties.dataDirectory(), properties.port());
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgresServer postgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
-        dataSource.setPassword("postgres");
+        dataSource.setJdbcUrl(postgres.jdbcUrl());
+        dataSource.setUsername(EmbeddedPostgresServer.RUNTIME);
+        dataSource.setPassword(postgres.credentials().runtime());
         dataSource.setMaximumPoolSize(10);
-        // Embedded PostgreSQL stops in its own JVM shutdown hook, possibly before Spring closes;
-        // a short wait for connections keeps shutdown quick instead of stalling for 30 s.
-        dataSource.setConnectionTimeout(3000);
         return dataSource;
+    }
+
+    @Bean
+    FlywayConnectionDetails flywayConnectionDetails(EmbeddedPostgresServer postgres) {
+        return new FlywayConnectionDetails() {
+
+            @Override
+            public String getJdbcUrl() {
+                return postgres.jdbcUrl();
+            }
+
+            @Override
+            public String getUsername() {
+                return EmbeddedPostgresServer.OWNER;
+            }
+
+            @Override
+            public String getPassword() {
+                return postgres.credentials().owner();
+            }
+        };
     }
 }

@@ -3,6 +3,7 @@ package dev.rolecall.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rolecall.test.TestDatabase;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -13,16 +14,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The database keeps the audit trail append-only, whoever connects. */
+/**
+ * The database keeps the audit trail append-only even for the schema's owner, whose grants would
+ * allow it: the trigger refuses. (The console's own role has no such grants at all:
+ * {@link AuditEventPrivilegesTests}.)
+ */
 @SpringBootTest
 class AuditEventRepositoryTests {
 
     @Autowired
     AuditEventRepository events;
 
-    @Autowired
-    JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc = asOwner();
 
     private String actor;
     private long id;
@@ -98,6 +103,12 @@ class AuditEventRepositoryTests {
                         org.assertj.core.groups.Tuple.tuple(next, Instant.parse("2026-11-28T10:15:31.987Z"), "{}"),
                         org.assertj.core.groups.Tuple.tuple(
                                 id, Instant.parse("2026-11-28T10:15:30.123Z"), "{\"n\":1}"));
+    }
+
+    private static JdbcTemplate asOwner() {
+        TestDatabase.Connection database = TestDatabase.connection();
+        return new JdbcTemplate(
+                new DriverManagerDataSource(database.url(), database.ownerUsername(), database.ownerPassword()));
     }
 
     private String actorOf(long eventId) {

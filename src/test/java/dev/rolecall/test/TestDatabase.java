@@ -3,17 +3,32 @@ package dev.rolecall.test;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The one PostgreSQL all tests in a JVM share: a Testcontainers PostgreSQL 17 when Docker is
  * available, else embedded PostgreSQL 17 binaries. Started on first use; never H2.
+ *
+ * <p>Set up as the README tells an administrator to: a database owned by {@code rolecall_owner},
+ * which Flyway migrates as, and the console connecting as {@code rolecall_app}, which owns nothing
+ * and holds only the grants the migrations give it, so every test runs under those grants.
  */
 public final class TestDatabase {
 
-    /** How to reach the database. */
-    public record Connection(String url, String username, String password, String kind) {}
+    /**
+     * How to reach the database.
+     *
+     * @param url the {@code rolecall} database
+     * @param username the console's login role, {@code rolecall_app}
+     * @param ownerUsername the schema's owner, {@code rolecall_owner}, that Flyway migrates as
+     */
+    public record Connection(
+            String url, String username, String password, String ownerUsername, String ownerPassword, String kind) {}
 
     private static volatile Connection connection;
 
@@ -37,16 +52,37 @@ public final class TestDatabase {
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
             container.start();
-            return new Connection(
-                    container.getJdbcUrl(), container.getUsername(), container.getPassword(), "testcontainers");
+            String server = "jdbc:postgresql://" + container.getHost() + ":" + container.getFirstMappedPort() + "/";
+            return createRoles(
+                    server, container.getJdbcUrl(), container.getUsername(), container.getPassword(), "testcontainers");
         }
         try {
             // Embedded PostgreSQL stops itself in a JVM shutdown hook.
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "embedded");
+            String server = "jdbc:postgresql://localhost:" + postgres.getPort() + "/";
+            return createRoles(server, server + "postgres", "postgres", "postgres", "embedded");
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
+    }
+
+    /** The README's "Use a real PostgreSQL" statements, run as the server's superuser. */
+    private static Connection createRoles(
+            String server, String superuserUrl, String superuser, String superuserPassword, String kind) {
+        String ownerPassword = UUID.randomUUID().toString();
+        String runtimePassword = UUID.randomUUID().toString();
+        try (java.sql.Connection admin = DriverManager.getConnection(superuserUrl, superuser, superuserPassword);
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE rolecall_owner LOGIN PASSWORD '" + ownerPassword + "'");
+            statement.execute("CREATE ROLE rolecall_app LOGIN PASSWORD '" + runtimePassword + "'");
+            statement.execute("CREATE DATABASE rolecall OWNER rolecall_owner");
+            statement.execute("REVOKE ALL ON DATABASE rolecall FROM PUBLIC");
+            statement.execute("GRANT CONNECT, TEMPORARY ON DATABASE rolecall TO rolecall_app");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the test database's roles", e);
+        }
+        return new Connection(
+                server + "rolecall", "rolecall_app", runtimePassword, "rolecall_owner", ownerPassword, kind);
     }
 
     private static boolean dockerAvailable() {

@@ -11,7 +11,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 /**
  * The shared test configuration, applied to every Spring test context: the {@link TestDatabase},
  * started only when a context asks for the datasource URL, instead of the console's embedded
- * database. The demo users and account stay, so tests sign in as alice, bob, carol and friends.
+ * database. Flyway migrates as the schema's owner and the application connects as the runtime role,
+ * as in production. The demo users and account stay, so tests sign in as alice, bob, carol and friends.
  */
 class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -46,6 +47,8 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             "spring.datasource.url",
             "spring.datasource.username",
             "spring.datasource.password",
+            "spring.flyway.user",
+            "spring.flyway.password",
             "rolecall.database.embedded",
             "spring.datasource.hikari.connection-timeout"
         };
@@ -65,6 +68,8 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
                 case "spring.datasource.url" -> TestDatabase.connection().url();
                 case "spring.datasource.username" -> TestDatabase.connection().username();
                 case "spring.datasource.password" -> TestDatabase.connection().password();
+                case "spring.flyway.user" -> TestDatabase.connection().ownerUsername();
+                case "spring.flyway.password" -> TestDatabase.connection().ownerPassword();
                 case "rolecall.database.embedded" -> "false";
                 // The embedded database's own shutdown hook may stop it before Spring closes its
                 // contexts; a short wait keeps that from holding up the JVM's exit.
