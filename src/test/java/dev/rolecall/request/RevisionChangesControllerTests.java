@@ -83,7 +83,7 @@ class RevisionChangesControllerTests {
                                 containsString("Changes since revision 2"),
                                 containsString("<option value=\"2\" selected=\"selected\">2</option>"),
                                 containsString("<option value=\"3\" selected=\"selected\">3</option>"),
-                                containsString("Review started again with revision 3"),
+                                containsString("Revision 3 started review again"),
                                 containsString("These two revisions ask for the same role"))));
     }
 
