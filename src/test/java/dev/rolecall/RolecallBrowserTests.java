@@ -3,6 +3,8 @@ package dev.rolecall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.rolecall.test.MotoServer;
+import dev.rolecall.test.UsesMoto;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,17 +29,37 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The journey through the pages in real headless Chromium: alice fills in and submits the form,
- * bob approves from his inbox and sees the plan-only result arrive, carol downloads the audit
- * CSV. No page may log a JavaScript error (CSP violations included).
+ * The journey through the pages in real headless Chromium, against a real IAM emulator: alice fills
+ * in and submits the form, bob asks for changes, alice reads his comment and revises, bob sees what
+ * changed since revision 1 and approves, Rolecall applies the role to moto, carol downloads the
+ * audit CSV. No page may log a JavaScript error (CSP violations included). The plan-only account is
+ * followed through the API in {@code RolecallJourneyIntegrationTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesMoto
 class RolecallBrowserTests {
+
+    @DynamicPropertySource
+    static void applyAccount(DynamicPropertyRegistry registry) {
+        registry.add("rolecall.accounts[0].id", () -> "111122223333");
+        registry.add("rolecall.accounts[0].name", () -> "demo-sandbox");
+        registry.add("rolecall.accounts[0].mode", () -> "PLAN_ONLY");
+        registry.add("rolecall.accounts[1].id", () -> RolecallJourneyIntegrationTests.MOTO_ACCOUNT);
+        registry.add("rolecall.accounts[1].name", () -> "payments-dev");
+        registry.add("rolecall.accounts[1].environment", () -> "dev");
+        registry.add(
+                "rolecall.accounts[1].endpoint",
+                () -> MotoServer.shared().endpoint().toString());
+        registry.add("rolecall.accounts[1].mode", () -> "APPLY");
+    }
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -97,9 +119,10 @@ class RolecallBrowserTests {
     }
 
     @Test
-    void requestApproveAndExportThroughThePages() throws Exception {
+    void requestChangesReviseApproveApplyAndExportThroughThePages() throws Exception {
         signIn("alice");
         open("/requests/new");
+        new Select(browser.findElement(By.id("accountId"))).selectByValue(RolecallJourneyIntegrationTests.MOTO_ACCOUNT);
         type("roleName", "browser-built-role");
         type("description", "Built in the browser");
         type("justification", "Reads the invoices bucket for reports (PAY-9)");
@@ -123,14 +146,63 @@ class RolecallBrowserTests {
         collectConsoleErrors();
         signOut();
 
+        // bob asks for a cost-center tag.
         signIn("bob");
         wait.until(ExpectedConditions.urlContains("/inbox"));
         browser.findElement(By.linkText("browser-built-role")).click();
         wait.until(ExpectedConditions.urlContains(requestPath));
+        assertThat(browser.findElements(By.id("revise"))).isEmpty();
+        browser.findElement(By.id("decision-changes")).click();
+        type("comment", "Add a cost-center tag, please");
+        browser.findElement(By.id("submit-decision")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Changes requested"));
+        assertThat(browser.findElement(By.id("next-step-text")).getText())
+                .isEqualTo("Changes requested: waiting for alice to revise or withdraw it.");
+        collectConsoleErrors();
+        signOut();
+
+        // alice reads the comment, revises with the tag, and review starts again.
+        signIn("alice");
+        open(requestPath);
+        assertThat(text()).contains("Add a cost-center tag, please");
+        browser.findElement(By.id("revise")).click();
+        wait.until(ExpectedConditions.urlContains(requestPath + "/revise"));
+        assertThat(browser.findElement(By.id("review-comments")).getText())
+                .contains("bob", "requested changes", "Add a cost-center tag, please");
+        assertThat(browser.findElement(By.id("tags-0-key")).getAttribute("value"))
+                .isEqualTo("team");
+        assertThat(browser.findElement(By.id("inlinePolicies-0-document")).getAttribute("value"))
+                .contains("company-invoices");
+        type("tags-1-key", "cost-center");
+        type("tags-1-value", "42");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-findings"), "Catalog"));
+        browser.findElement(By.id("submit-request")).click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Revision 2 submitted"));
+        assertThat(browser.getCurrentUrl()).endsWith(requestPath);
+        assertThat(text()).contains("In review", "revision 2");
+        collectConsoleErrors();
+        signOut();
+
+        // bob sees what changed since revision 1, checks the access, and approves.
+        signIn("bob");
+        wait.until(ExpectedConditions.urlContains("/inbox"));
+        browser.findElement(By.linkText("browser-built-role")).click();
+        wait.until(ExpectedConditions.urlContains(requestPath));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("revision-changes"), "Changes since revision 1"));
+        assertThat(browser.findElement(By.id("revision-changes")).getText())
+                .contains("+ added cost-center=42", "Revision 2 started review again")
+                .contains("Newly allowed: nothing.");
+        // The picker compares any two revisions in place.
+        new Select(browser.findElement(By.id("revision-from"))).selectByValue("2");
+        browser.findElement(By.id("compare-revisions")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("revision-changes"), "These two revisions ask for the same role"));
         // The analysis sections load through htmx; "can this role …?" answers in place.
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("effective-permissions"), "arn:aws:s3:::company-invoices/*"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("access-changes"), "Newly allowed"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#access-changes h2")));
         type("can-do-action", "s3:GetObject");
         type("can-do-resource", "arn:aws:s3:::company-invoices/2026/11.pdf");
         browser.findElement(By.cssSelector("#can-do button[type=submit]")).click();
@@ -140,23 +212,30 @@ class RolecallBrowserTests {
         browser.findElement(By.cssSelector("#can-do button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("can-do"), "IMPLICITLY_DENIED"));
         browser.findElement(By.id("decision-approve")).click();
-        type("comment", "Read-only on one bucket");
+        type("comment", "Read-only on one bucket, tagged");
         browser.findElement(By.id("submit-decision")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Approved"));
-        // htmx polls the apply progress until the plan-only result is recorded.
+        // htmx polls the apply progress until moto has the role.
         try {
             new WebDriverWait(browser, Duration.ofSeconds(30))
-                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-only-banner")));
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("role-arn")));
         } catch (org.openqa.selenium.TimeoutException e) {
-            // The poll has not shown the result (seen once in several runs, cause not found): say what
-            // the section held, then check that a reload shows it, as it would for a person.
-            System.err.println("htmx poll did not show the plan within 30 s; progress section was: "
+            System.err.println("htmx poll did not show the applied role within 30 s; progress section was: "
                     + browser.findElement(By.id("progress")).getAttribute("outerHTML"));
             browser.navigate().refresh();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-only-banner")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("role-arn")));
         }
         assertThat(browser.findElement(By.id("progress")).getText())
-                .contains("sent nothing to AWS", "CreateRole", "PutRolePolicy");
+                .contains("arn:aws:iam::" + RolecallJourneyIntegrationTests.MOTO_ACCOUNT + ":role/browser-built-role")
+                .contains("CreateRole", "PutRolePolicy");
+        browser.navigate().refresh();
+        assertThat(text()).contains("Applied");
+        assertThat(browser.findElement(By.id("next-step-text")).getText())
+                .isEqualTo("Applied: the role exists in AWS. Nothing left to do.");
+        try (var iam = MotoServer.shared().iamClient()) {
+            assertThat(iam.listRoleTags(r -> r.roleName("browser-built-role")).tags())
+                    .anySatisfy(tag -> assertThat(tag.key() + "=" + tag.value()).isEqualTo("cost-center=42"));
+        }
         collectConsoleErrors();
         signOut();
 
@@ -168,8 +247,11 @@ class RolecallBrowserTests {
         assertThat(content).startsWith("event_id,occurred_at,actor,action,request_id,account_id,role_name,details");
         assertThat(content.lines().filter(line -> line.contains(requestId)))
                 .anySatisfy(line -> assertThat(line).contains("alice", "request.submitted"))
+                .anySatisfy(line -> assertThat(line).contains("bob", "request.changes_requested"))
                 .anySatisfy(line -> assertThat(line).contains("bob", "request.approved"))
-                .anySatisfy(line -> assertThat(line).contains("apply.planned"));
+                .anySatisfy(line -> assertThat(line).contains("apply.applied"));
+        assertThat(content.lines().filter(line -> line.contains(requestId) && line.contains("request.submitted")))
+                .hasSize(2);
         collectConsoleErrors();
 
         assertThat(consoleErrors).as("JavaScript console errors").isEmpty();

@@ -136,6 +136,86 @@ class RolecallJourneyIntegrationTests {
         assertAuditCsvHoldsTheJourney(id);
     }
 
+    /**
+     * alice revises through the API (every refusal first, then a revision that review restarts on);
+     * bob approves; the plan-only account records the IAM calls, stays APPROVED and sends nothing.
+     */
+    @Test
+    void reviseThroughTheApiThenPlanOnly() throws Exception {
+        String role = "api-revised-role";
+        String body = """
+                {"accountId":"111122223333","roleName":"%s","path":"/",
+                 "trustPolicy":{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                   "Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]},
+                 "inlinePolicies":{"write-logs":%s},"maxSessionDurationSeconds":%d,
+                 "tags":{"team":"payments"%s},"justification":"%s"%s}""";
+        HttpResponse<String> created = send(
+                "alice", "POST", "/api/v1/role-requests", body.formatted(role, INLINE, 3600, "", "Writes logs", ""));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode request = JSON.readTree(created.body());
+        String path = "/api/v1/role-requests/" + request.get("id").asString();
+        long version = request.get("version").asLong();
+        String revision = body.formatted(
+                role, INLINE, 3600, ",\"cost-center\":\"42\"", "Writes logs, tagged", ",\"version\":" + version);
+
+        assertThat(send("frank", "PUT", path, revision).statusCode()).isEqualTo(404);
+        assertThat(send("bob", "PUT", path, revision).statusCode()).isEqualTo(403);
+        String stale = revision.replace("\"version\":" + version, "\"version\":" + (version - 1));
+        assertThat(send("alice", "PUT", path, stale).statusCode()).isEqualTo(409);
+        HttpResponse<String> invalid =
+                send("alice", "PUT", path, body.formatted(role, INLINE, 60, "", "Shorter", ",\"version\":" + version));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(invalid.body())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("maxSessionDurationSeconds");
+
+        HttpResponse<String> revised = send("alice", "PUT", path, revision);
+        assertThat(revised.statusCode()).isEqualTo(200);
+        JsonNode second = JSON.readTree(revised.body());
+        assertThat(second.get("revision").asInt()).isEqualTo(2);
+        assertThat(second.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(second.get("spec").get("tags").get("cost-center").asString()).isEqualTo("42");
+
+        assertThat(send("bob", "POST", path + "/decisions", "{\"decision\":\"APPROVE\",\"version\":" + version + "}")
+                        .statusCode())
+                .as("an approval of the revision bob read before is stale")
+                .isEqualTo(409);
+        assertThat(send(
+                                "bob",
+                                "POST",
+                                path + "/decisions",
+                                "{\"decision\":\"APPROVE\",\"version\":"
+                                        + second.get("version").asLong() + "}")
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> !JSON.readTree(send("alice", "GET", path, null).body())
+                        .get("applySteps")
+                        .isEmpty());
+        JsonNode planned = JSON.readTree(send("alice", "GET", path, null).body());
+        assertThat(planned.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(planned.get("planOnly").asBoolean()).isTrue();
+        planned.get("applySteps")
+                .forEach(step -> assertThat(step.get("status").asString()).isEqualTo("PLANNED"));
+        try (IamClient iam = MotoServer.shared().iamClient()) {
+            assertThat(iam.listRoles().roles()).extracting(Role::roleName).doesNotContain(role);
+        }
+
+        HttpResponse<String> tooLate = send(
+                "alice",
+                "PUT",
+                path,
+                revision.replace(
+                        "\"version\":" + version,
+                        "\"version\":" + planned.get("version").asLong()));
+        assertThat(tooLate.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(tooLate.body()).get("status").asString()).isEqualTo("APPROVED");
+    }
+
     private void assertRoleInMotoIsExactlyWhatWasApproved(String requestId) {
         try (IamClient iam = MotoServer.shared().iamClient()) {
             Role role = iam.getRole(r -> r.roleName("payments-lambda")).role();

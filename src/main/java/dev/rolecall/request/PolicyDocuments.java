@@ -14,6 +14,11 @@ class PolicyDocuments {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public String pretty(JsonNode document) {
+        return format(document);
+    }
+
+    /** The document indented two spaces a level, keys in the order they were written. */
+    static String format(JsonNode document) {
         return PRETTY.writeValueAsString(document);
     }
 

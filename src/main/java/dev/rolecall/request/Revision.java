@@ -44,4 +44,8 @@ class Revision {
     RoleSpec spec() {
         return spec;
     }
+
+    RevisionView toView() {
+        return new RevisionView(revision, spec, justification, submittedBy, submittedAt);
+    }
 }

@@ -163,10 +163,19 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
                 });
     }
 
-    /** The requester files a new revision after changes were requested; earlier decisions no longer count. */
+    /**
+     * The requester files a new revision while reviewers look at the request (IN_REVIEW) or after
+     * they asked for changes (CHANGES_REQUESTED): revision N+1 goes back to SUBMITTED and review
+     * starts again. Every decision names the revision it was made on, and only decisions on the
+     * current revision count: an approval given to an earlier revision never approves this one.
+     *
+     * @throws ActionNotAllowedException if the actor did not file the request
+     * @throws IllegalTransitionException if the request is in any other state
+     * @throws IllegalArgumentException if the new spec names another account or role name
+     */
     void revise(String actor, RoleSpec newSpec, String newJustification, Instant now) {
-        requireRequester(actor);
-        if (!newSpec.accountId().equals(accountId) || !newSpec.roleName().equals(roleName)) {
+        requireRevisableBy(actor);
+        if (!keepsAccountAndRoleName(newSpec)) {
             throw new IllegalArgumentException("a revision keeps the account and role name");
         }
         moveTo(RoleRequestStatus.SUBMITTED, "revise", now);
@@ -175,6 +184,24 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         justification = newJustification;
         revisions.add(new Revision(revision, spec, justification, actor, now));
         registerEvent(new RoleRequestSubmitted(ref(), actor, now, revision, justification));
+    }
+
+    /**
+     * Checks that the actor may revise the request now, before they spend time on a new revision.
+     *
+     * @throws ActionNotAllowedException if the actor did not file the request
+     * @throws IllegalTransitionException if the request is neither in review nor waiting for changes
+     */
+    void requireRevisableBy(String actor) {
+        requireRequester(actor);
+        if (!status.isRevisable()) {
+            throw new IllegalTransitionException(status, "revise");
+        }
+    }
+
+    /** Whether a spec names this request's account and role name, which every revision keeps. */
+    boolean keepsAccountAndRoleName(RoleSpec other) {
+        return other.accountId().equals(accountId) && other.roleName().equals(roleName);
     }
 
     /** The requester takes the request back while it is still open. */
@@ -316,6 +343,11 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
                 .filter(r -> r.revision() == number)
                 .map(Revision::spec)
                 .findFirst();
+    }
+
+    /** Every submitted revision, oldest first. */
+    List<RevisionView> revisions() {
+        return revisions.stream().map(Revision::toView).toList();
     }
 
     RoleRequestView toView() {

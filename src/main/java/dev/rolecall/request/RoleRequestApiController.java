@@ -2,6 +2,7 @@ package dev.rolecall.request;
 
 import dev.rolecall.identity.CurrentUser;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -12,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,9 +36,32 @@ class RoleRequestApiController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RoleRequestResource> create(@RequestBody RoleRequestPayload payload, CurrentUser user) {
         RoleRequestPayload.Result result = payload.toCommand();
-        RoleRequestView created = requests.submit(result.command(), result.problems(), user);
+        List<FieldProblem> problems = new ArrayList<>(result.problems());
+        if (payload.version() != null) {
+            problems.add(new FieldProblem(
+                    "version", "a new request has no version; to revise a request, PUT it to its own URL"));
+        }
+        RoleRequestView created = requests.submit(result.command(), problems, user);
         return ResponseEntity.created(URI.create("/api/v1/role-requests/" + created.id()))
                 .body(RoleRequestResource.of(created));
+    }
+
+    /**
+     * Files a new revision of the caller's request, in review or waiting for changes: 200 with the
+     * request, back IN_REVIEW. 409 when {@code version} is not the current one or the request can
+     * no longer be revised; 404 for requests the caller may not see; 400 per invalid field.
+     */
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    RoleRequestResource revise(
+            @PathVariable RoleRequestId id, @RequestBody RoleRequestPayload payload, CurrentUser user) {
+        RoleRequestPayload.Result result = payload.toCommand();
+        List<FieldProblem> problems = new ArrayList<>(result.problems());
+        if (payload.version() == null) {
+            problems.add(new FieldProblem(
+                    "version",
+                    "is required: the version you read, so that a revision never undoes a change you have not seen"));
+        }
+        return RoleRequestResource.of(requests.revise(id, payload.version(), result.command(), problems, user));
     }
 
     @GetMapping("/{id}")

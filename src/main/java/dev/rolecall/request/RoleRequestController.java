@@ -83,6 +83,11 @@ class RoleRequestController {
     }
 
     private RoleRequestCheck check(RoleRequestForm form) {
+        return check(requests, form);
+    }
+
+    /** Checks the form's request, its problems named by the form's own fields. */
+    static RoleRequestCheck check(RoleRequestService requests, RoleRequestForm form) {
         RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form);
         RoleRequestCheck check = requests.check(result.command(), result.problems());
         List<FieldProblem> named = check.problems().stream()
@@ -109,7 +114,7 @@ class RoleRequestController {
         return form(model);
     }
 
-    private static void reject(List<FieldProblem> problems, RoleRequestForm form, BindingResult binding) {
+    static void reject(List<FieldProblem> problems, RoleRequestForm form, BindingResult binding) {
         for (FieldProblem problem : problems) {
             binding.rejectValue(RoleRequestFormMapper.formField(problem, form), "invalid", problem.message());
         }
@@ -126,6 +131,7 @@ class RoleRequestController {
         model.addAttribute("isRequester", request.requester().equals(user.username()));
         model.addAttribute("isReviewer", user.has(dev.rolecall.identity.Role.REVIEWER));
         model.addAttribute("canRetry", canRetry(request, user));
+        model.addAttribute("nextStep", NextStep.of(request, user, canRetry(request, user)));
         return "request/detail";
     }
 
@@ -169,8 +175,13 @@ class RoleRequestController {
         return "redirect:/requests/" + id;
     }
 
-    private String form(Model model) {
+    /** The request form, for a new request or (with {@code revising}) a new revision. */
+    static String form(Model model, AccountRegistry accounts) {
         model.addAttribute("accounts", accounts.all());
         return "request/form";
+    }
+
+    private String form(Model model) {
+        return form(model, accounts);
     }
 }

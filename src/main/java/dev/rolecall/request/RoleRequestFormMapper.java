@@ -80,6 +80,50 @@ final class RoleRequestFormMapper {
         return new Result(new SubmitRoleRequest(spec, form.getJustification().strip(), texts), problems);
     }
 
+    /**
+     * A form filled in with a request's current revision, so that a revision starts from what was
+     * filed. Documents are pretty-printed; one empty tag row is added for a new tag.
+     */
+    static RoleRequestForm toForm(RoleRequestView request) {
+        RoleSpec spec = request.spec();
+        RoleRequestForm form = new RoleRequestForm();
+        form.setAccountId(spec.accountId());
+        form.setRoleName(spec.roleName());
+        form.setPath(spec.path());
+        form.setDescription(spec.description() == null ? "" : spec.description());
+        form.setTrustPolicy(PolicyDocuments.format(spec.trustPolicy()));
+        form.setManagedPolicyArns(String.join("\n", spec.managedPolicyArns()));
+        List<RoleRequestForm.InlinePolicy> inline = new ArrayList<>();
+        spec.inlinePolicies().forEach((name, document) -> {
+            RoleRequestForm.InlinePolicy policy = new RoleRequestForm.InlinePolicy();
+            policy.setName(name);
+            policy.setDocument(PolicyDocuments.format(document));
+            inline.add(policy);
+        });
+        if (inline.isEmpty()) {
+            inline.add(new RoleRequestForm.InlinePolicy());
+        }
+        form.setInlinePolicies(inline);
+        form.setPermissionsBoundaryArn(spec.permissionsBoundaryArn() == null ? "" : spec.permissionsBoundaryArn());
+        form.setMaxSessionDurationSeconds(String.valueOf(spec.maxSessionDurationSeconds()));
+        List<RoleRequestForm.Tag> tags = new ArrayList<>();
+        spec.tags().forEach((key, value) -> {
+            RoleRequestForm.Tag tag = new RoleRequestForm.Tag();
+            tag.setKey(key);
+            tag.setValue(value);
+            tags.add(tag);
+        });
+        tags.add(new RoleRequestForm.Tag());
+        form.setTags(tags);
+        form.setExpiresAt(
+                spec.expiresAt() == null
+                        ? ""
+                        : LocalDateTime.ofInstant(spec.expiresAt(), ZoneOffset.UTC)
+                                .toString());
+        form.setJustification(request.justification());
+        return form;
+    }
+
     /** The form field a problem named by its API field belongs to. */
     static String formField(FieldProblem problem, RoleRequestForm form) {
         String field = problem.field();

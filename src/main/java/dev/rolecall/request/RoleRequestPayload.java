@@ -7,7 +7,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** The body of {@code POST /api/v1/role-requests}. Missing fields are reported, not defaulted silently. */
+/**
+ * The body of {@code POST /api/v1/role-requests}, and of {@code PUT /api/v1/role-requests/{id}}
+ * with {@code version}: the version of the request that was read, which a new request never has.
+ * Missing fields are reported, not defaulted silently.
+ */
 record RoleRequestPayload(
         @Nullable String accountId,
         @Nullable String roleName,
@@ -20,7 +24,8 @@ record RoleRequestPayload(
         @Nullable Integer maxSessionDurationSeconds,
         @Nullable Map<String, String> tags,
         @Nullable Instant expiresAt,
-        @Nullable String justification) {
+        @Nullable String justification,
+        @Nullable Long version) {
 
     /** A command to check, and the fields that are missing or of the wrong JSON type. */
     record Result(SubmitRoleRequest command, List<FieldProblem> problems) {}

@@ -65,14 +65,35 @@ public class RoleRequestService {
     }
 
     /**
-     * Files a new revision of a request whose reviewer asked for changes; review starts again.
+     * Files a new revision of a request that is in review or waiting for changes, as its requester:
+     * it is validated and analysed like a new request, and review starts again (IN_REVIEW).
+     * Decisions on earlier revisions no longer count.
      *
-     * @throws RoleSpecInvalidException with one problem per invalid field; nothing is saved
+     * @param expectedVersion the version the requester read, or {@code null} to skip that check
+     * @throws RoleRequestNotFoundException for unknown ids and requests the caller may not see
+     * @throws StaleRequestException if the request changed since the requester read it
+     * @throws ActionNotAllowedException if the caller did not file the request
+     * @throws IllegalTransitionException if the request can no longer be revised
+     * @throws RoleSpecInvalidException with one problem per invalid field (a revision also keeps
+     *     the account and role name); nothing is saved
      */
     public RoleRequestView revise(
-            RoleRequestId id, @Nullable Long expectedVersion, SubmitRoleRequest command, CurrentUser requester) {
-        PolicyAnalysis assessment = requireValid(command, List.of());
+            RoleRequestId id,
+            @Nullable Long expectedVersion,
+            SubmitRoleRequest command,
+            List<FieldProblem> inputProblems,
+            CurrentUser requester) {
         RoleRequest request = load(id, requester, expectedVersion);
+        request.requireRevisableBy(requester.username());
+        List<FieldProblem> kept = new ArrayList<>(inputProblems);
+        if (!command.spec().accountId().equals(request.spec().accountId())) {
+            kept.add(new FieldProblem("accountId", "A revision keeps the account: file a new request for another one"));
+        }
+        if (!command.spec().roleName().equals(request.spec().roleName())) {
+            kept.add(
+                    new FieldProblem("roleName", "A revision keeps the role name: file a new request for another one"));
+        }
+        PolicyAnalysis assessment = requireValid(command, kept);
         request.revise(requester.username(), command.spec(), command.justification(), clock.instant());
         request.assess(
                 assessment.riskLevel(),
@@ -80,6 +101,37 @@ public class RoleRequestService {
                 assessment.riskReason());
         request.startReview(clock.instant());
         return requests.saveAndFlush(request).toView();
+    }
+
+    /** As {@link #revise(RoleRequestId, Long, SubmitRoleRequest, List, CurrentUser)}, for a ready command. */
+    public RoleRequestView revise(
+            RoleRequestId id, @Nullable Long expectedVersion, SubmitRoleRequest command, CurrentUser requester) {
+        return revise(id, expectedVersion, command, List.of(), requester);
+    }
+
+    /**
+     * Reads a request that its requester is about to revise, so that the form starts from the
+     * current revision; the same checks as {@link #revise} decide whether they may.
+     *
+     * @throws RoleRequestNotFoundException for unknown ids and requests the caller may not see
+     * @throws ActionNotAllowedException if the caller did not file the request
+     * @throws IllegalTransitionException if the request can no longer be revised
+     */
+    @Transactional(readOnly = true)
+    public RoleRequestView getForRevision(RoleRequestId id, CurrentUser requester) {
+        RoleRequest request = load(id, requester, null);
+        request.requireRevisableBy(requester.username());
+        return request.toView();
+    }
+
+    /**
+     * Every submitted revision of a request, oldest first, for the people who may read it.
+     *
+     * @throws RoleRequestNotFoundException for unknown ids and requests the caller may not see
+     */
+    @Transactional(readOnly = true)
+    public List<RevisionView> revisions(RoleRequestId id, CurrentUser reader) {
+        return load(id, reader, null).revisions();
     }
 
     /**

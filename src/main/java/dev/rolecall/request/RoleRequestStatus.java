@@ -9,7 +9,7 @@ public enum RoleRequestStatus {
     DRAFT,
     /** Filed; about to be routed to reviewers. */
     SUBMITTED,
-    /** Waiting for reviewers' decisions. */
+    /** Waiting for reviewers' decisions; a new revision from the requester restarts review. */
     IN_REVIEW,
     /** A reviewer asked the requester to change something; a new revision restarts review. */
     CHANGES_REQUESTED,
@@ -34,12 +34,19 @@ public enum RoleRequestStatus {
 
     private static final Set<RoleRequestStatus> OPEN = EnumSet.of(DRAFT, SUBMITTED, IN_REVIEW, CHANGES_REQUESTED);
 
+    private static final Set<RoleRequestStatus> REVISABLE = EnumSet.of(IN_REVIEW, CHANGES_REQUESTED);
+
     /** Whether the lifecycle allows a move from this state to {@code next}. */
     public boolean canBecome(RoleRequestStatus next) {
         return switch (this) {
             case DRAFT -> next == SUBMITTED || next == WITHDRAWN;
             case SUBMITTED -> next == IN_REVIEW || next == WITHDRAWN;
-            case IN_REVIEW -> next == APPROVED || next == REJECTED || next == CHANGES_REQUESTED || next == WITHDRAWN;
+            case IN_REVIEW ->
+                next == APPROVED
+                        || next == REJECTED
+                        || next == CHANGES_REQUESTED
+                        || next == WITHDRAWN
+                        || next == SUBMITTED;
             case CHANGES_REQUESTED -> next == SUBMITTED || next == WITHDRAWN;
             case APPROVED -> next == APPLYING;
             case APPLYING -> next == APPLIED || next == FAILED;
@@ -53,5 +60,13 @@ public enum RoleRequestStatus {
     /** Whether the requester may still withdraw the request. */
     public boolean isOpen() {
         return OPEN.contains(this);
+    }
+
+    /**
+     * Whether the requester may file a new revision: while reviewers look at it, or after they
+     * asked for changes. The new revision goes back to SUBMITTED and review starts again.
+     */
+    public boolean isRevisable() {
+        return REVISABLE.contains(this);
     }
 }

@@ -79,6 +79,14 @@ public record RoleRequestView(
                 version);
     }
 
+    /**
+     * The decisions on the current revision. A new revision starts review again: decisions on
+     * earlier revisions stay in the history but no longer count.
+     */
+    public List<DecisionView> currentDecisions() {
+        return decisions.stream().filter(d -> d.revision() == revision).toList();
+    }
+
     /** A reviewer's decision. */
     public record DecisionView(
             String reviewer,

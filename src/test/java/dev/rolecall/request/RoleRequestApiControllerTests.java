@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -153,5 +154,83 @@ class RoleRequestApiControllerTests {
         mvc.perform(get("/api/v1/role-requests").param("status", "NOPE").with(httpBasic("alice", "demo")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
+    }
+
+    static final String REVISION = BODY.replace("\"justification\"", "\"version\":5,\"justification\"");
+
+    @Test
+    void revisingAnswers200WithTheNewRevision() throws Exception {
+        given(requests.revise(eq(RoleRequestControllerTests.ID), eq(5L), any(), anyList(), any()))
+                .willReturn(RoleRevisionControllerTests.revised());
+        mvc.perform(put("/api/v1/role-requests/" + RoleRequestControllerTests.ID)
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(REVISION))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.revision").value(2))
+                .andExpect(jsonPath("$.status").value("IN_REVIEW"))
+                .andExpect(jsonPath("$.version").value(7));
+        verify(requests)
+                .revise(
+                        eq(RoleRequestControllerTests.ID),
+                        eq(5L),
+                        org.mockito.ArgumentMatchers.argThat(
+                                command -> command.spec().maxSessionDurationSeconds() == 7200),
+                        eq(List.of()),
+                        any(CurrentUser.class));
+    }
+
+    @Test
+    void aRevisionWithoutAVersionOrWithInvalidFieldsIs400PerField() throws Exception {
+        given(requests.revise(any(), any(), any(), anyList(), any())).willAnswer(call -> {
+            throw new RoleSpecInvalidException(call.getArgument(3));
+        });
+        mvc.perform(put("/api/v1/role-requests/" + RoleRequestControllerTests.ID)
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roleName\":\"ci-deployer\",\"trustPolicy\":[]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("version")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("trustPolicy")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("justification")));
+    }
+
+    @Test
+    void aStaleVersionOrAStateThatCannotBeRevisedIs409AndOthersRequestsAre404() throws Exception {
+        var id = RoleRequestControllerTests.ID;
+        given(requests.revise(eq(id), eq(5L), any(), anyList(), any())).willThrow(new StaleRequestException());
+        mvc.perform(put("/api/v1/role-requests/" + id)
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(REVISION))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        given(requests.revise(eq(id), eq(5L), any(), anyList(), any()))
+                .willThrow(new IllegalTransitionException(RoleRequestStatus.APPLIED, "revise"));
+        mvc.perform(put("/api/v1/role-requests/" + id)
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(REVISION))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.status").value("APPLIED"));
+        given(requests.revise(eq(id), eq(5L), any(), anyList(), any())).willThrow(new RoleRequestNotFoundException(id));
+        mvc.perform(put("/api/v1/role-requests/" + id)
+                        .with(httpBasic("frank", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(REVISION))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aNewRequestWithAVersionIsRefused() throws Exception {
+        given(requests.submit(any(), anyList(), any())).willAnswer(call -> {
+            throw new RoleSpecInvalidException(call.getArgument(1));
+        });
+        mvc.perform(post("/api/v1/role-requests")
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(REVISION))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("version"));
     }
 }

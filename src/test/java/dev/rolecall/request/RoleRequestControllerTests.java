@@ -249,6 +249,72 @@ class RoleRequestControllerTests {
     }
 
     @Test
+    void theRequesterIsOfferedReviseWhileTheRequestIsInReviewOrWaitingForChanges() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.CHANGES_REQUESTED, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/requests/" + ID + "/revise\"")))
+                .andExpect(content()
+                        .string(containsString(
+                                "Changes requested: revise it to answer the reviewers, or withdraw it.")));
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("alice")))
+                .andExpect(content().string(containsString("id=\"revise\"")));
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.APPROVED, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("alice")))
+                .andExpect(content().string(not(containsString("id=\"revise\""))))
+                .andExpect(content().string(containsString("Approved: Rolecall is preparing the IAM calls.")));
+    }
+
+    @Test
+    void aReviewerIsToldWhoActsAndIsNotOfferedRevise() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.CHANGES_REQUESTED, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"revise\""))))
+                .andExpect(content()
+                        .string(containsString("Changes requested: waiting for alice to revise or withdraw it.")));
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
+                .andExpect(content().string(not(containsString("id=\"revise\""))))
+                .andExpect(content().string(containsString("you can approve it, request changes or reject it")));
+        mvc.perform(get("/requests/" + ID).with(user("carol").roles("AUDITOR")))
+                .andExpect(content().string(containsString("id=\"next-step\"")))
+                .andExpect(content().string(containsString("Waiting for a reviewer to approve it")));
+    }
+
+    @Test
+    void aRevisedRequestLoadsItsChangesSinceThePreviousRevision() throws Exception {
+        RoleRequestView first = view(RoleRequestStatus.IN_REVIEW, "alice");
+        given(requests.get(eq(ID), any())).willReturn(first);
+        mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
+                .andExpect(content().string(not(containsString("id=\"revision-changes\""))));
+        RoleRequestView second = new RoleRequestView(
+                ID,
+                RoleRequestStatus.IN_REVIEW,
+                "alice",
+                "payments",
+                2,
+                first.spec(),
+                first.justification(),
+                List.of(),
+                null,
+                List.of(),
+                false,
+                null,
+                null,
+                RiskLevel.LOW,
+                null,
+                first.createdAt(),
+                first.updatedAt(),
+                6);
+        given(requests.get(eq(ID), any())).willReturn(second);
+        mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
+                .andExpect(content().string(containsString("hx-get=\"/requests/" + ID + "/revisions\"")))
+                .andExpect(content().string(containsString("Show the changes since revision 1")));
+    }
+
+    @Test
     void aReviewerSeesTheDecisionPanelWithTheVersion() throws Exception {
         given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))

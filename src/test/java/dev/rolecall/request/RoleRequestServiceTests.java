@@ -304,4 +304,114 @@ class RoleRequestServiceTests {
         assertThat(revised.revision()).isEqualTo(2);
         assertThat(revised.spec().maxSessionDurationSeconds()).isEqualTo(3600);
     }
+
+    @Test
+    void aRevisionWhileInReviewRestartsReviewAndAnApprovalOfTheOlderRevisionIsRefused() {
+        RoleRequestView read = submitted("svc-revise-in-review");
+        RoleRequestView revised = requests.revise(
+                read.id(),
+                read.version(),
+                new SubmitRoleRequest(RoleSpecs.valid("svc-revise-in-review"), "again"),
+                ALICE);
+        assertThat(revised.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(revised.revision()).isEqualTo(2);
+        assertThat(revised.version()).isGreaterThan(read.version());
+        // bob read revision 1; his approval must not approve revision 2, which he has not seen.
+        assertThatThrownBy(() -> requests.decide(read.id(), read.version(), DecisionType.APPROVE, null, BOB))
+                .isInstanceOf(StaleRequestException.class);
+        RoleRequestView now = requests.get(read.id(), CAROL);
+        assertThat(now.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(now.decisions()).isEmpty();
+        assertThat(requests.inbox(BOB, Pageable.ofSize(500)).map(RoleRequestSummary::id))
+                .contains(read.id());
+    }
+
+    @Test
+    void afterARevisionDecisionsOnEarlierRevisionsNoLongerCount() {
+        RoleRequestView created = submitted("svc-revise-approvals");
+        requests.decide(created.id(), null, DecisionType.REQUEST_CHANGES, "add a cost centre", BOB);
+        RoleRequestView revised = requests.revise(
+                created.id(), null, new SubmitRoleRequest(RoleSpecs.valid("svc-revise-approvals"), "tagged"), ALICE);
+        assertThat(revised.decisions())
+                .singleElement()
+                .satisfies(d -> assertThat(d.revision()).isEqualTo(1));
+        assertThat(revised.currentDecisions()).isEmpty();
+        assertThat(requests.revisions(created.id(), BOB))
+                .extracting(RevisionView::number, RevisionView::justification)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "CI deploys"),
+                        org.assertj.core.groups.Tuple.tuple(2, "tagged"));
+        RoleRequestView approved = requests.decide(created.id(), revised.version(), DecisionType.APPROVE, "ok", ERIN);
+        assertThat(approved.currentDecisions()).singleElement().satisfies(d -> {
+            assertThat(d.reviewer()).isEqualTo("erin");
+            assertThat(d.revision()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void onlyTheRequesterRevisesAndOnlyWhileTheRequestIsOpenToIt() {
+        RoleRequestView created = submitted("svc-revise-who");
+        SubmitRoleRequest again = new SubmitRoleRequest(RoleSpecs.valid("svc-revise-who"), "again");
+        assertThatThrownBy(() -> requests.revise(created.id(), null, again, FRANK))
+                .isInstanceOf(RoleRequestNotFoundException.class);
+        assertThatThrownBy(() -> requests.getForRevision(created.id(), FRANK))
+                .isInstanceOf(RoleRequestNotFoundException.class);
+        assertThatThrownBy(() -> requests.revisions(created.id(), FRANK))
+                .isInstanceOf(RoleRequestNotFoundException.class);
+        assertThatThrownBy(() -> requests.revise(created.id(), null, again, BOB))
+                .isInstanceOfSatisfying(
+                        ActionNotAllowedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ActionNotAllowedException.Reason.NOT_THE_REQUESTER));
+        assertThatThrownBy(() -> requests.revise(created.id(), created.version() - 1, again, ALICE))
+                .isInstanceOf(StaleRequestException.class);
+        assertThat(requests.getForRevision(created.id(), ALICE).revision()).isEqualTo(1);
+
+        requests.withdraw(created.id(), null, ALICE);
+        assertThatThrownBy(() -> requests.revise(created.id(), null, again, ALICE))
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
+                        e -> assertThat(e.from()).isEqualTo(RoleRequestStatus.WITHDRAWN));
+        assertThatThrownBy(() -> requests.getForRevision(created.id(), ALICE))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(requests.get(created.id(), ALICE).revision()).isEqualTo(1);
+    }
+
+    @Test
+    void anInvalidRevisionOrOneForAnotherRoleSavesNothing() {
+        RoleRequestView created = submitted("svc-revise-invalid");
+        RoleSpec spec = RoleSpecs.valid("svc-revise-invalid");
+        RoleSpec shortSession = new RoleSpec(
+                spec.accountId(),
+                spec.roleName(),
+                spec.path(),
+                spec.description(),
+                spec.trustPolicy(),
+                spec.managedPolicyArns(),
+                spec.inlinePolicies(),
+                spec.permissionsBoundaryArn(),
+                60,
+                spec.tags(),
+                spec.expiresAt());
+        assertThatThrownBy(() -> requests.revise(
+                        created.id(), created.version(), new SubmitRoleRequest(shortSession, "shorter"), ALICE))
+                .isInstanceOfSatisfying(
+                        RoleSpecInvalidException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("maxSessionDurationSeconds"));
+        assertThatThrownBy(() -> requests.revise(
+                        created.id(),
+                        created.version(),
+                        new SubmitRoleRequest(RoleSpecs.valid("svc-renamed"), "renamed"),
+                        ALICE))
+                .isInstanceOfSatisfying(
+                        RoleSpecInvalidException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("roleName"));
+        RoleRequestView unchanged = requests.get(created.id(), ALICE);
+        assertThat(unchanged.revision()).isEqualTo(1);
+        assertThat(unchanged.version()).isEqualTo(created.version());
+        assertThat(unchanged.spec()).isEqualTo(spec);
+    }
 }

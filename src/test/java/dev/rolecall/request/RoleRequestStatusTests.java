@@ -14,7 +14,7 @@ class RoleRequestStatusTests {
     private static final Map<RoleRequestStatus, Set<RoleRequestStatus>> LEGAL = Map.ofEntries(
             Map.entry(DRAFT, EnumSet.of(SUBMITTED, WITHDRAWN)),
             Map.entry(SUBMITTED, EnumSet.of(IN_REVIEW, WITHDRAWN)),
-            Map.entry(IN_REVIEW, EnumSet.of(APPROVED, REJECTED, CHANGES_REQUESTED, WITHDRAWN)),
+            Map.entry(IN_REVIEW, EnumSet.of(APPROVED, REJECTED, CHANGES_REQUESTED, WITHDRAWN, SUBMITTED)),
             Map.entry(CHANGES_REQUESTED, EnumSet.of(SUBMITTED, WITHDRAWN)),
             Map.entry(APPROVED, EnumSet.of(APPLYING)),
             Map.entry(APPLYING, EnumSet.of(APPLIED, FAILED)),
@@ -42,5 +42,11 @@ class RoleRequestStatusTests {
     void onlyRequestsBeforeADecisionAreOpen() {
         assertThat(EnumSet.allOf(RoleRequestStatus.class).stream().filter(RoleRequestStatus::isOpen))
                 .containsExactlyInAnyOrder(DRAFT, SUBMITTED, IN_REVIEW, CHANGES_REQUESTED);
+    }
+
+    @Test
+    void onlyRequestsInReviewOrWaitingForChangesCanBeRevised() {
+        assertThat(EnumSet.allOf(RoleRequestStatus.class).stream().filter(RoleRequestStatus::isRevisable))
+                .containsExactlyInAnyOrder(IN_REVIEW, CHANGES_REQUESTED);
     }
 }

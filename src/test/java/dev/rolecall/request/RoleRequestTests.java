@@ -38,6 +38,22 @@ class RoleRequestTests {
         return request;
     }
 
+    private static RoleSpec withTags(Map<String, String> tags) {
+        RoleSpec spec = RoleSpecs.valid();
+        return new RoleSpec(
+                spec.accountId(),
+                spec.roleName(),
+                spec.path(),
+                spec.description(),
+                spec.trustPolicy(),
+                spec.managedPolicyArns(),
+                spec.inlinePolicies(),
+                spec.permissionsBoundaryArn(),
+                spec.maxSessionDurationSeconds(),
+                tags,
+                spec.expiresAt());
+    }
+
     private static List<Class<?>> events(RoleRequest request) {
         return request.pendingEvents().stream().<Class<?>>map(Object::getClass).toList();
     }
@@ -60,6 +76,8 @@ class RoleRequestTests {
         changes.decide("bob", true, DecisionType.REQUEST_CHANGES, "narrow it", NOW);
         assertThatThrownBy(() -> changes.revise("bob", RoleSpecs.valid(), "x", NOW))
                 .isInstanceOf(ActionNotAllowedException.class);
+        assertThatThrownBy(() -> changes.requireRevisableBy("bob")).isInstanceOf(ActionNotAllowedException.class);
+        assertThat(changes.revision()).isEqualTo(1);
     }
 
     @Test
@@ -125,6 +143,10 @@ class RoleRequestTests {
         request.revise("alice", RoleSpecs.valid(), "narrowed", NOW);
         assertThat(request.status()).isEqualTo(RoleRequestStatus.SUBMITTED);
         assertThat(request.revision()).isEqualTo(2);
+        assertThat(request.pendingEvents()).last().isInstanceOfSatisfying(RoleRequestSubmitted.class, submitted -> {
+            assertThat(submitted.revision()).isEqualTo(2);
+            assertThat(submitted.justification()).isEqualTo("narrowed");
+        });
         request.startReview(NOW);
         request.decide("bob", true, DecisionType.APPROVE, null, NOW);
         assertThat(request.toView().decisions())
@@ -133,17 +155,73 @@ class RoleRequestTests {
     }
 
     @Test
+    void aRevisionWhileInReviewRestartsTheReview() {
+        RoleRequest request = inReview();
+        RoleSpec narrower = withTags(Map.of("team", "payments", "cost-center", "42"));
+        request.revise("alice", narrower, "adds the cost centre", NOW);
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.SUBMITTED);
+        request.startReview(NOW);
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(request.spec()).isEqualTo(narrower);
+        assertThat(request.revisions())
+                .extracting(RevisionView::number, RevisionView::justification)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "CI deploys"),
+                        org.assertj.core.groups.Tuple.tuple(2, "adds the cost centre"));
+        assertThat(request.revisions().get(0).spec()).isEqualTo(RoleSpecs.valid());
+    }
+
+    @Test
+    void decisionsOnAnEarlierRevisionNoLongerCount() {
+        RoleRequest request = inReview();
+        request.decide("bob", true, DecisionType.REQUEST_CHANGES, "narrow it", NOW);
+        assertThat(request.toView().currentDecisions()).hasSize(1);
+        request.revise("alice", RoleSpecs.valid(), "narrowed", NOW);
+        request.startReview(NOW);
+        RoleRequestView view = request.toView();
+        assertThat(view.decisions()).hasSize(1);
+        assertThat(view.currentDecisions()).isEmpty();
+        request.decide("erin", true, DecisionType.APPROVE, "ok", NOW);
+        assertThat(request.toView().currentDecisions()).singleElement().satisfies(d -> {
+            assertThat(d.reviewer()).isEqualTo("erin");
+            assertThat(d.revision()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void aRevisionKeepsTheRoleAndAccount() {
         RoleRequest request = inReview();
         request.decide("bob", true, DecisionType.REQUEST_CHANGES, "narrow it", NOW);
         assertThatThrownBy(() -> request.revise("alice", RoleSpecs.valid("other-name"), "x", NOW))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.CHANGES_REQUESTED);
+        assertThat(request.revision()).isEqualTo(1);
+        assertThat(request.keepsAccountAndRoleName(RoleSpecs.valid())).isTrue();
+        assertThat(request.keepsAccountAndRoleName(RoleSpecs.valid("other-name")))
+                .isFalse();
     }
 
     @Test
-    void revisingIsOnlyForRequestsWithRequestedChanges() {
-        assertThatThrownBy(() -> inReview().revise("alice", RoleSpecs.valid(), "x", NOW))
-                .isInstanceOf(IllegalTransitionException.class);
+    void revisingIsOnlyForRequestsInReviewOrWithRequestedChanges() {
+        RoleRequest draft = draft();
+        RoleRequest rejected = inReview();
+        rejected.decide("bob", true, DecisionType.REJECT, "no", NOW);
+        RoleRequest withdrawn = inReview();
+        withdrawn.withdraw("alice", NOW);
+        RoleRequest failed = applying();
+        failed.markFailed("Throttling", "Rate exceeded", NOW);
+        RoleRequest applied = applying();
+        applied.markApplied("arn:aws:iam::111122223333:role/ci/ci-deployer", NOW);
+        for (RoleRequest request : List.of(draft, approved(), applying(), applied, rejected, withdrawn, failed)) {
+            RoleRequestStatus before = request.status();
+            assertThatThrownBy(() -> request.revise("alice", RoleSpecs.valid(), "x", NOW))
+                    .as("revise when %s", before)
+                    .isInstanceOfSatisfying(
+                            IllegalTransitionException.class,
+                            e -> assertThat(e.from()).isEqualTo(before));
+            assertThat(request.status()).isEqualTo(before);
+            assertThat(request.revision()).isEqualTo(1);
+        }
     }
 
     @Test

@@ -1,0 +1,14 @@
+package dev.rolecall.request;
+
+import java.time.Instant;
+
+/**
+ * One submitted revision of a request, as reviewers compare them.
+ *
+ * @param number 1 for the first submission, then one more for each revision
+ * @param spec the role this revision asks for
+ * @param justification why, as the requester wrote it for this revision
+ * @param submittedBy the requester
+ * @param submittedAt when it was filed
+ */
+public record RevisionView(int number, RoleSpec spec, String justification, String submittedBy, Instant submittedAt) {}
