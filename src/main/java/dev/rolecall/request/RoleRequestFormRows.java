@@ -20,16 +20,16 @@ final class RoleRequestFormRows {
     /** IAM's tags per role; Rolecall's own two tags are counted by the validator. */
     static final int MAX_TAGS = 50;
     /**
-     * Inline policies on the form. IAM counts no policies but their characters: all of a role's inline
-     * policies together have {@value PolicyLimits#INLINE_POLICIES_CHARS}, which a hundred of the
-     * smallest useful policies already exceed.
+     * Inline policies on the form: Rolecall's own bound. IAM limits their characters, not their
+     * number ({@value PolicyLimits#INLINE_POLICIES_CHARS} for all of a role's inline policies
+     * together), which the validator checks once the rows are bound.
      */
     static final int MAX_INLINE_POLICIES = 100;
 
     static final String TOO_MANY_TAGS = "At most " + RoleSpecValidator.MAX_USER_TAGS + " tags: IAM allows " + MAX_TAGS
             + " and Rolecall adds managed-by and rolecall:request-id";
     static final String TOO_MANY_INLINE_POLICIES = "At most " + MAX_INLINE_POLICIES
-            + " inline policies: together they may have only 10,240 characters (IAM's quota)";
+            + " inline policies on one request; IAM also allows only 10,240 characters for all of them together";
 
     /** A row of either list, after the marker prefixes Spring accepts ({@code _} and {@code !}). */
     private static final Pattern ROW = Pattern.compile("^[_!]?(tags|inlinePolicies)\\[([^\\]]*)\\]");
