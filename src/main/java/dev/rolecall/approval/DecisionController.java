@@ -5,7 +5,9 @@ import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +29,12 @@ class DecisionController {
             @Valid @ModelAttribute DecisionForm form,
             BindingResult binding,
             CurrentUser reviewer,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect)
+            throws BindException {
+        if (binding.getFieldErrors().stream().anyMatch(FieldError::isBindingFailure)) {
+            // A value the form never offers (decision=MAYBE, version=x): a 400 that names the field.
+            throw new BindException(binding);
+        }
         if (binding.hasErrors() || form.needsComment() || form.decision() == null) {
             redirect.addFlashAttribute(
                     "decisionError",

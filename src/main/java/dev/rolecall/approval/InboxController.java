@@ -1,7 +1,10 @@
 package dev.rolecall.approval;
 
 import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.request.Paging;
 import dev.rolecall.request.RoleRequestService;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -20,11 +23,16 @@ class InboxController {
     }
 
     @GetMapping("/inbox")
-    String inbox(@RequestParam(defaultValue = "0") int page, CurrentUser reviewer, Model model) {
+    String inbox(
+            @RequestParam(defaultValue = "0")
+                    @Min(value = 0, message = Paging.PAGE_RANGE)
+                    @Max(value = Paging.MAX_PAGE, message = Paging.PAGE_RANGE)
+                    int page,
+            CurrentUser reviewer,
+            Model model) {
         model.addAttribute(
                 "requests",
-                requests.inbox(
-                        reviewer, PageRequest.of(Math.max(page, 0), 20, Sort.by(Sort.Direction.ASC, "createdAt"))));
+                requests.inbox(reviewer, PageRequest.of(page, 20, Sort.by(Sort.Direction.ASC, "createdAt"))));
         return "approval/inbox";
     }
 }

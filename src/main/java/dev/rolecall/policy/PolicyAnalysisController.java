@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * {@code POST /api/v1/policy-analyses}: analyse a role's policies without creating a request, e.g.
  * from a CI pipeline before it asks for a role. Invalid documents are findings (BLOCK), not errors;
  * the role's own fields (name, path, description, session, tags, how many managed policies) that
- * break IAM's formats are field errors (400), as in the role-request API, and never findings.
+ * break IAM's formats are field errors (400), as in the role-request API, and never findings. An
+ * unknown property or one thing given under two names is a 400, so nothing passes unread.
  */
 @RestController
 class PolicyAnalysisController {
@@ -35,6 +36,16 @@ class PolicyAnalysisController {
 
     @PostMapping("/api/v1/policy-analyses")
     ResponseEntity<?> analyse(@RequestBody AnalysisBody body) {
+        List<Map<String, String>> conflicts = body.conflicts();
+        if (!conflicts.isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "Some fields are given twice under different names; nothing was analysed.");
+            problem.setTitle("Validation failed");
+            problem.setProperty("errors", conflicts);
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
         List<String> managedPolicyArns = body.managedPolicyArns() == null ? List.of() : body.managedPolicyArns();
         List<PolicyFieldError> invalid = new ArrayList<>(RoleFieldRules.check(
                 body.roleName(),
@@ -59,11 +70,18 @@ class PolicyAnalysisController {
         for (int i = 0; i < policies.size(); i++) {
             request.permissionPolicy(PolicyInput.of("permissionPolicies[" + i + "]", policies.get(i)));
         }
+        if (body.inlinePolicies() != null) {
+            body.inlinePolicies()
+                    .forEach((name, document) ->
+                            request.permissionPolicy(PolicyInput.of("inlinePolicies." + name, document)));
+        }
         JsonNode boundary = body.permissionsBoundary();
         if (boundary != null && boundary.isString()) {
             request.permissionsBoundaryArn(boundary.asString());
         } else if (boundary != null && !boundary.isNull()) {
             request.permissionsBoundary(PolicyInput.of("permissionsBoundary", boundary));
+        } else if (body.permissionsBoundaryArn() != null) {
+            request.permissionsBoundaryArn(body.permissionsBoundaryArn());
         }
         return ResponseEntity.ok(AnalysisResponse.of(analysis.analyse(request.build())));
     }
@@ -84,19 +102,48 @@ class PolicyAnalysisController {
     }
 
     /**
-     * The request body. Documents are JSON objects; the boundary is a document or a managed policy ARN.
+     * The request body, in this API's own names or in the role-request API's ({@code inlinePolicies}
+     * by name, {@code permissionsBoundaryArn}), so that the body of {@code POST /api/v1/role-requests}
+     * can be analysed as it is; its {@code justification} and {@code expiresAt} are accepted and do not
+     * change the analysis. Documents are JSON objects; the boundary is a document or a managed policy ARN.
+     * Any other property is refused.
      */
     record AnalysisBody(
             @Nullable JsonNode trustPolicy,
             @Nullable List<JsonNode> permissionPolicies,
+            @Nullable Map<String, JsonNode> inlinePolicies,
             @Nullable JsonNode permissionsBoundary,
+            @Nullable String permissionsBoundaryArn,
             @Nullable List<String> managedPolicyArns,
             @Nullable Integer maxSessionDurationSeconds,
             @Nullable Map<String, String> tags,
             @Nullable String accountId,
             @Nullable String roleName,
             @Nullable String path,
-            @Nullable String description) {}
+            @Nullable String description,
+            @Nullable String justification,
+            @Nullable JsonNode expiresAt) {
+
+        /** One error per thing given under both names: which of the two to keep is not ours to guess. */
+        List<Map<String, String>> conflicts() {
+            List<Map<String, String>> errors = new ArrayList<>();
+            if (permissionPolicies != null && inlinePolicies != null) {
+                errors.add(Map.of(
+                        "field",
+                        "inlinePolicies",
+                        "message",
+                        "inlinePolicies and permissionPolicies are the same thing under two names; give one"));
+            }
+            if (permissionsBoundary != null && !permissionsBoundary.isNull() && permissionsBoundaryArn != null) {
+                errors.add(Map.of(
+                        "field",
+                        "permissionsBoundaryArn",
+                        "message",
+                        "permissionsBoundaryArn and permissionsBoundary are the same thing under two names; give one"));
+            }
+            return errors;
+        }
+    }
 
     record AnalysisResponse(
             RiskLevel riskLevel,

@@ -1,6 +1,8 @@
 package dev.rolecall.request;
 
 import dev.rolecall.identity.CurrentUser;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/role-requests", produces = MediaType.APPLICATION_JSON_VALUE)
 class RoleRequestApiController {
-
-    static final int MAX_PAGE_SIZE = 100;
 
     private final RoleRequestService requests;
 
@@ -75,17 +75,20 @@ class RoleRequestApiController {
         return ResponseEntity.accepted().body(RoleRequestResource.of(requests.retry(id, null, user)));
     }
 
-    /** The requests the caller may see, newest first. */
+    /** The requests the caller may see, newest first; a page or size out of bounds is a 400. */
     @GetMapping
     PageResource list(
             @RequestParam(required = false) @Nullable RoleRequestStatus status,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(defaultValue = "0")
+                    @Min(value = 0, message = Paging.PAGE_RANGE)
+                    @Max(value = Paging.MAX_PAGE, message = Paging.PAGE_RANGE)
+                    int page,
+            @RequestParam(defaultValue = "20")
+                    @Min(value = 1, message = Paging.SIZE_RANGE)
+                    @Max(value = Paging.MAX_SIZE, message = Paging.SIZE_RANGE)
+                    int size,
             CurrentUser user) {
-        PageRequest pageable = PageRequest.of(
-                Math.max(page, 0),
-                Math.min(Math.max(size, 1), MAX_PAGE_SIZE),
-                Sort.by(Sort.Direction.DESC, "createdAt"));
+        PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
         Page<RoleRequestSummary> found = requests.list(user, status, pageable);
         return new PageResource(
                 found.getContent(),

@@ -2,14 +2,21 @@ package dev.rolecall.request;
 
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,13 +37,22 @@ class RoleRequestController {
         this.accounts = accounts;
     }
 
+    /** Rows past IAM's limits are refused with a field error rather than bound (see {@link RoleRequestFormRows}). */
+    @InitBinder("form")
+    void limitRows(WebDataBinder binder, HttpServletRequest request) {
+        RoleRequestFormRows.limit(binder, request.getParameterMap().keySet());
+    }
+
     @GetMapping("/requests")
     String list(
             @RequestParam(required = false) @Nullable RoleRequestStatus status,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "0")
+                    @Min(value = 0, message = Paging.PAGE_RANGE)
+                    @Max(value = Paging.MAX_PAGE, message = Paging.PAGE_RANGE)
+                    int page,
             CurrentUser user,
             Model model) {
-        PageRequest pageable = PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "createdAt"));
+        PageRequest pageable = PageRequest.of(page, PAGE_SIZE, Sort.by(Sort.Direction.DESC, "createdAt"));
         model.addAttribute("requests", requests.list(user, status, pageable));
         model.addAttribute("status", status);
         model.addAttribute("statuses", RoleRequestStatus.values());
@@ -55,20 +71,31 @@ class RoleRequestController {
     }
 
     @PostMapping(path = "/requests", params = "addInline")
-    String addInlinePolicy(@ModelAttribute("form") RoleRequestForm form, Model model) {
-        form.getInlinePolicies().add(new RoleRequestForm.InlinePolicy());
+    String addInlinePolicy(@ModelAttribute("form") RoleRequestForm form, BindingResult binding, Model model) {
+        RoleRequestFormRows.report(binding);
+        if (form.getInlinePolicies().size() < RoleRequestFormRows.MAX_INLINE_POLICIES) {
+            form.getInlinePolicies().add(new RoleRequestForm.InlinePolicy());
+        } else if (!binding.hasFieldErrors("inlinePolicies")) {
+            binding.rejectValue("inlinePolicies", "tooMany", RoleRequestFormRows.TOO_MANY_INLINE_POLICIES);
+        }
         return form(model);
     }
 
     @PostMapping(path = "/requests", params = "addTag")
-    String addTag(@ModelAttribute("form") RoleRequestForm form, Model model) {
-        form.getTags().add(new RoleRequestForm.Tag());
+    String addTag(@ModelAttribute("form") RoleRequestForm form, BindingResult binding, Model model) {
+        RoleRequestFormRows.report(binding);
+        if (form.getTags().size() < RoleRequestFormRows.MAX_TAGS) {
+            form.getTags().add(new RoleRequestForm.Tag());
+        } else if (!binding.hasFieldErrors("tags")) {
+            binding.rejectValue("tags", "tooMany", RoleRequestFormRows.TOO_MANY_TAGS);
+        }
         return form(model);
     }
 
     /** Without JavaScript: the Check button re-renders the form with the problems and findings. */
     @PostMapping(path = "/requests", params = "check")
     String check(@ModelAttribute("form") RoleRequestForm form, BindingResult binding, Model model) {
+        RoleRequestFormRows.report(binding);
         RoleRequestCheck check = check(form);
         reject(check.problems(), form, binding);
         model.addAttribute("check", check);
@@ -102,7 +129,14 @@ class RoleRequestController {
             BindingResult binding,
             CurrentUser user,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        RoleRequestFormRows.report(binding);
+        if (binding.hasErrors()) {
+            // Rows past the form's limits were not bound: submitting the rest would file a different request.
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(model);
+        }
         RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form);
         try {
             RoleRequestView created = requests.submit(result.command(), result.problems(), user);

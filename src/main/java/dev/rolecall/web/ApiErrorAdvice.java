@@ -21,7 +21,10 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Errors of the JSON API as {@code application/problem+json}; validation failures carry an
@@ -45,9 +48,23 @@ class ApiErrorAdvice {
                 .toList());
     }
 
+    /**
+     * A body that is not JSON, or JSON of another shape. A property the endpoint does not know is
+     * refused by name rather than ignored (a misspelt field must not pass unread), and a value of
+     * the wrong type is named with what the field takes.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         log.info("unreadable request body: {}", e.getMessage());
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            String field = JsonPaths.of(unknown);
+            return validation(List.of(new FieldProblem(field, field + " is not a field of this request; remove it")));
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
+            String field = JsonPaths.of(mismatched);
+            return validation(List.of(new FieldProblem(field, BadInput.mismatch(field, mismatched.getTargetType()))));
+        }
         return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
     }
 
@@ -56,7 +73,12 @@ class ApiErrorAdvice {
         if (RoleRequestId.class.equals(e.getRequiredType())) {
             return problem(HttpStatus.NOT_FOUND, "No such role request.");
         }
-        return validation(List.of(new FieldProblem(e.getName(), "has an invalid value")));
+        return validation(List.of(new FieldProblem(e.getName(), BadInput.mismatch(e.getName(), e.getRequiredType()))));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail invalid(HandlerMethodValidationException e) {
+        return validation(BadInput.problems(e));
     }
 
     @ExceptionHandler(RoleRequestNotFoundException.class)
