@@ -132,10 +132,12 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
 
     /**
      * A reviewer decides on the current revision. One approval completes the review; rejecting
-     * or requesting changes ends it.
+     * or requesting changes ends it. Who may decide is checked first, then whether the request
+     * awaits a decision, then the comment ({@link DecisionType#needsComment}).
      *
      * @throws ActionNotAllowedException if the reviewer filed the request or is not a reviewer
      * @throws IllegalTransitionException if the request is not awaiting a decision
+     * @throws CommentRequiredException if the decision needs a comment and has none
      */
     void decide(String reviewer, boolean isReviewer, DecisionType decision, @Nullable String comment, Instant now) {
         if (reviewer.equals(requester)) {
@@ -149,6 +151,12 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
             case REJECT -> RoleRequestStatus.REJECTED;
             case REQUEST_CHANGES -> RoleRequestStatus.CHANGES_REQUESTED;
         };
+        if (!status.canBecome(next)) {
+            throw new IllegalTransitionException(status, "decide on");
+        }
+        if (decision.needsComment(riskLevel) && (comment == null || comment.isBlank())) {
+            throw new CommentRequiredException(decision, riskLevel);
+        }
         moveTo(next, "decide on", now);
         decisions.add(new Decision(reviewer, decision, comment, revision, now));
         registerEvent(new RoleRequestDecisionRecorded(ref(), reviewer, now, revision, decision, comment));

@@ -147,6 +147,7 @@ public class RoleRequestService {
      * @param expectedVersion the version the reviewer read, or {@code null} to skip that check
      * @throws ActionNotAllowedException for the requester themselves and for non-reviewers
      * @throws IllegalTransitionException if the request is not awaiting a decision
+     * @throws CommentRequiredException if the decision needs a comment and has none; nothing changes
      * @throws StaleRequestException if the request changed since the reviewer read it
      */
     public RoleRequestView decide(

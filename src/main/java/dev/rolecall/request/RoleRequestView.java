@@ -32,6 +32,11 @@ public record RoleRequestView(
         Instant updatedAt,
         long version) {
 
+    /** Whether approving this request needs a comment: its risk is HIGH or CRITICAL. */
+    public boolean approvalNeedsComment() {
+        return DecisionType.APPROVE.needsComment(riskLevel);
+    }
+
     /** A reviewer's decision. */
     public record DecisionView(
             String reviewer,

@@ -224,6 +224,33 @@ class RoleRequestControllerTests {
     }
 
     @Test
+    void afterAnErrorThePanelKeepsTheChosenVerbAndTheCommentAndShowsTheErrorUnderTheComment() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        mvc.perform(get("/requests/" + ID)
+                        .with(user("bob").roles("REVIEWER"))
+                        .flashAttr("decisionErrors", Map.of("comment", "Add a comment that tells the requester why."))
+                        .flashAttr("decisionChosen", "REJECT")
+                        .flashAttr("decisionComment", "Too broad <for now>"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"decision-reject\" checked=\"checked\"")))
+                .andExpect(content().string(not(containsString("id=\"decision-approve\" required checked"))))
+                .andExpect(content().string(containsString(">Too broad &lt;for now&gt;</textarea>")))
+                .andExpect(content().string(containsString("aria-invalid=\"true\"")))
+                .andExpect(content()
+                        .string(containsString(
+                                "id=\"comment-error\">Add a comment that tells the requester why.</p>")));
+    }
+
+    @Test
+    void aHighRiskRequestSaysUpFrontThatApprovingNeedsAComment() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
+                .andExpect(content().string(containsString("this request is HIGH risk, so approving needs a comment")))
+                .andExpect(content().string(not(containsString("checked=\"checked\""))))
+                .andExpect(content().string(not(containsString("comment-error"))));
+    }
+
+    @Test
     void withdrawingSomeoneElsesRequestIsForbidden() throws Exception {
         given(requests.withdraw(eq(ID), eq(3L), any()))
                 .willThrow(new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_THE_REQUESTER));

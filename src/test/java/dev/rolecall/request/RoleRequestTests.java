@@ -3,6 +3,7 @@ package dev.rolecall.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rolecall.policy.RiskLevel;
 import dev.rolecall.request.ActionNotAllowedException.Reason;
 import java.time.Instant;
 import java.util.List;
@@ -105,6 +106,84 @@ class RoleRequestTests {
         changes.decide("erin", true, DecisionType.REQUEST_CHANGES, "narrow the resource", NOW);
         assertThat(changes.status()).isEqualTo(RoleRequestStatus.CHANGES_REQUESTED);
         assertThat(events(changes)).endsWith(RoleRequestChangesRequested.class);
+    }
+
+    @Test
+    void approvingAHighOrCriticalRequestNeedsACommentAndWithoutOneNothingChanges() {
+        for (RiskLevel risk : List.of(RiskLevel.HIGH, RiskLevel.CRITICAL)) {
+            RoleRequest request = inReview();
+            request.assess(risk, "iam-passrole-star");
+            int eventsBefore = request.pendingEvents().size();
+            for (String missing : java.util.Arrays.asList(null, "", "  \n ")) {
+                assertThatThrownBy(() -> request.decide("bob", true, DecisionType.APPROVE, missing, NOW))
+                        .isInstanceOfSatisfying(CommentRequiredException.class, e -> {
+                            assertThat(e.reason()).isEqualTo(CommentRequiredException.Reason.HIGH_RISK_APPROVAL);
+                            assertThat(e.risk()).isEqualTo(risk);
+                            assertThat(e.problem().field()).isEqualTo("comment");
+                            assertThat(e.problem().message()).contains(risk.name());
+                        });
+            }
+            assertThat(request.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+            assertThat(request.toView().decisions()).isEmpty();
+            assertThat(request.pendingEvents()).hasSize(eventsBefore);
+
+            request.decide("bob", true, DecisionType.APPROVE, "PassRole is scoped by the boundary", NOW);
+            assertThat(request.status()).isEqualTo(RoleRequestStatus.APPROVED);
+        }
+    }
+
+    @Test
+    void approvingALowOrMediumRequestNeedsNoComment() {
+        for (RiskLevel risk : List.of(RiskLevel.LOW, RiskLevel.MEDIUM)) {
+            RoleRequest request = inReview();
+            request.assess(risk, null);
+            request.decide("bob", true, DecisionType.APPROVE, null, NOW);
+            assertThat(request.status()).isEqualTo(RoleRequestStatus.APPROVED);
+        }
+    }
+
+    @Test
+    void rejectingOrRequestingChangesAlwaysNeedsAComment() {
+        RoleRequest request = inReview();
+        request.assess(RiskLevel.LOW, null);
+        assertThatThrownBy(() -> request.decide("bob", true, DecisionType.REJECT, " ", NOW))
+                .isInstanceOfSatisfying(
+                        CommentRequiredException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CommentRequiredException.Reason.REJECT));
+        assertThatThrownBy(() -> request.decide("bob", true, DecisionType.REQUEST_CHANGES, null, NOW))
+                .isInstanceOfSatisfying(
+                        CommentRequiredException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CommentRequiredException.Reason.REQUEST_CHANGES));
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(request.toView().decisions()).isEmpty();
+    }
+
+    @Test
+    void whoMayDecideAndWhetherTheRequestAwaitsADecisionAreCheckedBeforeTheComment() {
+        RoleRequest request = inReview();
+        request.assess(RiskLevel.CRITICAL, "iam-passrole-star");
+        assertThatThrownBy(() -> request.decide("alice", true, DecisionType.APPROVE, null, NOW))
+                .isInstanceOf(ActionNotAllowedException.class);
+        assertThatThrownBy(() -> request.decide("frank", false, DecisionType.REJECT, null, NOW))
+                .isInstanceOf(ActionNotAllowedException.class);
+        assertThatThrownBy(() -> approved().decide("erin", true, DecisionType.REJECT, null, NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void thePageAsksForAnApprovalCommentExactlyWhenTheAggregateRequiresOne() {
+        for (RiskLevel risk : RiskLevel.values()) {
+            RoleRequest request = inReview();
+            request.assess(risk, null);
+            boolean required;
+            try {
+                request.decide("bob", true, DecisionType.APPROVE, null, NOW);
+                required = false;
+            } catch (CommentRequiredException e) {
+                required = true;
+            }
+            assertThat(request.toView().approvalNeedsComment()).as("%s", risk).isEqualTo(required);
+        }
     }
 
     @Test
