@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/role-requests/{id}/decisions}: 403 for the requester themselves and for
  * non-reviewers, 409 when the request is not awaiting a decision or someone else decided first,
- * 400 on the {@code comment} field when the decision needs a comment and has none.
+ * 400 on the {@code comment} field when the decision needs a comment and has none. A
+ * {@code COMMENT} decides nothing and is open to the requester too, while the request is in review or
+ * waits for a revision.
  */
 @RestController
 class DecisionApiController {

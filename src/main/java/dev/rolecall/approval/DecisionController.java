@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The decision panel on a request's page. The server decides who may decide, whatever the page
- * showed. A decision that cannot be recorded as posted goes back to the panel with an error under
+ * The decision panel on a request's page, and the comment box of the requester. The server decides
+ * who may decide or comment, whatever the page showed. A decision that cannot be recorded as posted goes back to the panel with an error under
  * the field to fix, and with the chosen verb and the typed comment kept.
  */
 @Controller
@@ -68,6 +68,7 @@ class DecisionController {
                     case APPROVE -> "Approved. Rolecall applies the role now.";
                     case REJECT -> "Rejected. The requester sees your comment.";
                     case REQUEST_CHANGES -> "Changes requested. The requester sees your comment.";
+                    case COMMENT -> "Comment added. The request's status has not changed.";
                 });
         return "redirect:/requests/" + id;
     }

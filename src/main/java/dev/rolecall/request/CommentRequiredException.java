@@ -19,7 +19,9 @@ public class CommentRequiredException extends RuntimeException {
         /** Asking for changes tells the requester what to change. */
         REQUEST_CHANGES,
         /** Approving a HIGH or CRITICAL request says why that access is acceptable. */
-        HIGH_RISK_APPROVAL
+        HIGH_RISK_APPROVAL,
+        /** A comment that decides nothing is its text. */
+        COMMENT
     }
 
     private final Reason reason;
@@ -36,6 +38,7 @@ public class CommentRequiredException extends RuntimeException {
                     case REQUEST_CHANGES -> "is required to request changes: tell the requester what to change";
                     case HIGH_RISK_APPROVAL ->
                         "is required to approve a " + risk + "-risk request: say why this access is acceptable";
+                    case COMMENT -> "is required: write the comment to add";
                 });
         this.reason = reason;
         this.risk = risk;
@@ -46,6 +49,7 @@ public class CommentRequiredException extends RuntimeException {
             case APPROVE -> Reason.HIGH_RISK_APPROVAL;
             case REJECT -> Reason.REJECT;
             case REQUEST_CHANGES -> Reason.REQUEST_CHANGES;
+            case COMMENT -> Reason.COMMENT;
         };
     }
 

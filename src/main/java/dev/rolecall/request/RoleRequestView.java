@@ -37,7 +37,7 @@ public record RoleRequestView(
         return DecisionType.APPROVE.needsComment(riskLevel);
     }
 
-    /** A reviewer's decision. */
+    /** A reviewer's decision, or a comment that decides nothing ({@link DecisionType#COMMENT}). */
     public record DecisionView(
             String reviewer,
             DecisionType decision,

@@ -190,7 +190,8 @@ class DecisionControllerTests {
                             .param("version", "3"))
                     .andExpect(redirectedUrl("/requests/" + DecisionApiControllerTests.ID + "#review"))
                     .andExpect(flash().attribute(
-                                    "decisionErrors", Map.of("decision", "Choose Approve, Request changes or Reject.")))
+                                    "decisionErrors",
+                                    Map.of("decision", "Choose Comment, Approve, Request changes or Reject.")))
                     .andExpect(flash().attribute("decisionComment", "Looks fine"));
         }
         verify(requests, never()).decide(any(), any(), any(), any(), any());

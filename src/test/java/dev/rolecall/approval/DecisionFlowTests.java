@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -15,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
 import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
@@ -106,6 +108,68 @@ class DecisionFlowTests {
     }
 
     @Test
+    void theRequesterAnswersThroughTheApiWithACommentThatDecidesNothing() throws Exception {
+        RoleRequestView filed = passRoleRequest("flow-api-comment");
+        String path = "/api/v1/role-requests/" + filed.id() + "/decisions";
+
+        mvc.perform(post(path)
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"COMMENT\",\"comment\":\"Lambda passes the deploy role\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("IN_REVIEW"))
+                .andExpect(jsonPath("$.decisions[0].decision").value("COMMENT"))
+                .andExpect(jsonPath("$.decisions[0].reviewer").value("alice"))
+                .andExpect(jsonPath("$.decisions[0].comment").value("Lambda passes the deploy role"));
+        mvc.perform(post(path)
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"COMMENT\",\"comment\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("comment"));
+        mvc.perform(post(path)
+                        .with(httpBasic("carol", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"COMMENT\",\"comment\":\"auditor here\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.reason").value("CANNOT_COMMENT"));
+        // A comment is no approval: the requester still cannot approve, a reviewer still must.
+        mvc.perform(post(path)
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"APPROVE\",\"comment\":\"mine\"}"))
+                .andExpect(status().isForbidden());
+
+        RoleRequestView after = read(filed.id());
+        assertThat(after.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(after.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.decision()).isEqualTo(DecisionType.COMMENT);
+            assertThat(d.reviewer()).isEqualTo("alice");
+        });
+    }
+
+    @Test
+    void aReviewersCommentFromThePanelShowsInTheTimelineAndTheRequestStaysInReview() throws Exception {
+        RoleRequestView filed = passRoleRequest("flow-page-comment");
+        String page = "/requests/" + filed.id();
+
+        mvc.perform(post(page + "/decisions")
+                        .with(user("bob").roles("REVIEWER"))
+                        .with(csrf())
+                        .param("decision", "COMMENT")
+                        .param("comment", "Which roles does it pass?")
+                        .param("version", String.valueOf(filed.version())))
+                .andExpect(redirectedUrl(page))
+                .andExpect(flash().attribute("flash", "Comment added. The request's status has not changed."));
+
+        assertThat(read(filed.id()).status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        mvc.perform(get(page).with(user("alice")))
+                .andExpect(content().string(containsString("commented on")))
+                .andExpect(content().string(containsString("Which roles does it pass?")))
+                .andExpect(content().string(containsString("id=\"comment-form\"")));
+    }
+
+    @Test
     void thePageRefusesTheSameApprovalAndKeepsTheVerbAndTheTypedText() throws Exception {
         RoleRequestView filed = passRoleRequest("flow-page-high");
         String page = "/requests/" + filed.id();
@@ -122,7 +186,7 @@ class DecisionFlowTests {
 
         mvc.perform(get(page).with(user("erin").roles("REVIEWER")).flashAttrs(refused.getFlashMap()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"decision-approve\" required checked=\"checked\"")))
+                .andExpect(content().string(containsString("id=\"decision-approve\" checked=\"checked\"")))
                 .andExpect(content().string(containsString("id=\"comment-error\">This request is ")))
                 .andExpect(content().string(containsString("risk: add a comment that says why")));
     }

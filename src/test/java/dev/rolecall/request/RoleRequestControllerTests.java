@@ -233,7 +233,7 @@ class RoleRequestControllerTests {
                         .flashAttr("decisionComment", "Too broad <for now>"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"decision-reject\" checked=\"checked\"")))
-                .andExpect(content().string(not(containsString("id=\"decision-approve\" required checked"))))
+                .andExpect(content().string(not(containsString("id=\"decision-approve\" checked"))))
                 .andExpect(content().string(containsString(">Too broad &lt;for now&gt;</textarea>")))
                 .andExpect(content().string(containsString("aria-invalid=\"true\"")))
                 .andExpect(content()
@@ -248,6 +248,37 @@ class RoleRequestControllerTests {
                 .andExpect(content().string(containsString("this request is HIGH risk, so approving needs a comment")))
                 .andExpect(content().string(not(containsString("checked=\"checked\""))))
                 .andExpect(content().string(not(containsString("comment-error"))));
+    }
+
+    @Test
+    void theRequesterCanAnswerWithACommentThatDecidesNothing() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("alice")))
+                .andExpect(content().string(containsString("id=\"comment-form\"")))
+                .andExpect(content().string(containsString("name=\"decision\" value=\"COMMENT\"")))
+                .andExpect(content().string(not(containsString("id=\"decision-form\""))));
+    }
+
+    @Test
+    void aReviewerChoosesAmongCommentApproveRequestChangesAndReject() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
+                .andExpect(content().string(containsString("id=\"decision-comment\"")))
+                .andExpect(content().string(containsString("id=\"decision-approve\"")))
+                .andExpect(content().string(not(containsString("id=\"comment-form\""))));
+    }
+
+    @Test
+    void whileChangesAreRequestedEveryoneInTheConversationMayCommentAndNobodyDecides() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.CHANGES_REQUESTED, "alice"));
+        for (var person : List.of(user("alice"), user("bob").roles("REVIEWER"))) {
+            mvc.perform(get("/requests/" + ID).with(person))
+                    .andExpect(content().string(containsString("id=\"comment-form\"")))
+                    .andExpect(content().string(not(containsString("id=\"decision-form\""))));
+        }
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.APPLIED, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
+                .andExpect(content().string(not(containsString("id=\"comment-form\""))));
     }
 
     @Test

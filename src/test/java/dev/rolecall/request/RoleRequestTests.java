@@ -187,6 +187,60 @@ class RoleRequestTests {
     }
 
     @Test
+    void aCommentDecidesNothingAndNeverCountsAsAnApproval() {
+        RoleRequest request = inReview();
+        request.assess(RiskLevel.CRITICAL, "iam-passrole-star");
+        int eventsBefore = request.pendingEvents().size();
+        request.decide("bob", true, DecisionType.COMMENT, "Why PassRole on *?", NOW);
+        request.decide("alice", false, DecisionType.COMMENT, "The deploy role name changes per stage", NOW);
+
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(request.toView().decisions())
+                .extracting(RoleRequestView.DecisionView::reviewer, RoleRequestView.DecisionView::decision)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("bob", DecisionType.COMMENT),
+                        org.assertj.core.groups.Tuple.tuple("alice", DecisionType.COMMENT));
+        assertThat(events(request).subList(eventsBefore, events(request).size()))
+                .containsExactly(RoleRequestCommented.class, RoleRequestCommented.class);
+        assertThat(request.pendingEvents().get(eventsBefore))
+                .isEqualTo(new RoleRequestCommented(request.ref(), "bob", NOW, 1, "Why PassRole on *?"));
+
+        // The reviewer who commented still decides, and the comment was no approval.
+        request.decide("bob", true, DecisionType.REQUEST_CHANGES, "Name the roles it passes", NOW);
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.CHANGES_REQUESTED);
+    }
+
+    @Test
+    void whileTheRequesterRevisesBothSidesMayStillComment() {
+        RoleRequest request = inReview();
+        request.decide("bob", true, DecisionType.REQUEST_CHANGES, "narrow it", NOW);
+        request.decide("alice", false, DecisionType.COMMENT, "Narrowing to the deploy bucket", NOW);
+        request.decide("erin", true, DecisionType.COMMENT, "Also shorten the session", NOW);
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.CHANGES_REQUESTED);
+        assertThat(request.toView().decisions()).hasSize(3);
+    }
+
+    @Test
+    void onlyTheRequesterAndReviewersCommentOnlyWhileTheRequestIsDiscussedAndNeverBlank() {
+        RoleRequest request = inReview();
+        assertThatThrownBy(() -> request.decide("carol", false, DecisionType.COMMENT, "hello", NOW))
+                .isInstanceOfSatisfying(
+                        ActionNotAllowedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.CANNOT_COMMENT));
+        assertThatThrownBy(() -> request.decide("alice", false, DecisionType.COMMENT, " \t", NOW))
+                .isInstanceOfSatisfying(
+                        CommentRequiredException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CommentRequiredException.Reason.COMMENT));
+        assertThatThrownBy(() -> approved().decide("alice", false, DecisionType.COMMENT, "thanks", NOW))
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
+                        e -> assertThat(e.from()).isEqualTo(RoleRequestStatus.APPROVED));
+        assertThatThrownBy(() -> draft().decide("bob", true, DecisionType.COMMENT, "early", NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(request.toView().decisions()).isEmpty();
+    }
+
+    @Test
     void decidingTwiceOrAfterTheReviewEndedIsIllegal() {
         RoleRequest request = approved();
         assertThatThrownBy(() -> request.decide("erin", true, DecisionType.REJECT, "no", NOW))
