@@ -172,7 +172,7 @@ public class RoleRequestService {
      */
     public RoleRequestView retry(RoleRequestId id, @Nullable Long expectedVersion, CurrentUser user) {
         RoleRequest request = load(id, user, expectedVersion);
-        if (!request.requester().equals(user.username()) && !user.has(Role.REVIEWER) && !user.has(Role.ADMIN)) {
+        if (!RoleRequestView.mayRetry(request.requester(), user)) {
             throw new ActionNotAllowedException(ActionNotAllowedException.Reason.CANNOT_RETRY);
         }
         request.retry(user.username(), clock.instant());

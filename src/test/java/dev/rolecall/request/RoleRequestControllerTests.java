@@ -313,42 +313,14 @@ class RoleRequestControllerTests {
     }
 
     @Test
-    void whileApplyingTheProgressPollsItself() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.APPLYING, "alice"));
-        mvc.perform(get("/requests/" + ID + "/progress").with(user("alice")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("hx-get=\"/requests/" + ID + "/progress\"")))
-                .andExpect(content().string(containsString("hx-trigger=\"every 2s\"")));
-    }
-
-    @Test
-    void thePlanOnlyBannerSaysNothingWasSent() throws Exception {
-        Instant now = Instant.parse("2026-11-28T10:00:00Z");
-        RoleRequestView planned = new RoleRequestView(
-                ID,
-                RoleRequestStatus.APPROVED,
-                "alice",
-                "payments",
-                1,
-                RoleSpecs.valid(),
-                "CI",
-                List.of(),
-                null,
-                List.of(new RoleRequestView.ApplyStepView(
-                        1, "CreateRole", "{\"RoleName\":\"ci-deployer\"}", ApplyStepStatus.PLANNED, null, null, now)),
-                true,
-                null,
-                null,
-                null,
-                null,
-                now,
-                now,
-                4);
-        given(requests.get(eq(ID), any())).willReturn(planned);
-        mvc.perform(get("/requests/" + ID + "/progress").with(user("alice")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("sent nothing to AWS")))
-                .andExpect(content().string(containsString("CreateRole")))
-                .andExpect(content().string(not(containsString("hx-trigger"))));
+    void theApplyCardLoadsTheRequestsIamCallsAtOnce() throws Exception {
+        for (RoleRequestStatus status : List.of(RoleRequestStatus.IN_REVIEW, RoleRequestStatus.APPROVED)) {
+            given(requests.get(eq(ID), any())).willReturn(view(status, "alice"));
+            mvc.perform(get("/requests/" + ID).with(user("alice")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("hx-get=\"/requests/" + ID + "/plan\"")))
+                    .andExpect(content().string(containsString("hx-trigger=\"load\"")))
+                    .andExpect(content().string(containsString("href=\"/requests/" + ID + "/plan\"")));
+        }
     }
 }
