@@ -1,13 +1,11 @@
 package dev.rolecall.approval;
 
 import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.request.FieldProblem;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestResource;
 import dev.rolecall.request.RoleRequestService;
-import dev.rolecall.request.RoleSpecInvalidException;
 import jakarta.validation.Valid;
-import java.util.List;
+import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/role-requests/{id}/decisions}: 403 for the requester themselves and for
- * non-reviewers, 409 when the request is not awaiting a decision or someone else decided first.
+ * non-reviewers, 409 when the request is not awaiting a decision or someone else decided first,
+ * 400 on the {@code comment} field when the decision needs a comment and has none. A
+ * {@code COMMENT} decides nothing and is open to the requester too, while the request is in review or
+ * waits for a revision.
  */
 @RestController
 class DecisionApiController {
@@ -33,11 +34,7 @@ class DecisionApiController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     RoleRequestResource decide(
             @PathVariable RoleRequestId id, @Valid @RequestBody DecisionForm decision, CurrentUser reviewer) {
-        if (decision.needsComment()) {
-            throw new RoleSpecInvalidException(List.of(new FieldProblem(
-                    "comment", "is required to reject or request changes: tell the requester what to change or why")));
-        }
-        return RoleRequestResource.of(
-                requests.decide(id, decision.version(), decision.decision(), decision.comment(), reviewer));
+        return RoleRequestResource.of(requests.decide(
+                id, decision.version(), Objects.requireNonNull(decision.decision()), decision.comment(), reviewer));
     }
 }

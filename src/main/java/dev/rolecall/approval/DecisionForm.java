@@ -6,21 +6,19 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A reviewer's decision as posted by the page or the API.
+ * A reviewer's decision, or a comment by a reviewer or the requester, as posted by the page or the API. Whether the comment is required is the
+ * request's rule ({@link DecisionType#needsComment}), checked when the decision is recorded.
  *
  * @param version the request version the reviewer read (pages send it; optional in the API)
  */
 record DecisionForm(
-        @NotNull(message = "Choose approve, request changes or reject") @Nullable
+        @NotNull(message = "Choose comment, approve, request changes or reject") @Nullable
         DecisionType decision,
 
-        @Size(max = 4000, message = "Comment must be at most 4000 characters") @Nullable
+        @Size(max = DecisionForm.MAX_COMMENT, message = "Comment must be at most 4000 characters") @Nullable
         String comment,
 
         @Nullable Long version) {
 
-    /** Rejecting or asking for changes needs a reason the requester can act on. */
-    boolean needsComment() {
-        return decision != DecisionType.APPROVE && (comment == null || comment.isBlank());
-    }
+    static final int MAX_COMMENT = 4000;
 }

@@ -28,6 +28,23 @@ sealed interface IamCall permits IamCall.CreateRole, IamCall.PutRolePolicy, IamC
      */
     Map<String, Object> parameters();
 
+    /** What makes two calls of one plan the same call: see {@link #key(String, Map)}. */
+    default String key() {
+        return key(name(), parameters());
+    }
+
+    /**
+     * What makes two calls of one plan the same call, for a recorded step as for a planned call: its
+     * name and the policy it is about. A retry skips the calls whose key succeeded before.
+     */
+    static String key(String name, Map<String, ?> parameters) {
+        Object policy = parameters.get("PolicyName");
+        if (policy == null) {
+            policy = parameters.get("PolicyArn");
+        }
+        return name + " " + (policy == null ? "" : policy);
+    }
+
     /** The compact JSON text of a policy document, as sent to IAM. */
     static String text(JsonNode document) {
         return JSON.writeValueAsString(document);

@@ -11,7 +11,6 @@ import dev.rolecall.request.RoleRequestApproved;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleSpec;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -107,18 +106,13 @@ class RoleApplier {
             return;
         }
         Set<String> done = requests.succeededSteps(id).stream()
-                .map(step -> identity(step.call(), step.parameters()))
+                .map(step -> IamCall.key(step.call(), step.parameters()))
                 .collect(Collectors.toSet());
         List<IamCall> remaining = planner.plan(id, spec).stream()
-                .filter(call -> !done.contains(identity(call.name(), call.parameters())))
+                .filter(call -> !done.contains(call.key()))
                 .toList();
         log.info("request={} account={} outcome=retrying calls={}", id, spec.accountId(), remaining.size());
         apply(id, account.get(), remaining);
-    }
-
-    /** What makes two calls of one plan the same call: its name and the policy it is about. */
-    private static String identity(String call, Map<String, Object> parameters) {
-        return call + " " + parameters.getOrDefault("PolicyName", parameters.getOrDefault("PolicyArn", ""));
     }
 
     private void apply(RoleRequestId id, TargetAccount account, List<IamCall> plan) {

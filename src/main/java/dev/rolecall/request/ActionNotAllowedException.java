@@ -14,7 +14,9 @@ public class ActionNotAllowedException extends RuntimeException {
         /** Only the requester withdraws or revises a request. */
         NOT_THE_REQUESTER,
         /** Only the requester, a reviewer or an admin retries a failed apply. */
-        CANNOT_RETRY
+        CANNOT_RETRY,
+        /** Only the requester and reviewers comment on a request. */
+        CANNOT_COMMENT
     }
 
     private final Reason reason;
@@ -26,6 +28,7 @@ public class ActionNotAllowedException extends RuntimeException {
                     case NOT_A_REVIEWER -> "only reviewers decide on requests";
                     case NOT_THE_REQUESTER -> "only the requester can do this";
                     case CANNOT_RETRY -> "only the requester, a reviewer or an admin can retry";
+                    case CANNOT_COMMENT -> "only the requester and reviewers comment on a request";
                 });
         this.reason = reason;
     }

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A reviewer's decision on one revision of a request; part of the {@link RoleRequest} aggregate. */
+/**
+ * A reviewer's decision on one revision of a request, or a comment that decides nothing (then
+ * {@code reviewer} is whoever wrote it, the requester included); part of the {@link RoleRequest} aggregate.
+ */
 @Entity
 @Table(name = "role_request_decision")
 class Decision {

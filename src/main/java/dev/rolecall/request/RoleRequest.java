@@ -135,23 +135,32 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
 
     /**
      * A reviewer decides on the current revision. One approval completes the review; rejecting
-     * or requesting changes ends it.
+     * or requesting changes ends it. Who may decide is checked first, then whether the request
+     * awaits a decision, then the comment ({@link DecisionType#needsComment}). A
+     * {@link DecisionType#COMMENT} decides nothing: see {@link #comment}.
      *
      * @throws ActionNotAllowedException if the reviewer filed the request or is not a reviewer
      * @throws IllegalTransitionException if the request is not awaiting a decision
+     * @throws CommentRequiredException if the decision needs a comment and has none
      */
     void decide(String reviewer, boolean isReviewer, DecisionType decision, @Nullable String comment, Instant now) {
+        RoleRequestStatus next = decision.outcome();
+        if (next == null) {
+            comment(reviewer, isReviewer, comment, now);
+            return;
+        }
         if (reviewer.equals(requester)) {
             throw new ActionNotAllowedException(ActionNotAllowedException.Reason.OWN_REQUEST);
         }
         if (!isReviewer) {
             throw new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_A_REVIEWER);
         }
-        RoleRequestStatus next = switch (decision) {
-            case APPROVE -> RoleRequestStatus.APPROVED;
-            case REJECT -> RoleRequestStatus.REJECTED;
-            case REQUEST_CHANGES -> RoleRequestStatus.CHANGES_REQUESTED;
-        };
+        if (!status.canBecome(next)) {
+            throw new IllegalTransitionException(status, "decide on");
+        }
+        if (decision.needsComment(riskLevel) && (comment == null || comment.isBlank())) {
+            throw new CommentRequiredException(decision, riskLevel);
+        }
         moveTo(next, "decide on", now);
         decisions.add(new Decision(reviewer, decision, comment, revision, now));
         registerEvent(new RoleRequestDecisionRecorded(ref(), reviewer, now, revision, decision, comment));
@@ -160,7 +169,32 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
                     case APPROVE -> new RoleRequestApproved(ref(), reviewer, now, revision);
                     case REJECT -> new RoleRequestRejected(ref(), reviewer, now, revision);
                     case REQUEST_CHANGES -> new RoleRequestChangesRequested(ref(), reviewer, now, revision);
+                    case COMMENT -> throw new IllegalStateException("a comment decides nothing");
                 });
+    }
+
+    /**
+     * The requester or a reviewer comments on the current revision, e.g. to answer a question. The
+     * status stays, the comment never counts as an approval, and it shows in the timeline and the
+     * audit trail.
+     *
+     * @throws ActionNotAllowedException for anyone but the requester and reviewers
+     * @throws IllegalTransitionException unless the request is in review or waits for a revision
+     * @throws CommentRequiredException if the comment is blank
+     */
+    private void comment(String author, boolean isReviewer, @Nullable String text, Instant now) {
+        if (!isReviewer && !author.equals(requester)) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.CANNOT_COMMENT);
+        }
+        if (!status.acceptsComments()) {
+            throw new IllegalTransitionException(status, "comment on");
+        }
+        if (text == null || text.isBlank()) {
+            throw new CommentRequiredException(DecisionType.COMMENT, riskLevel);
+        }
+        decisions.add(new Decision(author, DecisionType.COMMENT, text, revision, now));
+        updatedAt = now;
+        registerEvent(new RoleRequestCommented(ref(), author, now, revision, text));
     }
 
     /**

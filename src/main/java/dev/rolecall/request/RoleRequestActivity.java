@@ -12,6 +12,7 @@ public sealed interface RoleRequestActivity
         permits RoleRequestSubmitted,
                 RoleRequestReviewStarted,
                 RoleRequestDecisionRecorded,
+                RoleRequestCommented,
                 RoleRequestApproved,
                 RoleRequestRejected,
                 RoleRequestChangesRequested,

@@ -164,27 +164,9 @@ class RoleRequestController {
         model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));
         model.addAttribute("isRequester", request.requester().equals(user.username()));
         model.addAttribute("isReviewer", user.has(dev.rolecall.identity.Role.REVIEWER));
-        model.addAttribute("canRetry", canRetry(request, user));
-        model.addAttribute("nextStep", NextStep.of(request, user, canRetry(request, user)));
+        model.addAttribute("canRetry", request.retryableBy(user));
+        model.addAttribute("nextStep", NextStep.of(request, user, request.retryableBy(user)));
         return "request/detail";
-    }
-
-    /** The apply progress, polled by htmx while the request is being applied. */
-    @GetMapping("/requests/{id}/progress")
-    String progress(@PathVariable RoleRequestId id, CurrentUser user, Model model) {
-        RoleRequestView request = requests.get(id, user);
-        model.addAttribute("request", request);
-        model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));
-        model.addAttribute("canRetry", canRetry(request, user));
-        return "request/apply :: progress";
-    }
-
-    /** Whether to offer Retry; the service decides again on the POST. */
-    private static boolean canRetry(RoleRequestView request, CurrentUser user) {
-        return request.status() == RoleRequestStatus.FAILED
-                && (request.requester().equals(user.username())
-                        || user.has(dev.rolecall.identity.Role.REVIEWER)
-                        || user.has(dev.rolecall.identity.Role.ADMIN));
     }
 
     @PostMapping("/requests/{id}/retry")

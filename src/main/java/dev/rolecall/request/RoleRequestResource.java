@@ -29,7 +29,10 @@ public record RoleRequestResource(
         Instant updatedAt,
         long version) {
 
-    /** A reviewer's decision. */
+    /**
+     * A reviewer's decision, or with {@code COMMENT} a comment by a reviewer or the requester that
+     * decided nothing; {@code reviewer} is whoever posted it.
+     */
     public record Decision(
             String reviewer,
             DecisionType decision,

@@ -196,11 +196,14 @@ public class RoleRequestService {
     }
 
     /**
-     * Records a reviewer's decision.
+     * Records a reviewer's decision, or a {@link DecisionType#COMMENT} by a reviewer or the requester
+     * that decides nothing.
      *
      * @param expectedVersion the version the reviewer read, or {@code null} to skip that check
-     * @throws ActionNotAllowedException for the requester themselves and for non-reviewers
+     * @throws ActionNotAllowedException for the requester themselves and for non-reviewers (a comment:
+     *     for anyone but the requester and reviewers)
      * @throws IllegalTransitionException if the request is not awaiting a decision
+     * @throws CommentRequiredException if the decision needs a comment and has none; nothing changes
      * @throws StaleRequestException if the request changed since the reviewer read it
      */
     public RoleRequestView decide(
@@ -223,7 +226,7 @@ public class RoleRequestService {
      */
     public RoleRequestView retry(RoleRequestId id, @Nullable Long expectedVersion, CurrentUser user) {
         RoleRequest request = load(id, user, expectedVersion);
-        if (!request.requester().equals(user.username()) && !user.has(Role.REVIEWER) && !user.has(Role.ADMIN)) {
+        if (!RoleRequestView.mayRetry(request.requester(), user)) {
             throw new ActionNotAllowedException(ActionNotAllowedException.Reason.CANNOT_RETRY);
         }
         request.retry(user.username(), clock.instant());

@@ -35,6 +35,7 @@ public enum RoleRequestStatus {
     private static final Set<RoleRequestStatus> OPEN = EnumSet.of(DRAFT, SUBMITTED, IN_REVIEW, CHANGES_REQUESTED);
 
     private static final Set<RoleRequestStatus> REVISABLE = EnumSet.of(IN_REVIEW, CHANGES_REQUESTED);
+    private static final Set<RoleRequestStatus> DISCUSSED = EnumSet.of(IN_REVIEW, CHANGES_REQUESTED);
 
     /** Whether the lifecycle allows a move from this state to {@code next}. */
     public boolean canBecome(RoleRequestStatus next) {
@@ -55,6 +56,11 @@ public enum RoleRequestStatus {
             case DRIFTED -> next == APPLYING || next == APPLIED;
             case REJECTED, WITHDRAWN, EXPIRED, DELETED -> false;
         };
+    }
+
+    /** Whether reviewers and the requester may comment: while review goes on or waits for a revision. */
+    public boolean acceptsComments() {
+        return DISCUSSED.contains(this);
     }
 
     /** Whether the requester may still withdraw the request. */

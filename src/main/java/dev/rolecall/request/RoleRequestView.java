@@ -1,5 +1,7 @@
 package dev.rolecall.request;
 
+import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.identity.Role;
 import dev.rolecall.policy.RiskLevel;
 import java.time.Instant;
 import java.util.List;
@@ -87,7 +89,27 @@ public record RoleRequestView(
         return decisions.stream().filter(d -> d.revision() == revision).toList();
     }
 
-    /** A reviewer's decision. */
+    /** Whether the person may retry this request's failed apply; the service decides again on the POST. */
+    public boolean retryableBy(CurrentUser user) {
+        return status == RoleRequestStatus.FAILED && mayRetry(requester, user);
+    }
+
+    /** Who may retry a failed apply: the requester, reviewers and admins. */
+    static boolean mayRetry(String requester, CurrentUser user) {
+        return requester.equals(user.username()) || user.has(Role.REVIEWER) || user.has(Role.ADMIN);
+    }
+
+    /** Whether apply is under way: approved and nothing recorded yet, or applying. Its card polls meanwhile. */
+    public boolean applyInProgress() {
+        return status == RoleRequestStatus.APPROVED && applySteps.isEmpty() || status == RoleRequestStatus.APPLYING;
+    }
+
+    /** Whether approving this request needs a comment: its risk is HIGH or CRITICAL. */
+    public boolean approvalNeedsComment() {
+        return DecisionType.APPROVE.needsComment(riskLevel);
+    }
+
+    /** A reviewer's decision, or a comment that decides nothing ({@link DecisionType#COMMENT}). */
     public record DecisionView(
             String reviewer,
             DecisionType decision,

@@ -1,6 +1,7 @@
 package dev.rolecall.web;
 
 import dev.rolecall.request.ActionNotAllowedException;
+import dev.rolecall.request.CommentRequiredException;
 import dev.rolecall.request.FieldProblem;
 import dev.rolecall.request.IllegalTransitionException;
 import dev.rolecall.request.RoleRequestId;
@@ -39,6 +40,11 @@ class ApiErrorAdvice {
     @ExceptionHandler(RoleSpecInvalidException.class)
     ProblemDetail invalid(RoleSpecInvalidException e) {
         return validation(e.problems());
+    }
+
+    @ExceptionHandler(CommentRequiredException.class)
+    ProblemDetail commentRequired(CommentRequiredException e) {
+        return validation(List.of(e.problem()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

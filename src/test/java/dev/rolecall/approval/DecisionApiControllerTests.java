@@ -1,5 +1,6 @@
 package dev.rolecall.approval;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -12,7 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.policy.RiskLevel;
 import dev.rolecall.request.ActionNotAllowedException;
+import dev.rolecall.request.CommentRequiredException;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.IllegalTransitionException;
 import dev.rolecall.request.RoleRequestId;
@@ -87,10 +90,18 @@ class DecisionApiControllerTests {
     }
 
     @Test
-    void rejectingNeedsAComment() throws Exception {
-        mvc.perform(decide("bob", "{\"decision\":\"REJECT\",\"comment\":\"  \"}"))
+    void aDecisionThatNeedsACommentIs400OnTheCommentFieldWithItsOwnMessage() throws Exception {
+        given(requests.decide(eq(ID), isNull(), eq(DecisionType.APPROVE), isNull(), any()))
+                .willThrow(new CommentRequiredException(DecisionType.APPROVE, RiskLevel.HIGH));
+        mvc.perform(decide("bob", "{\"decision\":\"APPROVE\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("comment"));
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("comment"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("HIGH-risk")));
+    }
+
+    @Test
+    void aMissingOrUnknownDecisionIs400AndReachesNoService() throws Exception {
         mvc.perform(decide("bob", "{\"comment\":\"x\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("decision"));

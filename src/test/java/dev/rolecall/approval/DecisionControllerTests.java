@@ -1,6 +1,7 @@
 package dev.rolecall.approval;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -16,7 +17,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.policy.RiskLevel;
 import dev.rolecall.request.ActionNotAllowedException;
+import dev.rolecall.request.CommentRequiredException;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
@@ -24,6 +27,7 @@ import dev.rolecall.request.RoleRequestSummary;
 import dev.rolecall.request.StaleRequestException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -120,14 +124,76 @@ class DecisionControllerTests {
     }
 
     @Test
-    void rejectingWithoutACommentChangesNothing() throws Exception {
+    void aDecisionThatNeedsACommentGoesBackToThePanelWithTheFieldErrorAndTheChosenVerb() throws Exception {
+        given(requests.decide(eq(DecisionApiControllerTests.ID), eq(3L), eq(DecisionType.APPROVE), any(), any()))
+                .willThrow(new CommentRequiredException(DecisionType.APPROVE, RiskLevel.CRITICAL));
+        mvc.perform(post(PATH)
+                        .with(user("bob").roles("REVIEWER"))
+                        .with(csrf())
+                        .param("decision", "APPROVE")
+                        .param("comment", " ")
+                        .param("version", "3"))
+                .andExpect(redirectedUrl("/requests/" + DecisionApiControllerTests.ID + "#review"))
+                .andExpect(flash().attribute(
+                                "decisionErrors",
+                                Map.of(
+                                        "comment",
+                                        "This request is CRITICAL risk: add a comment that says why this access is "
+                                                + "acceptable before you approve it.")))
+                .andExpect(flash().attribute("decisionChosen", "APPROVE"))
+                .andExpect(flash().attribute("flash", nullValue()));
+    }
+
+    @Test
+    void rejectingWithoutACommentSaysWhatTheRequesterNeeds() throws Exception {
+        given(requests.decide(eq(DecisionApiControllerTests.ID), eq(3L), eq(DecisionType.REJECT), any(), any()))
+                .willThrow(new CommentRequiredException(DecisionType.REJECT, null));
         mvc.perform(post(PATH)
                         .with(user("bob").roles("REVIEWER"))
                         .with(csrf())
                         .param("decision", "REJECT")
                         .param("version", "3"))
                 .andExpect(redirectedUrl("/requests/" + DecisionApiControllerTests.ID + "#review"))
-                .andExpect(flash().attributeExists("decisionError"));
+                .andExpect(flash().attribute(
+                                "decisionErrors",
+                                Map.of(
+                                        "comment",
+                                        "Add a comment that tells the requester why the request is rejected.")))
+                .andExpect(flash().attribute("decisionChosen", "REJECT"));
+    }
+
+    @Test
+    void aTooLongCommentKeepsTheVerbAndTheTextAndReachesNoService() throws Exception {
+        String typed = "x".repeat(4001);
+        mvc.perform(post(PATH)
+                        .with(user("bob").roles("REVIEWER"))
+                        .with(csrf())
+                        .param("decision", "REQUEST_CHANGES")
+                        .param("comment", typed)
+                        .param("version", "3"))
+                .andExpect(redirectedUrl("/requests/" + DecisionApiControllerTests.ID + "#review"))
+                .andExpect(flash().attribute(
+                                "decisionErrors", Map.of("comment", "A comment can be at most 4000 characters.")))
+                .andExpect(flash().attribute("decisionChosen", "REQUEST_CHANGES"))
+                .andExpect(flash().attribute("decisionComment", typed));
+        verify(requests, never()).decide(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void anUnknownOrMissingVerbIsAFieldErrorInWordsAndTheCommentStays() throws Exception {
+        for (String verb : new String[] {"MAYBE", ""}) {
+            mvc.perform(post(PATH)
+                            .with(user("bob").roles("REVIEWER"))
+                            .with(csrf())
+                            .param("decision", verb)
+                            .param("comment", "Looks fine")
+                            .param("version", "3"))
+                    .andExpect(redirectedUrl("/requests/" + DecisionApiControllerTests.ID + "#review"))
+                    .andExpect(flash().attribute(
+                                    "decisionErrors",
+                                    Map.of("decision", "Choose Comment, Approve, Request changes or Reject.")))
+                    .andExpect(flash().attribute("decisionComment", "Looks fine"));
+        }
         verify(requests, never()).decide(any(), any(), any(), any(), any());
     }
 

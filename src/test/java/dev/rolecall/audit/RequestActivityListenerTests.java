@@ -106,6 +106,25 @@ class RequestActivityListenerTests {
         assertThat(details.get("comment").asString()).isEqualTo("Narrow the trust policy, please");
     }
 
+    @Test
+    void aCommentIsAuditedWithItsAuthorAndTextAndNoStatusChange() {
+        RoleRequestId id =
+                requests.submit(command("audit-listener-comment"), ALICE).id();
+
+        requests.decide(id, null, DecisionType.COMMENT, "Which bucket does CI write to?", BOB);
+        requests.decide(id, null, DecisionType.COMMENT, "payments-artifacts only", ALICE);
+
+        List<AuditEvent> events = eventsOf(id.value());
+        assertThat(events)
+                .extracting(AuditEvent::action)
+                .containsExactly("request.submitted", "request.in_review", "request.commented", "request.commented");
+        assertThat(events.subList(2, 4)).extracting(AuditEvent::actor).containsExactly("bob", "alice");
+        JsonNode details = JSON.readTree(events.get(3).details());
+        assertThat(details.get("comment").asString()).isEqualTo("payments-artifacts only");
+        assertThat(details.get("revision").asInt()).isEqualTo(1);
+        assertThat(details.has("status")).isFalse();
+    }
+
     private List<AuditEvent> eventsOf(UUID requestId) {
         List<AuditEvent> newestFirst =
                 new ArrayList<>(audit.find(new AuditFilter(null, null, null, requestId), PageRequest.of(0, 50), CAROL)

@@ -325,6 +325,64 @@ class RoleRequestControllerTests {
     }
 
     @Test
+    void afterAnErrorThePanelKeepsTheChosenVerbAndTheCommentAndShowsTheErrorUnderTheComment() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        mvc.perform(get("/requests/" + ID)
+                        .with(user("bob").roles("REVIEWER"))
+                        .flashAttr("decisionErrors", Map.of("comment", "Add a comment that tells the requester why."))
+                        .flashAttr("decisionChosen", "REJECT")
+                        .flashAttr("decisionComment", "Too broad <for now>"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"decision-reject\" checked=\"checked\"")))
+                .andExpect(content().string(not(containsString("id=\"decision-approve\" checked"))))
+                .andExpect(content().string(containsString(">Too broad &lt;for now&gt;</textarea>")))
+                .andExpect(content().string(containsString("aria-invalid=\"true\"")))
+                .andExpect(content()
+                        .string(containsString(
+                                "id=\"comment-error\">Add a comment that tells the requester why.</p>")));
+    }
+
+    @Test
+    void aHighRiskRequestSaysUpFrontThatApprovingNeedsAComment() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
+                .andExpect(content().string(containsString("this request is HIGH risk, so approving needs a comment")))
+                .andExpect(content().string(not(containsString("checked=\"checked\""))))
+                .andExpect(content().string(not(containsString("comment-error"))));
+    }
+
+    @Test
+    void theRequesterCanAnswerWithACommentThatDecidesNothing() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("alice")))
+                .andExpect(content().string(containsString("id=\"comment-form\"")))
+                .andExpect(content().string(containsString("name=\"decision\" value=\"COMMENT\"")))
+                .andExpect(content().string(not(containsString("id=\"decision-form\""))));
+    }
+
+    @Test
+    void aReviewerChoosesAmongCommentApproveRequestChangesAndReject() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
+                .andExpect(content().string(containsString("id=\"decision-comment\"")))
+                .andExpect(content().string(containsString("id=\"decision-approve\"")))
+                .andExpect(content().string(not(containsString("id=\"comment-form\""))));
+    }
+
+    @Test
+    void whileChangesAreRequestedEveryoneInTheConversationMayCommentAndNobodyDecides() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.CHANGES_REQUESTED, "alice"));
+        for (var person : List.of(user("alice"), user("bob").roles("REVIEWER"))) {
+            mvc.perform(get("/requests/" + ID).with(person))
+                    .andExpect(content().string(containsString("id=\"comment-form\"")))
+                    .andExpect(content().string(not(containsString("id=\"decision-form\""))));
+        }
+        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.APPLIED, "alice"));
+        mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
+                .andExpect(content().string(not(containsString("id=\"comment-form\""))));
+    }
+
+    @Test
     void withdrawingSomeoneElsesRequestIsForbidden() throws Exception {
         given(requests.withdraw(eq(ID), eq(3L), any()))
                 .willThrow(new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_THE_REQUESTER));
@@ -356,42 +414,14 @@ class RoleRequestControllerTests {
     }
 
     @Test
-    void whileApplyingTheProgressPollsItself() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.APPLYING, "alice"));
-        mvc.perform(get("/requests/" + ID + "/progress").with(user("alice")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("hx-get=\"/requests/" + ID + "/progress\"")))
-                .andExpect(content().string(containsString("hx-trigger=\"every 2s\"")));
-    }
-
-    @Test
-    void thePlanOnlyBannerSaysNothingWasSent() throws Exception {
-        Instant now = Instant.parse("2026-11-28T10:00:00Z");
-        RoleRequestView planned = new RoleRequestView(
-                ID,
-                RoleRequestStatus.APPROVED,
-                "alice",
-                "payments",
-                1,
-                RoleSpecs.valid(),
-                "CI",
-                List.of(),
-                null,
-                List.of(new RoleRequestView.ApplyStepView(
-                        1, "CreateRole", "{\"RoleName\":\"ci-deployer\"}", ApplyStepStatus.PLANNED, null, null, now)),
-                true,
-                null,
-                null,
-                null,
-                null,
-                now,
-                now,
-                4);
-        given(requests.get(eq(ID), any())).willReturn(planned);
-        mvc.perform(get("/requests/" + ID + "/progress").with(user("alice")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("sent nothing to AWS")))
-                .andExpect(content().string(containsString("CreateRole")))
-                .andExpect(content().string(not(containsString("hx-trigger"))));
+    void theApplyCardLoadsTheRequestsIamCallsAtOnce() throws Exception {
+        for (RoleRequestStatus status : List.of(RoleRequestStatus.IN_REVIEW, RoleRequestStatus.APPROVED)) {
+            given(requests.get(eq(ID), any())).willReturn(view(status, "alice"));
+            mvc.perform(get("/requests/" + ID).with(user("alice")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("hx-get=\"/requests/" + ID + "/plan\"")))
+                    .andExpect(content().string(containsString("hx-trigger=\"load\"")))
+                    .andExpect(content().string(containsString("href=\"/requests/" + ID + "/plan\"")));
+        }
     }
 }

@@ -250,7 +250,8 @@ class RoleRequestServiceTests {
             for (CurrentUser reviewer : List.of(BOB, ERIN)) {
                 outcomes.add(pool.submit(() -> {
                     start.await();
-                    return requests.decide(created.id(), created.version(), DecisionType.APPROVE, null, reviewer);
+                    return requests.decide(
+                            created.id(), created.version(), DecisionType.APPROVE, "Scoped to CI", reviewer);
                 }));
             }
             int wins = 0;

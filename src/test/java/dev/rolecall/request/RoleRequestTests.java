@@ -3,6 +3,7 @@ package dev.rolecall.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rolecall.policy.RiskLevel;
 import dev.rolecall.request.ActionNotAllowedException.Reason;
 import java.time.Instant;
 import java.util.List;
@@ -123,6 +124,138 @@ class RoleRequestTests {
         changes.decide("erin", true, DecisionType.REQUEST_CHANGES, "narrow the resource", NOW);
         assertThat(changes.status()).isEqualTo(RoleRequestStatus.CHANGES_REQUESTED);
         assertThat(events(changes)).endsWith(RoleRequestChangesRequested.class);
+    }
+
+    @Test
+    void approvingAHighOrCriticalRequestNeedsACommentAndWithoutOneNothingChanges() {
+        for (RiskLevel risk : List.of(RiskLevel.HIGH, RiskLevel.CRITICAL)) {
+            RoleRequest request = inReview();
+            request.assess(risk, "iam-passrole-star", null);
+            int eventsBefore = request.pendingEvents().size();
+            for (String missing : java.util.Arrays.asList(null, "", "  \n ")) {
+                assertThatThrownBy(() -> request.decide("bob", true, DecisionType.APPROVE, missing, NOW))
+                        .isInstanceOfSatisfying(CommentRequiredException.class, e -> {
+                            assertThat(e.reason()).isEqualTo(CommentRequiredException.Reason.HIGH_RISK_APPROVAL);
+                            assertThat(e.risk()).isEqualTo(risk);
+                            assertThat(e.problem().field()).isEqualTo("comment");
+                            assertThat(e.problem().message()).contains(risk.name());
+                        });
+            }
+            assertThat(request.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+            assertThat(request.toView().decisions()).isEmpty();
+            assertThat(request.pendingEvents()).hasSize(eventsBefore);
+
+            request.decide("bob", true, DecisionType.APPROVE, "PassRole is scoped by the boundary", NOW);
+            assertThat(request.status()).isEqualTo(RoleRequestStatus.APPROVED);
+        }
+    }
+
+    @Test
+    void approvingALowOrMediumRequestNeedsNoComment() {
+        for (RiskLevel risk : List.of(RiskLevel.LOW, RiskLevel.MEDIUM)) {
+            RoleRequest request = inReview();
+            request.assess(risk, null, null);
+            request.decide("bob", true, DecisionType.APPROVE, null, NOW);
+            assertThat(request.status()).isEqualTo(RoleRequestStatus.APPROVED);
+        }
+    }
+
+    @Test
+    void rejectingOrRequestingChangesAlwaysNeedsAComment() {
+        RoleRequest request = inReview();
+        request.assess(RiskLevel.LOW, null, null);
+        assertThatThrownBy(() -> request.decide("bob", true, DecisionType.REJECT, " ", NOW))
+                .isInstanceOfSatisfying(
+                        CommentRequiredException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CommentRequiredException.Reason.REJECT));
+        assertThatThrownBy(() -> request.decide("bob", true, DecisionType.REQUEST_CHANGES, null, NOW))
+                .isInstanceOfSatisfying(
+                        CommentRequiredException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CommentRequiredException.Reason.REQUEST_CHANGES));
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(request.toView().decisions()).isEmpty();
+    }
+
+    @Test
+    void whoMayDecideAndWhetherTheRequestAwaitsADecisionAreCheckedBeforeTheComment() {
+        RoleRequest request = inReview();
+        request.assess(RiskLevel.CRITICAL, "iam-passrole-star", null);
+        assertThatThrownBy(() -> request.decide("alice", true, DecisionType.APPROVE, null, NOW))
+                .isInstanceOf(ActionNotAllowedException.class);
+        assertThatThrownBy(() -> request.decide("frank", false, DecisionType.REJECT, null, NOW))
+                .isInstanceOf(ActionNotAllowedException.class);
+        assertThatThrownBy(() -> approved().decide("erin", true, DecisionType.REJECT, null, NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void thePageAsksForAnApprovalCommentExactlyWhenTheAggregateRequiresOne() {
+        for (RiskLevel risk : RiskLevel.values()) {
+            RoleRequest request = inReview();
+            request.assess(risk, null, null);
+            boolean required;
+            try {
+                request.decide("bob", true, DecisionType.APPROVE, null, NOW);
+                required = false;
+            } catch (CommentRequiredException e) {
+                required = true;
+            }
+            assertThat(request.toView().approvalNeedsComment()).as("%s", risk).isEqualTo(required);
+        }
+    }
+
+    @Test
+    void aCommentDecidesNothingAndNeverCountsAsAnApproval() {
+        RoleRequest request = inReview();
+        request.assess(RiskLevel.CRITICAL, "iam-passrole-star", null);
+        int eventsBefore = request.pendingEvents().size();
+        request.decide("bob", true, DecisionType.COMMENT, "Why PassRole on *?", NOW);
+        request.decide("alice", false, DecisionType.COMMENT, "The deploy role name changes per stage", NOW);
+
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(request.toView().decisions())
+                .extracting(RoleRequestView.DecisionView::reviewer, RoleRequestView.DecisionView::decision)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("bob", DecisionType.COMMENT),
+                        org.assertj.core.groups.Tuple.tuple("alice", DecisionType.COMMENT));
+        assertThat(events(request).subList(eventsBefore, events(request).size()))
+                .containsExactly(RoleRequestCommented.class, RoleRequestCommented.class);
+        assertThat(request.pendingEvents().get(eventsBefore))
+                .isEqualTo(new RoleRequestCommented(request.ref(), "bob", NOW, 1, "Why PassRole on *?"));
+
+        // The reviewer who commented still decides, and the comment was no approval.
+        request.decide("bob", true, DecisionType.REQUEST_CHANGES, "Name the roles it passes", NOW);
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.CHANGES_REQUESTED);
+    }
+
+    @Test
+    void whileTheRequesterRevisesBothSidesMayStillComment() {
+        RoleRequest request = inReview();
+        request.decide("bob", true, DecisionType.REQUEST_CHANGES, "narrow it", NOW);
+        request.decide("alice", false, DecisionType.COMMENT, "Narrowing to the deploy bucket", NOW);
+        request.decide("erin", true, DecisionType.COMMENT, "Also shorten the session", NOW);
+        assertThat(request.status()).isEqualTo(RoleRequestStatus.CHANGES_REQUESTED);
+        assertThat(request.toView().decisions()).hasSize(3);
+    }
+
+    @Test
+    void onlyTheRequesterAndReviewersCommentOnlyWhileTheRequestIsDiscussedAndNeverBlank() {
+        RoleRequest request = inReview();
+        assertThatThrownBy(() -> request.decide("carol", false, DecisionType.COMMENT, "hello", NOW))
+                .isInstanceOfSatisfying(
+                        ActionNotAllowedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.CANNOT_COMMENT));
+        assertThatThrownBy(() -> request.decide("alice", false, DecisionType.COMMENT, " \t", NOW))
+                .isInstanceOfSatisfying(
+                        CommentRequiredException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CommentRequiredException.Reason.COMMENT));
+        assertThatThrownBy(() -> approved().decide("alice", false, DecisionType.COMMENT, "thanks", NOW))
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
+                        e -> assertThat(e.from()).isEqualTo(RoleRequestStatus.APPROVED));
+        assertThatThrownBy(() -> draft().decide("bob", true, DecisionType.COMMENT, "early", NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(request.toView().decisions()).isEmpty();
     }
 
     @Test
