@@ -14,7 +14,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -61,23 +64,40 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+        RequestCache requestCache = new HttpSessionRequestCache();
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/actuator", "/actuator/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/audit", "/audit/**")
                         .hasAnyRole(READ_ALL)
                         .requestMatchers("/inbox", "/inbox/**")
                         .hasAnyRole("REVIEWER", "ADMIN")
                         .anyRequest()
                         .authenticated())
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .formLogin(login ->
+                        login.loginPage("/login").successHandler(new RelativeRedirectSuccessHandler(requestCache)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(loginEntryPoint()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .csrf(Customizer.withDefaults())
                 .headers(this::headers);
         return http.build();
+    }
+
+    /**
+     * Sends people who are not signed in to {@code /login} as a path: Tomcat keeps relative
+     * redirects relative ({@code server.tomcat.use-relative-redirects}), so no {@code Location}
+     * header repeats the {@code Host} header a client sent.
+     */
+    private static LoginUrlAuthenticationEntryPoint loginEntryPoint() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     private void headers(HeadersConfigurer<HttpSecurity> headers) {
