@@ -166,6 +166,22 @@ class SignInThrottleTests {
                 .isEqualTo(1);
     }
 
+    @Test
+    void theSweepDeletesExpiredBucketsAndKeepsTheRest() {
+        failTimes("alice", "192.0.2.1", 1);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update(
+                "INSERT INTO sign_in_bucket (bucket_key, state, expires_at) VALUES ('name:long-gone', NULL, ?)",
+                System.currentTimeMillis() - 1);
+
+        new SignInThrottleConfiguration.SignInBucketSweeper(SignInThrottleConfiguration.buckets(dataSource, clock))
+                .sweep();
+
+        assertThat(jdbc.queryForList("SELECT bucket_key FROM sign_in_bucket", String.class))
+                .hasSize(2)
+                .doesNotContain("name:long-gone");
+    }
+
     private void failTimes(String username, String address, int times) {
         for (int i = 0; i < times; i++) {
             Optional<SignInThrottle.Refusal> refusal = throttle.tryAttempt(username, address);
