@@ -2,19 +2,36 @@ package dev.rolecall.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -37,19 +54,48 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Passwords are checked by Spring's {@link DaoAuthenticationProvider} (which checks a dummy
+     * hash for unknown names), behind the sign-in throttle. Both filter chains use this manager
+     * and nothing else, so no sign-in path skips the throttle.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(
+            UserDirectory users,
+            PasswordEncoder passwordEncoder,
+            SignInThrottle throttle,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, events, clock));
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, AuthenticationManager authenticationManager, MessageSource messages, Clock clock)
+            throws Exception {
         http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers("/api/v1/audit-events.csv", "/api/v1/audit-events/**")
                                 .hasAnyRole(READ_ALL)
                                 .anyRequest()
                                 .authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"Rolecall\"");
-                    problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic.");
-                }))
+                .httpBasic(basic -> basic.authenticationDetailsSource(SignInDetails.source(SignInDetails.API))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            if (e instanceof SignInThrottledException throttled) {
+                                tooManyFailures(response, throttled, messages, clock);
+                                return;
+                            }
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"Rolecall\"");
+                            problem(
+                                    response,
+                                    HttpServletResponse.SC_UNAUTHORIZED,
+                                    "Unauthorized",
+                                    "Sign in with HTTP Basic.");
+                        }))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> problem(
                         response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Your role does not allow this.")))
                 .csrf(csrf -> csrf.disable())
@@ -60,24 +106,71 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+    SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        RequestCache requestCache = new HttpSessionRequestCache();
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/actuator", "/actuator/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/audit", "/audit/**")
                         .hasAnyRole(READ_ALL)
                         .requestMatchers("/inbox", "/inbox/**")
                         .hasAnyRole("REVIEWER", "ADMIN")
                         .anyRequest()
                         .authenticated())
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .formLogin(login -> login.loginPage("/login")
+                        .authenticationDetailsSource(SignInDetails.source(SignInDetails.FORM))
+                        .successHandler(new RelativeRedirectSuccessHandler(requestCache))
+                        .failureHandler(signInFailureHandler()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(loginEntryPoint()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .csrf(Customizer.withDefaults())
                 .headers(this::headers);
         return http.build();
+    }
+
+    /**
+     * Sends people who are not signed in to {@code /login} as a path: Tomcat keeps relative
+     * redirects relative ({@code server.tomcat.use-relative-redirects}), so no {@code Location}
+     * header repeats the {@code Host} header a client sent.
+     */
+    private static LoginUrlAuthenticationEntryPoint loginEntryPoint() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
+    }
+
+    /**
+     * A wrong password goes back to {@code /login?error}; a throttled attempt to
+     * {@code /login?throttled}, where the page says when to try again. Both keep the exception in
+     * the session for the page to read.
+     */
+    private static AuthenticationFailureHandler signInFailureHandler() {
+        LinkedHashMap<Class<? extends AuthenticationException>, AuthenticationFailureHandler> byType =
+                new LinkedHashMap<>();
+        byType.put(SignInThrottledException.class, new SimpleUrlAuthenticationFailureHandler("/login?throttled"));
+        return new DelegatingAuthenticationFailureHandler(
+                byType, new SimpleUrlAuthenticationFailureHandler("/login?error"));
+    }
+
+    /** 429 with {@code Retry-After} in seconds, and the same words the sign-in page uses. */
+    private static void tooManyFailures(
+            HttpServletResponse response, SignInThrottledException throttled, MessageSource messages, Clock clock)
+            throws IOException {
+        response.setHeader(
+                HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfter().toSeconds()));
+        long minutes = SignInThrottledException.minutesUntil(throttled.retryAt(), clock.instant());
+        problem(
+                response,
+                HttpStatus.TOO_MANY_REQUESTS.value(),
+                "Too Many Requests",
+                messages.getMessage("login.throttled", new Object[] {minutes}, Locale.ENGLISH));
     }
 
     private void headers(HeadersConfigurer<HttpSecurity> headers) {

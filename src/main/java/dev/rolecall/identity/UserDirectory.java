@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -15,6 +18,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class UserDirectory implements UserDetailsService {
 
+    private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
+
+    /** The kind of hash Spring's dummy check for unknown names uses. */
+    private static final Pattern SAME_COST_AS_UNKNOWN_NAMES = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$10\\$.+");
+
     private final Map<String, CurrentUser> users = new LinkedHashMap<>();
     private final Map<String, String> passwordHashes = new LinkedHashMap<>();
     private final boolean demo;
@@ -22,6 +30,13 @@ public class UserDirectory implements UserDetailsService {
     UserDirectory(IdentityProperties properties) {
         this.demo = properties.demo();
         for (IdentityProperties.LocalUser user : properties.users()) {
+            if (!SAME_COST_AS_UNKNOWN_NAMES.matcher(user.passwordHash()).matches()) {
+                log.warn(
+                        "The password hash of user {} is not {bcrypt} with cost 10. An unknown name is checked "
+                                + "against a bcrypt hash of cost 10, so a different hash takes a different time to "
+                                + "check and tells this name apart from names that do not exist.",
+                        user.username());
+            }
             Set<Role> roles = EnumSet.of(Role.REQUESTER);
             roles.addAll(user.roles());
             users.put(user.username(), new CurrentUser(user.username(), user.team(), roles));
