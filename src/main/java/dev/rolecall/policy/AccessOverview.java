@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,7 +86,7 @@ public record AccessOverview(List<ConcernGroup> concerns, List<ServiceAccess> se
      *
      * @param concerning how many of them are risky
      * @param topConcern the most dangerous concern among them, or null
-     * @param onEveryResource whether some of them are allowed on every resource
+     * @param resources the resource patterns they are allowed on, {@code *} for every resource
      */
     public record ServiceAccess(
             String prefix,
@@ -96,7 +98,11 @@ public record AccessOverview(List<ConcernGroup> concerns, List<ServiceAccess> se
             int tagging,
             int concerning,
             @Nullable AccessConcern topConcern,
-            boolean onEveryResource) {
+            List<String> resources) {
+
+        public ServiceAccess {
+            resources = List.copyOf(resources);
+        }
 
         /**
          * The most dangerous concern first, then the most risky actions, then the most actions that change
@@ -114,6 +120,11 @@ public record AccessOverview(List<ConcernGroup> concerns, List<ServiceAccess> se
         public int actions() {
             return list + read + write + permissionsManagement + tagging;
         }
+
+        /** Whether some of them are allowed on every resource. */
+        public boolean onEveryResource() {
+            return resources.contains("*");
+        }
     }
 
     private static final class ServiceCounter {
@@ -122,7 +133,7 @@ public record AccessOverview(List<ConcernGroup> concerns, List<ServiceAccess> se
         private final Map<AccessLevel, Integer> levels = new EnumMap<>(AccessLevel.class);
         private int concerning;
         private @Nullable AccessConcern topConcern;
-        private boolean onEveryResource;
+        private final Set<String> resources = new LinkedHashSet<>();
 
         ServiceCounter(String prefix, String name) {
             this.prefix = prefix;
@@ -137,7 +148,7 @@ public record AccessOverview(List<ConcernGroup> concerns, List<ServiceAccess> se
                     topConcern = entry.concern();
                 }
             }
-            onEveryResource |= entry.onEveryResource();
+            resources.addAll(entry.resources());
         }
 
         ServiceAccess toServiceAccess() {
@@ -151,7 +162,7 @@ public record AccessOverview(List<ConcernGroup> concerns, List<ServiceAccess> se
                     count(AccessLevel.TAGGING),
                     concerning,
                     topConcern,
-                    onEveryResource);
+                    List.copyOf(resources));
         }
 
         private int count(AccessLevel level) {
