@@ -73,7 +73,7 @@ class RolePermissionsController {
         model.addAttribute("overview", AccessOverview.of(permissions.entries(role)));
         model.addAttribute("removedByBoundary", removedByBoundary);
         addLimits(model);
-        return view(htmx, "summary", model);
+        return view(htmx, "summary", request, model);
     }
 
     /** Every allowed action, risky ones first, filtered and paged on the server. */
@@ -89,7 +89,7 @@ class RolePermissionsController {
         model.addAttribute("requestId", id);
         model.addAttribute("list", AccessListPage.of(permissions.entries(policies(request.spec())), q, page));
         model.addAttribute("listKind", "permissions");
-        return view(htmx, "access-list", model);
+        return view(htmx, "access-list", request, model);
     }
 
     @GetMapping("/requests/{id}/changes")
@@ -108,7 +108,7 @@ class RolePermissionsController {
         model.addAttribute("overview", AccessOverview.of(permissions.entries(diff.newlyAllowed(), revisions.after())));
         model.addAttribute("shownRemoved", firstOf(diff.noLongerAllowed(), REMOVED_SHOWN));
         addLimits(model);
-        return view(htmx, "changes", model);
+        return view(htmx, "changes", request, model);
     }
 
     /** What the current revision newly allows (or, with {@code removed}, no longer allows), risky first. */
@@ -130,7 +130,7 @@ class RolePermissionsController {
         model.addAttribute("requestId", id);
         model.addAttribute("list", AccessListPage.of(entries, q, page));
         model.addAttribute("listKind", removed ? "removed" : "added");
-        return view(htmx, "access-list", model);
+        return view(htmx, "access-list", request, model);
     }
 
     @GetMapping("/requests/{id}/can-do")
@@ -215,8 +215,10 @@ class RolePermissionsController {
     private record Revisions(RolePolicies before, RolePolicies after, boolean first) {}
 
     /** The fragment for htmx; the same fragment inside a page of its own for a plain link. */
-    private static String view(@Nullable String htmx, String fragment, Model model) {
+    private static String view(@Nullable String htmx, String fragment, RoleRequestView request, Model model) {
         model.addAttribute("fragment", fragment);
+        model.addAttribute("standalone", htmx == null);
+        model.addAttribute("roleName", request.spec().roleName());
         return htmx != null ? "request/permissions :: " + fragment : "request/access";
     }
 

@@ -229,6 +229,7 @@ class RolePermissionsControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<html")))
                 .andExpect(content().string(containsString("href=\"/requests/" + ID + "\"")))
+                .andExpect(content().string(containsString("<h1>What ci-deployer may do</h1>")))
                 .andExpect(content().string(containsString("id=\"effective-permissions\"")));
         mvc.perform(get("/requests/" + ID + "/changes").with(user("alice")))
                 .andExpect(status().isOk())
