@@ -4,15 +4,18 @@ import dev.rolecall.policy.access.EffectivePermissions;
 import dev.rolecall.policy.access.Grant;
 import dev.rolecall.policy.access.StatementActions;
 import dev.rolecall.policy.catalog.AccessLevel;
+import dev.rolecall.policy.catalog.ActionSet;
 import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.IamAction;
 import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.catalog.IamService;
+import dev.rolecall.policy.findings.AccessConcerns;
 import dev.rolecall.policy.model.PolicyDocument;
 import dev.rolecall.policy.model.Wildcard;
 import dev.rolecall.policy.simulation.PolicyEvaluator;
 import dev.rolecall.policy.simulation.PolicySet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,8 +41,14 @@ public class RolePermissionsService {
     private static final int ACTIONS_PER_GROUP_SHOWN = 5;
     private static final int GROUPS_SHOWN = 4;
 
+    /** By concern (risky ones first, most dangerous first), then by action name. */
+    private static final Comparator<AccessEntry> RISKY_FIRST = Comparator.comparing(
+                    AccessEntry::concern, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(AccessEntry::action);
+
     private final IamCatalog catalog;
     private final ResolvedRole.Resolver resolver;
+    private final AccessConcerns concerns;
     private final PolicyEvaluator evaluator;
 
     public RolePermissionsService() {
@@ -50,6 +59,7 @@ public class RolePermissionsService {
         this.catalog = catalog;
         this.evaluator = new PolicyEvaluator(catalog);
         this.resolver = new ResolvedRole.Resolver(managed);
+        this.concerns = new AccessConcerns(catalog);
     }
 
     /**
@@ -132,6 +142,48 @@ public class RolePermissionsService {
         }
         return new AccessDiff(
                 added, removed, old.boundaryArn(), now.boundaryArn(), List.copyOf(notAnalysed), summary.toString());
+    }
+
+    /**
+     * What the role may do, action by action, risky actions first: privilege-escalation paths,
+     * permissions management, credential exposure, then writes and data reads on every resource; the
+     * rest by service and name. {@link AccessOverview#of(List)} groups them for a first reading.
+     */
+    public List<AccessEntry> entries(RolePolicies role) {
+        ResolvedRole resolved = resolver.resolve(role);
+        EffectivePermissions access = effective(resolved);
+        List<AccessChange> actions = new ArrayList<>();
+        tuples(access).forEach((action, resources) -> actions.add(new AccessChange(action, List.copyOf(resources))));
+        return classify(actions, access.anywhere());
+    }
+
+    /**
+     * The actions of a diff's side ({@link AccessDiff#newlyAllowed()} or {@link AccessDiff#noLongerAllowed()}),
+     * risky first as in {@link #entries(RolePolicies)}, judged against {@code role}: the version that allows
+     * them.
+     */
+    public List<AccessEntry> entries(List<AccessChange> changes, RolePolicies role) {
+        ResolvedRole resolved = resolver.resolve(role);
+        return classify(changes, effective(resolved).anywhere());
+    }
+
+    private List<AccessEntry> classify(List<AccessChange> changes, ActionSet allowed) {
+        ActionSet escalating = concerns.escalating(allowed);
+        List<AccessEntry> entries = new ArrayList<>(changes.size());
+        for (AccessChange change : changes) {
+            IamAction action = catalog.action(change.action()).orElseThrow();
+            IamService service = catalog.service(action.service()).orElseThrow();
+            boolean everyResource = change.resources().contains("*");
+            entries.add(new AccessEntry(
+                    action.fullName(),
+                    service.prefix(),
+                    service.name(),
+                    action.accessLevel().label(),
+                    change.resources(),
+                    concerns.of(action, everyResource, escalating)));
+        }
+        entries.sort(RISKY_FIRST);
+        return entries;
     }
 
     /**

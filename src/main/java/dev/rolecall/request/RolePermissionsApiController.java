@@ -2,6 +2,7 @@ package dev.rolecall.request;
 
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.policy.AccessDiff;
+import dev.rolecall.policy.AccessOverview;
 import dev.rolecall.policy.PermissionSummary;
 import dev.rolecall.policy.RolePermissionsService;
 import dev.rolecall.policy.RolePolicies;
@@ -31,15 +32,34 @@ class RolePermissionsApiController {
                 RolePermissionsController.policies(requests.get(id, user).spec()));
     }
 
+    /** The risky actions by concern, then the actions per service, those that matter most first. */
+    @GetMapping("/permissions/overview")
+    AccessOverview permissionsOverview(@PathVariable RoleRequestId id, CurrentUser user) {
+        return AccessOverview.of(permissions.entries(
+                RolePermissionsController.policies(requests.get(id, user).spec())));
+    }
+
     /** Against the previous revision; for revision 1, against a role without policies. */
     @GetMapping("/changes")
     AccessDiff changes(@PathVariable RoleRequestId id, CurrentUser user) {
         RoleRequestView request = requests.get(id, user);
-        RolePolicies base = (request.revision() > 1
-                        ? requests.revisionSpec(id, request.revision() - 1, user)
+        return permissions.diff(base(request, user), RolePermissionsController.policies(request.spec()));
+    }
+
+    /** What the current revision newly allows, as {@link #permissionsOverview} reads it. */
+    @GetMapping("/changes/overview")
+    AccessOverview changesOverview(@PathVariable RoleRequestId id, CurrentUser user) {
+        RoleRequestView request = requests.get(id, user);
+        RolePolicies current = RolePermissionsController.policies(request.spec());
+        AccessDiff diff = permissions.diff(base(request, user), current);
+        return AccessOverview.of(permissions.entries(diff.newlyAllowed(), current));
+    }
+
+    private RolePolicies base(RoleRequestView request, CurrentUser user) {
+        return (request.revision() > 1
+                        ? requests.revisionSpec(request.id(), request.revision() - 1, user)
                         : java.util.Optional.<RoleSpec>empty())
                 .map(RolePermissionsController::policies)
                 .orElseGet(() -> new RolePolicies(request.spec().accountId(), List.of(), List.of(), null));
-        return permissions.diff(base, RolePermissionsController.policies(request.spec()));
     }
 }

@@ -4,11 +4,15 @@ import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.policy.AccessAnswer;
 import dev.rolecall.policy.AccessChange;
 import dev.rolecall.policy.AccessDiff;
+import dev.rolecall.policy.AccessEntry;
+import dev.rolecall.policy.AccessOverview;
 import dev.rolecall.policy.AccessQuestionException;
+import dev.rolecall.policy.PermissionSummary;
 import dev.rolecall.policy.PolicyInput;
 import dev.rolecall.policy.RolePermissionsService;
 import dev.rolecall.policy.RolePolicies;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +34,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RolePermissionsController {
 
-    /** Changes listed one by one; the summary sentence counts all of them. */
-    static final int CHANGES_SHOWN = 200;
+    /** Risky actions listed per concern on the cards; the full list has the rest. */
+    static final int CONCERN_SHOWN = 8;
+
+    /** Services listed on the cards, those that matter most first; the full list has the rest. */
+    static final int SERVICES_SHOWN = 12;
+
+    /** No-longer-allowed actions listed on the card. */
+    static final int REMOVED_SHOWN = 20;
+
+    /** Up to this many changes, the card's summary sentence names the actions. */
+    static final int CHANGES_NAMED = 20;
 
     /** The longest action, resource and context a person may ask about, in characters. */
     static final int MAX_QUESTION_CHARS = 4096;
@@ -45,30 +58,79 @@ class RolePermissionsController {
     }
 
     @GetMapping("/requests/{id}/permissions")
-    String permissions(@PathVariable RoleRequestId id, CurrentUser user, Model model) {
+    String permissions(
+            @PathVariable RoleRequestId id,
+            CurrentUser user,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        RoleRequestView request = requests.get(id, user);
+        RolePolicies role = policies(request.spec());
+        PermissionSummary summary = permissions.summarise(role);
+        Map<String, Integer> removedByBoundary = new HashMap<>();
+        summary.services().forEach(service -> removedByBoundary.put(service.prefix(), service.removedByBoundary()));
+        model.addAttribute("requestId", id);
+        model.addAttribute("summary", summary);
+        model.addAttribute("overview", AccessOverview.of(permissions.entries(role)));
+        model.addAttribute("removedByBoundary", removedByBoundary);
+        addLimits(model);
+        return view(htmx, "summary", request, model);
+    }
+
+    /** Every allowed action, risky ones first, filtered and paged on the server. */
+    @GetMapping("/requests/{id}/permissions/all")
+    String allPermissions(
+            @PathVariable RoleRequestId id,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "1") int page,
+            CurrentUser user,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
         RoleRequestView request = requests.get(id, user);
         model.addAttribute("requestId", id);
-        model.addAttribute("summary", permissions.summarise(policies(request.spec())));
-        return "request/permissions :: summary";
+        model.addAttribute("list", AccessListPage.of(permissions.entries(policies(request.spec())), q, page));
+        model.addAttribute("listKind", "permissions");
+        return view(htmx, "access-list", request, model);
     }
 
     @GetMapping("/requests/{id}/changes")
-    String changes(@PathVariable RoleRequestId id, CurrentUser user, Model model) {
+    String changes(
+            @PathVariable RoleRequestId id,
+            CurrentUser user,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
         RoleRequestView request = requests.get(id, user);
-        RolePolicies current = policies(request.spec());
-        Optional<RoleSpec> previous =
-                request.revision() > 1 ? requests.revisionSpec(id, request.revision() - 1, user) : Optional.empty();
-        RolePolicies base = previous.map(RolePermissionsController::policies)
-                .orElseGet(() -> new RolePolicies(request.spec().accountId(), List.of(), List.of(), null));
-        AccessDiff diff = permissions.diff(base, current);
+        Revisions revisions = revisions(request, user);
+        AccessDiff diff = permissions.diff(revisions.before(), revisions.after());
         model.addAttribute("requestId", id);
         model.addAttribute("revision", request.revision());
-        model.addAttribute("firstRevision", previous.isEmpty());
+        model.addAttribute("firstRevision", revisions.first());
         model.addAttribute("diff", diff);
-        model.addAttribute("shownAdded", firstOf(diff.newlyAllowed()));
-        model.addAttribute("shownRemoved", firstOf(diff.noLongerAllowed()));
-        model.addAttribute("changesShown", CHANGES_SHOWN);
-        return "request/permissions :: changes";
+        model.addAttribute("overview", AccessOverview.of(permissions.entries(diff.newlyAllowed(), revisions.after())));
+        model.addAttribute("shownRemoved", firstOf(diff.noLongerAllowed(), REMOVED_SHOWN));
+        addLimits(model);
+        return view(htmx, "changes", request, model);
+    }
+
+    /** What the current revision newly allows (or, with {@code removed}, no longer allows), risky first. */
+    @GetMapping("/requests/{id}/changes/all")
+    String allChanges(
+            @PathVariable RoleRequestId id,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "false") boolean removed,
+            CurrentUser user,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        RoleRequestView request = requests.get(id, user);
+        Revisions revisions = revisions(request, user);
+        AccessDiff diff = permissions.diff(revisions.before(), revisions.after());
+        List<AccessEntry> entries = removed
+                ? permissions.entries(diff.noLongerAllowed(), revisions.before())
+                : permissions.entries(diff.newlyAllowed(), revisions.after());
+        model.addAttribute("requestId", id);
+        model.addAttribute("list", AccessListPage.of(entries, q, page));
+        model.addAttribute("listKind", removed ? "removed" : "added");
+        return view(htmx, "access-list", request, model);
     }
 
     @GetMapping("/requests/{id}/can-do")
@@ -145,7 +207,33 @@ class RolePermissionsController {
         return context;
     }
 
-    private static List<AccessChange> firstOf(List<AccessChange> changes) {
-        return changes.subList(0, Math.min(changes.size(), CHANGES_SHOWN));
+    /** The revision before the current one (for revision 1, a role without policies) and the current one. */
+    private Revisions revisions(RoleRequestView request, CurrentUser user) {
+        Optional<RoleSpec> previous = request.revision() > 1
+                ? requests.revisionSpec(request.id(), request.revision() - 1, user)
+                : Optional.empty();
+        RolePolicies before = previous.map(RolePermissionsController::policies)
+                .orElseGet(() -> new RolePolicies(request.spec().accountId(), List.of(), List.of(), null));
+        return new Revisions(before, policies(request.spec()), previous.isEmpty());
+    }
+
+    private record Revisions(RolePolicies before, RolePolicies after, boolean first) {}
+
+    /** The fragment for htmx; the same fragment inside a page of its own for a plain link. */
+    private static String view(@Nullable String htmx, String fragment, RoleRequestView request, Model model) {
+        model.addAttribute("fragment", fragment);
+        model.addAttribute("standalone", htmx == null);
+        model.addAttribute("roleName", request.spec().roleName());
+        return htmx != null ? "request/permissions :: " + fragment : "request/access";
+    }
+
+    private static void addLimits(Model model) {
+        model.addAttribute("concernShown", CONCERN_SHOWN);
+        model.addAttribute("servicesShown", SERVICES_SHOWN);
+        model.addAttribute("changesNamed", CHANGES_NAMED);
+    }
+
+    private static List<AccessChange> firstOf(List<AccessChange> changes, int count) {
+        return changes.subList(0, Math.min(changes.size(), count));
     }
 }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,12 +33,14 @@ class SignInThrottleTests {
     @BeforeAll
     static void database() {
         TestDatabase.Connection connection = TestDatabase.connection();
-        dataSource = new DriverManagerDataSource(connection.url(), connection.username(), connection.password());
+        // As the console: Flyway migrates as the schema's owner, the throttle runs as the runtime role.
         Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(connection.url(), connection.ownerUsername(), connection.ownerPassword())
                 .locations("classpath:db/migration")
+                .placeholders(Map.of("runtime_user", connection.username()))
                 .load()
                 .migrate();
+        dataSource = new DriverManagerDataSource(connection.url(), connection.username(), connection.password());
     }
 
     @BeforeEach

@@ -72,10 +72,32 @@ class RolePermissionsApiControllerTests {
     }
 
     @Test
+    void theOverviewsLeadWithTheRiskyActions() throws Exception {
+        given(requests.get(eq(ID), any()))
+                .willReturn(
+                        RolePermissionsControllerTests.view(1, RolePermissionsControllerTests.readOnlyAndPassRole()));
+
+        mvc.perform(get("/api/v1/role-requests/" + ID + "/permissions/overview").with(httpBasic("bob", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.concerns[0].concern").value("PRIVILEGE_ESCALATION"))
+                .andExpect(jsonPath("$.concerns[0].entries[0].action").value("iam:PassRole"))
+                .andExpect(jsonPath("$.concerns[0].entries[0].resources[0]").value("*"))
+                .andExpect(jsonPath("$.services[0].prefix").value("iam"))
+                .andExpect(jsonPath("$.services[0].topConcern").value("PRIVILEGE_ESCALATION"));
+        mvc.perform(get("/api/v1/role-requests/" + ID + "/changes/overview").with(httpBasic("bob", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.concerns[0].entries[0].action").value("iam:PassRole"));
+    }
+
+    @Test
     void someoneElsesRequestIsNotFound() throws Exception {
         given(requests.get(eq(ID), any())).willThrow(new RoleRequestNotFoundException(ID));
 
         mvc.perform(get("/api/v1/role-requests/" + ID + "/permissions").with(httpBasic("frank", "demo")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/role-requests/" + ID + "/permissions/overview").with(httpBasic("frank", "demo")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/role-requests/" + ID + "/changes/overview").with(httpBasic("frank", "demo")))
                 .andExpect(status().isNotFound());
     }
 }

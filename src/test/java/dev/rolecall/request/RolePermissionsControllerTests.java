@@ -1,5 +1,6 @@
 package dev.rolecall.request;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -18,6 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.policy.RiskLevel;
 import dev.rolecall.policy.RolePermissionsService;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +90,7 @@ class RolePermissionsControllerTests {
     }
 
     @Test
-    void thePermissionTableShowsServicesAccessLevelsAndWhatIsNotAnalysed() throws Exception {
+    void theEffectivePermissionsCountActionsPerServiceAndSayWhatIsNotAnalysed() throws Exception {
         given(requests.get(eq(ID), any()))
                 .willReturn(view(
                         1,
@@ -97,22 +99,149 @@ class RolePermissionsControllerTests {
                                 List.of("arn:aws:iam::111122223333:policy/custom"),
                                 null)));
 
-        mvc.perform(get("/requests/" + ID + "/permissions").with(user("alice")))
+        mvc.perform(get("/requests/" + ID + "/permissions").with(user("alice")).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"effective-permissions\"")))
                 .andExpect(content().string(containsString("CloudWatch Logs")))
-                .andExpect(content().string(containsString("logs:GetLogEvents")))
-                .andExpect(content().string(containsString("Limited: 2 of")))
+                .andExpect(content().string(containsString("Nothing here needs a close look")))
+                .andExpect(content().string(containsString("All resources (*)")))
                 .andExpect(content().string(containsString("arn:aws:iam::111122223333:policy/custom")))
                 .andExpect(content().string(containsString("not available offline")))
+                .andExpect(content().string(containsString("href=\"/requests/" + ID + "/permissions/all\"")))
                 .andExpect(content().string(not(containsString("<html"))));
+    }
+
+    static final String READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+
+    /** The example a reviewer once had to scroll 49,000 px through: ReadOnlyAccess and one PassRole on *. */
+    static RoleSpec readOnlyAndPassRole() {
+        return spec(Map.of("pass-roles", RoleSpecs.json("""
+                                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole",
+                                 "Resource":"*"}]}""")), List.of(READ_ONLY), null);
+    }
+
+    @Test
+    void theEffectivePermissionsLeadWithTheEscalationAndStaySmall() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(1, readOnlyAndPassRole()));
+
+        String html = mvc.perform(get("/requests/" + ID + "/permissions")
+                        .with(user("bob").roles("REVIEWER"))
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(40_000);
+        assertThat(html.indexOf("Privilege escalation"))
+                .isPositive()
+                .isLessThan(html.indexOf("Data reads on every resource"));
+        assertThat(html.indexOf("iam:PassRole")).isPositive().isLessThan(html.indexOf("s3:GetObject"));
+        assertThat(html).contains("need a close look").doesNotContain("a4b:");
+        assertThat(html).contains("Show all ", "hx-get=\"/requests/" + ID + "/permissions/all\"");
+    }
+
+    @Test
+    void theNewAccessOfRevisionOneLeadsWithTheEscalationAndStaysSmall() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(1, readOnlyAndPassRole()));
+
+        String html = mvc.perform(get("/requests/" + ID + "/changes")
+                        .with(user("bob").roles("REVIEWER"))
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(40_000);
+        assertThat(html).contains("This is revision 1", "Newly allowed: ").doesNotContain("a4b:");
+        assertThat(html.indexOf("iam:PassRole")).isPositive().isLessThan(html.indexOf("s3:GetObject"));
+        assertThat(html).contains("href=\"/requests/" + ID + "/changes/all\"");
+    }
+
+    @Test
+    void theFullListIsFilteredAndPagedOnTheServer() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(1, readOnlyAndPassRole()));
+
+        mvc.perform(get("/requests/" + ID + "/permissions/all")
+                        .param("q", "PASSROLE")
+                        .with(user("bob").roles("REVIEWER"))
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<code>iam:PassRole</code>")))
+                .andExpect(content().string(containsString("1–1 of 1 matching “PASSROLE”")))
+                .andExpect(content().string(not(containsString("s3:GetObject"))))
+                .andExpect(content().string(not(containsString("<html"))));
+        String first = mvc.perform(get("/requests/" + ID + "/permissions/all")
+                        .with(user("bob").roles("REVIEWER"))
+                        .header("HX-Request", "true"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(first).contains("1–500 of ", "Page 1 of ", "Next →");
+        assertThat(first.indexOf("<code>iam:PassRole</code>")).isPositive().isLessThan(first.indexOf("<code>a4b:"));
+        mvc.perform(get("/requests/" + ID + "/permissions/all")
+                        .param("page", "2147483647")
+                        .with(user("bob").roles("REVIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html")))
+                .andExpect(content().string(containsString("← Previous")))
+                .andExpect(content().string(not(containsString("Next →"))));
+    }
+
+    @Test
+    void aTooLongFilterIsAFieldErrorAndListsNothing() throws Exception {
+        given(requests.get(eq(ID), any())).willReturn(view(1, readOnlyAndPassRole()));
+
+        mvc.perform(get("/requests/" + ID + "/permissions/all")
+                        .param("q", "x".repeat(201))
+                        .with(user("bob").roles("REVIEWER"))
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Filter with at most 200 characters.")))
+                .andExpect(content().string(containsString("aria-invalid=\"true\"")))
+                .andExpect(content().string(not(containsString("<code>iam:PassRole</code>"))));
+    }
+
+    @Test
+    void whatALaterRevisionNoLongerAllowsHasItsOwnFullList() throws Exception {
+        given(requests.get(eq(ID), any()))
+                .willReturn(view(2, spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
+        given(requests.revisionSpec(eq(ID), eq(1), any())).willReturn(Optional.of(readOnlyAndPassRole()));
+
+        mvc.perform(get("/requests/" + ID + "/changes/all")
+                        .param("removed", "true")
+                        .param("q", "iam:Pass")
+                        .with(user("bob").roles("REVIEWER"))
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Every action no longer allowed")))
+                .andExpect(content().string(containsString("<code>iam:PassRole</code>")))
+                .andExpect(content().string(containsString("name=\"removed\" value=\"true\"")));
+    }
+
+    @Test
+    void aPlainLinkOpensTheCardAsAPageWithAWayBack() throws Exception {
+        given(requests.get(eq(ID), any()))
+                .willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
+
+        mvc.perform(get("/requests/" + ID + "/permissions").with(user("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html")))
+                .andExpect(content().string(containsString("href=\"/requests/" + ID + "\"")))
+                .andExpect(content().string(containsString("<h1>What ci-deployer may do</h1>")))
+                .andExpect(content().string(containsString("id=\"effective-permissions\"")));
+        mvc.perform(get("/requests/" + ID + "/changes").with(user("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html")))
+                .andExpect(content().string(containsString("id=\"access-changes\"")));
     }
 
     @Test
     void aRoleWithoutPoliciesSaysItCanDoNothing() throws Exception {
         given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of(), List.of(), null)));
 
-        mvc.perform(get("/requests/" + ID + "/permissions").with(user("alice")))
+        mvc.perform(get("/requests/" + ID + "/permissions").with(user("alice")).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("This role has no permissions yet.")));
     }
@@ -125,7 +254,9 @@ class RolePermissionsControllerTests {
         given(requests.revisionSpec(eq(ID), eq(1), any()))
                 .willReturn(Optional.of(spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
 
-        mvc.perform(get("/requests/" + ID + "/changes").with(user("bob").roles("REVIEWER")))
+        mvc.perform(get("/requests/" + ID + "/changes")
+                        .with(user("bob").roles("REVIEWER"))
+                        .header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Revision 2 compared with revision 1.")))
                 .andExpect(content()
@@ -153,6 +284,9 @@ class RolePermissionsControllerTests {
 
         mvc.perform(get("/requests/" + ID + "/permissions").with(user("frank"))).andExpect(status().isNotFound());
         mvc.perform(get("/requests/" + ID + "/changes").with(user("frank"))).andExpect(status().isNotFound());
+        mvc.perform(get("/requests/" + ID + "/permissions/all").with(user("frank")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/requests/" + ID + "/changes/all").with(user("frank"))).andExpect(status().isNotFound());
         mvc.perform(post("/requests/" + ID + "/can-do")
                         .with(user("frank"))
                         .with(csrf())
