@@ -33,6 +33,8 @@ record AuditQuery(
 
     static final int DEFAULT_PAGE_SIZE = 50;
     static final int MAX_PAGE_SIZE = 200;
+    /** The last page number (from 1) the page may be asked for: a larger offset fails in the database. */
+    static final int MAX_PAGE = 10_001;
 
     private static final Pattern SPACE_SEPARATED = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}) (\\d)");
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
@@ -63,6 +65,9 @@ record AuditQuery(
         }
         if (start != null && end != null && !start.isBefore(end)) {
             problems.add(new Problem("to", "audit.filter.invalid.range"));
+        }
+        if (!blank(page) && (number(page, 0) < 1 || number(page, 0) > MAX_PAGE)) {
+            problems.add(new Problem("page", "audit.filter.invalid.page"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidAuditQueryException(this, problems);

@@ -224,6 +224,19 @@ class AuditControllerTests {
     }
 
     @Test
+    void aPageNumberPastTheLastOrNotANumberIsRefusedInWordsAndQueriesNothing() throws Exception {
+        for (String page : List.of("2147483647", "0", "-1", "two")) {
+            mvc.perform(get("/audit").with(carol()).param("page", page))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content()
+                            .string(allOf(
+                                    containsString("The page must be a whole number from 1 to 10001."),
+                                    not(containsString("Exception")))));
+        }
+        verifyNoInteractions(audit);
+    }
+
+    @Test
     void aRangeThatEndsBeforeItStartsIsRefused() throws Exception {
         mvc.perform(get("/audit").with(carol()).param("from", "2026-11-08").param("to", "2026-11-01"))
                 .andExpect(status().isBadRequest())
