@@ -16,7 +16,7 @@ import org.postgresql.PGConnection;
 /**
  * Sets up the embedded database's roles, as its superuser, on every start: {@code rolecall_owner}
  * owns the schema and runs the migrations; {@code rolecall_app}, the running console, owns nothing
- * and gets its table grants from the migrations (V10). Passwords are hashed (SCRAM) by the driver,
+ * and gets its table grants from the migrations (V5). Passwords are hashed (SCRAM) by the driver,
  * so they never reach the server or its log in clear.
  */
 final class EmbeddedRoles {
