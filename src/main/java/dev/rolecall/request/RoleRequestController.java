@@ -72,23 +72,13 @@ class RoleRequestController {
 
     @PostMapping(path = "/requests", params = "addInline")
     String addInlinePolicy(@ModelAttribute("form") RoleRequestForm form, BindingResult binding, Model model) {
-        RoleRequestFormRows.report(binding);
-        if (form.getInlinePolicies().size() < RoleRequestFormRows.MAX_INLINE_POLICIES) {
-            form.getInlinePolicies().add(new RoleRequestForm.InlinePolicy());
-        } else if (!binding.hasFieldErrors("inlinePolicies")) {
-            binding.rejectValue("inlinePolicies", "tooMany", RoleRequestFormRows.TOO_MANY_INLINE_POLICIES);
-        }
+        RoleRequestFormRows.addInlinePolicy(form, binding);
         return form(model);
     }
 
     @PostMapping(path = "/requests", params = "addTag")
     String addTag(@ModelAttribute("form") RoleRequestForm form, BindingResult binding, Model model) {
-        RoleRequestFormRows.report(binding);
-        if (form.getTags().size() < RoleRequestFormRows.MAX_TAGS) {
-            form.getTags().add(new RoleRequestForm.Tag());
-        } else if (!binding.hasFieldErrors("tags")) {
-            binding.rejectValue("tags", "tooMany", RoleRequestFormRows.TOO_MANY_TAGS);
-        }
+        RoleRequestFormRows.addTag(form, binding);
         return form(model);
     }
 

@@ -2,11 +2,16 @@ package dev.rolecall.request;
 
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +36,12 @@ class RoleRevisionController {
         this.accounts = accounts;
     }
 
+    /** Rows past IAM's limits are refused with a field error rather than bound, as on the request form. */
+    @InitBinder("form")
+    void limitRows(WebDataBinder binder, HttpServletRequest request) {
+        RoleRequestFormRows.limit(binder, request.getParameterMap().keySet());
+    }
+
     @GetMapping("/requests/{id}/revise")
     String edit(@PathVariable RoleRequestId id, CurrentUser user, Model model) {
         RoleRequestView request = requests.getForRevision(id, user);
@@ -42,11 +53,12 @@ class RoleRevisionController {
     String addInlinePolicy(
             @PathVariable RoleRequestId id,
             @ModelAttribute("form") RoleRequestForm form,
+            BindingResult binding,
             @RequestParam(required = false) @Nullable Long version,
             CurrentUser user,
             Model model) {
         RoleRequestView request = requests.getForRevision(id, user);
-        form.getInlinePolicies().add(new RoleRequestForm.InlinePolicy());
+        RoleRequestFormRows.addInlinePolicy(form, binding);
         return form(request, version, model);
     }
 
@@ -54,11 +66,12 @@ class RoleRevisionController {
     String addTag(
             @PathVariable RoleRequestId id,
             @ModelAttribute("form") RoleRequestForm form,
+            BindingResult binding,
             @RequestParam(required = false) @Nullable Long version,
             CurrentUser user,
             Model model) {
         RoleRequestView request = requests.getForRevision(id, user);
-        form.getTags().add(new RoleRequestForm.Tag());
+        RoleRequestFormRows.addTag(form, binding);
         return form(request, version, model);
     }
 
@@ -72,6 +85,7 @@ class RoleRevisionController {
             CurrentUser user,
             Model model) {
         RoleRequestView request = requests.getForRevision(id, user);
+        RoleRequestFormRows.report(binding);
         RoleRequestCheck check = RoleRequestController.check(requests, form);
         RoleRequestController.reject(check.problems(), form, binding);
         model.addAttribute("check", check);
@@ -86,7 +100,14 @@ class RoleRevisionController {
             @RequestParam(required = false) @Nullable Long version,
             CurrentUser user,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        RoleRequestFormRows.report(binding);
+        if (binding.hasErrors()) {
+            // Rows past the form's limits were not bound: revising with the rest would file a different role.
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(requests.getForRevision(id, user), version, model);
+        }
         RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form);
         try {
             RoleRequestView revised = requests.revise(id, version, result.command(), result.problems(), user);

@@ -215,6 +215,31 @@ class RoleRevisionControllerTests {
     }
 
     @Test
+    void aRowPastTheLimitIsAFieldErrorAndNothingIsRevised() throws Exception {
+        given(requests.getForRevision(eq(ID), any())).willReturn(changesRequested());
+        mvc.perform(postRevision().param("tags[60].key", "one-too-far"))
+                .andExpect(status().isBadRequest())
+                .andExpect(model().attributeHasFieldErrors("form", "tags"))
+                .andExpect(content().string(containsString("At most 48 tags")))
+                .andExpect(content().string(containsString("action=\"" + REVISE + "\"")));
+        verify(requests, never()).revise(any(), any(), any(), anyList(), any());
+    }
+
+    @Test
+    void addingATagPastTheLimitOnTheReviseFormAddsNoRowAndSaysWhy() throws Exception {
+        given(requests.getForRevision(eq(ID), any())).willReturn(changesRequested());
+        MockHttpServletRequestBuilder full = postRevision().param("addTag", "1");
+        for (int i = 2; i < RoleRequestFormRows.MAX_TAGS; i++) {
+            full.param("tags[" + i + "].key", "k" + i);
+        }
+        mvc.perform(full)
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("At most 48 tags")))
+                .andExpect(content().string(containsString("id=\"tags-49-key\"")))
+                .andExpect(content().string(not(containsString("id=\"tags-50-key\""))));
+    }
+
+    @Test
     void theNoScriptButtonsKeepTheReviseFormAndWhatWasTyped() throws Exception {
         given(requests.getForRevision(eq(ID), any())).willReturn(changesRequested());
         mvc.perform(postRevision().param("addTag", "1"))
