@@ -52,10 +52,7 @@ class RolecallBrowserTests extends BrowserTestSupport {
         browser.signOut();
 
         // bob asks for a cost-center tag.
-        browser.signIn("bob");
-        browser.until(ExpectedConditions.urlContains("/inbox"));
-        browser.find(By.linkText("browser-built-role")).click();
-        browser.until(ExpectedConditions.urlContains(requestPath));
+        openFromBobsInbox(requestPath);
         assertThat(browser.findAll(By.id("revise"))).isEmpty();
         browser.find(By.id("decision-changes")).click();
         browser.type("comment", "Add a cost-center tag, please");
@@ -90,10 +87,7 @@ class RolecallBrowserTests extends BrowserTestSupport {
         browser.signOut();
 
         // bob sees what changed since revision 1, checks the access, and approves.
-        browser.signIn("bob");
-        browser.until(ExpectedConditions.urlContains("/inbox"));
-        browser.find(By.linkText("browser-built-role")).click();
-        browser.until(ExpectedConditions.urlContains(requestPath));
+        openFromBobsInbox(requestPath);
         browser.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("revision-changes"), "Changes since revision 1"));
         assertThat(browser.find(By.id("revision-changes")).getText())
@@ -160,5 +154,13 @@ class RolecallBrowserTests extends BrowserTestSupport {
         browser.collectConsoleErrors();
 
         assertThat(browser.consoleErrors()).as("JavaScript console errors").isEmpty();
+    }
+
+    /** bob signs in, lands on his inbox and opens the request from it. */
+    private void openFromBobsInbox(String requestPath) {
+        browser.signIn("bob");
+        browser.until(ExpectedConditions.urlContains("/inbox"));
+        browser.find(By.linkText("browser-built-role")).click();
+        browser.until(ExpectedConditions.urlContains(requestPath));
     }
 }

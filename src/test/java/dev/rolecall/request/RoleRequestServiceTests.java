@@ -48,23 +48,7 @@ class RoleRequestServiceTests {
     @Test
     void submittingStoresTheRiskLevelAndTheFindingThatSetsIt() {
         RoleRequestView created = requests.submit(
-                new SubmitRoleRequest(
-                        new RoleSpec(
-                                RoleSpecs.ACCOUNT,
-                                "svc-passrole",
-                                "/",
-                                null,
-                                RoleSpecs.lambdaTrust(),
-                                List.of(),
-                                java.util.Map.of("pass", RoleSpecs.json("""
-                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}""")),
-                                null,
-                                3600,
-                                java.util.Map.of(),
-                                null),
-                        "passes roles",
-                        Map.of()),
-                ALICE);
+                new SubmitRoleRequest(passRoleForLambda("svc-passrole"), "passes roles", Map.of()), ALICE);
         RoleRequestSummary listed = requests.list(CAROL, null, Pageable.ofSize(500)).stream()
                 .filter(summary -> summary.id().equals(created.id()))
                 .findFirst()
