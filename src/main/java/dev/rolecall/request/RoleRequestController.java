@@ -2,7 +2,6 @@ package dev.rolecall.request;
 
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.identity.CurrentUser;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,9 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,12 +32,6 @@ class RoleRequestController {
     RoleRequestController(RoleRequestService requests, AccountRegistry accounts) {
         this.requests = requests;
         this.accounts = accounts;
-    }
-
-    /** Rows past IAM's limits are refused with a field error rather than bound (see {@link RoleRequestFormRows}). */
-    @InitBinder("form")
-    void limitRows(WebDataBinder binder, HttpServletRequest request) {
-        RoleRequestFormRows.limit(binder, request.getParameterMap().keySet());
     }
 
     @GetMapping("/requests")
