@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rolecall.test.MotoServer;
-import dev.rolecall.test.UsesMoto;
+import dev.rolecall.test.RunningRolecallTests;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -23,10 +23,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -39,34 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  * role through the API, bob approves it, Rolecall applies it to moto, the role reads back exactly
  * as requested, and carol's CSV export holds every step.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UsesMoto
-class RolecallJourneyIntegrationTests {
-
-    /** moto's default account: roles it creates carry this account id in their ARN. */
-    static final String MOTO_ACCOUNT = "123456789012";
+class RolecallJourneyIntegrationTests extends RunningRolecallTests {
 
     static final String BOUNDARY = "arn:aws:iam::aws:policy/PowerUserAccess";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-
     final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void applyAccount(DynamicPropertyRegistry registry) {
-        registry.add("rolecall.accounts[0].id", () -> "111122223333");
-        registry.add("rolecall.accounts[0].name", () -> "demo-sandbox");
-        registry.add("rolecall.accounts[0].mode", () -> "PLAN_ONLY");
-        registry.add("rolecall.accounts[1].id", () -> MOTO_ACCOUNT);
-        registry.add("rolecall.accounts[1].name", () -> "payments-dev");
-        registry.add("rolecall.accounts[1].environment", () -> "dev");
-        registry.add(
-                "rolecall.accounts[1].endpoint",
-                () -> MotoServer.shared().endpoint().toString());
-        registry.add("rolecall.accounts[1].mode", () -> "APPLY");
-    }
 
     static final String TRUST = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow",

@@ -31,17 +31,6 @@ public record PolicyAnalysis(
         findings = List.copyOf(findings);
     }
 
-    /** An analysis whose risk level is that of its most severe finding. */
-    public PolicyAnalysis(
-            RiskLevel riskLevel,
-            List<PolicyFinding> findings,
-            String catalogVersion,
-            LocalDate catalogDate,
-            int policiesChecked,
-            boolean trustPolicyChecked) {
-        this(riskLevel, null, findings, catalogVersion, catalogDate, policiesChecked, trustPolicyChecked);
-    }
-
     /** Whether a BLOCK finding stops submission. */
     public boolean blocked() {
         return findings.stream().anyMatch(PolicyFinding::blocks);

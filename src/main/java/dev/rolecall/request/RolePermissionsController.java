@@ -100,7 +100,7 @@ class RolePermissionsController {
             Model model) {
         RoleRequestView request = requests.get(id, user);
         Revisions revisions = revisions(request, user);
-        AccessDiff diff = permissions.diff(revisions.before(), revisions.after());
+        AccessDiff diff = revisions.diff();
         model.addAttribute("requestId", id);
         model.addAttribute("revision", request.revision());
         model.addAttribute("firstRevision", revisions.first());
@@ -123,7 +123,7 @@ class RolePermissionsController {
             Model model) {
         RoleRequestView request = requests.get(id, user);
         Revisions revisions = revisions(request, user);
-        AccessDiff diff = permissions.diff(revisions.before(), revisions.after());
+        AccessDiff diff = revisions.diff();
         List<AccessEntry> entries = removed
                 ? permissions.entries(diff.noLongerAllowed(), revisions.before())
                 : permissions.entries(diff.newlyAllowed(), revisions.after());
@@ -207,17 +207,21 @@ class RolePermissionsController {
         return context;
     }
 
-    /** The revision before the current one (for revision 1, a role without policies) and the current one. */
+    /**
+     * The revision before the current one (for revision 1, a role without policies), the current one,
+     * and what changed between them.
+     */
     private Revisions revisions(RoleRequestView request, CurrentUser user) {
         Optional<RoleSpec> previous = request.revision() > 1
                 ? requests.revisionSpec(request.id(), request.revision() - 1, user)
                 : Optional.empty();
         RolePolicies before = previous.map(RolePermissionsController::policies)
                 .orElseGet(() -> new RolePolicies(request.spec().accountId(), List.of(), List.of(), null));
-        return new Revisions(before, policies(request.spec()), previous.isEmpty());
+        RolePolicies after = policies(request.spec());
+        return new Revisions(before, after, previous.isEmpty(), permissions.diff(before, after));
     }
 
-    private record Revisions(RolePolicies before, RolePolicies after, boolean first) {}
+    private record Revisions(RolePolicies before, RolePolicies after, boolean first, AccessDiff diff) {}
 
     /** The fragment for htmx; the same fragment inside a page of its own for a plain link. */
     private static String view(@Nullable String htmx, String fragment, RoleRequestView request, Model model) {

@@ -2,7 +2,6 @@ package dev.rolecall.request;
 
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.identity.CurrentUser;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,9 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,12 +32,6 @@ class RoleRequestController {
     RoleRequestController(RoleRequestService requests, AccountRegistry accounts) {
         this.requests = requests;
         this.accounts = accounts;
-    }
-
-    /** Rows past IAM's limits are refused with a field error rather than bound (see {@link RoleRequestFormRows}). */
-    @InitBinder("form")
-    void limitRows(WebDataBinder binder, HttpServletRequest request) {
-        RoleRequestFormRows.limit(binder, request.getParameterMap().keySet());
     }
 
     @GetMapping("/requests")
@@ -72,23 +63,13 @@ class RoleRequestController {
 
     @PostMapping(path = "/requests", params = "addInline")
     String addInlinePolicy(@ModelAttribute("form") RoleRequestForm form, BindingResult binding, Model model) {
-        RoleRequestFormRows.report(binding);
-        if (form.getInlinePolicies().size() < RoleRequestFormRows.MAX_INLINE_POLICIES) {
-            form.getInlinePolicies().add(new RoleRequestForm.InlinePolicy());
-        } else if (!binding.hasFieldErrors("inlinePolicies")) {
-            binding.rejectValue("inlinePolicies", "tooMany", RoleRequestFormRows.TOO_MANY_INLINE_POLICIES);
-        }
+        RoleRequestFormRows.addInlinePolicy(form, binding);
         return form(model);
     }
 
     @PostMapping(path = "/requests", params = "addTag")
     String addTag(@ModelAttribute("form") RoleRequestForm form, BindingResult binding, Model model) {
-        RoleRequestFormRows.report(binding);
-        if (form.getTags().size() < RoleRequestFormRows.MAX_TAGS) {
-            form.getTags().add(new RoleRequestForm.Tag());
-        } else if (!binding.hasFieldErrors("tags")) {
-            binding.rejectValue("tags", "tooMany", RoleRequestFormRows.TOO_MANY_TAGS);
-        }
+        RoleRequestFormRows.addTag(form, binding);
         return form(model);
     }
 

@@ -68,6 +68,26 @@ final class RoleRequestFormRows {
         }
     }
 
+    /** The form's No-script "add a policy" button: one more empty row, or, at the limit, a field error. */
+    static void addInlinePolicy(RoleRequestForm form, BindingResult binding) {
+        report(binding);
+        if (form.getInlinePolicies().size() < MAX_INLINE_POLICIES) {
+            form.getInlinePolicies().add(new RoleRequestForm.InlinePolicy());
+        } else if (!binding.hasFieldErrors("inlinePolicies")) {
+            binding.rejectValue("inlinePolicies", "tooMany", TOO_MANY_INLINE_POLICIES);
+        }
+    }
+
+    /** The form's No-script "add a tag" button: one more empty row, or, at the limit, a field error. */
+    static void addTag(RoleRequestForm form, BindingResult binding) {
+        report(binding);
+        if (form.getTags().size() < MAX_TAGS) {
+            form.getTags().add(new RoleRequestForm.Tag());
+        } else if (!binding.hasFieldErrors("tags")) {
+            binding.rejectValue("tags", "tooMany", TOO_MANY_TAGS);
+        }
+    }
+
     /** The list a parameter names a row of when that row is past the limit, otherwise null. */
     private static @Nullable String list(String parameter) {
         Matcher row = ROW.matcher(parameter);

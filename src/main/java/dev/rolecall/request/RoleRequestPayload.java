@@ -69,7 +69,7 @@ record RoleRequestPayload(
                 maxSessionDurationSeconds == null ? RoleSpec.DEFAULT_SESSION_SECONDS : maxSessionDurationSeconds,
                 tags == null ? Map.of() : tags,
                 expiresAt);
-        return new Result(new SubmitRoleRequest(spec, justification == null ? "" : justification), problems);
+        return new Result(new SubmitRoleRequest(spec, justification == null ? "" : justification, Map.of()), problems);
     }
 
     private static void required(@Nullable String value, String field, List<FieldProblem> problems) {

@@ -39,48 +39,6 @@ public record RoleRequestView(
         Instant updatedAt,
         long version) {
 
-    /** A request whose risk level is that of its top finding, with no reason to give. */
-    public RoleRequestView(
-            RoleRequestId id,
-            RoleRequestStatus status,
-            String requester,
-            @Nullable String requesterTeam,
-            int revision,
-            RoleSpec spec,
-            String justification,
-            List<DecisionView> decisions,
-            @Nullable String roleArn,
-            List<ApplyStepView> applySteps,
-            boolean planOnly,
-            @Nullable String failureCode,
-            @Nullable String failureMessage,
-            @Nullable RiskLevel riskLevel,
-            @Nullable String topFindingCode,
-            Instant createdAt,
-            Instant updatedAt,
-            long version) {
-        this(
-                id,
-                status,
-                requester,
-                requesterTeam,
-                revision,
-                spec,
-                justification,
-                decisions,
-                roleArn,
-                applySteps,
-                planOnly,
-                failureCode,
-                failureMessage,
-                riskLevel,
-                topFindingCode,
-                null,
-                createdAt,
-                updatedAt,
-                version);
-    }
-
     /**
      * The decisions on the current revision. A new revision starts review again: decisions on
      * earlier revisions stay in the history but no longer count.

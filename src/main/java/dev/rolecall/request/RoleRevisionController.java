@@ -2,7 +2,9 @@ package dev.rolecall.request;
 
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,11 +44,12 @@ class RoleRevisionController {
     String addInlinePolicy(
             @PathVariable RoleRequestId id,
             @ModelAttribute("form") RoleRequestForm form,
+            BindingResult binding,
             @RequestParam(required = false) @Nullable Long version,
             CurrentUser user,
             Model model) {
         RoleRequestView request = requests.getForRevision(id, user);
-        form.getInlinePolicies().add(new RoleRequestForm.InlinePolicy());
+        RoleRequestFormRows.addInlinePolicy(form, binding);
         return form(request, version, model);
     }
 
@@ -54,11 +57,12 @@ class RoleRevisionController {
     String addTag(
             @PathVariable RoleRequestId id,
             @ModelAttribute("form") RoleRequestForm form,
+            BindingResult binding,
             @RequestParam(required = false) @Nullable Long version,
             CurrentUser user,
             Model model) {
         RoleRequestView request = requests.getForRevision(id, user);
-        form.getTags().add(new RoleRequestForm.Tag());
+        RoleRequestFormRows.addTag(form, binding);
         return form(request, version, model);
     }
 
@@ -72,6 +76,7 @@ class RoleRevisionController {
             CurrentUser user,
             Model model) {
         RoleRequestView request = requests.getForRevision(id, user);
+        RoleRequestFormRows.report(binding);
         RoleRequestCheck check = RoleRequestController.check(requests, form);
         RoleRequestController.reject(check.problems(), form, binding);
         model.addAttribute("check", check);
@@ -86,7 +91,14 @@ class RoleRevisionController {
             @RequestParam(required = false) @Nullable Long version,
             CurrentUser user,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        RoleRequestFormRows.report(binding);
+        if (binding.hasErrors()) {
+            // Rows past the form's limits were not bound: revising with the rest would file a different role.
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(requests.getForRevision(id, user), version, model);
+        }
         RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form);
         try {
             RoleRequestView revised = requests.revise(id, version, result.command(), result.problems(), user);

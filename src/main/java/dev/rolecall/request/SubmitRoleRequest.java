@@ -15,9 +15,4 @@ public record SubmitRoleRequest(RoleSpec spec, String justification, Map<String,
     public SubmitRoleRequest {
         documentTexts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(documentTexts));
     }
-
-    /** A request whose documents came as JSON trees, not as typed text. */
-    public SubmitRoleRequest(RoleSpec spec, String justification) {
-        this(spec, justification, Map.of());
-    }
 }

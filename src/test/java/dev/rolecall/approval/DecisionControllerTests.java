@@ -68,6 +68,7 @@ class DecisionControllerTests {
                 1,
                 null,
                 null,
+                null,
                 Instant.EPOCH,
                 Instant.EPOCH);
         given(requests.inbox(any(), any(Pageable.class))).willReturn(new PageImpl<>(List.of(waiting)));

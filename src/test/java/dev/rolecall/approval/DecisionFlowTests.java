@@ -21,10 +21,7 @@ import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
-import dev.rolecall.request.RoleSpec;
-import dev.rolecall.request.SubmitRoleRequest;
-import java.util.List;
-import java.util.Map;
+import dev.rolecall.test.PassRoleRequests;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +30,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decisions through the whole stack (security, both controllers, the service, the aggregate,
@@ -44,10 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 class DecisionFlowTests {
 
-    static final CurrentUser ALICE = new CurrentUser("alice", "payments", Set.of(Role.REQUESTER));
     static final CurrentUser CAROL = new CurrentUser("carol", null, Set.of(Role.REQUESTER, Role.AUDITOR));
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     MockMvc mvc;
@@ -57,22 +50,7 @@ class DecisionFlowTests {
 
     /** A Lambda role that may pass any role: HIGH or CRITICAL risk. */
     private RoleRequestView passRoleRequest(String roleName) {
-        RoleSpec spec = new RoleSpec(
-                "111122223333",
-                roleName,
-                "/",
-                null,
-                JSON.readTree("""
-                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
-                         "Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""),
-                List.of(),
-                Map.of("pass", JSON.readTree("""
-                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}""")),
-                null,
-                3600,
-                Map.of(),
-                null);
-        RoleRequestView filed = requests.submit(new SubmitRoleRequest(spec, "Deploys functions"), ALICE);
+        RoleRequestView filed = PassRoleRequests.file(requests, roleName);
         assertThat(filed.riskLevel()).isIn(RiskLevel.HIGH, RiskLevel.CRITICAL);
         return filed;
     }

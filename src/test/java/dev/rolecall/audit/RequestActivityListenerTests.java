@@ -153,6 +153,6 @@ class RequestActivityListenerTests {
                 3600,
                 Map.of("team", "payments"),
                 null);
-        return new SubmitRoleRequest(spec, "Deploys the payments service from CI");
+        return new SubmitRoleRequest(spec, "Deploys the payments service from CI", Map.of());
     }
 }

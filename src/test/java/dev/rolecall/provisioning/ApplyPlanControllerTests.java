@@ -90,9 +90,20 @@ class ApplyPlanControllerTests {
                 status == RoleRequestStatus.FAILED ? "not authorized to perform iam:PutRolePolicy" : null,
                 null,
                 null,
+                null,
                 NOW,
                 NOW,
                 5);
+    }
+
+    /** In the applying account: CreateRole succeeded, then the first PutRolePolicy ended this way. */
+    static RoleRequestView afterTwoCalls(RoleRequestStatus status, ApplyStepStatus second) {
+        return view(
+                status,
+                APPLYING_ACCOUNT,
+                false,
+                step(1, "CreateRole", "{\"RoleName\":\"payments-reader\"}", ApplyStepStatus.SUCCEEDED),
+                step(2, "PutRolePolicy", "{\"RoleName\":\"payments-reader\",\"PolicyName\":\"read-reports\"}", second));
     }
 
     static RoleRequestView.ApplyStepView step(int position, String call, String parameters, ApplyStepStatus status) {
@@ -182,16 +193,7 @@ class ApplyPlanControllerTests {
 
     @Test
     void whileApplyingRecordedCallsShowTheirOutcomeAndTheOthersStayPending() throws Exception {
-        RoleRequestView applying = view(
-                RoleRequestStatus.APPLYING,
-                APPLYING_ACCOUNT,
-                false,
-                step(1, "CreateRole", "{\"RoleName\":\"payments-reader\"}", ApplyStepStatus.SUCCEEDED),
-                step(
-                        2,
-                        "PutRolePolicy",
-                        "{\"RoleName\":\"payments-reader\",\"PolicyName\":\"read-reports\"}",
-                        ApplyStepStatus.SUCCEEDED));
+        RoleRequestView applying = afterTwoCalls(RoleRequestStatus.APPLYING, ApplyStepStatus.SUCCEEDED);
         card(applying, plan().with(user("alice")))
                 .andExpect(content().string(containsString("2 of 5 calls made")))
                 .andExpect(content()
@@ -210,16 +212,7 @@ class ApplyPlanControllerTests {
 
     @Test
     void aFailedApplyShowsTheFailedCallWithTheAwsErrorAndWhatARetryMakes() throws Exception {
-        RoleRequestView failed = view(
-                RoleRequestStatus.FAILED,
-                APPLYING_ACCOUNT,
-                false,
-                step(1, "CreateRole", "{\"RoleName\":\"payments-reader\"}", ApplyStepStatus.SUCCEEDED),
-                step(
-                        2,
-                        "PutRolePolicy",
-                        "{\"RoleName\":\"payments-reader\",\"PolicyName\":\"read-reports\"}",
-                        ApplyStepStatus.FAILED));
+        RoleRequestView failed = afterTwoCalls(RoleRequestStatus.FAILED, ApplyStepStatus.FAILED);
         card(failed, plan().with(user("alice")))
                 .andExpect(content().string(containsString("Stopped after 1 of 5 calls")))
                 .andExpect(content()

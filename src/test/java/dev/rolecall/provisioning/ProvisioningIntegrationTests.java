@@ -16,6 +16,7 @@ import dev.rolecall.test.MotoServer;
 import dev.rolecall.test.UsesMoto;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -182,7 +183,8 @@ class ProvisioningIntegrationTests {
     }
 
     private RoleRequestView fileAndApprove(dev.rolecall.request.RoleSpec spec) {
-        RoleRequestView filed = requests.submit(new SubmitRoleRequest(spec, "Monthly payment reports"), alice);
+        RoleRequestView filed =
+                requests.submit(new SubmitRoleRequest(spec, "Monthly payment reports", Map.of()), alice);
         requests.decide(filed.id(), null, DecisionType.APPROVE, "Scoped to the reports bucket", bob);
         return filed;
     }

@@ -17,27 +17,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
-import dev.rolecall.policy.RiskLevel;
 import dev.rolecall.policy.RolePermissionsService;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 
 @WebMvcTest(RolePermissionsController.class)
 @Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
 class RolePermissionsControllerTests {
 
-    static final RoleRequestId ID = new RoleRequestId(UUID.fromString("00000000-0000-0000-0000-000000000042"));
+    static final RoleRequestId ID = RoleRequestViews.ID;
 
     @Autowired
     MockMvc mvc;
@@ -67,26 +65,7 @@ class RolePermissionsControllerTests {
     }
 
     static RoleRequestView view(int revision, RoleSpec spec) {
-        Instant now = Instant.parse("2026-11-28T10:00:00Z");
-        return new RoleRequestView(
-                ID,
-                RoleRequestStatus.IN_REVIEW,
-                "alice",
-                "payments",
-                revision,
-                spec,
-                "CI",
-                List.of(),
-                null,
-                List.of(),
-                false,
-                null,
-                null,
-                RiskLevel.LOW,
-                null,
-                now,
-                now,
-                3);
+        return RoleRequestViews.alices(RoleRequestStatus.IN_REVIEW, revision, spec);
     }
 
     @Test
@@ -124,13 +103,7 @@ class RolePermissionsControllerTests {
     void theEffectivePermissionsLeadWithTheEscalationAndStaySmall() throws Exception {
         given(requests.get(eq(ID), any())).willReturn(view(1, readOnlyAndPassRole()));
 
-        String html = mvc.perform(get("/requests/" + ID + "/permissions")
-                        .with(user("bob").roles("REVIEWER"))
-                        .header("HX-Request", "true"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String html = body(htmxAsBob("/requests/" + ID + "/permissions"));
 
         assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(40_000);
         assertThat(html.indexOf("Privilege escalation"))
@@ -145,13 +118,7 @@ class RolePermissionsControllerTests {
     void theNewAccessOfRevisionOneLeadsWithTheEscalationAndStaysSmall() throws Exception {
         given(requests.get(eq(ID), any())).willReturn(view(1, readOnlyAndPassRole()));
 
-        String html = mvc.perform(get("/requests/" + ID + "/changes")
-                        .with(user("bob").roles("REVIEWER"))
-                        .header("HX-Request", "true"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String html = body(htmxAsBob("/requests/" + ID + "/changes"));
 
         assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(40_000);
         assertThat(html).contains("This is revision 1", "Newly allowed: ").doesNotContain("a4b:");
@@ -172,12 +139,7 @@ class RolePermissionsControllerTests {
                 .andExpect(content().string(containsString("1–1 of 1 matching “PASSROLE”")))
                 .andExpect(content().string(not(containsString("s3:GetObject"))))
                 .andExpect(content().string(not(containsString("<html"))));
-        String first = mvc.perform(get("/requests/" + ID + "/permissions/all")
-                        .with(user("bob").roles("REVIEWER"))
-                        .header("HX-Request", "true"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String first = body(htmxAsBob("/requests/" + ID + "/permissions/all"));
         assertThat(first).contains("1–500 of ", "Page 1 of ", "Next →");
         assertThat(first.indexOf("<code>iam:PassRole</code>")).isPositive().isLessThan(first.indexOf("<code>a4b:"));
         mvc.perform(get("/requests/" + ID + "/permissions/all")
@@ -254,9 +216,7 @@ class RolePermissionsControllerTests {
         given(requests.revisionSpec(eq(ID), eq(1), any()))
                 .willReturn(Optional.of(spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
 
-        mvc.perform(get("/requests/" + ID + "/changes")
-                        .with(user("bob").roles("REVIEWER"))
-                        .header("HX-Request", "true"))
+        mvc.perform(htmxAsBob("/requests/" + ID + "/changes"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Revision 2 compared with revision 1.")))
                 .andExpect(content()
@@ -311,12 +271,7 @@ class RolePermissionsControllerTests {
         given(requests.get(eq(ID), any()))
                 .willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
 
-        mvc.perform(post("/requests/" + ID + "/can-do")
-                        .with(user("alice"))
-                        .with(csrf())
-                        .header("HX-Request", "true")
-                        .param("action", "logs:GetLogEvents")
-                        .param("resource", "arn:aws:logs:us-east-1:111122223333:log-group:app:log-stream:1"))
+        mvc.perform(canDo("logs:GetLogEvents", "arn:aws:logs:us-east-1:111122223333:log-group:app:log-stream:1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"can-do\"")))
                 .andExpect(content()
@@ -346,12 +301,7 @@ class RolePermissionsControllerTests {
         given(requests.get(eq(ID), any()))
                 .willReturn(view(1, spec(Map.of("read-logs", RoleSpecs.readLogs()), List.of(), null)));
 
-        mvc.perform(post("/requests/" + ID + "/can-do")
-                        .with(user("alice"))
-                        .with(csrf())
-                        .header("HX-Request", "true")
-                        .param("action", "s3:Get*")
-                        .param("resource", "*"))
+        mvc.perform(canDo("s3:Get*", "*"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Write one action like s3:GetObject")))
                 .andExpect(content().string(containsString("value=\"s3:Get*\"")))
@@ -365,21 +315,9 @@ class RolePermissionsControllerTests {
                  "Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}""");
         given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("tls", tls), List.of(), null)));
 
-        mvc.perform(post("/requests/" + ID + "/can-do")
-                        .with(user("alice"))
-                        .with(csrf())
-                        .header("HX-Request", "true")
-                        .param("action", "s3:GetObject")
-                        .param("resource", "arn:aws:s3:::b/k")
-                        .param("context", "aws:SecureTransport=true\n"))
+        mvc.perform(canDo("s3:GetObject", "arn:aws:s3:::b/k").param("context", "aws:SecureTransport=true\n"))
                 .andExpect(content().string(containsString("ALLOWED by inline policy tls")));
-        mvc.perform(post("/requests/" + ID + "/can-do")
-                        .with(user("alice"))
-                        .with(csrf())
-                        .header("HX-Request", "true")
-                        .param("action", "s3:GetObject")
-                        .param("resource", "arn:aws:s3:::b/k")
-                        .param("context", "no equals sign"))
+        mvc.perform(canDo("s3:GetObject", "arn:aws:s3:::b/k").param("context", "no equals sign"))
                 .andExpect(content().string(containsString("Write one context key per line")));
     }
 
@@ -401,14 +339,7 @@ class RolePermissionsControllerTests {
                  "Resource":"*"}]}""");
         given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("use-key", decrypt), List.of(), null)));
 
-        mvc.perform(post("/requests/" + ID + "/can-do")
-                        .with(user("alice"))
-                        .with(csrf())
-                        .header("HX-Request", "true")
-                        .param("action", "kms:Decrypt")
-                        .param(
-                                "resource",
-                                "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"))
+        mvc.perform(canDo("kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("IMPLICITLY_DENIED: kms:Decrypt on arn:aws:kms:")))
                 .andExpect(content().string(containsString("identity policies alone never grant access to a KMS key")))
@@ -425,12 +356,7 @@ class RolePermissionsControllerTests {
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:*","Resource":"*"}]}""");
         given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("sts", sts), List.of(), null)));
 
-        mvc.perform(post("/requests/" + ID + "/can-do")
-                        .with(user("alice"))
-                        .with(csrf())
-                        .header("HX-Request", "true")
-                        .param("action", "sts:GetSessionToken")
-                        .param("resource", "*"))
+        mvc.perform(canDo("sts:GetSessionToken", "*"))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(containsString("IMPLICITLY_DENIED: sts:GetSessionToken accepts only the long-term "
@@ -445,17 +371,36 @@ class RolePermissionsControllerTests {
                  "Resource":"arn:aws:iam::111122223333:role/deployer"}]}""");
         given(requests.get(eq(ID), any())).willReturn(view(1, spec(Map.of("assume", assume), List.of(), null)));
 
-        mvc.perform(post("/requests/" + ID + "/can-do")
-                        .with(user("alice"))
-                        .with(csrf())
-                        .header("HX-Request", "true")
-                        .param("action", "sts:AssumeRole")
-                        .param("resource", "arn:aws:iam::111122223333:role/deployer"))
+        mvc.perform(canDo("sts:AssumeRole", "arn:aws:iam::111122223333:role/deployer"))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(containsString("needs the role&#39;s trust policy to allow this principal, even within "
                                 + "the same account")))
                 .andExpect(content().string(containsString("No trust policy was supplied")))
                 .andExpect(content().string(containsString("The identity policies allow it (identity policy assume")));
+    }
+
+    /** What htmx asks for bob, a reviewer. */
+    private static MockHttpServletRequestBuilder htmxAsBob(String path) {
+        return get(path).with(user("bob").roles("REVIEWER")).header("HX-Request", "true");
+    }
+
+    /** alice asks through htmx whether the role can do this action on this resource. */
+    private static MockHttpServletRequestBuilder canDo(String action, String resource) {
+        return post("/requests/" + ID + "/can-do")
+                .with(user("alice"))
+                .with(csrf())
+                .header("HX-Request", "true")
+                .param("action", action)
+                .param("resource", resource);
+    }
+
+    /** The page or fragment of a request that must succeed. */
+    private String body(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 }

@@ -142,6 +142,7 @@ class RoleRequestApiControllerTests {
                 1,
                 null,
                 null,
+                null,
                 java.time.Instant.EPOCH,
                 java.time.Instant.EPOCH);
         given(requests.list(any(), eq(RoleRequestStatus.APPLIED), any(Pageable.class)))

@@ -25,10 +25,8 @@ import dev.rolecall.account.TargetAccount;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.policy.RiskLevel;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +39,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import({SecuritySliceConfiguration.class, PolicyDocuments.class})
 class RoleRequestControllerTests {
 
-    static final RoleRequestId ID = new RoleRequestId(UUID.fromString("00000000-0000-0000-0000-000000000042"));
+    static final RoleRequestId ID = RoleRequestViews.ID;
 
     @Autowired
     MockMvc mvc;
@@ -61,26 +59,8 @@ class RoleRequestControllerTests {
     }
 
     static RoleRequestView view(RoleRequestStatus status, String requester) {
-        Instant now = Instant.parse("2026-11-28T10:00:00Z");
-        return new RoleRequestView(
-                ID,
-                status,
-                requester,
-                "payments",
-                1,
-                RoleSpecs.valid(),
-                "CI deploys",
-                List.of(),
-                null,
-                List.of(),
-                false,
-                null,
-                null,
-                RiskLevel.HIGH,
-                "iam-passrole-star",
-                now,
-                now,
-                3);
+        return RoleRequestViews.view(
+                status, requester, 1, RoleSpecs.valid(), List.of(), RiskLevel.HIGH, "iam-passrole-star", 3);
     }
 
     @Test
@@ -175,7 +155,7 @@ class RoleRequestControllerTests {
                 .willReturn(new RoleRequestCheck(
                         List.of(new FieldProblem("tags.aws:x", "Tag keys starting with aws: are reserved by AWS")),
                         new dev.rolecall.policy.PolicyAnalysis(
-                                RiskLevel.LOW, List.of(), "0.0.1", java.time.LocalDate.EPOCH, 1, true)));
+                                RiskLevel.LOW, null, List.of(), "0.0.1", java.time.LocalDate.EPOCH, 1, true)));
         mvc.perform(post("/requests/check")
                         .with(user("alice"))
                         .with(csrf())
@@ -289,25 +269,8 @@ class RoleRequestControllerTests {
         given(requests.get(eq(ID), any())).willReturn(first);
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(content().string(not(containsString("id=\"revision-changes\""))));
-        RoleRequestView second = new RoleRequestView(
-                ID,
-                RoleRequestStatus.IN_REVIEW,
-                "alice",
-                "payments",
-                2,
-                first.spec(),
-                first.justification(),
-                List.of(),
-                null,
-                List.of(),
-                false,
-                null,
-                null,
-                RiskLevel.LOW,
-                null,
-                first.createdAt(),
-                first.updatedAt(),
-                6);
+        RoleRequestView second = RoleRequestViews.view(
+                RoleRequestStatus.IN_REVIEW, "alice", 2, first.spec(), List.of(), RiskLevel.LOW, null, 6);
         given(requests.get(eq(ID), any())).willReturn(second);
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(content().string(containsString("hx-get=\"/requests/" + ID + "/revisions\"")))

@@ -2,7 +2,6 @@ package dev.rolecall.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolecall.policy.RiskLevel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,26 +10,7 @@ import org.junit.jupiter.api.Test;
 class RoleRequestFormMapperTests {
 
     static RoleRequestView viewOf(RoleSpec spec) {
-        Instant now = Instant.parse("2026-11-28T10:00:00Z");
-        return new RoleRequestView(
-                RoleRequestControllerTests.ID,
-                RoleRequestStatus.CHANGES_REQUESTED,
-                "alice",
-                "payments",
-                1,
-                spec,
-                "CI deploys",
-                List.of(),
-                null,
-                List.of(),
-                false,
-                null,
-                null,
-                RiskLevel.LOW,
-                null,
-                now,
-                now,
-                3);
+        return RoleRequestViews.alices(RoleRequestStatus.CHANGES_REQUESTED, 1, spec);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +33,7 @@ class RoleRequestServiceTests {
     RoleRequestService requests;
 
     private RoleRequestView submitted(String roleName) {
-        return requests.submit(new SubmitRoleRequest(RoleSpecs.valid(roleName), "CI deploys"), ALICE);
+        return requests.submit(new SubmitRoleRequest(RoleSpecs.valid(roleName), "CI deploys", Map.of()), ALICE);
     }
 
     @Test
@@ -47,22 +48,7 @@ class RoleRequestServiceTests {
     @Test
     void submittingStoresTheRiskLevelAndTheFindingThatSetsIt() {
         RoleRequestView created = requests.submit(
-                new SubmitRoleRequest(
-                        new RoleSpec(
-                                RoleSpecs.ACCOUNT,
-                                "svc-passrole",
-                                "/",
-                                null,
-                                RoleSpecs.lambdaTrust(),
-                                List.of(),
-                                java.util.Map.of("pass", RoleSpecs.json("""
-                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}""")),
-                                null,
-                                3600,
-                                java.util.Map.of(),
-                                null),
-                        "passes roles"),
-                ALICE);
+                new SubmitRoleRequest(passRoleForLambda("svc-passrole"), "passes roles", Map.of()), ALICE);
         RoleRequestSummary listed = requests.list(CAROL, null, Pageable.ofSize(500)).stream()
                 .filter(summary -> summary.id().equals(created.id()))
                 .findFirst()
@@ -92,7 +78,7 @@ class RoleRequestServiceTests {
                 3600,
                 java.util.Map.of(),
                 null);
-        assertThatThrownBy(() -> requests.submit(new SubmitRoleRequest(anyWorkflow, "deploys"), ALICE))
+        assertThatThrownBy(() -> requests.submit(new SubmitRoleRequest(anyWorkflow, "deploys", Map.of()), ALICE))
                 .isInstanceOfSatisfying(
                         RoleSpecInvalidException.class,
                         e -> assertThat(e.problems()).singleElement().satisfies(problem -> {
@@ -104,7 +90,8 @@ class RoleRequestServiceTests {
     @Test
     void aCheckReportsProblemsAndFindingsWithoutSaving() {
         long before = requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements();
-        RoleRequestCheck check = requests.check(new SubmitRoleRequest(RoleSpecs.valid("bad name"), ""), List.of());
+        RoleRequestCheck check =
+                requests.check(new SubmitRoleRequest(RoleSpecs.valid("bad name"), "", Map.of()), List.of());
         assertThat(check.problems()).extracting(FieldProblem::field).containsExactly("roleName", "justification");
         assertThat(check.analysis().findings()).isNotNull();
         assertThat(requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements())
@@ -127,8 +114,8 @@ class RoleRequestServiceTests {
                 passRole.tags(),
                 passRole.expiresAt());
 
-        RoleRequestCheck valid = requests.check(new SubmitRoleRequest(passRole, "CI deploys"), List.of());
-        RoleRequestCheck invalid = requests.check(new SubmitRoleRequest(badName, "CI deploys"), List.of());
+        RoleRequestCheck valid = requests.check(new SubmitRoleRequest(passRole, "CI deploys", Map.of()), List.of());
+        RoleRequestCheck invalid = requests.check(new SubmitRoleRequest(badName, "CI deploys", Map.of()), List.of());
 
         assertThat(invalid.problems()).extracting(FieldProblem::field).containsExactly("roleName");
         assertThat(invalid.analysis().findings())
@@ -143,8 +130,8 @@ class RoleRequestServiceTests {
 
     @Test
     void aRaisedRiskIsStoredWithItsReason() {
-        RoleRequestView created =
-                requests.submit(new SubmitRoleRequest(passRoleForLambda("svc-raised"), "passes roles"), ALICE);
+        RoleRequestView created = requests.submit(
+                new SubmitRoleRequest(passRoleForLambda("svc-raised"), "passes roles", Map.of()), ALICE);
 
         RoleRequestView read = requests.get(created.id(), BOB);
         assertThat(read.riskLevel()).isEqualTo(dev.rolecall.policy.RiskLevel.CRITICAL);
@@ -174,7 +161,7 @@ class RoleRequestServiceTests {
                 valid.tags(),
                 valid.expiresAt());
 
-        assertThatThrownBy(() -> requests.submit(new SubmitRoleRequest(nearMiss, "logs"), ALICE))
+        assertThatThrownBy(() -> requests.submit(new SubmitRoleRequest(nearMiss, "logs", Map.of()), ALICE))
                 .isInstanceOfSatisfying(
                         RoleSpecInvalidException.class,
                         e -> assertThat(e.problems()).singleElement().satisfies(problem -> {
@@ -204,7 +191,8 @@ class RoleRequestServiceTests {
     @Test
     void anInvalidSpecSavesNothing() {
         long before = requests.list(CAROL, null, Pageable.ofSize(1)).getTotalElements();
-        assertThatThrownBy(() -> requests.submit(new SubmitRoleRequest(RoleSpecs.valid("bad name"), "x"), ALICE))
+        assertThatThrownBy(
+                        () -> requests.submit(new SubmitRoleRequest(RoleSpecs.valid("bad name"), "x", Map.of()), ALICE))
                 .isInstanceOfSatisfying(
                         RoleSpecInvalidException.class,
                         e -> assertThat(e.problems())
@@ -232,7 +220,8 @@ class RoleRequestServiceTests {
     @Test
     void theInboxHoldsOthersRequestsInReviewOnly() {
         RoleRequestView alices = submitted("svc-inbox");
-        RoleRequestView bobs = requests.submit(new SubmitRoleRequest(RoleSpecs.valid("svc-inbox-bob"), "mine"), BOB);
+        RoleRequestView bobs =
+                requests.submit(new SubmitRoleRequest(RoleSpecs.valid("svc-inbox-bob"), "mine", Map.of()), BOB);
         List<RoleRequestId> bobsInbox = requests.inbox(BOB, Pageable.ofSize(500))
                 .map(RoleRequestSummary::id)
                 .getContent();
@@ -300,7 +289,8 @@ class RoleRequestServiceTests {
                 3600,
                 java.util.Map.of(),
                 null);
-        RoleRequestView revised = requests.revise(created.id(), null, new SubmitRoleRequest(shorter, "shorter"), ALICE);
+        RoleRequestView revised =
+                requests.revise(created.id(), null, new SubmitRoleRequest(shorter, "shorter", Map.of()), ALICE);
         assertThat(revised.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
         assertThat(revised.revision()).isEqualTo(2);
         assertThat(revised.spec().maxSessionDurationSeconds()).isEqualTo(3600);
@@ -312,7 +302,7 @@ class RoleRequestServiceTests {
         RoleRequestView revised = requests.revise(
                 read.id(),
                 read.version(),
-                new SubmitRoleRequest(RoleSpecs.valid("svc-revise-in-review"), "again"),
+                new SubmitRoleRequest(RoleSpecs.valid("svc-revise-in-review"), "again", Map.of()),
                 ALICE);
         assertThat(revised.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
         assertThat(revised.revision()).isEqualTo(2);
@@ -332,7 +322,10 @@ class RoleRequestServiceTests {
         RoleRequestView created = submitted("svc-revise-approvals");
         requests.decide(created.id(), null, DecisionType.REQUEST_CHANGES, "add a cost centre", BOB);
         RoleRequestView revised = requests.revise(
-                created.id(), null, new SubmitRoleRequest(RoleSpecs.valid("svc-revise-approvals"), "tagged"), ALICE);
+                created.id(),
+                null,
+                new SubmitRoleRequest(RoleSpecs.valid("svc-revise-approvals"), "tagged", Map.of()),
+                ALICE);
         assertThat(revised.decisions())
                 .singleElement()
                 .satisfies(d -> assertThat(d.revision()).isEqualTo(1));
@@ -352,7 +345,7 @@ class RoleRequestServiceTests {
     @Test
     void onlyTheRequesterRevisesAndOnlyWhileTheRequestIsOpenToIt() {
         RoleRequestView created = submitted("svc-revise-who");
-        SubmitRoleRequest again = new SubmitRoleRequest(RoleSpecs.valid("svc-revise-who"), "again");
+        SubmitRoleRequest again = new SubmitRoleRequest(RoleSpecs.valid("svc-revise-who"), "again", Map.of());
         assertThatThrownBy(() -> requests.revise(created.id(), null, again, FRANK))
                 .isInstanceOf(RoleRequestNotFoundException.class);
         assertThatThrownBy(() -> requests.getForRevision(created.id(), FRANK))
@@ -394,7 +387,10 @@ class RoleRequestServiceTests {
                 spec.tags(),
                 spec.expiresAt());
         assertThatThrownBy(() -> requests.revise(
-                        created.id(), created.version(), new SubmitRoleRequest(shortSession, "shorter"), ALICE))
+                        created.id(),
+                        created.version(),
+                        new SubmitRoleRequest(shortSession, "shorter", Map.of()),
+                        ALICE))
                 .isInstanceOfSatisfying(
                         RoleSpecInvalidException.class,
                         e -> assertThat(e.problems())
@@ -403,7 +399,7 @@ class RoleRequestServiceTests {
         assertThatThrownBy(() -> requests.revise(
                         created.id(),
                         created.version(),
-                        new SubmitRoleRequest(RoleSpecs.valid("svc-renamed"), "renamed"),
+                        new SubmitRoleRequest(RoleSpecs.valid("svc-renamed"), "renamed", Map.of()),
                         ALICE))
                 .isInstanceOfSatisfying(
                         RoleSpecInvalidException.class,

@@ -27,7 +27,6 @@ import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.RiskLevel;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,50 +64,26 @@ class RoleRevisionControllerTests {
 
     /** alice's request after bob asked for changes, at version 5. */
     static RoleRequestView changesRequested() {
-        Instant now = Instant.parse("2026-11-28T10:00:00Z");
-        return new RoleRequestView(
-                ID,
+        return RoleRequestViews.view(
                 RoleRequestStatus.CHANGES_REQUESTED,
                 "alice",
-                "payments",
                 1,
                 RoleSpecs.valid(),
-                "CI deploys",
                 List.of(new RoleRequestView.DecisionView(
-                        "bob", DecisionType.REQUEST_CHANGES, "Add a cost-center tag <b>please</b>", 1, now)),
-                null,
-                List.of(),
-                false,
-                null,
-                null,
+                        "bob",
+                        DecisionType.REQUEST_CHANGES,
+                        "Add a cost-center tag <b>please</b>",
+                        1,
+                        RoleRequestViews.NOW)),
                 RiskLevel.LOW,
                 null,
-                now,
-                now,
                 5);
     }
 
     static RoleRequestView revised() {
         RoleRequestView before = changesRequested();
-        return new RoleRequestView(
-                ID,
-                RoleRequestStatus.IN_REVIEW,
-                "alice",
-                "payments",
-                2,
-                before.spec(),
-                "CI deploys",
-                before.decisions(),
-                null,
-                List.of(),
-                false,
-                null,
-                null,
-                RiskLevel.LOW,
-                null,
-                before.createdAt(),
-                before.updatedAt(),
-                7);
+        return RoleRequestViews.view(
+                RoleRequestStatus.IN_REVIEW, "alice", 2, before.spec(), before.decisions(), RiskLevel.LOW, null, 7);
     }
 
     /** The revise form as the browser posts it: the current revision plus a cost-center tag. */
@@ -240,6 +215,31 @@ class RoleRevisionControllerTests {
     }
 
     @Test
+    void aRowPastTheLimitIsAFieldErrorAndNothingIsRevised() throws Exception {
+        given(requests.getForRevision(eq(ID), any())).willReturn(changesRequested());
+        mvc.perform(postRevision().param("tags[60].key", "one-too-far"))
+                .andExpect(status().isBadRequest())
+                .andExpect(model().attributeHasFieldErrors("form", "tags"))
+                .andExpect(content().string(containsString("At most 48 tags")))
+                .andExpect(content().string(containsString("action=\"" + REVISE + "\"")));
+        verify(requests, never()).revise(any(), any(), any(), anyList(), any());
+    }
+
+    @Test
+    void addingATagPastTheLimitOnTheReviseFormAddsNoRowAndSaysWhy() throws Exception {
+        given(requests.getForRevision(eq(ID), any())).willReturn(changesRequested());
+        MockHttpServletRequestBuilder full = postRevision().param("addTag", "1");
+        for (int i = 2; i < RoleRequestFormRows.MAX_TAGS; i++) {
+            full.param("tags[" + i + "].key", "k" + i);
+        }
+        mvc.perform(full)
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("At most 48 tags")))
+                .andExpect(content().string(containsString("id=\"tags-49-key\"")))
+                .andExpect(content().string(not(containsString("id=\"tags-50-key\""))));
+    }
+
+    @Test
     void theNoScriptButtonsKeepTheReviseFormAndWhatWasTyped() throws Exception {
         given(requests.getForRevision(eq(ID), any())).willReturn(changesRequested());
         mvc.perform(postRevision().param("addTag", "1"))
@@ -256,7 +256,8 @@ class RoleRevisionControllerTests {
         given(requests.check(any(), anyList()))
                 .willReturn(new RoleRequestCheck(
                         List.of(),
-                        new PolicyAnalysis(RiskLevel.LOW, List.of(), "0.0.1", java.time.LocalDate.EPOCH, 1, true)));
+                        new PolicyAnalysis(
+                                RiskLevel.LOW, null, List.of(), "0.0.1", java.time.LocalDate.EPOCH, 1, true)));
         mvc.perform(postRevision().param("check", "1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("No findings. Checked 1 policy and the trust policy")))

@@ -1,0 +1,52 @@
+package dev.rolecall.test;
+
+import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.identity.Role;
+import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestView;
+import dev.rolecall.request.RoleSpec;
+import dev.rolecall.request.SubmitRoleRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Files, as alice, a Lambda role in the plan-only demo account whose inline policy {@code pass-roles}
+ * may pass any role: a HIGH or CRITICAL request, for tests of what a risky request looks like.
+ */
+public final class PassRoleRequests {
+
+    /** The requester: alice of the payments team. */
+    public static final CurrentUser ALICE = new CurrentUser("alice", "payments", Set.of(Role.REQUESTER));
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private PassRoleRequests() {}
+
+    /** The role with only the pass-roles inline policy, filed "to deploy functions". */
+    public static RoleRequestView file(RoleRequestService requests, String roleName) {
+        return file(requests, roleName, List.of(), "Deploys functions");
+    }
+
+    /** The role with these AWS managed policies attached as well. */
+    public static RoleRequestView file(
+            RoleRequestService requests, String roleName, List<String> managedPolicyArns, String justification) {
+        RoleSpec spec = new RoleSpec(
+                RunningRolecallTests.DEMO_ACCOUNT,
+                roleName,
+                "/",
+                null,
+                JSON.readTree("""
+                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                         "Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""),
+                managedPolicyArns,
+                Map.of("pass-roles", JSON.readTree("""
+                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}""")),
+                null,
+                3600,
+                Map.of(),
+                null);
+        return requests.submit(new SubmitRoleRequest(spec, justification, Map.of()), ALICE);
+    }
+}
