@@ -72,7 +72,8 @@ class DecisionController {
         redirect.addFlashAttribute(
                 "flash",
                 switch (decision) {
-                    case APPROVE -> "Approved. Rolecall applies the role now.";
+                    case APPROVE ->
+                        "Approved. Rolecall applies the role now; for a plan-only account it records the IAM calls and sends nothing to AWS.";
                     case REJECT -> "Rejected. The requester sees your comment.";
                     case REQUEST_CHANGES -> "Changes requested. The requester sees your comment.";
                     case COMMENT -> "Comment added. The request's status has not changed.";

@@ -73,7 +73,8 @@ class RolePermissionsController {
         model.addAttribute("overview", AccessOverview.of(permissions.entries(role)));
         model.addAttribute("removedByBoundary", removedByBoundary);
         addLimits(model);
-        return view(htmx, "summary", request, model);
+        // Not "summary": a fragment selector also matches elements by name, and <summary> is one.
+        return view(htmx, "effective", request, model);
     }
 
     /** Every allowed action, risky ones first, filtered and paged on the server. */

@@ -93,7 +93,10 @@ class DecisionControllerTests {
                         .param("decision", "APPROVE")
                         .param("version", "3"))
                 .andExpect(redirectedUrl("/requests/" + DecisionApiControllerTests.ID))
-                .andExpect(flash().attribute("flash", "Approved. Rolecall applies the role now."));
+                .andExpect(
+                        flash().attribute(
+                                        "flash",
+                                        "Approved. Rolecall applies the role now; for a plan-only account it records the IAM calls and sends nothing to AWS."));
         verify(requests).decide(eq(DecisionApiControllerTests.ID), eq(3L), eq(DecisionType.APPROVE), any(), any());
     }
 

@@ -165,7 +165,7 @@ class RoleRequestControllerTests {
                         .param("tags[0].value", "v"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"live-findings\"")))
-                .andExpect(content().string(containsString("tags[0].key: Tag keys starting with aws: are reserved")))
+                .andExpect(content().string(containsString(">Tag key: Tag keys starting with aws: are reserved")))
                 .andExpect(content().string(containsString("No findings. Checked 1 policy and the trust policy")))
                 .andExpect(content().string(not(containsString("<html"))));
         verify(requests, never()).submit(any(), anyList(), any());
