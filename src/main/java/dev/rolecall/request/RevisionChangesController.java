@@ -71,6 +71,8 @@ class RevisionChangesController {
                 RolePermissionsController.policies(older.spec()), RolePermissionsController.policies(newer.spec()));
         page.addObject("comparison", RevisionComparison.between(older, newer));
         page.addObject("access", access);
+        // The request page's "What new access" card already lists the latest revision's changes, riskiest first.
+        page.addObject("listedByAccessCard", base == latest - 1 && target == latest);
         page.addObject("accessAdded", firstOf(access.newlyAllowed()));
         page.addObject("accessRemoved", firstOf(access.noLongerAllowed()));
         return page;

@@ -88,6 +88,24 @@ class RevisionChangesControllerTests {
     }
 
     @Test
+    void theLatestChangeSendsTheReaderToTheAccessCardInsteadOfListingItTwice() throws Exception {
+        given(requests.revisions(eq(ID), any()))
+                .willReturn(List.of(
+                        RevisionComparisonTests.revision(
+                                1, RoleSpecs.valid(), "CI deploys", RevisionComparisonTests.FIRST),
+                        RevisionComparisonTests.revision(
+                                2, RevisionComparisonTests.revised(), "CI deploys", RevisionComparisonTests.SECOND)));
+        mvc.perform(get(CHANGES).with(user("bob").roles("REVIEWER")).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("What new access"),
+                                containsString("id=\"revision-access-card-link\""),
+                                containsString("href=\"#access-changes\""),
+                                not(containsString("<table class=\"access-changes")))));
+    }
+
+    @Test
     void withoutJavaScriptTheSameUrlIsAPageOfItsOwn() throws Exception {
         mvc.perform(get(CHANGES)
                         .param("from", "1")
