@@ -2,15 +2,15 @@ package dev.rolecall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.test.RolecallIntegrationTest;
 import dev.rolecall.test.TestDatabase;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest
+@RolecallIntegrationTest
 class RolecallApplicationTests {
 
     @Autowired

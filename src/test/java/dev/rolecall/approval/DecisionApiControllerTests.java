@@ -22,6 +22,7 @@ import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.StaleRequestException;
+import dev.rolecall.test.UsesTestDatabase;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+@UsesTestDatabase
 @WebMvcTest(DecisionApiController.class)
 @Import(SecuritySliceConfiguration.class)
 class DecisionApiControllerTests {

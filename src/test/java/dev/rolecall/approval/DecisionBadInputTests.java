@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.test.UsesTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Decisions and the inbox with input no page offers: a field-level 400 in words, nothing decided. */
+@UsesTestDatabase
 @WebMvcTest({DecisionController.class, DecisionApiController.class, InboxController.class})
 @Import(SecuritySliceConfiguration.class)
 class DecisionBadInputTests {

@@ -25,6 +25,7 @@ import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestSummary;
 import dev.rolecall.request.StaleRequestException;
+import dev.rolecall.test.UsesTestDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+@UsesTestDatabase
 @WebMvcTest({DecisionController.class, InboxController.class})
 @Import(SecuritySliceConfiguration.class)
 class DecisionControllerTests {

@@ -22,10 +22,10 @@ import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.test.PassRoleRequests;
+import dev.rolecall.test.RolecallIntegrationTest;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * PostgreSQL): the comment rule holds the same for the page and the API, and nothing changes when
  * it does not.
  */
-@SpringBootTest
+@RolecallIntegrationTest
 @AutoConfigureMockMvc
 class DecisionFlowTests {
 

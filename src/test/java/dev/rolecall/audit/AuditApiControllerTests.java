@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.test.UsesTestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+@UsesTestDatabase
 @WebMvcTest(AuditApiController.class)
 @Import(SecuritySliceConfiguration.class)
 class AuditApiControllerTests {

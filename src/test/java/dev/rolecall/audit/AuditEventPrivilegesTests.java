@@ -3,13 +3,13 @@ package dev.rolecall.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rolecall.test.RolecallIntegrationTest;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The console's own database role cannot get around the append-only audit trail: it owns nothing,
  * so it can neither switch off nor drop the trigger, nor skip triggers, nor change rows itself.
  */
-@SpringBootTest
+@RolecallIntegrationTest
 class AuditEventPrivilegesTests {
 
     @Autowired

@@ -3,6 +3,7 @@ package dev.rolecall.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rolecall.test.RolecallIntegrationTest;
 import dev.rolecall.test.TestDatabase;
 import java.time.Instant;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +21,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * allow it: the trigger refuses. (The console's own role has no such grants at all:
  * {@link AuditEventPrivilegesTests}.)
  */
-@SpringBootTest
+@RolecallIntegrationTest
 class AuditEventRepositoryTests {
 
     @Autowired

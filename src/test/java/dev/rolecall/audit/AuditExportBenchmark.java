@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
+import dev.rolecall.test.RolecallIntegrationTest;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -13,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * collected before writing, the peak heap would grow with the row count. Run with
  * {@code ./mvnw -Pbench test -Dtest=AuditExportBenchmark}.
  */
-@SpringBootTest
+@RolecallIntegrationTest
 class AuditExportBenchmark {
 
     private static final CurrentUser CAROL = new CurrentUser("carol", null, Set.of(Role.AUDITOR));

@@ -2,6 +2,7 @@ package dev.rolecall.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.test.RolecallIntegrationTest;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,13 +15,12 @@ import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The CSV export over real HTTP: streamed in chunks from the database, every row arriving. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@RolecallIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AuditExportIntegrationTests {
 
     private static final int ROWS = 20_000;

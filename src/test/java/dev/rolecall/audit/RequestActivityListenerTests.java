@@ -10,6 +10,7 @@ import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.RoleSpec;
 import dev.rolecall.request.SubmitRoleRequest;
+import dev.rolecall.test.RolecallIntegrationTest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Request activity reaches the audit trail in the transaction that made the change. */
-@SpringBootTest
+@RolecallIntegrationTest
 class RequestActivityListenerTests {
 
     static final CurrentUser ALICE = new CurrentUser("alice", "payments", Set.of(Role.REQUESTER));

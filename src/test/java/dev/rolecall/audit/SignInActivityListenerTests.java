@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolecall.identity.SignInFailed;
 import dev.rolecall.identity.SignInThrottled;
+import dev.rolecall.test.RolecallIntegrationTest;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Failed and throttled sign-ins reach the audit trail under the name that was typed. */
-@SpringBootTest
+@RolecallIntegrationTest
 class SignInActivityListenerTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

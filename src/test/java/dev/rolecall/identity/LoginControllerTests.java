@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.rolecall.test.UsesTestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * buckets in PostgreSQL: five failures pass, the sixth attempt is refused — the right password
  * too — and names that exist and names that do not get the same answers.
  */
+@UsesTestDatabase
 @WebMvcTest(LoginController.class)
 @Import(SecuritySliceConfiguration.class)
 @RecordApplicationEvents

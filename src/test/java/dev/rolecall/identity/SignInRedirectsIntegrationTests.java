@@ -2,9 +2,10 @@ package dev.rolecall.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.test.RolecallIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -12,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code Host} header, the session cookie is {@code Secure} when a proxy says the request came
  * over HTTPS, and the actuator shows itself only to admins.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RolecallIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SignInRedirectsIntegrationTests {
 
     static final String EVIL_HOST = "Host: evil.example";

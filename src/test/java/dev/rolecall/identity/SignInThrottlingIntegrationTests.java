@@ -2,6 +2,7 @@ package dev.rolecall.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.test.RolecallIntegrationTest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -17,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Throttling over real HTTP: the client address comes from {@code X-Forwarded-For} sent by a
  * loopback proxy, failures and refusals land in the audit trail, and no password does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RolecallIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SignInThrottlingIntegrationTests {
 
     @LocalServerPort

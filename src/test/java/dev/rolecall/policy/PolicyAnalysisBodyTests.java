@@ -13,6 +13,7 @@ import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.account.ApplyMode;
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.test.UsesTestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The analysis API reads a role-request body as it is, and reads nothing it does not know: a
  * document under a name it ignored would otherwise be answered LOW, not blocked, unread.
  */
+@UsesTestDatabase
 @WebMvcTest(PolicyAnalysisController.class)
 @Import({SecuritySliceConfiguration.class, PolicyAnalysisService.class})
 class PolicyAnalysisBodyTests {

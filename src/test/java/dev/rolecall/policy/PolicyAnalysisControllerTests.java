@@ -13,6 +13,7 @@ import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.account.ApplyMode;
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.test.UsesTestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+@UsesTestDatabase
 @WebMvcTest(PolicyAnalysisController.class)
 @Import({SecuritySliceConfiguration.class, PolicyAnalysisService.class})
 class PolicyAnalysisControllerTests {

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
+import dev.rolecall.test.UsesTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -21,6 +22,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The apply card of a request that ended before approval names its status in words. */
+@UsesTestDatabase
 @WebMvcTest(ApplyPlanController.class)
 @Import({SecuritySliceConfiguration.class, ChangePlanner.class, ApplyPlanControllerTests.Accounts.class})
 class ApplyCardStatusWordsTests {

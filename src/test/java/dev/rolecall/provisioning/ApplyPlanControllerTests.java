@@ -22,6 +22,7 @@ import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.RoleSpec;
+import dev.rolecall.test.UsesTestDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +38,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The IAM call plan on a request's page, with the real planner and real accounts; no AWS call. */
+@UsesTestDatabase
 @WebMvcTest(ApplyPlanController.class)
 @Import({SecuritySliceConfiguration.class, ChangePlanner.class, ApplyPlanControllerTests.Accounts.class})
 class ApplyPlanControllerTests {

@@ -13,6 +13,7 @@ import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.SubmitRoleRequest;
 import dev.rolecall.test.MotoServer;
+import dev.rolecall.test.RolecallIntegrationTest;
 import dev.rolecall.test.UsesMoto;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * An approval, once committed, reaches AWS (a moto server) or, in a plan-only account, only
  * records its plan: the whole provisioning module in the running application.
  */
-@SpringBootTest
+@RolecallIntegrationTest
 @UsesMoto
 class ProvisioningIntegrationTests {
 

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.policy.RolePermissionsService;
+import dev.rolecall.test.UsesTestDatabase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * "Can this role …?" card after it (its "Request context" disclosure once leaked out as stray text
  * between the two cards).
  */
+@UsesTestDatabase
 @WebMvcTest(RolePermissionsController.class)
 @Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
 class EffectivePermissionsFragmentTests {

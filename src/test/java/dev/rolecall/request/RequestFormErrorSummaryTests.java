@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.test.UsesTestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The list of problems above the request form names each field as its label does, not as a Java property. */
+@UsesTestDatabase
 @WebMvcTest(RoleRequestController.class)
 @Import({SecuritySliceConfiguration.class, PolicyDocuments.class})
 class RequestFormErrorSummaryTests {

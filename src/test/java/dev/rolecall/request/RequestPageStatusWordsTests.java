@@ -14,6 +14,7 @@ import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.account.ApplyMode;
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.test.UsesTestDatabase;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The review card names a request's status in words, as its pill does, never as the enum constant. */
+@UsesTestDatabase
 @WebMvcTest(RoleRequestController.class)
 @Import({SecuritySliceConfiguration.class, PolicyDocuments.class})
 class RequestPageStatusWordsTests {

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.policy.RolePermissionsService;
+import dev.rolecall.test.UsesTestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+@UsesTestDatabase
 @WebMvcTest(RevisionChangesController.class)
 @Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
 class RevisionChangesControllerTests {

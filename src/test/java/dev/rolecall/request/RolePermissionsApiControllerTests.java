@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.policy.RolePermissionsService;
+import dev.rolecall.test.UsesTestDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+@UsesTestDatabase
 @WebMvcTest(RolePermissionsApiController.class)
 @Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
 class RolePermissionsApiControllerTests {

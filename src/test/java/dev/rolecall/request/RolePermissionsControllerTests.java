@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.policy.RolePermissionsService;
+import dev.rolecall.test.UsesTestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 
+@UsesTestDatabase
 @WebMvcTest(RolePermissionsController.class)
 @Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
 class RolePermissionsControllerTests {

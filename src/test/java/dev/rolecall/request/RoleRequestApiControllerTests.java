@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.test.UsesTestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+@UsesTestDatabase
 @WebMvcTest(RoleRequestApiController.class)
 @Import(SecuritySliceConfiguration.class)
 class RoleRequestApiControllerTests {

@@ -19,6 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.test.UsesTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,6 +35,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Input no page or client should send: refused with a field-level 400 in words, never a 500, never
  * Java, never saved.
  */
+@UsesTestDatabase
 @WebMvcTest({RoleRequestController.class, RoleRequestApiController.class})
 @Import({SecuritySliceConfiguration.class, PolicyDocuments.class})
 class RoleRequestBadInputTests {

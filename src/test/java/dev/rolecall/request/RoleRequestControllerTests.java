@@ -25,6 +25,7 @@ import dev.rolecall.account.TargetAccount;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.test.UsesTestDatabase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+@UsesTestDatabase
 @WebMvcTest(RoleRequestController.class)
 @Import({SecuritySliceConfiguration.class, PolicyDocuments.class})
 class RoleRequestControllerTests {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
+import dev.rolecall.test.RolecallIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
 
 /** The façade on real PostgreSQL: visibility per object, and decisions racing each other. */
-@SpringBootTest
+@RolecallIntegrationTest
 class RoleRequestServiceTests {
 
     static final CurrentUser ALICE = new CurrentUser("alice", "payments", Set.of(Role.REQUESTER));

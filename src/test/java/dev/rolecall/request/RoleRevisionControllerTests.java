@@ -27,6 +27,7 @@ import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.test.UsesTestDatabase;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+@UsesTestDatabase
 @WebMvcTest(RoleRevisionController.class)
 @Import({SecuritySliceConfiguration.class, PolicyDocuments.class})
 class RoleRevisionControllerTests {

@@ -1,6 +1,6 @@
 package dev.rolecall.test;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * that applies to the shared moto server. Every test class that extends it declares the same context,
  * so Spring starts it once for all of them (journeys over HTTP and in the browser alike).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RolecallIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @UsesMoto
 public abstract class RunningRolecallTests {
 

@@ -9,8 +9,9 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * The shared test configuration, applied to every Spring test context: the {@link TestDatabase},
- * started only when a context asks for the datasource URL, instead of the console's embedded
+ * The shared test configuration, applied to the Spring test contexts whose class carries {@link
+ * UsesTestDatabase} (or {@link RolecallIntegrationTest}): the {@link TestDatabase}, started only
+ * when a context asks for the datasource URL, instead of the console's embedded
  * database. Flyway migrates as the schema's owner and the application connects as the runtime role,
  * as in production. The demo users and account stay, so tests sign in as alice, bob, carol and friends.
  */

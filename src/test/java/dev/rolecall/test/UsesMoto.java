@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * take a {@link MotoServer} parameter.
  *
  * <pre>{@code
- * @SpringBootTest
+ * @RolecallIntegrationTest
  * @UsesMoto
  * class ProvisioningIntegrationTests {
  *     @DynamicPropertySource

@@ -2,6 +2,7 @@ package dev.rolecall.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.test.RolecallIntegrationTest;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,11 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Over real HTTP, through the servlet container's error handling: pages stay pages. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RolecallIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ErrorPagesIntegrationTests {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
