@@ -1,5 +1,6 @@
 package dev.rolecall.approval;
 
+import static dev.rolecall.test.TestUsers.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -13,8 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.identity.Role;
 import dev.rolecall.policy.RiskLevel;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RoleRequestId;
@@ -23,7 +22,6 @@ import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.test.PassRoleRequests;
 import dev.rolecall.test.RolecallIntegrationTest;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -39,8 +37,6 @@ import org.springframework.test.web.servlet.MvcResult;
 @RolecallIntegrationTest
 @AutoConfigureMockMvc
 class DecisionFlowTests {
-
-    static final CurrentUser CAROL = new CurrentUser("carol", null, Set.of(Role.REQUESTER, Role.AUDITOR));
 
     @Autowired
     MockMvc mvc;

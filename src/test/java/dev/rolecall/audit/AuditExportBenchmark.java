@@ -1,14 +1,12 @@
 package dev.rolecall.audit;
 
+import static dev.rolecall.test.TestUsers.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.identity.Role;
 import dev.rolecall.test.RolecallIntegrationTest;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,8 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @RolecallIntegrationTest
 class AuditExportBenchmark {
-
-    private static final CurrentUser CAROL = new CurrentUser("carol", null, Set.of(Role.AUDITOR));
 
     @Autowired
     AuditService audit;

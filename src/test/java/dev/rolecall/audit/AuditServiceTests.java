@@ -1,9 +1,12 @@
 package dev.rolecall.audit;
 
+import static dev.rolecall.test.TestUsers.ALICE;
+import static dev.rolecall.test.TestUsers.BOB;
+import static dev.rolecall.test.TestUsers.CAROL;
+import static dev.rolecall.test.TestUsers.DAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
 import dev.rolecall.test.RolecallIntegrationTest;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -30,11 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RolecallIntegrationTest
 class AuditServiceTests {
-
-    static final CurrentUser CAROL = new CurrentUser("carol", null, Set.of(Role.REQUESTER, Role.AUDITOR));
-    static final CurrentUser DAVE = new CurrentUser("dave", null, Set.of(Role.REQUESTER, Role.ADMIN));
-    static final CurrentUser ALICE = new CurrentUser("alice", "payments", Set.of(Role.REQUESTER));
-    static final CurrentUser BOB = new CurrentUser("bob", "security", Set.of(Role.REQUESTER, Role.REVIEWER));
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,9 +1,10 @@
 package dev.rolecall.audit;
 
+import static dev.rolecall.test.TestUsers.ALICE;
+import static dev.rolecall.test.TestUsers.BOB;
+import static dev.rolecall.test.TestUsers.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.identity.Role;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,10 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** Request activity reaches the audit trail in the transaction that made the change. */
 @RolecallIntegrationTest
 class RequestActivityListenerTests {
-
-    static final CurrentUser ALICE = new CurrentUser("alice", "payments", Set.of(Role.REQUESTER));
-    static final CurrentUser BOB = new CurrentUser("bob", "security", Set.of(Role.REQUESTER, Role.REVIEWER));
-    static final CurrentUser CAROL = new CurrentUser("carol", null, Set.of(Role.REQUESTER, Role.AUDITOR));
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

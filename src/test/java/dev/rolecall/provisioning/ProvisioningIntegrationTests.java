@@ -1,11 +1,12 @@
 package dev.rolecall.provisioning;
 
+import static dev.rolecall.test.TestUsers.ALICE;
+import static dev.rolecall.test.TestUsers.BOB;
+import static dev.rolecall.test.TestUsers.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.identity.Role;
 import dev.rolecall.request.ApplyStepStatus;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RoleRequestService;
@@ -18,7 +19,6 @@ import dev.rolecall.test.UsesMoto;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,9 +40,6 @@ class ProvisioningIntegrationTests {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final IamClient reader = MotoServer.shared().iamClient();
-
-    private final CurrentUser alice = new CurrentUser("alice", "payments", Set.of(Role.REQUESTER));
-    private final CurrentUser bob = new CurrentUser("bob", "security", Set.of(Role.REVIEWER));
 
     @Autowired
     RoleRequestService requests;
@@ -101,7 +98,7 @@ class ProvisioningIntegrationTests {
 
         RoleRequestView planned = await().atMost(PATIENCE)
                 .until(
-                        () -> requests.get(filed.id(), alice),
+                        () -> requests.get(filed.id(), ALICE),
                         view -> view.applySteps().size() == 5);
 
         assertThat(planned.status()).isEqualTo(RoleRequestStatus.APPROVED);
@@ -153,15 +150,14 @@ class ProvisioningIntegrationTests {
         RoleRequestView failed = awaitStatus(filed, RoleRequestStatus.FAILED);
         assertThat(failed.failureCode()).isEqualTo("NoSuchEntity");
 
-        CurrentUser carol = new CurrentUser("carol", null, Set.of(Role.REQUESTER, Role.AUDITOR));
-        assertThatThrownBy(() -> requests.retry(filed.id(), null, carol))
+        assertThatThrownBy(() -> requests.retry(filed.id(), null, CAROL))
                 .isInstanceOf(dev.rolecall.request.ActionNotAllowedException.class);
 
         reader.createPolicy(request -> request.policyName("payments-reports")
                 .policyDocument(
                         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
                                 + "\"Resource\":\"arn:aws:s3:::reports/*\"}]}"));
-        requests.retry(filed.id(), null, alice);
+        requests.retry(filed.id(), null, ALICE);
         RoleRequestView applied = awaitStatus(filed, RoleRequestStatus.APPLIED);
 
         assertThat(applied.applySteps())
@@ -184,12 +180,12 @@ class ProvisioningIntegrationTests {
 
     private RoleRequestView fileAndApprove(dev.rolecall.request.RoleSpec spec) {
         RoleRequestView filed =
-                requests.submit(new SubmitRoleRequest(spec, "Monthly payment reports", Map.of()), alice);
-        requests.decide(filed.id(), null, DecisionType.APPROVE, "Scoped to the reports bucket", bob);
+                requests.submit(new SubmitRoleRequest(spec, "Monthly payment reports", Map.of()), ALICE);
+        requests.decide(filed.id(), null, DecisionType.APPROVE, "Scoped to the reports bucket", BOB);
         return filed;
     }
 
     private RoleRequestView awaitStatus(RoleRequestView filed, RoleRequestStatus status) {
-        return await().atMost(PATIENCE).until(() -> requests.get(filed.id(), alice), view -> view.status() == status);
+        return await().atMost(PATIENCE).until(() -> requests.get(filed.id(), ALICE), view -> view.status() == status);
     }
 }

@@ -1,19 +1,17 @@
 package dev.rolecall.request;
 
+import static dev.rolecall.test.TestUsers.ALICE;
+import static dev.rolecall.test.TestUsers.BOB;
+import static dev.rolecall.test.TestUsers.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.identity.Role;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 class NextStepTests {
-
-    static final CurrentUser ALICE = new CurrentUser("alice", "payments", Set.of(Role.REQUESTER));
-    static final CurrentUser BOB = new CurrentUser("bob", "security", Set.of(Role.REQUESTER, Role.REVIEWER));
-    static final CurrentUser CAROL = new CurrentUser("carol", null, Set.of(Role.REQUESTER, Role.AUDITOR));
 
     static NextStep next(RoleRequestStatus status, CurrentUser reader) {
         return NextStep.of(RoleRequestControllerTests.view(status, "alice"), reader, false);

@@ -1,15 +1,18 @@
 package dev.rolecall.request;
 
+import static dev.rolecall.test.TestUsers.ALICE;
+import static dev.rolecall.test.TestUsers.BOB;
+import static dev.rolecall.test.TestUsers.CAROL;
+import static dev.rolecall.test.TestUsers.ERIN;
+import static dev.rolecall.test.TestUsers.FRANK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.identity.Role;
 import dev.rolecall.test.RolecallIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,12 +25,6 @@ import org.springframework.data.domain.Pageable;
 /** The façade on real PostgreSQL: visibility per object, and decisions racing each other. */
 @RolecallIntegrationTest
 class RoleRequestServiceTests {
-
-    static final CurrentUser ALICE = new CurrentUser("alice", "payments", Set.of(Role.REQUESTER));
-    static final CurrentUser FRANK = new CurrentUser("frank", "data", Set.of(Role.REQUESTER));
-    static final CurrentUser BOB = new CurrentUser("bob", "security", Set.of(Role.REQUESTER, Role.REVIEWER));
-    static final CurrentUser ERIN = new CurrentUser("erin", "security", Set.of(Role.REQUESTER, Role.REVIEWER));
-    static final CurrentUser CAROL = new CurrentUser("carol", null, Set.of(Role.REQUESTER, Role.AUDITOR));
 
     @Autowired
     RoleRequestService requests;

@@ -1,14 +1,13 @@
 package dev.rolecall.test;
 
-import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.identity.Role;
+import static dev.rolecall.test.TestUsers.ALICE;
+
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.RoleSpec;
 import dev.rolecall.request.SubmitRoleRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,9 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  * may pass any role: a HIGH or CRITICAL request, for tests of what a risky request looks like.
  */
 public final class PassRoleRequests {
-
-    /** The requester: alice of the payments team. */
-    public static final CurrentUser ALICE = new CurrentUser("alice", "payments", Set.of(Role.REQUESTER));
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
