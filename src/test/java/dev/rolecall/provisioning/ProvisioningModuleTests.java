@@ -1,0 +1,59 @@
+package dev.rolecall.provisioning;
+
+import static dev.rolecall.test.TestUsers.ALICE;
+import static dev.rolecall.test.TestUsers.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rolecall.request.ApplyStepStatus;
+import dev.rolecall.request.DecisionType;
+import dev.rolecall.request.RolePlanRecorded;
+import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestStatus;
+import dev.rolecall.request.RoleRequestView;
+import dev.rolecall.request.SubmitRoleRequest;
+import dev.rolecall.test.UsesTestDatabase;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.Scenario;
+
+/**
+ * The provisioning module with the modules it depends on, and nothing else: approving a request in
+ * the plan-only demo account leads to its plan being recorded, without AWS.
+ */
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@UsesTestDatabase
+class ProvisioningModuleTests {
+
+    /** The demo account from config/demo-defaults.yml: plan-only. */
+    private static final String PLAN_ONLY_ACCOUNT = "111122223333";
+
+    @Autowired
+    RoleRequestService requests;
+
+    @Test
+    void approvingARequestInAPlanOnlyAccountRecordsItsPlan(Scenario scenario) {
+        RoleRequestView filed = requests.submit(
+                new SubmitRoleRequest(
+                        TestSpecs.full(PLAN_ONLY_ACCOUNT, "module-plan-reader"), "Monthly payment reports", Map.of()),
+                ALICE);
+
+        scenario.stimulate(() -> requests.decide(filed.id(), null, DecisionType.APPROVE, "Scoped to reports", BOB))
+                .andWaitAtMost(Duration.ofSeconds(30))
+                .andWaitForEventOfType(RolePlanRecorded.class)
+                .matching(planned -> planned.request().id().equals(filed.id()))
+                .toArriveAndVerify(planned -> {
+                    assertThat(planned.calls()).isEqualTo(5);
+                    RoleRequestView view = requests.get(filed.id(), ALICE);
+                    assertThat(view.status()).isEqualTo(RoleRequestStatus.APPROVED);
+                    assertThat(view.planOnly()).isTrue();
+                    assertThat(view.applySteps())
+                            .hasSize(5)
+                            .extracting(RoleRequestView.ApplyStepView::status)
+                            .containsOnly(ApplyStepStatus.PLANNED);
+                });
+    }
+}
