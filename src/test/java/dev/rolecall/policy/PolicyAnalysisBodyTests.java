@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * document under a name it ignored would otherwise be answered LOW, not blocked, unread.
  */
 @WebMvcTest(PolicyAnalysisController.class)
-@Import({SecuritySliceConfiguration.class, PolicyAnalysisService.class})
+@Import({SecuritySliceConfiguration.class, PolicyAnalysisService.class, PolicyFixtures.Beans.class})
 class PolicyAnalysisBodyTests {
 
     static final String TRUST = """

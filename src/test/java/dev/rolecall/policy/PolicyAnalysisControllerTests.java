@@ -23,7 +23,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(PolicyAnalysisController.class)
-@Import({SecuritySliceConfiguration.class, PolicyAnalysisService.class})
+@Import({SecuritySliceConfiguration.class, PolicyAnalysisService.class, PolicyFixtures.Beans.class})
 class PolicyAnalysisControllerTests {
 
     @Autowired

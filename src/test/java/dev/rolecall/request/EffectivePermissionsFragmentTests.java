@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.RolePermissionsService;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * between the two cards).
  */
 @WebMvcTest(RolePermissionsController.class)
-@Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
+@Import({SecuritySliceConfiguration.class, RolePermissionsService.class, PolicyFixtures.Beans.class})
 class EffectivePermissionsFragmentTests {
 
     @Autowired

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.RolePermissionsService;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(RevisionChangesController.class)
-@Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
+@Import({SecuritySliceConfiguration.class, RolePermissionsService.class, PolicyFixtures.Beans.class})
 class RevisionChangesControllerTests {
 
     static final RoleRequestId ID = RoleRequestControllerTests.ID;

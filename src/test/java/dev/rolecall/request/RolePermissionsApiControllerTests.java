@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.RolePermissionsService;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(RolePermissionsApiController.class)
-@Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
+@Import({SecuritySliceConfiguration.class, RolePermissionsService.class, PolicyFixtures.Beans.class})
 class RolePermissionsApiControllerTests {
 
     static final RoleRequestId ID = RolePermissionsControllerTests.ID;

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.RolePermissionsService;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 
 @WebMvcTest(RolePermissionsController.class)
-@Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
+@Import({SecuritySliceConfiguration.class, RolePermissionsService.class, PolicyFixtures.Beans.class})
 class RolePermissionsControllerTests {
 
     static final RoleRequestId ID = RoleRequestViews.ID;
