@@ -24,7 +24,11 @@ public class PolicyService {
     private final PolicyParser parser = new PolicyParser();
     private final JsonReader bodies = new JsonReader(new JsonLimits(32, MAX_SIMULATION_CHARS));
     private final SimulationInputReader simulations = new SimulationInputReader(parser);
-    private final PolicyEvaluator evaluator = new PolicyEvaluator();
+    private final PolicyEvaluator evaluator;
+
+    public PolicyService(PolicyEvaluator evaluator) {
+        this.evaluator = evaluator;
+    }
 
     /**
      * Checks a document against the IAM policy grammar for its kind. The document came as a tree,

@@ -51,13 +51,9 @@ public class RolePermissionsService {
     private final AccessConcerns concerns;
     private final PolicyEvaluator evaluator;
 
-    public RolePermissionsService() {
-        this(IamCatalog.shipped(), AwsManagedPolicies.shipped());
-    }
-
-    RolePermissionsService(IamCatalog catalog, AwsManagedPolicies managed) {
+    public RolePermissionsService(IamCatalog catalog, AwsManagedPolicies managed, PolicyEvaluator evaluator) {
         this.catalog = catalog;
-        this.evaluator = new PolicyEvaluator(catalog);
+        this.evaluator = evaluator;
         this.resolver = new ResolvedRole.Resolver(managed);
         this.concerns = new AccessConcerns(catalog);
     }

@@ -12,7 +12,7 @@ class AccessOverviewTests {
     static final String ACCOUNT = "111122223333";
     static final String READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 
-    private final RolePermissionsService service = new RolePermissionsService();
+    private final RolePermissionsService service = PolicyFixtures.rolePermissionsService();
 
     static PolicyInput policy(String name, String statements) {
         return new PolicyInput(name, "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}");

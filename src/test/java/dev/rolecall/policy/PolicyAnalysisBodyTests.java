@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @UsesTestDatabase
 @WebMvcTest(PolicyAnalysisController.class)
-@Import({SecuritySliceConfiguration.class, PolicyAnalysisService.class})
+@Import({SecuritySliceConfiguration.class, PolicyAnalysisService.class, PolicyFixtures.Beans.class})
 class PolicyAnalysisBodyTests {
 
     static final String TRUST = """

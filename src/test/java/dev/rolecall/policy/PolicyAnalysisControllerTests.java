@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @UsesTestDatabase
 @WebMvcTest(PolicyAnalysisController.class)
-@Import({SecuritySliceConfiguration.class, PolicyAnalysisService.class})
+@Import({SecuritySliceConfiguration.class, PolicyAnalysisService.class, PolicyFixtures.Beans.class})
 class PolicyAnalysisControllerTests {
 
     @Autowired

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class PolicyAnalysisServiceTests {
 
-    private final PolicyAnalysisService service = new PolicyAnalysisService();
+    private final PolicyAnalysisService service = PolicyFixtures.policyAnalysisService();
 
     @Test
     void exposesTheCatalogVersionAndDateForUiAndApi() {

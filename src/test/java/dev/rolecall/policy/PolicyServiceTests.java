@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PolicyServiceTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final PolicyService service = new PolicyService();
+    private final PolicyService service = PolicyFixtures.policyService();
 
     private static final String SIMULATION = """
             {"identityPolicies": [{"name": "tpl-s3-read-1", "document": {"Version": "2012-10-17", "Statement": [

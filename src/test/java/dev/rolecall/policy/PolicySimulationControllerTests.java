@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 @UsesTestDatabase
 @WebMvcTest(PolicySimulationController.class)
-@Import({SecuritySliceConfiguration.class, PolicyService.class})
+@Import({SecuritySliceConfiguration.class, PolicyService.class, PolicyFixtures.Beans.class})
 class PolicySimulationControllerTests {
 
     private static final String URL = "/api/v1/policy-simulations";

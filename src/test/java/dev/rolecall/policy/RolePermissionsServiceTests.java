@@ -13,7 +13,7 @@ class RolePermissionsServiceTests {
     static final String READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
     static final String S3_READ_ONLY = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
 
-    private final RolePermissionsService service = new RolePermissionsService();
+    private final RolePermissionsService service = PolicyFixtures.rolePermissionsService();
 
     static RolePolicies role(List<PolicyInput> inline, List<String> managed, String boundary) {
         return new RolePolicies(ACCOUNT, inline, managed, boundary);

@@ -145,7 +145,7 @@ class SimulationBenchmark {
     void decisionsPerSecond() {
         PolicySet role = role();
         List<AccessRequest> requests = requests();
-        PolicyEvaluator evaluator = new PolicyEvaluator();
+        PolicyEvaluator evaluator = PolicyFixtures.evaluator();
 
         Map<Decision, Integer> mix = new EnumMap<>(Decision.class);
         for (AccessRequest request : requests) {

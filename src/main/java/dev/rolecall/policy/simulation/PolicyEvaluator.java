@@ -34,11 +34,7 @@ public final class PolicyEvaluator {
 
     private final IamCatalog catalog;
 
-    /** An evaluator that reads which KMS actions act on a key from the shipped IAM action catalog. */
-    public PolicyEvaluator() {
-        this(IamCatalog.shipped());
-    }
-
+    /** An evaluator that reads which KMS actions act on a key from this IAM action catalog. */
     public PolicyEvaluator(IamCatalog catalog) {
         this.catalog = catalog;
     }

@@ -3,6 +3,7 @@ package dev.rolecall.policy.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.PolicyKind;
 import dev.rolecall.policy.catalog.IamAction;
 import dev.rolecall.policy.catalog.IamCatalog;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class EffectivePermissionsTests {
 
     private static final PolicyParser PARSER = new PolicyParser();
-    private static final IamCatalog CATALOG = IamCatalog.shipped();
+    private static final IamCatalog CATALOG = PolicyFixtures.catalog();
 
     private static PolicyDocument policy(PolicyKind kind, String statements) {
         return PARSER.parse(

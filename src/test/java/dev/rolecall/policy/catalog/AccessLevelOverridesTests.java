@@ -3,13 +3,14 @@ package dev.rolecall.policy.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rolecall.policy.PolicyFixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class AccessLevelOverridesTests {
 
-    private final IamCatalog catalog = IamCatalog.shipped();
+    private final IamCatalog catalog = PolicyFixtures.catalog();
 
     @Test
     void everyOverrideNamesACatalogActionWithTheReviewedLevel() {

@@ -2,6 +2,7 @@ package dev.rolecall.policy.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.PolicyKind;
 import dev.rolecall.policy.grammar.JsonLimits;
 import dev.rolecall.policy.grammar.ParseResult;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class AwsManagedPoliciesTests {
 
-    private final AwsManagedPolicies policies = AwsManagedPolicies.shipped();
+    private final AwsManagedPolicies policies = PolicyFixtures.managedPolicies();
 
     @Test
     void holdsTheLatestVersionOfEveryPolicy() {

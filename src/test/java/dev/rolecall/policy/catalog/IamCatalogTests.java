@@ -2,13 +2,14 @@ package dev.rolecall.policy.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.policy.PolicyFixtures;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IamCatalogTests {
 
-    private final IamCatalog catalog = IamCatalog.shipped();
+    private final IamCatalog catalog = PolicyFixtures.catalog();
 
     @Test
     void exposesThePinnedVersionAndDataDate() {
@@ -18,11 +19,6 @@ class IamCatalogTests {
         assertThat(catalog.toString())
                 .contains(catalog.version())
                 .contains(catalog.dataDate().toString());
-    }
-
-    @Test
-    void isLoadedOnce() {
-        assertThat(IamCatalog.shipped()).isSameAs(catalog);
     }
 
     @Test

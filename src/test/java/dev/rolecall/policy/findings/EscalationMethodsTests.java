@@ -2,6 +2,7 @@ package dev.rolecall.policy.findings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.catalog.IamCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class EscalationMethodsTests {
 
-    private final IamCatalog catalog = IamCatalog.shipped();
+    private final IamCatalog catalog = PolicyFixtures.catalog();
 
     @Test
     void listsAtLeastThePublicCataloguesMethods() {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.PolicyInput;
-import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.AwsManagedPolicy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -24,8 +24,9 @@ class ManagedPolicyAnalysisBenchmark {
     private static final int WARM_UP_ROUNDS = 5;
     private static final int MEASURED_ROUNDS = 10;
 
-    private final PolicyAnalyser analyser = PolicyAnalyser.shipped();
-    private final List<AwsManagedPolicy> policies = AwsManagedPolicies.shipped().all();
+    private final PolicyAnalyser analyser = PolicyFixtures.analyser();
+    private final List<AwsManagedPolicy> policies =
+            PolicyFixtures.managedPolicies().all();
 
     @Test
     void analyseEveryManagedPolicy() {

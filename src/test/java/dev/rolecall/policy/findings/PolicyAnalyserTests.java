@@ -8,9 +8,9 @@ import dev.rolecall.policy.FindingSeverity;
 import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
 import dev.rolecall.policy.PolicyFinding;
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.PolicyInput;
 import dev.rolecall.policy.RiskLevel;
-import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.AwsManagedPolicy;
 import dev.rolecall.policy.catalog.IamCatalog;
 import java.util.Comparator;
@@ -73,7 +73,7 @@ class PolicyAnalyserTests {
     @Test
     void theOverrideListIsWhatKeepsReadOnlyAccessClean() {
         // Without the overrides, some reads in ReadOnlyAccess would be "Permissions management".
-        IamCatalog catalog = IamCatalog.shipped();
+        IamCatalog catalog = PolicyFixtures.catalog();
         assertThat(catalog.overrides())
                 .anySatisfy(override -> assertThat(override.action()).isEqualTo("billing:GetResourcePolicy"));
         assertThat(catalog.action("billing:GetResourcePolicy")
@@ -85,7 +85,7 @@ class PolicyAnalyserTests {
 
     @Test
     void everyManagedPolicyIsAnalysedWithAFindingLocationInsideIt() {
-        for (AwsManagedPolicy policy : AwsManagedPolicies.shipped().all()) {
+        for (AwsManagedPolicy policy : PolicyFixtures.managedPolicies().all()) {
             PolicyAnalysis analysis = Roles.ANALYSER.analyse(PolicyAnalysisRequest.builder()
                     .managedPolicyArns(List.of(policy.arn()))
                     .build());
@@ -110,8 +110,8 @@ class PolicyAnalyserTests {
                 .build());
         assertThat(analysis.findings()).isSortedAccordingTo(Comparator.comparing(PolicyFinding::severity));
         assertThat(analysis.findings().get(0).severity()).isEqualTo(FindingSeverity.BLOCK);
-        assertThat(analysis.catalogVersion()).isEqualTo(IamCatalog.shipped().version());
-        assertThat(analysis.catalogDate()).isEqualTo(IamCatalog.shipped().dataDate());
+        assertThat(analysis.catalogVersion()).isEqualTo(PolicyFixtures.catalog().version());
+        assertThat(analysis.catalogDate()).isEqualTo(PolicyFixtures.catalog().dataDate());
         assertThat(analysis.policiesChecked()).isEqualTo(1);
         assertThat(analysis.trustPolicyChecked()).isTrue();
         assertThat(analysis.riskLevel()).isEqualTo(RiskLevel.CRITICAL);

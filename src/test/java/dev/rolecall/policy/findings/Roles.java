@@ -4,6 +4,7 @@ import dev.rolecall.policy.FindingSeverity;
 import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
 import dev.rolecall.policy.PolicyFinding;
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.PolicyInput;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
 /** Small builders for analysis tests: documents as compact JSON, analysed with the shipped reference data. */
 final class Roles {
 
-    static final PolicyAnalyser ANALYSER = PolicyAnalyser.shipped();
+    static final PolicyAnalyser ANALYSER = PolicyFixtures.analyser();
     static final String ACCOUNT = "111122223333";
 
     private Roles() {}

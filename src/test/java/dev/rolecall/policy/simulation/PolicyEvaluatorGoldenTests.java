@@ -3,6 +3,7 @@ package dev.rolecall.policy.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolecall.policy.DecisiveStatement;
+import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.SimulationResult;
 import dev.rolecall.policy.grammar.JsonLimits;
 import dev.rolecall.policy.grammar.JsonReader;
@@ -38,7 +39,7 @@ class PolicyEvaluatorGoldenTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SimulationInputReader READER = new SimulationInputReader(new PolicyParser());
     private static final JsonReader BODY = new JsonReader(new JsonLimits(64, 1 << 20));
-    private final PolicyEvaluator evaluator = new PolicyEvaluator();
+    private final PolicyEvaluator evaluator = PolicyFixtures.evaluator();
 
     record GoldenCase(
             String file,
