@@ -4,6 +4,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -115,11 +117,11 @@ class SignInThrottle {
         String address = clientAddress;
         if (IPV6.matcher(clientAddress).matches()) {
             try {
-                byte[] bytes = java.net.InetAddress.getByName(clientAddress).getAddress();
+                byte[] bytes = InetAddress.getByName(clientAddress).getAddress();
                 if (bytes.length == 16) {
                     address = HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
                 }
-            } catch (java.net.UnknownHostException e) {
+            } catch (UnknownHostException e) {
                 // not a literal after all: count it as the text it is
             }
         }

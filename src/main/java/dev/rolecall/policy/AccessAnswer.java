@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 public record AccessAnswer(
         String action,
         String resource,
-        Decision decision,
+        AccessDecision decision,
         List<DecisiveStatement> decisiveStatements,
         String explanation,
         List<NotAnalysedPolicy> notAnalysed,
@@ -31,6 +31,6 @@ public record AccessAnswer(
     }
 
     public boolean allowed() {
-        return decision == Decision.ALLOWED;
+        return decision == AccessDecision.ALLOWED;
     }
 }

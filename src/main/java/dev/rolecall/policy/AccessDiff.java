@@ -1,6 +1,7 @@
 package dev.rolecall.policy;
 
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,6 @@ public record AccessDiff(
 
     /** Whether the boundary changed. */
     public boolean boundaryChanged() {
-        return !java.util.Objects.equals(boundaryBefore, boundaryAfter);
+        return !Objects.equals(boundaryBefore, boundaryAfter);
     }
 }

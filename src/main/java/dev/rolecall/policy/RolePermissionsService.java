@@ -21,10 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -126,7 +128,7 @@ public class RolePermissionsService {
         summary.append("No longer allowed: ").append(describe(removed)).append(' ');
         summary.append("Boundary: ")
                 .append(
-                        java.util.Objects.equals(old.boundaryArn(), now.boundaryArn())
+                        Objects.equals(old.boundaryArn(), now.boundaryArn())
                                 ? "unchanged."
                                 : (old.boundaryArn() == null ? "none" : old.boundaryArn()) + " → "
                                         + (now.boundaryArn() == null ? "none" : now.boundaryArn()) + ".");
@@ -224,7 +226,7 @@ public class RolePermissionsService {
         AccessRequest request = new AccessRequest(act, res, role.roleArn(), null, fullContext);
         SimulationResult result =
                 evaluator.evaluate(request, PolicySet.ofIdentity(resolved.identity(), resolved.boundaries()));
-        boolean simulatorExplains = result.decision() != Decision.EXPLICITLY_DENIED
+        boolean simulatorExplains = result.decision() != AccessDecision.EXPLICITLY_DENIED
                 && (result.rule() != null || PolicyEvaluator.crossAccount(request));
         String explanation = simulatorExplains
                 ? result.decision() + ": " + result.explanation()
@@ -280,9 +282,7 @@ public class RolePermissionsService {
     }
 
     private static String describe(
-            ResolvedRole resolved,
-            List<DecisiveStatement> statements,
-            @org.jspecify.annotations.Nullable PolicyKind layer) {
+            ResolvedRole resolved, List<DecisiveStatement> statements, @Nullable PolicyKind layer) {
         List<String> parts = new ArrayList<>();
         for (DecisiveStatement statement : statements) {
             if (layer != null && statement.layer() != layer) {
@@ -299,7 +299,7 @@ public class RolePermissionsService {
 
     /** The one effective-permissions model the findings read too, for a resolved role. */
     private EffectivePermissions effective(ResolvedRole role) {
-        @org.jspecify.annotations.Nullable
+        @Nullable
         PolicyDocument boundary =
                 role.boundaries().isEmpty() ? null : role.boundaries().get(0);
         return EffectivePermissions.of(new StatementActions(catalog), role.identity(), boundary);

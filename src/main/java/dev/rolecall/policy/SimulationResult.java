@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *     logic alone decided it
  */
 public record SimulationResult(
-        Decision decision,
+        AccessDecision decision,
         List<DecisiveStatement> decisiveStatements,
         String explanation,
         @Nullable AwsRule rule) {
@@ -25,12 +25,12 @@ public record SimulationResult(
     }
 
     /** A decision of the general evaluation logic, without special rule. */
-    public SimulationResult(Decision decision, List<DecisiveStatement> decisiveStatements, String explanation) {
+    public SimulationResult(AccessDecision decision, List<DecisiveStatement> decisiveStatements, String explanation) {
         this(decision, decisiveStatements, explanation, null);
     }
 
     /** Whether the request is allowed. */
     public boolean allowed() {
-        return decision == Decision.ALLOWED;
+        return decision == AccessDecision.ALLOWED;
     }
 }

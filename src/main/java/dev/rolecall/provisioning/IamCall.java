@@ -1,6 +1,7 @@
 package dev.rolecall.provisioning;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ sealed interface IamCall permits IamCall.CreateRole, IamCall.PutRolePolicy, IamC
             implements IamCall {
 
         public CreateRole {
-            tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+            tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         }
 
         @Override

@@ -1,9 +1,13 @@
 package dev.rolecall.request;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
 /**
- * The person may not do this to this request, whatever the page showed them. Maps to 403.
+ * The person may not do this to this request, whatever the page showed them. Maps to 403; the API
+ * names the {@code reason}, a page shows {@code action.denied.<reason>}.
  */
-public class ActionNotAllowedException extends RuntimeException {
+public class ActionNotAllowedException extends RequestException {
 
     /** Why; each has a message key {@code action.denied.<reason>} and is the API's stable reason. */
     public enum Reason {
@@ -22,15 +26,28 @@ public class ActionNotAllowedException extends RuntimeException {
     private final Reason reason;
 
     public ActionNotAllowedException(Reason reason) {
-        super(
-                switch (reason) {
-                    case OWN_REQUEST -> "you cannot decide on a request you filed";
-                    case NOT_A_REVIEWER -> "only reviewers decide on requests";
-                    case NOT_THE_REQUESTER -> "only the requester can do this";
-                    case CANNOT_RETRY -> "only the requester, a reviewer or an admin can retry";
-                    case CANNOT_COMMENT -> "only the requester and reviewers comment on a request";
-                });
+        this(reason, message(reason));
+    }
+
+    private ActionNotAllowedException(Reason reason, String message) {
+        super(message, body(reason, message), "action.denied." + reason.name(), null);
         this.reason = reason;
+    }
+
+    private static String message(Reason reason) {
+        return switch (reason) {
+            case OWN_REQUEST -> "you cannot decide on a request you filed";
+            case NOT_A_REVIEWER -> "only reviewers decide on requests";
+            case NOT_THE_REQUESTER -> "only the requester can do this";
+            case CANNOT_RETRY -> "only the requester, a reviewer or an admin can retry";
+            case CANNOT_COMMENT -> "only the requester and reviewers comment on a request";
+        };
+    }
+
+    private static ProblemDetail body(Reason reason, String message) {
+        ProblemDetail body = problem(HttpStatus.FORBIDDEN, message);
+        body.setProperty("reason", reason.name());
+        return body;
     }
 
     public Reason reason() {

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -54,11 +55,7 @@ class ApplyStep {
     @SuppressWarnings("unchecked")
     ApplyStepRecord toRecord() {
         return new ApplyStepRecord(
-                call,
-                RoleSpecConverter.JSON.readValue(parametersJson, java.util.Map.class),
-                status,
-                errorCode,
-                errorMessage);
+                call, RoleSpecConverter.JSON.readValue(parametersJson, Map.class), status, errorCode, errorMessage);
     }
 
     RoleRequestView.ApplyStepView toView() {

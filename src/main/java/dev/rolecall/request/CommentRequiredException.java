@@ -1,13 +1,14 @@
 package dev.rolecall.request;
 
 import dev.rolecall.policy.RiskLevel;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A decision that needs a comment came without one; nothing was changed. The API answers 400 with
- * an error on the {@link #FIELD comment} field, pages show {@code comment.required.<reason>} under it.
+ * an error on the {@link #FIELD comment} field (its only mapping, built here), pages show {@code comment.required.<reason>} under it.
  */
-public class CommentRequiredException extends RuntimeException {
+public class CommentRequiredException extends RequestException {
 
     /** The field the problem is on, as named by the API and the decision form. */
     public static final String FIELD = "comment";
@@ -32,16 +33,23 @@ public class CommentRequiredException extends RuntimeException {
     }
 
     private CommentRequiredException(Reason reason, @Nullable RiskLevel risk) {
-        super(
-                switch (reason) {
-                    case REJECT -> "is required to reject: tell the requester why";
-                    case REQUEST_CHANGES -> "is required to request changes: tell the requester what to change";
-                    case HIGH_RISK_APPROVAL ->
-                        "is required to approve a " + risk + "-risk request: say why this access is acceptable";
-                    case COMMENT -> "is required: write the comment to add";
-                });
+        this(reason, risk, message(reason, risk));
+    }
+
+    private CommentRequiredException(Reason reason, @Nullable RiskLevel risk, String message) {
+        super(message, validation(List.of(new FieldProblem(FIELD, message))));
         this.reason = reason;
         this.risk = risk;
+    }
+
+    private static String message(Reason reason, @Nullable RiskLevel risk) {
+        return switch (reason) {
+            case REJECT -> "is required to reject: tell the requester why";
+            case REQUEST_CHANGES -> "is required to request changes: tell the requester what to change";
+            case HIGH_RISK_APPROVAL ->
+                "is required to approve a " + risk + "-risk request: say why this access is acceptable";
+            case COMMENT -> "is required: write the comment to add";
+        };
     }
 
     private static Reason reasonFor(DecisionType decision) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -91,7 +92,7 @@ record RevisionComparison(
         int seconds = spec.maxSessionDurationSeconds();
         String hours = seconds % 3600 == 0
                 ? String.valueOf(seconds / 3600)
-                : String.format(java.util.Locale.ROOT, "%.2f", seconds / 3600.0);
+                : String.format(Locale.ROOT, "%.2f", seconds / 3600.0);
         return seconds + " s (" + hours + " h)";
     }
 

@@ -7,6 +7,7 @@ import dev.rolecall.policy.PermissionSummary;
 import dev.rolecall.policy.RolePermissionsService;
 import dev.rolecall.policy.RolePolicies;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,7 +59,7 @@ class RolePermissionsApiController {
     private RolePolicies base(RoleRequestView request, CurrentUser user) {
         return (request.revision() > 1
                         ? requests.revisionSpec(request.id(), request.revision() - 1, user)
-                        : java.util.Optional.<RoleSpec>empty())
+                        : Optional.<RoleSpec>empty())
                 .map(RolePermissionsController::policies)
                 .orElseGet(() -> new RolePolicies(request.spec().accountId(), List.of(), List.of(), null));
     }

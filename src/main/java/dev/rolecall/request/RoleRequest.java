@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -372,7 +373,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     }
 
     /** The spec of an earlier submitted revision, if there is one. */
-    java.util.Optional<RoleSpec> specOfRevision(int number) {
+    Optional<RoleSpec> specOfRevision(int number) {
         return revisions.stream()
                 .filter(r -> r.revision() == number)
                 .map(Revision::spec)

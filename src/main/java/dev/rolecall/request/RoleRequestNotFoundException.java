@@ -1,9 +1,16 @@
 package dev.rolecall.request;
 
-/** No such request, or one the caller may not see: both look the same from outside. */
-public class RoleRequestNotFoundException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+
+/** No such request, or one the caller may not see: both look the same from outside. Maps to 404. */
+public class RoleRequestNotFoundException extends RequestException {
 
     public RoleRequestNotFoundException(RoleRequestId id) {
-        super("role request " + id + " not found");
+        this(id.toString());
+    }
+
+    /** An id in a path that is not an id at all names no request either. */
+    RoleRequestNotFoundException(String id) {
+        super("role request " + id + " not found", problem(HttpStatus.NOT_FOUND, "No such role request."));
     }
 }

@@ -2,8 +2,10 @@ package dev.rolecall.request;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -63,8 +65,8 @@ record RoleRequestPayload(
                 inline.entrySet().stream()
                         .filter(policy ->
                                 policy.getValue() != null && policy.getValue().isObject())
-                        .collect(java.util.stream.Collectors.toMap(
-                                Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new)),
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)),
                 permissionsBoundaryArn,
                 maxSessionDurationSeconds == null ? RoleSpec.DEFAULT_SESSION_SECONDS : maxSessionDurationSeconds,
                 tags == null ? Map.of() : tags,

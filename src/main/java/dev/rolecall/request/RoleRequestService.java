@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -153,7 +154,7 @@ public class RoleRequestService {
      * the request has no such revision.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<RoleSpec> revisionSpec(RoleRequestId id, int revision, CurrentUser reader) {
+    public Optional<RoleSpec> revisionSpec(RoleRequestId id, int revision, CurrentUser reader) {
         return load(id, reader, null).specOfRevision(revision);
     }
 

@@ -1,6 +1,7 @@
 package dev.rolecall.request;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public record RoleSpec(
 
     public RoleSpec {
         managedPolicyArns = List.copyOf(managedPolicyArns);
-        inlinePolicies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inlinePolicies));
-        tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        inlinePolicies = Collections.unmodifiableMap(new LinkedHashMap<>(inlinePolicies));
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 }

@@ -2,13 +2,13 @@ package dev.rolecall.request;
 
 import java.util.List;
 
-/** The spec failed validation; nothing was saved. */
-public class RoleSpecInvalidException extends RuntimeException {
+/** The spec failed validation; nothing was saved. Maps to 400 with one error per problem. */
+public class RoleSpecInvalidException extends RequestException {
 
     private final List<FieldProblem> problems;
 
     public RoleSpecInvalidException(List<FieldProblem> problems) {
-        super(problems.size() + " field(s) are invalid");
+        super(problems.size() + " field(s) are invalid", validation(problems));
         this.problems = List.copyOf(problems);
     }
 

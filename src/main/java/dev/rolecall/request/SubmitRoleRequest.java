@@ -1,5 +1,6 @@
 package dev.rolecall.request;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,6 @@ import java.util.Map;
 public record SubmitRoleRequest(RoleSpec spec, String justification, Map<String, String> documentTexts) {
 
     public SubmitRoleRequest {
-        documentTexts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(documentTexts));
+        documentTexts = Collections.unmodifiableMap(new LinkedHashMap<>(documentTexts));
     }
 }

@@ -1,13 +1,5 @@
 package dev.rolecall.web;
 
-import dev.rolecall.request.ActionNotAllowedException;
-import dev.rolecall.request.CommentRequiredException;
-import dev.rolecall.request.FieldProblem;
-import dev.rolecall.request.IllegalTransitionException;
-import dev.rolecall.request.RoleRequestId;
-import dev.rolecall.request.RoleRequestNotFoundException;
-import dev.rolecall.request.RoleSpecInvalidException;
-import dev.rolecall.request.StaleRequestException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -18,6 +10,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,20 +30,20 @@ class ApiErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
 
-    @ExceptionHandler(RoleSpecInvalidException.class)
-    ProblemDetail invalid(RoleSpecInvalidException e) {
-        return validation(e.problems());
-    }
-
-    @ExceptionHandler(CommentRequiredException.class)
-    ProblemDetail commentRequired(CommentRequiredException e) {
-        return validation(List.of(e.problem()));
+    /**
+     * A refusal of a module that carries its own answer (e.g. a request that is not there, a
+     * decision without its comment): its problem body as the module built it.
+     */
+    @ExceptionHandler(ErrorResponseException.class)
+    ProblemDetail refused(ErrorResponseException e) {
+        log.info("refused: {}", e.getMessage());
+        return e.getBody();
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalid(MethodArgumentNotValidException e) {
         return validation(e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .map(error -> new InputProblem(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList());
     }
 
@@ -64,22 +57,24 @@ class ApiErrorAdvice {
         log.info("unreadable request body: {}", e.getMessage());
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             String field = JsonPaths.of(unknown);
-            return validation(List.of(new FieldProblem(field, field + " is not a field of this request; remove it")));
+            return validation(List.of(new InputProblem(field, field + " is not a field of this request; remove it")));
         }
         if (e.getCause() instanceof MismatchedInputException mismatched
                 && !mismatched.getPath().isEmpty()) {
             String field = JsonPaths.of(mismatched);
-            return validation(List.of(new FieldProblem(field, BadInput.mismatch(field, mismatched.getTargetType()))));
+            return validation(List.of(new InputProblem(field, BadInput.mismatch(field, mismatched.getTargetType()))));
         }
         return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
     }
 
+    /** A value of the wrong type; one its converter refused with an answer of its own gets that answer. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        if (RoleRequestId.class.equals(e.getRequiredType())) {
-            return problem(HttpStatus.NOT_FOUND, "No such role request.");
+        ErrorResponseException refusal = BadInput.refusal(e);
+        if (refusal != null) {
+            return refused(refusal);
         }
-        return validation(List.of(new FieldProblem(e.getName(), BadInput.mismatch(e.getName(), e.getRequiredType()))));
+        return validation(List.of(new InputProblem(e.getName(), BadInput.mismatch(e.getName(), e.getRequiredType()))));
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -87,33 +82,13 @@ class ApiErrorAdvice {
         return validation(BadInput.problems(e));
     }
 
-    @ExceptionHandler(RoleRequestNotFoundException.class)
-    ProblemDetail notFound(RoleRequestNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "No such role request.");
-    }
-
-    @ExceptionHandler(ActionNotAllowedException.class)
-    ProblemDetail forbidden(ActionNotAllowedException e) {
-        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setProperty("reason", e.reason().name());
-        return problem;
-    }
-
-    @ExceptionHandler({StaleRequestException.class, OptimisticLockingFailureException.class})
-    ProblemDetail conflict(RuntimeException e) {
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail conflict(OptimisticLockingFailureException e) {
         log.info("conflict: {}", e.getMessage());
         return problem(HttpStatus.CONFLICT, "Someone else acted on this request first; read it again.");
     }
 
-    @ExceptionHandler(IllegalTransitionException.class)
-    ProblemDetail conflict(IllegalTransitionException e) {
-        ProblemDetail problem =
-                problem(HttpStatus.CONFLICT, "The request is " + e.from() + " and cannot be changed that way.");
-        problem.setProperty("status", e.from().name());
-        return problem;
-    }
-
-    private static ProblemDetail validation(List<FieldProblem> problems) {
+    private static ProblemDetail validation(List<InputProblem> problems) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Some fields are invalid; nothing was saved.");
         problem.setTitle("Validation failed");
         problem.setProperty(

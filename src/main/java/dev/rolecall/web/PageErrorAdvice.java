@@ -1,11 +1,5 @@
 package dev.rolecall.web;
 
-import dev.rolecall.request.ActionNotAllowedException;
-import dev.rolecall.request.FieldProblem;
-import dev.rolecall.request.IllegalTransitionException;
-import dev.rolecall.request.RoleRequestId;
-import dev.rolecall.request.RoleRequestNotFoundException;
-import dev.rolecall.request.StaleRequestException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,6 +11,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -33,17 +29,35 @@ class PageErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrorAdvice.class);
 
-    @ExceptionHandler(RoleRequestNotFoundException.class)
-    ModelAndView notFound(RoleRequestNotFoundException e) {
-        return page(HttpStatus.NOT_FOUND, null);
+    /**
+     * A refusal of a module that carries its own answer: its status, with the message key it names
+     * (e.g. {@code action.denied.OWN_REQUEST}) or else the status's own words.
+     */
+    @ExceptionHandler(ErrorResponseException.class)
+    ModelAndView refused(ErrorResponseException e) {
+        HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+        if (status == HttpStatus.FORBIDDEN) {
+            log.warn("refused: {}", e.getMessage());
+        } else {
+            log.info("refused: {}", e.getMessage());
+        }
+        String key = e.getDetailMessageCode();
+        if (key.equals(ErrorResponse.getDefaultDetailMessageCode(e.getClass(), null))) {
+            return page(status, null);
+        }
+        Object[] arguments = e.getDetailMessageArguments();
+        return page(status, key)
+                .addObject("reasonArgument", arguments != null && arguments.length > 0 ? arguments[0] : "");
     }
 
+    /** A parameter of the wrong type; one its converter refused with an answer of its own gets that answer. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView badParameter(MethodArgumentTypeMismatchException e) {
-        if (RoleRequestId.class.equals(e.getRequiredType())) {
-            return page(HttpStatus.NOT_FOUND, null);
+        ErrorResponseException refusal = BadInput.refusal(e);
+        if (refusal != null) {
+            return refused(refusal);
         }
-        return invalid(List.of(new FieldProblem(e.getName(), BadInput.mismatch(e.getName(), e.getRequiredType()))));
+        return invalid(List.of(new InputProblem(e.getName(), BadInput.mismatch(e.getName(), e.getRequiredType()))));
     }
 
     /** A parameter outside its range, e.g. a page number past the last page there can be. */
@@ -63,28 +77,16 @@ class PageErrorAdvice {
     ModelAndView badField(InvalidPropertyException e) {
         log.info("refused form field: {}", e.getMessage());
         return invalid(
-                List.of(new FieldProblem(e.getPropertyName(), e.getPropertyName() + " is not a field of this form")));
+                List.of(new InputProblem(e.getPropertyName(), e.getPropertyName() + " is not a field of this form")));
     }
 
-    @ExceptionHandler(ActionNotAllowedException.class)
-    ModelAndView forbidden(ActionNotAllowedException e) {
-        log.warn("refused: {}", e.getMessage());
-        return page(HttpStatus.FORBIDDEN, "action.denied." + e.reason().name());
-    }
-
-    @ExceptionHandler({StaleRequestException.class, OptimisticLockingFailureException.class})
-    ModelAndView stale(RuntimeException e) {
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ModelAndView stale(OptimisticLockingFailureException e) {
         log.info("conflict: {}", e.getMessage());
         return page(HttpStatus.CONFLICT, "conflict.stale");
     }
 
-    @ExceptionHandler(IllegalTransitionException.class)
-    ModelAndView illegalTransition(IllegalTransitionException e) {
-        log.info("conflict: {}", e.getMessage());
-        return page(HttpStatus.CONFLICT, "conflict.transition").addObject("requestStatus", e.from());
-    }
-
-    private static ModelAndView invalid(List<FieldProblem> problems) {
+    private static ModelAndView invalid(List<InputProblem> problems) {
         return page(HttpStatus.BAD_REQUEST, null).addObject("problems", problems);
     }
 
@@ -93,7 +95,7 @@ class PageErrorAdvice {
         ModelAndView page = new ModelAndView(status.is5xxServerError() ? "error/5xx" : "error/4xx", status);
         page.addObject("status", status.value());
         page.addObject("reason", reason);
-        page.addObject("requestStatus", "");
+        page.addObject("reasonArgument", "");
         return page;
     }
 }

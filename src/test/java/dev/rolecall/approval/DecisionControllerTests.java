@@ -21,6 +21,7 @@ import dev.rolecall.policy.RiskLevel;
 import dev.rolecall.request.ActionNotAllowedException;
 import dev.rolecall.request.CommentRequiredException;
 import dev.rolecall.request.DecisionType;
+import dev.rolecall.request.IllegalTransitionException;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestSummary;
@@ -113,6 +114,20 @@ class DecisionControllerTests {
                         .param("version", "3"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("You filed this request")));
+    }
+
+    @Test
+    void aDecisionOnAnAppliedRequestNamesTheStateItIsIn() throws Exception {
+        given(requests.decide(eq(DecisionApiControllerTests.ID), eq(3L), eq(DecisionType.REJECT), any(), any()))
+                .willThrow(new IllegalTransitionException(RoleRequestStatus.APPLIED, "decide on"));
+        mvc.perform(post(PATH)
+                        .with(user("erin").roles("REVIEWER"))
+                        .with(csrf())
+                        .param("decision", "REJECT")
+                        .param("comment", "too broad")
+                        .param("version", "3"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("can no longer be changed that way: it is APPLIED")));
     }
 
     @Test

@@ -50,7 +50,7 @@ class PolicyServiceTests {
         PolicySimulationOutcome fromTree = service.simulate(JSON.readTree(SIMULATION));
 
         assertThat(fromText.errors()).isEmpty();
-        assertThat(fromText.result().decision()).isEqualTo(Decision.ALLOWED);
+        assertThat(fromText.result().decision()).isEqualTo(AccessDecision.ALLOWED);
         assertThat(fromText.result().decisiveStatements())
                 .singleElement()
                 .satisfies(statement -> assertThat(statement.describe())

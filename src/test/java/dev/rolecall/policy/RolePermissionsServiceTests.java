@@ -218,7 +218,7 @@ class RolePermissionsServiceTests {
                 "arn:aws:s3:::invoices/2026/a.pdf",
                 Map.of());
 
-        assertThat(answer.decision()).isEqualTo(Decision.ALLOWED);
+        assertThat(answer.decision()).isEqualTo(AccessDecision.ALLOWED);
         assertThat(answer.decisiveStatements())
                 .extracting(
                         DecisiveStatement::layer,
@@ -241,7 +241,7 @@ class RolePermissionsServiceTests {
 
         AccessAnswer answer = service.canDo(role, "s3:GetObject", "arn:aws:s3:::invoices/secret/x", Map.of());
 
-        assertThat(answer.decision()).isEqualTo(Decision.EXPLICITLY_DENIED);
+        assertThat(answer.decision()).isEqualTo(AccessDecision.EXPLICITLY_DENIED);
         assertThat(answer.decisiveStatements())
                 .singleElement()
                 .satisfies(s -> assertThat(s.sid()).isEqualTo("NoSecrets"));
@@ -260,7 +260,7 @@ class RolePermissionsServiceTests {
         AccessAnswer denied = service.canDo(role, "s3:PutObject", "arn:aws:s3:::b/k", Map.of());
         AccessAnswer nothing = service.canDo(role, "ec2:RunInstances", "*", Map.of());
 
-        assertThat(denied.decision()).isEqualTo(Decision.IMPLICITLY_DENIED);
+        assertThat(denied.decision()).isEqualTo(AccessDecision.IMPLICITLY_DENIED);
         assertThat(denied.explanation())
                 .isEqualTo("IMPLICITLY_DENIED: inline policy w, statement 1 allows it, "
                         + "but the permissions boundary AmazonS3ReadOnlyAccess does not.");
@@ -294,7 +294,7 @@ class RolePermissionsServiceTests {
                 "*",
                 Map.of());
 
-        assertThat(answer.decision()).isEqualTo(Decision.IMPLICITLY_DENIED);
+        assertThat(answer.decision()).isEqualTo(AccessDecision.IMPLICITLY_DENIED);
         assertThat(answer.notAnalysed()).hasSize(1);
         assertThat(answer.explanation()).endsWith("1 policy was not analysed and could change the answer.");
     }
@@ -342,7 +342,7 @@ class RolePermissionsServiceTests {
 
         AccessAnswer answer = service.canDo(role, "sts:GetCallerIdentity", "*", Map.of());
 
-        assertThat(answer.decision()).isEqualTo(Decision.ALLOWED);
+        assertThat(answer.decision()).isEqualTo(AccessDecision.ALLOWED);
         assertThat(answer.rule()).isEqualTo(AwsRule.CALLER_IDENTITY_ALWAYS_ALLOWED);
         assertThat(answer.explanation())
                 .startsWith("ALLOWED: sts:GetCallerIdentity is always allowed")
@@ -356,7 +356,7 @@ class RolePermissionsServiceTests {
 
         AccessAnswer answer = service.canDo(role, "sts:GetFederationToken", "*", Map.of());
 
-        assertThat(answer.decision()).isEqualTo(Decision.IMPLICITLY_DENIED);
+        assertThat(answer.decision()).isEqualTo(AccessDecision.IMPLICITLY_DENIED);
         assertThat(answer.rule()).isEqualTo(AwsRule.LONG_TERM_CREDENTIALS_ONLY);
         assertThat(answer.explanation()).contains("a role session cannot call it");
     }
@@ -373,13 +373,13 @@ class RolePermissionsServiceTests {
                 Map.of());
         AccessAnswer listKeys = service.canDo(role, "kms:ListKeys", "*", Map.of());
 
-        assertThat(answer.decision()).isEqualTo(Decision.IMPLICITLY_DENIED);
+        assertThat(answer.decision()).isEqualTo(AccessDecision.IMPLICITLY_DENIED);
         assertThat(answer.rule()).isEqualTo(AwsRule.KMS_KEY_POLICY);
         assertThat(answer.explanation())
                 .contains("identity policies alone never grant access to a KMS key")
                 .contains("With AWS's default key policy, which allows the account (root) and so enables IAM "
                         + "policies, it would be allowed by identity policy kms, statement 1.");
-        assertThat(listKeys.decision()).isEqualTo(Decision.IMPLICITLY_DENIED);
+        assertThat(listKeys.decision()).isEqualTo(AccessDecision.IMPLICITLY_DENIED);
         assertThat(listKeys.rule()).isNull();
     }
 
@@ -391,7 +391,7 @@ class RolePermissionsServiceTests {
         AccessAnswer answer =
                 service.canDo(role, "sqs:SendMessage", "arn:aws:sqs:eu-west-1:444455556666:jobs", Map.of());
 
-        assertThat(answer.decision()).isEqualTo(Decision.IMPLICITLY_DENIED);
+        assertThat(answer.decision()).isEqualTo(AccessDecision.IMPLICITLY_DENIED);
         assertThat(answer.explanation())
                 .startsWith("IMPLICITLY_DENIED: The resource belongs to account 444455556666, not the caller's "
                         + "account 111122223333")

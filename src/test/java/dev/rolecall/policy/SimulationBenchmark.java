@@ -147,14 +147,14 @@ class SimulationBenchmark {
         List<AccessRequest> requests = requests();
         PolicyEvaluator evaluator = PolicyFixtures.evaluator();
 
-        Map<Decision, Integer> mix = new EnumMap<>(Decision.class);
+        Map<AccessDecision, Integer> mix = new EnumMap<>(AccessDecision.class);
         for (AccessRequest request : requests) {
             mix.merge(evaluator.evaluate(request, role).decision(), 1, Integer::sum);
         }
         assertThat(mix)
-                .containsEntry(Decision.ALLOWED, 7)
-                .containsEntry(Decision.EXPLICITLY_DENIED, 3)
-                .containsEntry(Decision.IMPLICITLY_DENIED, 2);
+                .containsEntry(AccessDecision.ALLOWED, 7)
+                .containsEntry(AccessDecision.EXPLICITLY_DENIED, 3)
+                .containsEntry(AccessDecision.IMPLICITLY_DENIED, 2);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         run(evaluator, role, requests, 3_000);

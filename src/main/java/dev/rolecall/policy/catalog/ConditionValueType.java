@@ -1,5 +1,7 @@
 package dev.rolecall.policy.catalog;
 
+import java.util.Locale;
+
 /** The value type of a condition key, which decides the condition operators that fit it. */
 public enum ConditionValueType {
     STRING,
@@ -11,7 +13,7 @@ public enum ConditionValueType {
     BINARY;
 
     static ConditionValueType ofCatalogType(String type) {
-        return switch (type.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (type.toLowerCase(Locale.ROOT)) {
             case "string" -> STRING;
             case "arn" -> ARN;
             case "numeric", "long", "integer" -> NUMERIC;

@@ -13,6 +13,7 @@ import dev.rolecall.policy.model.PolicyDocument;
 import dev.rolecall.policy.model.SetOperator;
 import dev.rolecall.policy.model.Statement;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,13 +69,10 @@ final class ConditionChecks {
                                     .operator()
                                     .type()
                                     .name()
-                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .toLowerCase(Locale.ROOT)
                                     .replace('_', ' ')
                             + " values, but " + condition.key() + " holds "
-                            + key.type()
-                                    .name()
-                                    .toLowerCase(java.util.Locale.ROOT)
-                                    .replace('_', ' ') + " values");
+                            + key.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " values");
         }
     }
 

@@ -1,14 +1,15 @@
 package dev.rolecall.policy.simulation;
 
+import dev.rolecall.policy.AccessDecision;
 import dev.rolecall.policy.AccessRequest;
 import dev.rolecall.policy.AwsRule;
-import dev.rolecall.policy.Decision;
 import dev.rolecall.policy.DecisiveStatement;
 import dev.rolecall.policy.PolicyKind;
 import dev.rolecall.policy.SimulationResult;
 import dev.rolecall.policy.catalog.IamCatalog;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides a request the way AWS documents its policy evaluation logic:
@@ -16,7 +17,7 @@ import java.util.List;
  *   <li>{@code sts:GetCallerIdentity} is always allowed, and {@code sts:GetSessionToken} /
  *       {@code sts:GetFederationToken} are never allowed to a role (see {@link SpecialRules});
  *   <li>an explicit Deny in any applicable policy (SCP, resource-based, identity, boundary, session)
- *       decides: {@link Decision#EXPLICITLY_DENIED};
+ *       decides: {@link AccessDecision#EXPLICITLY_DENIED};
  *   <li>every SCP level must have an Allow;
  *   <li>within one account: a resource-based policy that names the role session (or user) directly
  *       allows on its own; otherwise an Allow in an identity policy or a resource-based policy naming
@@ -53,7 +54,7 @@ public final class PolicyEvaluator {
         boolean service = context.caller().isService();
         if (SpecialRules.needsLongTermCredentials(request.action(), context.caller())) {
             return new SimulationResult(
-                    Decision.IMPLICITLY_DENIED,
+                    AccessDecision.IMPLICITLY_DENIED,
                     List.of(),
                     request.action() + " accepts only the long-term credentials of an IAM user or the root user: "
                             + "a role session cannot call it, whatever its policies allow.",
@@ -89,7 +90,7 @@ public final class PolicyEvaluator {
         }
         if (!denies.isEmpty()) {
             return result(
-                    Decision.EXPLICITLY_DENIED,
+                    AccessDecision.EXPLICITLY_DENIED,
                     denies,
                     "Explicitly denied by " + list(denies) + ". An explicit deny overrides every allow.");
         }
@@ -100,19 +101,19 @@ public final class PolicyEvaluator {
     private static SimulationResult callerIdentity(List<Hit> denies) {
         String ignored = denies.isEmpty() ? "" : " The explicit deny in " + list(denies) + " does not apply to it.";
         return new SimulationResult(
-                Decision.ALLOWED,
+                AccessDecision.ALLOWED,
                 List.of(),
                 "sts:GetCallerIdentity is always allowed: AWS requires no permission for it and answers it even "
                         + "under an explicit deny, since a denied call would reveal the same identity." + ignored,
                 AwsRule.CALLER_IDENTITY_ALWAYS_ALLOWED);
     }
 
-    static SimulationResult result(Decision decision, List<Hit> hits, String explanation) {
+    static SimulationResult result(AccessDecision decision, List<Hit> hits, String explanation) {
         return result(decision, hits, explanation, null);
     }
 
     static SimulationResult result(
-            Decision decision, List<Hit> hits, String explanation, @org.jspecify.annotations.Nullable AwsRule rule) {
+            AccessDecision decision, List<Hit> hits, String explanation, @Nullable AwsRule rule) {
         List<DecisiveStatement> decisive = new ArrayList<>(hits.size());
         for (Hit hit : hits) {
             decisive.add(hit.decisive());

@@ -1,8 +1,8 @@
 package dev.rolecall.policy.simulation;
 
+import dev.rolecall.policy.AccessDecision;
 import dev.rolecall.policy.AccessRequest;
 import dev.rolecall.policy.AwsRule;
-import dev.rolecall.policy.Decision;
 import dev.rolecall.policy.SimulationResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -256,10 +256,10 @@ final class Verdict {
     }
 
     private SimulationResult implicit(String explanation) {
-        return new SimulationResult(Decision.IMPLICITLY_DENIED, List.of(), explanation, rule);
+        return new SimulationResult(AccessDecision.IMPLICITLY_DENIED, List.of(), explanation, rule);
     }
 
     private SimulationResult allowed(List<Hit> decisive, String explanation) {
-        return PolicyEvaluator.result(Decision.ALLOWED, decisive, explanation, rule);
+        return PolicyEvaluator.result(AccessDecision.ALLOWED, decisive, explanation, rule);
     }
 }

@@ -1,7 +1,7 @@
 package dev.rolecall.policy;
 
 /** The outcome of evaluating a request against a role's policies, as AWS decides it. */
-public enum Decision {
+public enum AccessDecision {
     /** Every policy layer that applies allows the request and none denies it. */
     ALLOWED,
     /** A statement with "Effect": "Deny" in some layer matches the request; nothing can override it. */
