@@ -9,11 +9,12 @@ import dev.rolecall.identity.Role;
  *
  * @param reviewer whether the person reviews requests
  * @param admin whether the person administers Rolecall
+ * @param readsAll whether the person may read every request, not only their own
  */
-record Actor(String username, boolean reviewer, boolean admin) {
+record Actor(String username, boolean reviewer, boolean admin, boolean readsAll) {
 
     static Actor of(CurrentUser user) {
-        return new Actor(user.username(), user.has(Role.REVIEWER), user.has(Role.ADMIN));
+        return new Actor(user.username(), user.has(Role.REVIEWER), user.has(Role.ADMIN), user.canReadAllRequests());
     }
 
     /** Whether this person filed the request. */

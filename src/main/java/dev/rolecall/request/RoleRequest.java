@@ -159,10 +159,8 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         if (!status.awaitsDecision()) {
             throw new IllegalTransitionException(status, "decide on");
         }
+        requireCommentIfNeeded(decision, comment);
         String reviewer = actor.username();
-        if (decision.needsComment(riskLevel) && (comment == null || comment.isBlank())) {
-            throw new CommentRequiredException(decision, riskLevel);
-        }
         moveTo(next, "decide on", now);
         decisions.add(new Decision(reviewer, decision, comment, revision, now));
         registerEvent(new RoleRequestDecisionRecorded(ref(), reviewer, now, revision, decision, comment));
@@ -191,13 +189,18 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         if (!status.acceptsComments()) {
             throw new IllegalTransitionException(status, "comment on");
         }
-        if (text == null || text.isBlank()) {
-            throw new CommentRequiredException(DecisionType.COMMENT, riskLevel);
-        }
+        requireCommentIfNeeded(DecisionType.COMMENT, text);
         String author = actor.username();
         decisions.add(new Decision(author, DecisionType.COMMENT, text, revision, now));
         updatedAt = now;
         registerEvent(new RoleRequestCommented(ref(), author, now, revision, text));
+    }
+
+    /** The comment rule, {@link DecisionType#needsComment}, at this request's risk. */
+    private void requireCommentIfNeeded(DecisionType decision, @Nullable String comment) {
+        if (decision.needsComment(riskLevel) && (comment == null || comment.isBlank())) {
+            throw new CommentRequiredException(decision, riskLevel);
+        }
     }
 
     /**
@@ -385,8 +388,8 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     }
 
     /** Requesters see their own requests; reviewers, auditors and admins see all. */
-    boolean isVisibleTo(String username, boolean readsAll) {
-        return readsAll || requester.equals(username);
+    boolean isVisibleTo(Actor actor) {
+        return actor.readsAll() || actor.filed(requester);
     }
 
     /** The events registered and not yet published. */

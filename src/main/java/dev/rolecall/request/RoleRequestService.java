@@ -263,7 +263,7 @@ public class RoleRequestService {
 
     private RoleRequest load(RoleRequestId id, CurrentUser reader, @Nullable Long expectedVersion) {
         RoleRequest request = requests.findById(id.value())
-                .filter(found -> found.isVisibleTo(reader.username(), reader.canReadAllRequests()))
+                .filter(found -> found.isVisibleTo(Actor.of(reader)))
                 .orElseThrow(() -> new RoleRequestNotFoundException(id));
         if (expectedVersion != null && expectedVersion != request.version()) {
             throw new StaleRequestException();

@@ -17,11 +17,11 @@ class RoleRequestTests {
             new ApplyStepRecord("CreateRole", Map.of("RoleName", "ci-deployer"), ApplyStepStatus.SUCCEEDED, null, null);
 
     private static Actor reviewer(String username) {
-        return new Actor(username, true, false);
+        return new Actor(username, true, false, true);
     }
 
     private static Actor person(String username) {
-        return new Actor(username, false, false);
+        return new Actor(username, false, false, false);
     }
 
     private static RoleRequest draft() {
@@ -456,9 +456,9 @@ class RoleRequestTests {
     @Test
     void requestersSeeOnlyTheirOwnRequests() {
         RoleRequest request = draft();
-        assertThat(request.isVisibleTo("alice", false)).isTrue();
-        assertThat(request.isVisibleTo("frank", false)).isFalse();
-        assertThat(request.isVisibleTo("carol", true)).isTrue();
+        assertThat(request.isVisibleTo(person("alice"))).isTrue();
+        assertThat(request.isVisibleTo(person("frank"))).isFalse();
+        assertThat(request.isVisibleTo(new Actor("carol", false, false, true))).isTrue();
     }
 
     @Test
@@ -479,13 +479,14 @@ class RoleRequestTests {
         failed.markFailed("Throttling", "Rate exceeded", NOW);
         assertThat(failed.actionsFor(person("alice")).retry()).isTrue();
         assertThat(failed.actionsFor(reviewer("bob")).retry()).isTrue();
-        assertThat(failed.actionsFor(new Actor("dave", false, true)).retry()).isTrue();
+        assertThat(failed.actionsFor(new Actor("dave", false, true, true)).retry())
+                .isTrue();
         assertThat(failed.actionsFor(person("frank")).retry()).isFalse();
         assertThatThrownBy(() -> failed.retry(person("frank"), NOW))
                 .isInstanceOfSatisfying(
                         ActionNotAllowedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.CANNOT_RETRY));
-        failed.retry(new Actor("dave", false, true), NOW);
+        failed.retry(new Actor("dave", false, true, true), NOW);
         assertThat(failed.status()).isEqualTo(RoleRequestStatus.APPLYING);
     }
 }
