@@ -1,8 +1,5 @@
 package dev.rolecall.request;
 
-import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.identity.Role;
-
 /**
  * What happens next to a request and who acts, worded for the person reading it: the line at the
  * top of the request page's action panel. The server checks every action again when it is taken.
@@ -14,21 +11,17 @@ import dev.rolecall.identity.Role;
  */
 record NextStep(String messageKey, String requester, boolean offersRevise) {
 
-    /**
-     * @param mayRetry whether the reader may retry a failed apply, as the page already worked out
-     *     for its Retry button
-     */
-    static NextStep of(RoleRequestView request, CurrentUser reader, boolean mayRetry) {
-        boolean isRequester = request.requester().equals(reader.username());
+    /** @param may what the reader may do with the request, as the page shows it */
+    static NextStep of(RoleRequestView request, RequestActions may) {
         RoleRequestStatus status = request.status();
         String key = "next." + status.name();
         String variant = switch (status) {
-            case DRAFT, CHANGES_REQUESTED -> isRequester ? ".requester" : "";
-            case IN_REVIEW -> isRequester ? ".requester" : reader.has(Role.REVIEWER) ? ".reviewer" : "";
+            case DRAFT, CHANGES_REQUESTED -> may.requester() ? ".requester" : "";
+            case IN_REVIEW -> may.requester() ? ".requester" : may.decide() ? ".reviewer" : "";
             case APPROVED -> request.planOnly() ? ".planOnly" : "";
-            case FAILED -> mayRetry ? ".retry" : "";
+            case FAILED -> may.retry() ? ".retry" : "";
             default -> "";
         };
-        return new NextStep(key + variant, request.requester(), isRequester && status.isRevisable());
+        return new NextStep(key + variant, request.requester(), may.revise());
     }
 }

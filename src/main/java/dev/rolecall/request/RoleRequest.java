@@ -144,24 +144,23 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
      * @throws IllegalTransitionException if the request is not awaiting a decision
      * @throws CommentRequiredException if the decision needs a comment and has none
      */
-    void decide(String reviewer, boolean isReviewer, DecisionType decision, @Nullable String comment, Instant now) {
+    void decide(Actor actor, DecisionType decision, @Nullable String comment, Instant now) {
         RoleRequestStatus next = decision.outcome();
         if (next == null) {
-            comment(reviewer, isReviewer, comment, now);
+            comment(actor, comment, now);
             return;
         }
-        if (reviewer.equals(requester)) {
+        if (actor.filed(requester)) {
             throw new ActionNotAllowedException(ActionNotAllowedException.Reason.OWN_REQUEST);
         }
-        if (!isReviewer) {
+        if (!actor.reviewer()) {
             throw new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_A_REVIEWER);
         }
-        if (!status.canBecome(next)) {
+        if (!status.awaitsDecision()) {
             throw new IllegalTransitionException(status, "decide on");
         }
-        if (decision.needsComment(riskLevel) && (comment == null || comment.isBlank())) {
-            throw new CommentRequiredException(decision, riskLevel);
-        }
+        requireCommentIfNeeded(decision, comment);
+        String reviewer = actor.username();
         moveTo(next, "decide on", now);
         decisions.add(new Decision(reviewer, decision, comment, revision, now));
         registerEvent(new RoleRequestDecisionRecorded(ref(), reviewer, now, revision, decision, comment));
@@ -183,19 +182,25 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
      * @throws IllegalTransitionException unless the request is in review or waits for a revision
      * @throws CommentRequiredException if the comment is blank
      */
-    private void comment(String author, boolean isReviewer, @Nullable String text, Instant now) {
-        if (!isReviewer && !author.equals(requester)) {
+    private void comment(Actor actor, @Nullable String text, Instant now) {
+        if (!takesPart(requester, actor)) {
             throw new ActionNotAllowedException(ActionNotAllowedException.Reason.CANNOT_COMMENT);
         }
         if (!status.acceptsComments()) {
             throw new IllegalTransitionException(status, "comment on");
         }
-        if (text == null || text.isBlank()) {
-            throw new CommentRequiredException(DecisionType.COMMENT, riskLevel);
-        }
+        requireCommentIfNeeded(DecisionType.COMMENT, text);
+        String author = actor.username();
         decisions.add(new Decision(author, DecisionType.COMMENT, text, revision, now));
         updatedAt = now;
         registerEvent(new RoleRequestCommented(ref(), author, now, revision, text));
+    }
+
+    /** The comment rule, {@link DecisionType#needsComment}, at this request's risk. */
+    private void requireCommentIfNeeded(DecisionType decision, @Nullable String comment) {
+        if (decision.needsComment(riskLevel) && (comment == null || comment.isBlank())) {
+            throw new CommentRequiredException(decision, riskLevel);
+        }
     }
 
     /**
@@ -208,7 +213,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
      * @throws IllegalTransitionException if the request is in any other state
      * @throws IllegalArgumentException if the new spec names another account or role name
      */
-    void revise(String actor, RoleSpec newSpec, String newJustification, Instant now) {
+    void revise(Actor actor, RoleSpec newSpec, String newJustification, Instant now) {
         requireRevisableBy(actor);
         if (!keepsAccountAndRoleName(newSpec)) {
             throw new IllegalArgumentException("a revision keeps the account and role name");
@@ -217,8 +222,8 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         revision++;
         spec = newSpec;
         justification = newJustification;
-        revisions.add(new Revision(revision, spec, justification, actor, now));
-        registerEvent(new RoleRequestSubmitted(ref(), actor, now, revision, justification));
+        revisions.add(new Revision(revision, spec, justification, actor.username(), now));
+        registerEvent(new RoleRequestSubmitted(ref(), actor.username(), now, revision, justification));
     }
 
     /**
@@ -227,8 +232,8 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
      * @throws ActionNotAllowedException if the actor did not file the request
      * @throws IllegalTransitionException if the request is neither in review nor waiting for changes
      */
-    void requireRevisableBy(String actor) {
-        requireRequester(actor);
+    void requireRevisableBy(Actor actor) {
+        requireRequester(actor.username());
         if (!status.isRevisable()) {
             throw new IllegalTransitionException(status, "revise");
         }
@@ -240,10 +245,10 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     }
 
     /** The requester takes the request back while it is still open. */
-    void withdraw(String actor, Instant now) {
-        requireRequester(actor);
+    void withdraw(Actor actor, Instant now) {
+        requireRequester(actor.username());
         moveTo(RoleRequestStatus.WITHDRAWN, "withdraw", now);
-        registerEvent(new RoleRequestWithdrawn(ref(), actor, now));
+        registerEvent(new RoleRequestWithdrawn(ref(), actor.username(), now));
     }
 
     /** Plan-only: records the IAM calls apply would make; the request stays APPROVED. */
@@ -262,15 +267,21 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     /**
      * A person asks to retry a failed apply: FAILED → APPLYING. Provisioning resumes from the
      * failed step; calls that succeeded are not made again.
+     *
+     * @throws ActionNotAllowedException for anyone but the requester, reviewers and admins
+     * @throws IllegalTransitionException if the request has not failed
      */
-    void retry(String actor, Instant now) {
+    void retry(Actor actor, Instant now) {
+        if (!mayRetryAnyFailure(requester, actor)) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.CANNOT_RETRY);
+        }
         if (status != RoleRequestStatus.FAILED) {
             throw new IllegalTransitionException(status, "retry");
         }
         moveTo(RoleRequestStatus.APPLYING, "retry", now);
         failureCode = null;
         failureMessage = null;
-        registerEvent(new RoleApplyStarted(ref(), actor, now, true));
+        registerEvent(new RoleApplyStarted(ref(), actor.username(), now, true));
     }
 
     /** The IAM calls that succeeded so far, in order. */
@@ -334,9 +345,51 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         }
     }
 
+    /** What the actor may do with this request now; see {@link RequestActions}. */
+    RequestActions actionsFor(Actor actor) {
+        return RequestActions.of(requester, status, actor);
+    }
+
+    // The rules below take the request's requester and status rather than the aggregate, so that a
+    // RoleRequestView, read earlier in the same request, asks the same rules what its reader may do.
+
+    /** The requester and reviewers take part in a request's review: they may comment on it. */
+    static boolean takesPart(String requester, Actor actor) {
+        return actor.filed(requester) || actor.reviewer();
+    }
+
+    /** A reviewer who did not file the request decides on it while it awaits a decision. */
+    static boolean mayDecide(String requester, RoleRequestStatus status, Actor actor) {
+        return !actor.filed(requester) && actor.reviewer() && status.awaitsDecision();
+    }
+
+    /** The requester and reviewers comment while review goes on or waits for a revision. */
+    static boolean mayComment(String requester, RoleRequestStatus status, Actor actor) {
+        return takesPart(requester, actor) && status.acceptsComments();
+    }
+
+    /** The requester, reviewers and admins retry a failed apply. */
+    static boolean mayRetry(String requester, RoleRequestStatus status, Actor actor) {
+        return status == RoleRequestStatus.FAILED && mayRetryAnyFailure(requester, actor);
+    }
+
+    private static boolean mayRetryAnyFailure(String requester, Actor actor) {
+        return actor.filed(requester) || actor.reviewer() || actor.admin();
+    }
+
+    /** The requester files a new revision while the request is revisable. */
+    static boolean mayRevise(String requester, RoleRequestStatus status, Actor actor) {
+        return actor.filed(requester) && status.isRevisable();
+    }
+
+    /** The requester withdraws the request while it is open. */
+    static boolean mayWithdraw(String requester, RoleRequestStatus status, Actor actor) {
+        return actor.filed(requester) && status.isOpen();
+    }
+
     /** Requesters see their own requests; reviewers, auditors and admins see all. */
-    boolean isVisibleTo(String username, boolean readsAll) {
-        return readsAll || requester.equals(username);
+    boolean isVisibleTo(Actor actor) {
+        return actor.readsAll() || actor.filed(requester);
     }
 
     /** The events registered and not yet published. */

@@ -2,7 +2,6 @@ package dev.rolecall.request;
 
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.identity.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -144,10 +143,10 @@ class RoleRequestController {
         model.addAttribute("requestId", id);
         model.addAttribute("question", RolePermissionsController.Question.EMPTY);
         model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));
-        model.addAttribute("isRequester", request.requester().equals(user.username()));
-        model.addAttribute("isReviewer", user.has(Role.REVIEWER));
-        model.addAttribute("canRetry", request.retryableBy(user));
-        model.addAttribute("nextStep", NextStep.of(request, user, request.retryableBy(user)));
+        RequestActions may = request.actionsFor(Actor.of(user));
+        model.addAttribute("may", may);
+        model.addAttribute("canRetry", may.retry());
+        model.addAttribute("nextStep", NextStep.of(request, may));
         return "request/detail";
     }
 

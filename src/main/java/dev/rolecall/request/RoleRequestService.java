@@ -85,7 +85,7 @@ public class RoleRequestService {
             List<FieldProblem> inputProblems,
             CurrentUser requester) {
         RoleRequest request = load(id, requester, expectedVersion);
-        request.requireRevisableBy(requester.username());
+        request.requireRevisableBy(Actor.of(requester));
         List<FieldProblem> kept = new ArrayList<>(inputProblems);
         if (!command.spec().accountId().equals(request.spec().accountId())) {
             kept.add(new FieldProblem("accountId", "A revision keeps the account: file a new request for another one"));
@@ -95,7 +95,7 @@ public class RoleRequestService {
                     new FieldProblem("roleName", "A revision keeps the role name: file a new request for another one"));
         }
         PolicyAnalysis assessment = requireValid(command, kept);
-        request.revise(requester.username(), command.spec(), command.justification(), clock.instant());
+        request.revise(Actor.of(requester), command.spec(), command.justification(), clock.instant());
         request.assess(
                 assessment.riskLevel(),
                 assessment.topFinding().map(PolicyFinding::code).orElse(null),
@@ -121,7 +121,7 @@ public class RoleRequestService {
     @Transactional(readOnly = true)
     public RoleRequestView getForRevision(RoleRequestId id, CurrentUser requester) {
         RoleRequest request = load(id, requester, null);
-        request.requireRevisableBy(requester.username());
+        request.requireRevisableBy(Actor.of(requester));
         return request.toView();
     }
 
@@ -215,7 +215,7 @@ public class RoleRequestService {
             CurrentUser reviewer) {
         RoleRequest request = load(id, reviewer, expectedVersion);
         String trimmed = comment == null || comment.isBlank() ? null : comment.strip();
-        request.decide(reviewer.username(), reviewer.has(Role.REVIEWER), decision, trimmed, clock.instant());
+        request.decide(Actor.of(reviewer), decision, trimmed, clock.instant());
         return requests.saveAndFlush(request).toView();
     }
 
@@ -227,17 +227,14 @@ public class RoleRequestService {
      */
     public RoleRequestView retry(RoleRequestId id, @Nullable Long expectedVersion, CurrentUser user) {
         RoleRequest request = load(id, user, expectedVersion);
-        if (!RoleRequestView.mayRetry(request.requester(), user)) {
-            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.CANNOT_RETRY);
-        }
-        request.retry(user.username(), clock.instant());
+        request.retry(Actor.of(user), clock.instant());
         return requests.saveAndFlush(request).toView();
     }
 
     /** The requester takes an open request back. */
     public RoleRequestView withdraw(RoleRequestId id, @Nullable Long expectedVersion, CurrentUser requester) {
         RoleRequest request = load(id, requester, expectedVersion);
-        request.withdraw(requester.username(), clock.instant());
+        request.withdraw(Actor.of(requester), clock.instant());
         return requests.saveAndFlush(request).toView();
     }
 
@@ -266,7 +263,7 @@ public class RoleRequestService {
 
     private RoleRequest load(RoleRequestId id, CurrentUser reader, @Nullable Long expectedVersion) {
         RoleRequest request = requests.findById(id.value())
-                .filter(found -> found.isVisibleTo(reader.username(), reader.canReadAllRequests()))
+                .filter(found -> found.isVisibleTo(Actor.of(reader)))
                 .orElseThrow(() -> new RoleRequestNotFoundException(id));
         if (expectedVersion != null && expectedVersion != request.version()) {
             throw new StaleRequestException();

@@ -58,6 +58,11 @@ public enum RoleRequestStatus {
         };
     }
 
+    /** Whether reviewers may decide: approve, reject or request changes. */
+    public boolean awaitsDecision() {
+        return this == IN_REVIEW;
+    }
+
     /** Whether reviewers and the requester may comment: while review goes on or waits for a revision. */
     public boolean acceptsComments() {
         return DISCUSSED.contains(this);

@@ -1,7 +1,6 @@
 package dev.rolecall.request;
 
 import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.identity.Role;
 import dev.rolecall.policy.RiskLevel;
 import java.time.Instant;
 import java.util.List;
@@ -49,12 +48,12 @@ public record RoleRequestView(
 
     /** Whether the person may retry this request's failed apply; the service decides again on the POST. */
     public boolean retryableBy(CurrentUser user) {
-        return status == RoleRequestStatus.FAILED && mayRetry(requester, user);
+        return actionsFor(Actor.of(user)).retry();
     }
 
-    /** Who may retry a failed apply: the requester, reviewers and admins. */
-    static boolean mayRetry(String requester, CurrentUser user) {
-        return requester.equals(user.username()) || user.has(Role.REVIEWER) || user.has(Role.ADMIN);
+    /** What the reader may do with the request as read, by the {@link RoleRequest} rules. */
+    RequestActions actionsFor(Actor reader) {
+        return RequestActions.of(requester, status, reader);
     }
 
     /** Whether apply is under way: approved and nothing recorded yet, or applying. Its card polls meanwhile. */

@@ -16,6 +16,14 @@ class RoleRequestTests {
     private static final ApplyStepRecord CREATE =
             new ApplyStepRecord("CreateRole", Map.of("RoleName", "ci-deployer"), ApplyStepStatus.SUCCEEDED, null, null);
 
+    private static Actor reviewer(String username) {
+        return new Actor(username, true, false, true);
+    }
+
+    private static Actor person(String username) {
+        return new Actor(username, false, false, false);
+    }
+
     private static RoleRequest draft() {
         return RoleRequest.draft("alice", "payments", RoleSpecs.valid(), "CI deploys", NOW);
     }
@@ -29,7 +37,7 @@ class RoleRequestTests {
 
     private static RoleRequest approved() {
         RoleRequest request = inReview();
-        request.decide("bob", true, DecisionType.APPROVE, "ok", NOW);
+        request.decide(reviewer("bob"), DecisionType.APPROVE, "ok", NOW);
         return request;
     }
 
@@ -72,12 +80,13 @@ class RoleRequestTests {
                 .isInstanceOfSatisfying(
                         ActionNotAllowedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.NOT_THE_REQUESTER));
-        assertThatThrownBy(() -> inReview().withdraw("bob", NOW)).isInstanceOf(ActionNotAllowedException.class);
+        assertThatThrownBy(() -> inReview().withdraw(person("bob"), NOW)).isInstanceOf(ActionNotAllowedException.class);
         RoleRequest changes = inReview();
-        changes.decide("bob", true, DecisionType.REQUEST_CHANGES, "narrow it", NOW);
-        assertThatThrownBy(() -> changes.revise("bob", RoleSpecs.valid(), "x", NOW))
+        changes.decide(reviewer("bob"), DecisionType.REQUEST_CHANGES, "narrow it", NOW);
+        assertThatThrownBy(() -> changes.revise(person("bob"), RoleSpecs.valid(), "x", NOW))
                 .isInstanceOf(ActionNotAllowedException.class);
-        assertThatThrownBy(() -> changes.requireRevisableBy("bob")).isInstanceOf(ActionNotAllowedException.class);
+        assertThatThrownBy(() -> changes.requireRevisableBy(person("bob")))
+                .isInstanceOf(ActionNotAllowedException.class);
         assertThat(changes.revision()).isEqualTo(1);
     }
 
@@ -96,7 +105,7 @@ class RoleRequestTests {
     @Test
     void theRequesterNeverDecidesOnTheirOwnRequestEvenAsAReviewer() {
         RoleRequest request = inReview();
-        assertThatThrownBy(() -> request.decide("alice", true, DecisionType.APPROVE, null, NOW))
+        assertThatThrownBy(() -> request.decide(reviewer("alice"), DecisionType.APPROVE, null, NOW))
                 .isInstanceOfSatisfying(
                         ActionNotAllowedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.OWN_REQUEST));
@@ -107,7 +116,7 @@ class RoleRequestTests {
     @Test
     void onlyReviewersDecide() {
         RoleRequest request = inReview();
-        assertThatThrownBy(() -> request.decide("frank", false, DecisionType.APPROVE, null, NOW))
+        assertThatThrownBy(() -> request.decide(person("frank"), DecisionType.APPROVE, null, NOW))
                 .isInstanceOfSatisfying(
                         ActionNotAllowedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_REVIEWER));
@@ -116,12 +125,12 @@ class RoleRequestTests {
     @Test
     void rejectAndRequestChangesEndTheReview() {
         RoleRequest rejected = inReview();
-        rejected.decide("bob", true, DecisionType.REJECT, "too broad", NOW);
+        rejected.decide(reviewer("bob"), DecisionType.REJECT, "too broad", NOW);
         assertThat(rejected.status()).isEqualTo(RoleRequestStatus.REJECTED);
         assertThat(events(rejected)).endsWith(RoleRequestRejected.class);
 
         RoleRequest changes = inReview();
-        changes.decide("erin", true, DecisionType.REQUEST_CHANGES, "narrow the resource", NOW);
+        changes.decide(reviewer("erin"), DecisionType.REQUEST_CHANGES, "narrow the resource", NOW);
         assertThat(changes.status()).isEqualTo(RoleRequestStatus.CHANGES_REQUESTED);
         assertThat(events(changes)).endsWith(RoleRequestChangesRequested.class);
     }
@@ -133,7 +142,7 @@ class RoleRequestTests {
             request.assess(risk, "iam-passrole-star", null);
             int eventsBefore = request.pendingEvents().size();
             for (String missing : java.util.Arrays.asList(null, "", "  \n ")) {
-                assertThatThrownBy(() -> request.decide("bob", true, DecisionType.APPROVE, missing, NOW))
+                assertThatThrownBy(() -> request.decide(reviewer("bob"), DecisionType.APPROVE, missing, NOW))
                         .isInstanceOfSatisfying(CommentRequiredException.class, e -> {
                             assertThat(e.reason()).isEqualTo(CommentRequiredException.Reason.HIGH_RISK_APPROVAL);
                             assertThat(e.risk()).isEqualTo(risk);
@@ -145,7 +154,7 @@ class RoleRequestTests {
             assertThat(request.toView().decisions()).isEmpty();
             assertThat(request.pendingEvents()).hasSize(eventsBefore);
 
-            request.decide("bob", true, DecisionType.APPROVE, "PassRole is scoped by the boundary", NOW);
+            request.decide(reviewer("bob"), DecisionType.APPROVE, "PassRole is scoped by the boundary", NOW);
             assertThat(request.status()).isEqualTo(RoleRequestStatus.APPROVED);
         }
     }
@@ -155,7 +164,7 @@ class RoleRequestTests {
         for (RiskLevel risk : List.of(RiskLevel.LOW, RiskLevel.MEDIUM)) {
             RoleRequest request = inReview();
             request.assess(risk, null, null);
-            request.decide("bob", true, DecisionType.APPROVE, null, NOW);
+            request.decide(reviewer("bob"), DecisionType.APPROVE, null, NOW);
             assertThat(request.status()).isEqualTo(RoleRequestStatus.APPROVED);
         }
     }
@@ -164,11 +173,11 @@ class RoleRequestTests {
     void rejectingOrRequestingChangesAlwaysNeedsAComment() {
         RoleRequest request = inReview();
         request.assess(RiskLevel.LOW, null, null);
-        assertThatThrownBy(() -> request.decide("bob", true, DecisionType.REJECT, " ", NOW))
+        assertThatThrownBy(() -> request.decide(reviewer("bob"), DecisionType.REJECT, " ", NOW))
                 .isInstanceOfSatisfying(
                         CommentRequiredException.class,
                         e -> assertThat(e.reason()).isEqualTo(CommentRequiredException.Reason.REJECT));
-        assertThatThrownBy(() -> request.decide("bob", true, DecisionType.REQUEST_CHANGES, null, NOW))
+        assertThatThrownBy(() -> request.decide(reviewer("bob"), DecisionType.REQUEST_CHANGES, null, NOW))
                 .isInstanceOfSatisfying(
                         CommentRequiredException.class,
                         e -> assertThat(e.reason()).isEqualTo(CommentRequiredException.Reason.REQUEST_CHANGES));
@@ -180,11 +189,11 @@ class RoleRequestTests {
     void whoMayDecideAndWhetherTheRequestAwaitsADecisionAreCheckedBeforeTheComment() {
         RoleRequest request = inReview();
         request.assess(RiskLevel.CRITICAL, "iam-passrole-star", null);
-        assertThatThrownBy(() -> request.decide("alice", true, DecisionType.APPROVE, null, NOW))
+        assertThatThrownBy(() -> request.decide(reviewer("alice"), DecisionType.APPROVE, null, NOW))
                 .isInstanceOf(ActionNotAllowedException.class);
-        assertThatThrownBy(() -> request.decide("frank", false, DecisionType.REJECT, null, NOW))
+        assertThatThrownBy(() -> request.decide(person("frank"), DecisionType.REJECT, null, NOW))
                 .isInstanceOf(ActionNotAllowedException.class);
-        assertThatThrownBy(() -> approved().decide("erin", true, DecisionType.REJECT, null, NOW))
+        assertThatThrownBy(() -> approved().decide(reviewer("erin"), DecisionType.REJECT, null, NOW))
                 .isInstanceOf(IllegalTransitionException.class);
     }
 
@@ -195,7 +204,7 @@ class RoleRequestTests {
             request.assess(risk, null, null);
             boolean required;
             try {
-                request.decide("bob", true, DecisionType.APPROVE, null, NOW);
+                request.decide(reviewer("bob"), DecisionType.APPROVE, null, NOW);
                 required = false;
             } catch (CommentRequiredException e) {
                 required = true;
@@ -209,8 +218,8 @@ class RoleRequestTests {
         RoleRequest request = inReview();
         request.assess(RiskLevel.CRITICAL, "iam-passrole-star", null);
         int eventsBefore = request.pendingEvents().size();
-        request.decide("bob", true, DecisionType.COMMENT, "Why PassRole on *?", NOW);
-        request.decide("alice", false, DecisionType.COMMENT, "The deploy role name changes per stage", NOW);
+        request.decide(reviewer("bob"), DecisionType.COMMENT, "Why PassRole on *?", NOW);
+        request.decide(person("alice"), DecisionType.COMMENT, "The deploy role name changes per stage", NOW);
 
         assertThat(request.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
         assertThat(request.toView().decisions())
@@ -224,16 +233,16 @@ class RoleRequestTests {
                 .isEqualTo(new RoleRequestCommented(request.ref(), "bob", NOW, 1, "Why PassRole on *?"));
 
         // The reviewer who commented still decides, and the comment was no approval.
-        request.decide("bob", true, DecisionType.REQUEST_CHANGES, "Name the roles it passes", NOW);
+        request.decide(reviewer("bob"), DecisionType.REQUEST_CHANGES, "Name the roles it passes", NOW);
         assertThat(request.status()).isEqualTo(RoleRequestStatus.CHANGES_REQUESTED);
     }
 
     @Test
     void whileTheRequesterRevisesBothSidesMayStillComment() {
         RoleRequest request = inReview();
-        request.decide("bob", true, DecisionType.REQUEST_CHANGES, "narrow it", NOW);
-        request.decide("alice", false, DecisionType.COMMENT, "Narrowing to the deploy bucket", NOW);
-        request.decide("erin", true, DecisionType.COMMENT, "Also shorten the session", NOW);
+        request.decide(reviewer("bob"), DecisionType.REQUEST_CHANGES, "narrow it", NOW);
+        request.decide(person("alice"), DecisionType.COMMENT, "Narrowing to the deploy bucket", NOW);
+        request.decide(reviewer("erin"), DecisionType.COMMENT, "Also shorten the session", NOW);
         assertThat(request.status()).isEqualTo(RoleRequestStatus.CHANGES_REQUESTED);
         assertThat(request.toView().decisions()).hasSize(3);
     }
@@ -241,19 +250,19 @@ class RoleRequestTests {
     @Test
     void onlyTheRequesterAndReviewersCommentOnlyWhileTheRequestIsDiscussedAndNeverBlank() {
         RoleRequest request = inReview();
-        assertThatThrownBy(() -> request.decide("carol", false, DecisionType.COMMENT, "hello", NOW))
+        assertThatThrownBy(() -> request.decide(person("carol"), DecisionType.COMMENT, "hello", NOW))
                 .isInstanceOfSatisfying(
                         ActionNotAllowedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.CANNOT_COMMENT));
-        assertThatThrownBy(() -> request.decide("alice", false, DecisionType.COMMENT, " \t", NOW))
+        assertThatThrownBy(() -> request.decide(person("alice"), DecisionType.COMMENT, " \t", NOW))
                 .isInstanceOfSatisfying(
                         CommentRequiredException.class,
                         e -> assertThat(e.reason()).isEqualTo(CommentRequiredException.Reason.COMMENT));
-        assertThatThrownBy(() -> approved().decide("alice", false, DecisionType.COMMENT, "thanks", NOW))
+        assertThatThrownBy(() -> approved().decide(person("alice"), DecisionType.COMMENT, "thanks", NOW))
                 .isInstanceOfSatisfying(
                         IllegalTransitionException.class,
                         e -> assertThat(e.from()).isEqualTo(RoleRequestStatus.APPROVED));
-        assertThatThrownBy(() -> draft().decide("bob", true, DecisionType.COMMENT, "early", NOW))
+        assertThatThrownBy(() -> draft().decide(reviewer("bob"), DecisionType.COMMENT, "early", NOW))
                 .isInstanceOf(IllegalTransitionException.class);
         assertThat(request.toView().decisions()).isEmpty();
     }
@@ -261,19 +270,19 @@ class RoleRequestTests {
     @Test
     void decidingTwiceOrAfterTheReviewEndedIsIllegal() {
         RoleRequest request = approved();
-        assertThatThrownBy(() -> request.decide("erin", true, DecisionType.REJECT, "no", NOW))
+        assertThatThrownBy(() -> request.decide(reviewer("erin"), DecisionType.REJECT, "no", NOW))
                 .isInstanceOfSatisfying(
                         IllegalTransitionException.class,
                         e -> assertThat(e.from()).isEqualTo(RoleRequestStatus.APPROVED));
-        assertThatThrownBy(() -> draft().decide("bob", true, DecisionType.APPROVE, null, NOW))
+        assertThatThrownBy(() -> draft().decide(reviewer("bob"), DecisionType.APPROVE, null, NOW))
                 .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
     void aRevisionAfterRequestedChangesStartsANewReview() {
         RoleRequest request = inReview();
-        request.decide("bob", true, DecisionType.REQUEST_CHANGES, "narrow it", NOW);
-        request.revise("alice", RoleSpecs.valid(), "narrowed", NOW);
+        request.decide(reviewer("bob"), DecisionType.REQUEST_CHANGES, "narrow it", NOW);
+        request.revise(person("alice"), RoleSpecs.valid(), "narrowed", NOW);
         assertThat(request.status()).isEqualTo(RoleRequestStatus.SUBMITTED);
         assertThat(request.revision()).isEqualTo(2);
         assertThat(request.pendingEvents()).last().isInstanceOfSatisfying(RoleRequestSubmitted.class, submitted -> {
@@ -281,7 +290,7 @@ class RoleRequestTests {
             assertThat(submitted.justification()).isEqualTo("narrowed");
         });
         request.startReview(NOW);
-        request.decide("bob", true, DecisionType.APPROVE, null, NOW);
+        request.decide(reviewer("bob"), DecisionType.APPROVE, null, NOW);
         assertThat(request.toView().decisions())
                 .extracting(RoleRequestView.DecisionView::revision)
                 .containsExactly(1, 2);
@@ -291,7 +300,7 @@ class RoleRequestTests {
     void aRevisionWhileInReviewRestartsTheReview() {
         RoleRequest request = inReview();
         RoleSpec narrower = withTags(Map.of("team", "payments", "cost-center", "42"));
-        request.revise("alice", narrower, "adds the cost centre", NOW);
+        request.revise(person("alice"), narrower, "adds the cost centre", NOW);
         assertThat(request.status()).isEqualTo(RoleRequestStatus.SUBMITTED);
         request.startReview(NOW);
         assertThat(request.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
@@ -307,14 +316,14 @@ class RoleRequestTests {
     @Test
     void decisionsOnAnEarlierRevisionNoLongerCount() {
         RoleRequest request = inReview();
-        request.decide("bob", true, DecisionType.REQUEST_CHANGES, "narrow it", NOW);
+        request.decide(reviewer("bob"), DecisionType.REQUEST_CHANGES, "narrow it", NOW);
         assertThat(request.toView().currentDecisions()).hasSize(1);
-        request.revise("alice", RoleSpecs.valid(), "narrowed", NOW);
+        request.revise(person("alice"), RoleSpecs.valid(), "narrowed", NOW);
         request.startReview(NOW);
         RoleRequestView view = request.toView();
         assertThat(view.decisions()).hasSize(1);
         assertThat(view.currentDecisions()).isEmpty();
-        request.decide("erin", true, DecisionType.APPROVE, "ok", NOW);
+        request.decide(reviewer("erin"), DecisionType.APPROVE, "ok", NOW);
         assertThat(request.toView().currentDecisions()).singleElement().satisfies(d -> {
             assertThat(d.reviewer()).isEqualTo("erin");
             assertThat(d.revision()).isEqualTo(2);
@@ -324,8 +333,8 @@ class RoleRequestTests {
     @Test
     void aRevisionKeepsTheRoleAndAccount() {
         RoleRequest request = inReview();
-        request.decide("bob", true, DecisionType.REQUEST_CHANGES, "narrow it", NOW);
-        assertThatThrownBy(() -> request.revise("alice", RoleSpecs.valid("other-name"), "x", NOW))
+        request.decide(reviewer("bob"), DecisionType.REQUEST_CHANGES, "narrow it", NOW);
+        assertThatThrownBy(() -> request.revise(person("alice"), RoleSpecs.valid("other-name"), "x", NOW))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(request.status()).isEqualTo(RoleRequestStatus.CHANGES_REQUESTED);
         assertThat(request.revision()).isEqualTo(1);
@@ -338,16 +347,16 @@ class RoleRequestTests {
     void revisingIsOnlyForRequestsInReviewOrWithRequestedChanges() {
         RoleRequest draft = draft();
         RoleRequest rejected = inReview();
-        rejected.decide("bob", true, DecisionType.REJECT, "no", NOW);
+        rejected.decide(reviewer("bob"), DecisionType.REJECT, "no", NOW);
         RoleRequest withdrawn = inReview();
-        withdrawn.withdraw("alice", NOW);
+        withdrawn.withdraw(person("alice"), NOW);
         RoleRequest failed = applying();
         failed.markFailed("Throttling", "Rate exceeded", NOW);
         RoleRequest applied = applying();
         applied.markApplied("arn:aws:iam::111122223333:role/ci/ci-deployer", NOW);
         for (RoleRequest request : List.of(draft, approved(), applying(), applied, rejected, withdrawn, failed)) {
             RoleRequestStatus before = request.status();
-            assertThatThrownBy(() -> request.revise("alice", RoleSpecs.valid(), "x", NOW))
+            assertThatThrownBy(() -> request.revise(person("alice"), RoleSpecs.valid(), "x", NOW))
                     .as("revise when %s", before)
                     .isInstanceOfSatisfying(
                             IllegalTransitionException.class,
@@ -360,11 +369,12 @@ class RoleRequestTests {
     @Test
     void theRequesterWithdrawsOnlyWhileTheRequestIsOpen() {
         RoleRequest request = inReview();
-        request.withdraw("alice", NOW);
+        request.withdraw(person("alice"), NOW);
         assertThat(request.status()).isEqualTo(RoleRequestStatus.WITHDRAWN);
         assertThat(events(request)).endsWith(RoleRequestWithdrawn.class);
-        assertThatThrownBy(() -> approved().withdraw("alice", NOW)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> request.withdraw("alice", NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> approved().withdraw(person("alice"), NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> request.withdraw(person("alice"), NOW)).isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
@@ -401,7 +411,7 @@ class RoleRequestTests {
         RoleRequest request = applying();
         request.recordApplyStep(CREATE, "{\"RoleName\":\"ci-deployer\"}", NOW);
         request.markFailed("Throttling", "Rate exceeded", NOW);
-        request.retry("alice", NOW);
+        request.retry(person("alice"), NOW);
         assertThat(request.status()).isEqualTo(RoleRequestStatus.APPLYING);
         assertThat(request.toView().failureCode()).isNull();
         assertThat(request.succeededSteps()).singleElement().satisfies(step -> {
@@ -412,8 +422,8 @@ class RoleRequestTests {
             assertThat(started.retry()).isTrue();
             assertThat(started.actor()).isEqualTo("alice");
         });
-        assertThatThrownBy(() -> request.retry("alice", NOW)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> approved().retry("alice", NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> request.retry(person("alice"), NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> approved().retry(person("alice"), NOW)).isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
@@ -446,8 +456,37 @@ class RoleRequestTests {
     @Test
     void requestersSeeOnlyTheirOwnRequests() {
         RoleRequest request = draft();
-        assertThat(request.isVisibleTo("alice", false)).isTrue();
-        assertThat(request.isVisibleTo("frank", false)).isFalse();
-        assertThat(request.isVisibleTo("carol", true)).isTrue();
+        assertThat(request.isVisibleTo(person("alice"))).isTrue();
+        assertThat(request.isVisibleTo(person("frank"))).isFalse();
+        assertThat(request.isVisibleTo(new Actor("carol", false, false, true))).isTrue();
+    }
+
+    @Test
+    void eachReaderIsOfferedWhatTheRulesAllow() {
+        RoleRequest request = inReview();
+        assertThat(request.actionsFor(person("alice")))
+                .isEqualTo(new RequestActions(true, true, false, true, false, true, true));
+        assertThat(request.actionsFor(reviewer("bob")))
+                .isEqualTo(new RequestActions(false, true, true, true, false, false, false));
+        assertThat(request.actionsFor(person("frank")))
+                .isEqualTo(new RequestActions(false, false, false, false, false, false, false));
+        assertThat(approved().actionsFor(reviewer("bob")).decide()).isFalse();
+    }
+
+    @Test
+    void theRequesterReviewersAndAdminsRetryAFailedApply() {
+        RoleRequest failed = applying();
+        failed.markFailed("Throttling", "Rate exceeded", NOW);
+        assertThat(failed.actionsFor(person("alice")).retry()).isTrue();
+        assertThat(failed.actionsFor(reviewer("bob")).retry()).isTrue();
+        assertThat(failed.actionsFor(new Actor("dave", false, true, true)).retry())
+                .isTrue();
+        assertThat(failed.actionsFor(person("frank")).retry()).isFalse();
+        assertThatThrownBy(() -> failed.retry(person("frank"), NOW))
+                .isInstanceOfSatisfying(
+                        ActionNotAllowedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.CANNOT_RETRY));
+        failed.retry(new Actor("dave", false, true, true), NOW);
+        assertThat(failed.status()).isEqualTo(RoleRequestStatus.APPLYING);
     }
 }
