@@ -33,8 +33,28 @@ final class RoleRequestFormMapper {
         if (trust != null) {
             texts.put("trustPolicy", form.getTrustPolicy());
         }
+        Map<String, JsonNode> inline = inlinePolicies(form.getInlinePolicies(), texts, problems);
+        Map<String, String> tags = tags(form.getTags(), problems);
+        Integer session = parseSession(form.getMaxSessionDurationSeconds(), problems);
+        Instant expiresAt = parseExpiry(form.getExpiresAt(), problems);
+        RoleSpec spec = new RoleSpec(
+                form.getAccountId().strip(),
+                form.getRoleName().strip(),
+                form.getPath().strip(),
+                blankToNull(form.getDescription()),
+                trust == null ? RoleSpecConverter.JSON.createObjectNode() : trust,
+                managedPolicyArns(form.getManagedPolicyArns()),
+                inline,
+                blankToNull(form.getPermissionsBoundaryArn()),
+                session == null ? RoleSpec.DEFAULT_SESSION_SECONDS : session,
+                tags,
+                expiresAt);
+        return new Result(new SubmitRoleRequest(spec, form.getJustification().strip(), texts), problems);
+    }
+
+    private static Map<String, JsonNode> inlinePolicies(
+            List<RoleRequestForm.InlinePolicy> policies, Map<String, String> texts, List<FieldProblem> problems) {
         Map<String, JsonNode> inline = new LinkedHashMap<>();
-        List<RoleRequestForm.InlinePolicy> policies = form.getInlinePolicies();
         for (int i = 0; i < policies.size(); i++) {
             RoleRequestForm.InlinePolicy policy = policies.get(i);
             if (policy.isBlank()) {
@@ -52,32 +72,25 @@ final class RoleRequestFormMapper {
                 texts.putIfAbsent("inlinePolicies." + name, policy.getDocument());
             }
         }
+        return inline;
+    }
+
+    private static Map<String, String> tags(List<RoleRequestForm.Tag> tagRows, List<FieldProblem> problems) {
         Map<String, String> tags = new LinkedHashMap<>();
-        List<RoleRequestForm.Tag> tagRows = form.getTags();
         for (int i = 0; i < tagRows.size(); i++) {
             RoleRequestForm.Tag tag = tagRows.get(i);
             if (!tag.isBlank() && tags.put(tag.getKey().strip(), tag.getValue().strip()) != null) {
                 problems.add(new FieldProblem("tags[" + i + "].key", "This tag key is already used"));
             }
         }
-        Integer session = parseSession(form.getMaxSessionDurationSeconds(), problems);
-        Instant expiresAt = parseExpiry(form.getExpiresAt(), problems);
-        RoleSpec spec = new RoleSpec(
-                form.getAccountId().strip(),
-                form.getRoleName().strip(),
-                form.getPath().strip(),
-                blankToNull(form.getDescription()),
-                trust == null ? RoleSpecConverter.JSON.createObjectNode() : trust,
-                Arrays.stream(form.getManagedPolicyArns().split("\\R"))
-                        .map(String::strip)
-                        .filter(arn -> !arn.isEmpty())
-                        .toList(),
-                inline,
-                blankToNull(form.getPermissionsBoundaryArn()),
-                session == null ? RoleSpec.DEFAULT_SESSION_SECONDS : session,
-                tags,
-                expiresAt);
-        return new Result(new SubmitRoleRequest(spec, form.getJustification().strip(), texts), problems);
+        return tags;
+    }
+
+    private static List<String> managedPolicyArns(String lines) {
+        return Arrays.stream(lines.split("\\R"))
+                .map(String::strip)
+                .filter(arn -> !arn.isEmpty())
+                .toList();
     }
 
     /**
