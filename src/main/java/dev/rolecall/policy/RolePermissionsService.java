@@ -197,6 +197,24 @@ public class RolePermissionsService {
     public AccessAnswer canDo(RolePolicies role, String action, String resource, Map<String, List<String>> context) {
         String act = action.strip();
         String res = resource.strip().isEmpty() ? "*" : resource.strip();
+        checkQuestion(act, res);
+        Map<String, List<String>> fullContext = fullContext(role, context);
+        ResolvedRole resolved = resolver.resolve(role);
+        AccessRequest request = new AccessRequest(act, res, role.roleArn(), null, fullContext);
+        SimulationResult result =
+                evaluator.evaluate(request, PolicySet.ofIdentity(resolved.identity(), resolved.boundaries()));
+        String explanation = explanation(resolved, request, result) + caveats(act, resolved);
+        return new AccessAnswer(
+                act,
+                res,
+                result.decision(),
+                result.decisiveStatements(),
+                explanation,
+                resolved.notAnalysed(),
+                result.rule());
+    }
+
+    private static void checkQuestion(String act, String res) {
         if (!ACTION.matcher(act).matches()) {
             throw new AccessQuestionException(
                     "action",
@@ -212,6 +230,10 @@ public class RolePermissionsService {
                     "Write a complete ARN with 6 parts, "
                             + "e.g. arn:aws:s3:::my-bucket/key, or * for actions that take no resource.");
         }
+    }
+
+    /** The asked context with stripped keys, plus the role's own account as {@code aws:PrincipalAccount}. */
+    private static Map<String, List<String>> fullContext(RolePolicies role, Map<String, List<String>> context) {
         Map<String, List<String>> fullContext = new LinkedHashMap<>();
         context.forEach((key, values) -> {
             if (key.isBlank()) {
@@ -222,48 +244,47 @@ public class RolePermissionsService {
         if (fullContext.keySet().stream().noneMatch("aws:PrincipalAccount"::equalsIgnoreCase)) {
             fullContext.put("aws:PrincipalAccount", List.of(role.accountId()));
         }
-        ResolvedRole resolved = resolver.resolve(role);
-        AccessRequest request = new AccessRequest(act, res, role.roleArn(), null, fullContext);
-        SimulationResult result =
-                evaluator.evaluate(request, PolicySet.ofIdentity(resolved.identity(), resolved.boundaries()));
+        return fullContext;
+    }
+
+    private String explanation(ResolvedRole resolved, AccessRequest request, SimulationResult result) {
         boolean simulatorExplains = result.decision() != AccessDecision.EXPLICITLY_DENIED
                 && (result.rule() != null || PolicyEvaluator.crossAccount(request));
-        String explanation = simulatorExplains
-                ? result.decision() + ": " + result.explanation()
-                : switch (result.decision()) {
-                    case ALLOWED ->
-                        "ALLOWED by " + describe(resolved, result.decisiveStatements(), PolicyKind.IDENTITY)
-                                + (resolved.boundaries().isEmpty()
-                                        ? ""
-                                        : "; not blocked by "
-                                                + describe(resolved, result.decisiveStatements(), PolicyKind.BOUNDARY))
-                                + ".";
-                    case EXPLICITLY_DENIED ->
-                        "EXPLICITLY_DENIED by " + describe(resolved, result.decisiveStatements(), null)
-                                + ": an explicit deny overrides every allow.";
-                    case IMPLICITLY_DENIED -> implicitDenial(resolved, request);
-                };
+        if (simulatorExplains) {
+            return result.decision() + ": " + result.explanation();
+        }
+        return switch (result.decision()) {
+            case ALLOWED ->
+                "ALLOWED by " + describe(resolved, result.decisiveStatements(), PolicyKind.IDENTITY)
+                        + (resolved.boundaries().isEmpty()
+                                ? ""
+                                : "; not blocked by "
+                                        + describe(resolved, result.decisiveStatements(), PolicyKind.BOUNDARY))
+                        + ".";
+            case EXPLICITLY_DENIED ->
+                "EXPLICITLY_DENIED by " + describe(resolved, result.decisiveStatements(), null)
+                        + ": an explicit deny overrides every allow.";
+            case IMPLICITLY_DENIED -> implicitDenial(resolved, request);
+        };
+    }
+
+    /** What may make the answer wrong: an unknown action, an unread boundary, policies not analysed. */
+    private String caveats(String act, ResolvedRole resolved) {
+        String caveats = "";
         if (catalog.action(act).isEmpty()) {
-            explanation += " Note: " + act + " is not in the IAM action catalog of " + catalog.dataDate()
+            caveats += " Note: " + act + " is not in the IAM action catalog of " + catalog.dataDate()
                     + "; check the spelling.";
         }
         if (!resolved.boundaryAnalysed()) {
-            explanation += " The permissions boundary " + resolved.boundaryArn()
+            caveats += " The permissions boundary " + resolved.boundaryArn()
                     + " could not be read, so this answer leaves it out.";
         }
         if (!resolved.notAnalysed().isEmpty()) {
-            explanation += " " + resolved.notAnalysed().size()
+            caveats += " " + resolved.notAnalysed().size()
                     + (resolved.notAnalysed().size() == 1 ? " policy was" : " policies were")
                     + " not analysed and could change the answer.";
         }
-        return new AccessAnswer(
-                act,
-                res,
-                result.decision(),
-                result.decisiveStatements(),
-                explanation,
-                resolved.notAnalysed(),
-                result.rule());
+        return caveats;
     }
 
     private String implicitDenial(ResolvedRole resolved, AccessRequest request) {
