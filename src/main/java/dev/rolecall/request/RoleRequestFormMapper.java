@@ -106,8 +106,23 @@ final class RoleRequestFormMapper {
         form.setDescription(spec.description() == null ? "" : spec.description());
         form.setTrustPolicy(PolicyDocuments.format(spec.trustPolicy()));
         form.setManagedPolicyArns(String.join("\n", spec.managedPolicyArns()));
+        form.setInlinePolicies(inlinePolicyRows(spec.inlinePolicies()));
+        form.setPermissionsBoundaryArn(spec.permissionsBoundaryArn() == null ? "" : spec.permissionsBoundaryArn());
+        form.setMaxSessionDurationSeconds(String.valueOf(spec.maxSessionDurationSeconds()));
+        form.setTags(tagRows(spec.tags()));
+        form.setExpiresAt(
+                spec.expiresAt() == null
+                        ? ""
+                        : LocalDateTime.ofInstant(spec.expiresAt(), ZoneOffset.UTC)
+                                .toString());
+        form.setJustification(request.justification());
+        return form;
+    }
+
+    /** One row per inline policy with its document pretty-printed, or one empty row when there are none. */
+    private static List<RoleRequestForm.InlinePolicy> inlinePolicyRows(Map<String, JsonNode> policies) {
         List<RoleRequestForm.InlinePolicy> inline = new ArrayList<>();
-        spec.inlinePolicies().forEach((name, document) -> {
+        policies.forEach((name, document) -> {
             RoleRequestForm.InlinePolicy policy = new RoleRequestForm.InlinePolicy();
             policy.setName(name);
             policy.setDocument(PolicyDocuments.format(document));
@@ -116,25 +131,20 @@ final class RoleRequestFormMapper {
         if (inline.isEmpty()) {
             inline.add(new RoleRequestForm.InlinePolicy());
         }
-        form.setInlinePolicies(inline);
-        form.setPermissionsBoundaryArn(spec.permissionsBoundaryArn() == null ? "" : spec.permissionsBoundaryArn());
-        form.setMaxSessionDurationSeconds(String.valueOf(spec.maxSessionDurationSeconds()));
+        return inline;
+    }
+
+    /** One row per tag, then an empty row for a new tag. */
+    private static List<RoleRequestForm.Tag> tagRows(Map<String, String> tagsByKey) {
         List<RoleRequestForm.Tag> tags = new ArrayList<>();
-        spec.tags().forEach((key, value) -> {
+        tagsByKey.forEach((key, value) -> {
             RoleRequestForm.Tag tag = new RoleRequestForm.Tag();
             tag.setKey(key);
             tag.setValue(value);
             tags.add(tag);
         });
         tags.add(new RoleRequestForm.Tag());
-        form.setTags(tags);
-        form.setExpiresAt(
-                spec.expiresAt() == null
-                        ? ""
-                        : LocalDateTime.ofInstant(spec.expiresAt(), ZoneOffset.UTC)
-                                .toString());
-        form.setJustification(request.justification());
-        return form;
+        return tags;
     }
 
     /** The form field a problem named by its API field belongs to. */
