@@ -68,15 +68,7 @@ public class RolePermissionsService {
     public PermissionSummary summarise(RolePolicies role) {
         ResolvedRole resolved = resolver.resolve(role);
         EffectivePermissions access = effective(resolved);
-        Map<String, Map<AccessLevel, Row>> rows = new TreeMap<>();
-        for (Grant grant : access.grants()) {
-            grant.actions()
-                    .actions()
-                    .forEach(
-                            action -> rows.computeIfAbsent(action.service(), prefix -> new EnumMap<>(AccessLevel.class))
-                                    .computeIfAbsent(action.accessLevel(), level -> new Row())
-                                    .add(action, grant));
-        }
+        Map<String, Map<AccessLevel, Row>> rows = rowsByService(access);
         Map<String, Integer> removed = new TreeMap<>();
         access.removedByBoundary().actions().forEach(action -> removed.merge(action.service(), 1, Integer::sum));
         Set<String> prefixes = new TreeSet<>(rows.keySet());
@@ -84,19 +76,7 @@ public class RolePermissionsService {
         List<ServicePermissions> services = new ArrayList<>();
         for (String prefix : prefixes) {
             IamService service = catalog.service(prefix).orElseThrow();
-            List<AccessLevelPermissions> levels = new ArrayList<>();
-            rows.getOrDefault(prefix, Map.of()).forEach((level, row) -> {
-                int total = (int) service.actions().stream()
-                        .filter(a -> a.accessLevel() == level)
-                        .count();
-                levels.add(new AccessLevelPermissions(
-                        level.label(),
-                        row.actions.size() >= total,
-                        List.copyOf(row.actions),
-                        total,
-                        List.copyOf(row.resources),
-                        row.conditional));
-            });
+            List<AccessLevelPermissions> levels = levels(service, rows.getOrDefault(prefix, Map.of()));
             services.add(new ServicePermissions(prefix, service.name(), levels, removed.getOrDefault(prefix, 0)));
         }
         return new PermissionSummary(
@@ -107,6 +87,38 @@ public class RolePermissionsService {
                 access.removedByBoundary().size(),
                 catalog.version(),
                 catalog.dataDate());
+    }
+
+    /** The granted actions grouped by service prefix and access level. */
+    private static Map<String, Map<AccessLevel, Row>> rowsByService(EffectivePermissions access) {
+        Map<String, Map<AccessLevel, Row>> rows = new TreeMap<>();
+        for (Grant grant : access.grants()) {
+            grant.actions()
+                    .actions()
+                    .forEach(
+                            action -> rows.computeIfAbsent(action.service(), prefix -> new EnumMap<>(AccessLevel.class))
+                                    .computeIfAbsent(action.accessLevel(), level -> new Row())
+                                    .add(action, grant));
+        }
+        return rows;
+    }
+
+    /** One service's rows, each with how many of the service's actions its access level has in all. */
+    private static List<AccessLevelPermissions> levels(IamService service, Map<AccessLevel, Row> rows) {
+        List<AccessLevelPermissions> levels = new ArrayList<>();
+        rows.forEach((level, row) -> {
+            int total = (int) service.actions().stream()
+                    .filter(a -> a.accessLevel() == level)
+                    .count();
+            levels.add(new AccessLevelPermissions(
+                    level.label(),
+                    row.actions.size() >= total,
+                    List.copyOf(row.actions),
+                    total,
+                    List.copyOf(row.resources),
+                    row.conditional));
+        });
+        return levels;
     }
 
     /**
