@@ -57,16 +57,7 @@ record ResolvedRole(
             List<NotAnalysedPolicy> notAnalysed = new ArrayList<>();
             Map<String, String> origins = new LinkedHashMap<>();
             for (PolicyInput inline : role.inlinePolicies()) {
-                ParseResult result = inlineParser.parse(PolicyKind.IDENTITY, inline.name(), inline.json());
-                if (result.document() == null) {
-                    notAnalysed.add(new NotAnalysedPolicy(
-                            inline.name(),
-                            "inline policy with " + result.problems().size()
-                                    + " grammar problem(s): fix it to see its permissions"));
-                } else {
-                    identity.add(result.document());
-                    origins.putIfAbsent(inline.name(), "inline policy");
-                }
+                addInline(inline, identity, notAnalysed, origins);
             }
             for (String arn : role.managedPolicyArns()) {
                 managedDocument(arn, PolicyKind.IDENTITY, notAnalysed).ifPresent(document -> {
@@ -85,6 +76,24 @@ record ResolvedRole(
                 boundaryArn = null;
             }
             return new ResolvedRole(identity, boundaries, boundaryArn, notAnalysed, origins);
+        }
+
+        /** Adds the parsed inline policy to {@code identity}, or notes why it could not be analysed. */
+        private void addInline(
+                PolicyInput inline,
+                List<PolicyDocument> identity,
+                List<NotAnalysedPolicy> notAnalysed,
+                Map<String, String> origins) {
+            ParseResult result = inlineParser.parse(PolicyKind.IDENTITY, inline.name(), inline.json());
+            if (result.document() == null) {
+                notAnalysed.add(new NotAnalysedPolicy(
+                        inline.name(),
+                        "inline policy with " + result.problems().size()
+                                + " grammar problem(s): fix it to see its permissions"));
+            } else {
+                identity.add(result.document());
+                origins.putIfAbsent(inline.name(), "inline policy");
+            }
         }
 
         private Optional<PolicyDocument> managedDocument(

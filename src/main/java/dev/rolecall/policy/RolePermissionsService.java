@@ -68,15 +68,7 @@ public class RolePermissionsService {
     public PermissionSummary summarise(RolePolicies role) {
         ResolvedRole resolved = resolver.resolve(role);
         EffectivePermissions access = effective(resolved);
-        Map<String, Map<AccessLevel, Row>> rows = new TreeMap<>();
-        for (Grant grant : access.grants()) {
-            grant.actions()
-                    .actions()
-                    .forEach(
-                            action -> rows.computeIfAbsent(action.service(), prefix -> new EnumMap<>(AccessLevel.class))
-                                    .computeIfAbsent(action.accessLevel(), level -> new Row())
-                                    .add(action, grant));
-        }
+        Map<String, Map<AccessLevel, Row>> rows = rowsByService(access);
         Map<String, Integer> removed = new TreeMap<>();
         access.removedByBoundary().actions().forEach(action -> removed.merge(action.service(), 1, Integer::sum));
         Set<String> prefixes = new TreeSet<>(rows.keySet());
@@ -84,19 +76,7 @@ public class RolePermissionsService {
         List<ServicePermissions> services = new ArrayList<>();
         for (String prefix : prefixes) {
             IamService service = catalog.service(prefix).orElseThrow();
-            List<AccessLevelPermissions> levels = new ArrayList<>();
-            rows.getOrDefault(prefix, Map.of()).forEach((level, row) -> {
-                int total = (int) service.actions().stream()
-                        .filter(a -> a.accessLevel() == level)
-                        .count();
-                levels.add(new AccessLevelPermissions(
-                        level.label(),
-                        row.actions.size() >= total,
-                        List.copyOf(row.actions),
-                        total,
-                        List.copyOf(row.resources),
-                        row.conditional));
-            });
+            List<AccessLevelPermissions> levels = levels(service, rows.getOrDefault(prefix, Map.of()));
             services.add(new ServicePermissions(prefix, service.name(), levels, removed.getOrDefault(prefix, 0)));
         }
         return new PermissionSummary(
@@ -107,6 +87,38 @@ public class RolePermissionsService {
                 access.removedByBoundary().size(),
                 catalog.version(),
                 catalog.dataDate());
+    }
+
+    /** The granted actions grouped by service prefix and access level. */
+    private static Map<String, Map<AccessLevel, Row>> rowsByService(EffectivePermissions access) {
+        Map<String, Map<AccessLevel, Row>> rows = new TreeMap<>();
+        for (Grant grant : access.grants()) {
+            grant.actions()
+                    .actions()
+                    .forEach(
+                            action -> rows.computeIfAbsent(action.service(), prefix -> new EnumMap<>(AccessLevel.class))
+                                    .computeIfAbsent(action.accessLevel(), level -> new Row())
+                                    .add(action, grant));
+        }
+        return rows;
+    }
+
+    /** One service's rows, each with how many of the service's actions its access level has in all. */
+    private static List<AccessLevelPermissions> levels(IamService service, Map<AccessLevel, Row> rows) {
+        List<AccessLevelPermissions> levels = new ArrayList<>();
+        rows.forEach((level, row) -> {
+            int total = (int) service.actions().stream()
+                    .filter(a -> a.accessLevel() == level)
+                    .count();
+            levels.add(new AccessLevelPermissions(
+                    level.label(),
+                    row.actions.size() >= total,
+                    List.copyOf(row.actions),
+                    total,
+                    List.copyOf(row.resources),
+                    row.conditional));
+        });
+        return levels;
     }
 
     /**
@@ -197,6 +209,24 @@ public class RolePermissionsService {
     public AccessAnswer canDo(RolePolicies role, String action, String resource, Map<String, List<String>> context) {
         String act = action.strip();
         String res = resource.strip().isEmpty() ? "*" : resource.strip();
+        checkQuestion(act, res);
+        Map<String, List<String>> fullContext = fullContext(role, context);
+        ResolvedRole resolved = resolver.resolve(role);
+        AccessRequest request = new AccessRequest(act, res, role.roleArn(), null, fullContext);
+        SimulationResult result =
+                evaluator.evaluate(request, PolicySet.ofIdentity(resolved.identity(), resolved.boundaries()));
+        String explanation = explanation(resolved, request, result) + caveats(act, resolved);
+        return new AccessAnswer(
+                act,
+                res,
+                result.decision(),
+                result.decisiveStatements(),
+                explanation,
+                resolved.notAnalysed(),
+                result.rule());
+    }
+
+    private static void checkQuestion(String act, String res) {
         if (!ACTION.matcher(act).matches()) {
             throw new AccessQuestionException(
                     "action",
@@ -212,6 +242,10 @@ public class RolePermissionsService {
                     "Write a complete ARN with 6 parts, "
                             + "e.g. arn:aws:s3:::my-bucket/key, or * for actions that take no resource.");
         }
+    }
+
+    /** The asked context with stripped keys, plus the role's own account as {@code aws:PrincipalAccount}. */
+    private static Map<String, List<String>> fullContext(RolePolicies role, Map<String, List<String>> context) {
         Map<String, List<String>> fullContext = new LinkedHashMap<>();
         context.forEach((key, values) -> {
             if (key.isBlank()) {
@@ -222,48 +256,47 @@ public class RolePermissionsService {
         if (fullContext.keySet().stream().noneMatch("aws:PrincipalAccount"::equalsIgnoreCase)) {
             fullContext.put("aws:PrincipalAccount", List.of(role.accountId()));
         }
-        ResolvedRole resolved = resolver.resolve(role);
-        AccessRequest request = new AccessRequest(act, res, role.roleArn(), null, fullContext);
-        SimulationResult result =
-                evaluator.evaluate(request, PolicySet.ofIdentity(resolved.identity(), resolved.boundaries()));
+        return fullContext;
+    }
+
+    private String explanation(ResolvedRole resolved, AccessRequest request, SimulationResult result) {
         boolean simulatorExplains = result.decision() != AccessDecision.EXPLICITLY_DENIED
                 && (result.rule() != null || PolicyEvaluator.crossAccount(request));
-        String explanation = simulatorExplains
-                ? result.decision() + ": " + result.explanation()
-                : switch (result.decision()) {
-                    case ALLOWED ->
-                        "ALLOWED by " + describe(resolved, result.decisiveStatements(), PolicyKind.IDENTITY)
-                                + (resolved.boundaries().isEmpty()
-                                        ? ""
-                                        : "; not blocked by "
-                                                + describe(resolved, result.decisiveStatements(), PolicyKind.BOUNDARY))
-                                + ".";
-                    case EXPLICITLY_DENIED ->
-                        "EXPLICITLY_DENIED by " + describe(resolved, result.decisiveStatements(), null)
-                                + ": an explicit deny overrides every allow.";
-                    case IMPLICITLY_DENIED -> implicitDenial(resolved, request);
-                };
+        if (simulatorExplains) {
+            return result.decision() + ": " + result.explanation();
+        }
+        return switch (result.decision()) {
+            case ALLOWED ->
+                "ALLOWED by " + describe(resolved, result.decisiveStatements(), PolicyKind.IDENTITY)
+                        + (resolved.boundaries().isEmpty()
+                                ? ""
+                                : "; not blocked by "
+                                        + describe(resolved, result.decisiveStatements(), PolicyKind.BOUNDARY))
+                        + ".";
+            case EXPLICITLY_DENIED ->
+                "EXPLICITLY_DENIED by " + describe(resolved, result.decisiveStatements(), null)
+                        + ": an explicit deny overrides every allow.";
+            case IMPLICITLY_DENIED -> implicitDenial(resolved, request);
+        };
+    }
+
+    /** What may make the answer wrong: an unknown action, an unread boundary, policies not analysed. */
+    private String caveats(String act, ResolvedRole resolved) {
+        String caveats = "";
         if (catalog.action(act).isEmpty()) {
-            explanation += " Note: " + act + " is not in the IAM action catalog of " + catalog.dataDate()
+            caveats += " Note: " + act + " is not in the IAM action catalog of " + catalog.dataDate()
                     + "; check the spelling.";
         }
         if (!resolved.boundaryAnalysed()) {
-            explanation += " The permissions boundary " + resolved.boundaryArn()
+            caveats += " The permissions boundary " + resolved.boundaryArn()
                     + " could not be read, so this answer leaves it out.";
         }
         if (!resolved.notAnalysed().isEmpty()) {
-            explanation += " " + resolved.notAnalysed().size()
+            caveats += " " + resolved.notAnalysed().size()
                     + (resolved.notAnalysed().size() == 1 ? " policy was" : " policies were")
                     + " not analysed and could change the answer.";
         }
-        return new AccessAnswer(
-                act,
-                res,
-                result.decision(),
-                result.decisiveStatements(),
-                explanation,
-                resolved.notAnalysed(),
-                result.rule());
+        return caveats;
     }
 
     private String implicitDenial(ResolvedRole resolved, AccessRequest request) {

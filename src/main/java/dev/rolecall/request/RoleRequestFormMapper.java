@@ -33,8 +33,28 @@ final class RoleRequestFormMapper {
         if (trust != null) {
             texts.put("trustPolicy", form.getTrustPolicy());
         }
+        Map<String, JsonNode> inline = inlinePolicies(form.getInlinePolicies(), texts, problems);
+        Map<String, String> tags = tags(form.getTags(), problems);
+        Integer session = parseSession(form.getMaxSessionDurationSeconds(), problems);
+        Instant expiresAt = parseExpiry(form.getExpiresAt(), problems);
+        RoleSpec spec = new RoleSpec(
+                form.getAccountId().strip(),
+                form.getRoleName().strip(),
+                form.getPath().strip(),
+                blankToNull(form.getDescription()),
+                trust == null ? RoleSpecConverter.JSON.createObjectNode() : trust,
+                managedPolicyArns(form.getManagedPolicyArns()),
+                inline,
+                blankToNull(form.getPermissionsBoundaryArn()),
+                session == null ? RoleSpec.DEFAULT_SESSION_SECONDS : session,
+                tags,
+                expiresAt);
+        return new Result(new SubmitRoleRequest(spec, form.getJustification().strip(), texts), problems);
+    }
+
+    private static Map<String, JsonNode> inlinePolicies(
+            List<RoleRequestForm.InlinePolicy> policies, Map<String, String> texts, List<FieldProblem> problems) {
         Map<String, JsonNode> inline = new LinkedHashMap<>();
-        List<RoleRequestForm.InlinePolicy> policies = form.getInlinePolicies();
         for (int i = 0; i < policies.size(); i++) {
             RoleRequestForm.InlinePolicy policy = policies.get(i);
             if (policy.isBlank()) {
@@ -52,32 +72,25 @@ final class RoleRequestFormMapper {
                 texts.putIfAbsent("inlinePolicies." + name, policy.getDocument());
             }
         }
+        return inline;
+    }
+
+    private static Map<String, String> tags(List<RoleRequestForm.Tag> tagRows, List<FieldProblem> problems) {
         Map<String, String> tags = new LinkedHashMap<>();
-        List<RoleRequestForm.Tag> tagRows = form.getTags();
         for (int i = 0; i < tagRows.size(); i++) {
             RoleRequestForm.Tag tag = tagRows.get(i);
             if (!tag.isBlank() && tags.put(tag.getKey().strip(), tag.getValue().strip()) != null) {
                 problems.add(new FieldProblem("tags[" + i + "].key", "This tag key is already used"));
             }
         }
-        Integer session = parseSession(form.getMaxSessionDurationSeconds(), problems);
-        Instant expiresAt = parseExpiry(form.getExpiresAt(), problems);
-        RoleSpec spec = new RoleSpec(
-                form.getAccountId().strip(),
-                form.getRoleName().strip(),
-                form.getPath().strip(),
-                blankToNull(form.getDescription()),
-                trust == null ? RoleSpecConverter.JSON.createObjectNode() : trust,
-                Arrays.stream(form.getManagedPolicyArns().split("\\R"))
-                        .map(String::strip)
-                        .filter(arn -> !arn.isEmpty())
-                        .toList(),
-                inline,
-                blankToNull(form.getPermissionsBoundaryArn()),
-                session == null ? RoleSpec.DEFAULT_SESSION_SECONDS : session,
-                tags,
-                expiresAt);
-        return new Result(new SubmitRoleRequest(spec, form.getJustification().strip(), texts), problems);
+        return tags;
+    }
+
+    private static List<String> managedPolicyArns(String lines) {
+        return Arrays.stream(lines.split("\\R"))
+                .map(String::strip)
+                .filter(arn -> !arn.isEmpty())
+                .toList();
     }
 
     /**
@@ -93,8 +106,23 @@ final class RoleRequestFormMapper {
         form.setDescription(spec.description() == null ? "" : spec.description());
         form.setTrustPolicy(PolicyDocuments.format(spec.trustPolicy()));
         form.setManagedPolicyArns(String.join("\n", spec.managedPolicyArns()));
+        form.setInlinePolicies(inlinePolicyRows(spec.inlinePolicies()));
+        form.setPermissionsBoundaryArn(spec.permissionsBoundaryArn() == null ? "" : spec.permissionsBoundaryArn());
+        form.setMaxSessionDurationSeconds(String.valueOf(spec.maxSessionDurationSeconds()));
+        form.setTags(tagRows(spec.tags()));
+        form.setExpiresAt(
+                spec.expiresAt() == null
+                        ? ""
+                        : LocalDateTime.ofInstant(spec.expiresAt(), ZoneOffset.UTC)
+                                .toString());
+        form.setJustification(request.justification());
+        return form;
+    }
+
+    /** One row per inline policy with its document pretty-printed, or one empty row when there are none. */
+    private static List<RoleRequestForm.InlinePolicy> inlinePolicyRows(Map<String, JsonNode> policies) {
         List<RoleRequestForm.InlinePolicy> inline = new ArrayList<>();
-        spec.inlinePolicies().forEach((name, document) -> {
+        policies.forEach((name, document) -> {
             RoleRequestForm.InlinePolicy policy = new RoleRequestForm.InlinePolicy();
             policy.setName(name);
             policy.setDocument(PolicyDocuments.format(document));
@@ -103,25 +131,20 @@ final class RoleRequestFormMapper {
         if (inline.isEmpty()) {
             inline.add(new RoleRequestForm.InlinePolicy());
         }
-        form.setInlinePolicies(inline);
-        form.setPermissionsBoundaryArn(spec.permissionsBoundaryArn() == null ? "" : spec.permissionsBoundaryArn());
-        form.setMaxSessionDurationSeconds(String.valueOf(spec.maxSessionDurationSeconds()));
+        return inline;
+    }
+
+    /** One row per tag, then an empty row for a new tag. */
+    private static List<RoleRequestForm.Tag> tagRows(Map<String, String> tagsByKey) {
         List<RoleRequestForm.Tag> tags = new ArrayList<>();
-        spec.tags().forEach((key, value) -> {
+        tagsByKey.forEach((key, value) -> {
             RoleRequestForm.Tag tag = new RoleRequestForm.Tag();
             tag.setKey(key);
             tag.setValue(value);
             tags.add(tag);
         });
         tags.add(new RoleRequestForm.Tag());
-        form.setTags(tags);
-        form.setExpiresAt(
-                spec.expiresAt() == null
-                        ? ""
-                        : LocalDateTime.ofInstant(spec.expiresAt(), ZoneOffset.UTC)
-                                .toString());
-        form.setJustification(request.justification());
-        return form;
+        return tags;
     }
 
     /** The form field a problem named by its API field belongs to. */

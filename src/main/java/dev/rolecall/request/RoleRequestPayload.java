@@ -42,11 +42,7 @@ record RoleRequestPayload(
         required(accountId, "accountId", problems);
         required(roleName, "roleName", problems);
         required(justification, "justification", problems);
-        if (trustPolicy == null || trustPolicy.isNull()) {
-            problems.add(new FieldProblem("trustPolicy", "is required: the trust policy as a JSON object"));
-        } else if (!trustPolicy.isObject()) {
-            problems.add(new FieldProblem("trustPolicy", "must be a JSON object, not a string or array"));
-        }
+        checkTrustPolicy(problems);
         Map<String, JsonNode> inline = inlinePolicies == null ? Map.of() : inlinePolicies;
         inline.forEach((name, document) -> {
             if (document == null || !document.isObject()) {
@@ -62,16 +58,27 @@ record RoleRequestPayload(
                         ? RoleSpecConverter.JSON.createObjectNode()
                         : trustPolicy,
                 managedPolicyArns == null ? List.of() : managedPolicyArns,
-                inline.entrySet().stream()
-                        .filter(policy ->
-                                policy.getValue() != null && policy.getValue().isObject())
-                        .collect(Collectors.toMap(
-                                Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)),
+                objectsOnly(inline),
                 permissionsBoundaryArn,
                 maxSessionDurationSeconds == null ? RoleSpec.DEFAULT_SESSION_SECONDS : maxSessionDurationSeconds,
                 tags == null ? Map.of() : tags,
                 expiresAt);
         return new Result(new SubmitRoleRequest(spec, justification == null ? "" : justification, Map.of()), problems);
+    }
+
+    private void checkTrustPolicy(List<FieldProblem> problems) {
+        if (trustPolicy == null || trustPolicy.isNull()) {
+            problems.add(new FieldProblem("trustPolicy", "is required: the trust policy as a JSON object"));
+        } else if (!trustPolicy.isObject()) {
+            problems.add(new FieldProblem("trustPolicy", "must be a JSON object, not a string or array"));
+        }
+    }
+
+    /** The inline policies that are JSON objects, in the order given; the others were reported. */
+    private static Map<String, JsonNode> objectsOnly(Map<String, JsonNode> inline) {
+        return inline.entrySet().stream()
+                .filter(policy -> policy.getValue() != null && policy.getValue().isObject())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
     private static void required(@Nullable String value, String field, List<FieldProblem> problems) {

@@ -54,15 +54,28 @@ class RoleSpecValidator {
                 account == null ? TargetAccount.DEFAULT_TRUST_POLICY_SIZE_LIMIT : account.trustPolicySizeLimit();
         int managedLimit =
                 account == null ? TargetAccount.DEFAULT_MANAGED_POLICIES_PER_ROLE : account.managedPoliciesPerRole();
+        checkRoleFields(spec, problems);
+        checkPolicy(PolicyKind.TRUST, spec.trustPolicy(), "trustPolicy", trustLimit, problems);
+        checkManagedPolicies(spec.managedPolicyArns(), managedLimit, problems);
+        checkInlinePolicies(spec.inlinePolicies(), problems);
+        checkBoundary(spec.permissionsBoundaryArn(), account, problems);
+        report(RoleFieldRules.maxSessionDuration(spec.maxSessionDurationSeconds()), problems);
+        checkTags(spec.tags(), problems);
+        checkExpiry(spec, problems);
+        checkJustification(justification, problems);
+        return problems;
+    }
+
+    private void checkRoleFields(RoleSpec spec, List<FieldProblem> problems) {
         report(RoleFieldRules.roleName(spec.roleName()), problems);
         report(RoleFieldRules.path(spec.path()), problems);
         if (spec.description() != null) {
             report(RoleFieldRules.description(spec.description()), problems);
         }
-        checkPolicy(PolicyKind.TRUST, spec.trustPolicy(), "trustPolicy", trustLimit, problems);
-        checkManagedPolicies(spec.managedPolicyArns(), managedLimit, problems);
-        checkInlinePolicies(spec.inlinePolicies(), problems);
-        String boundary = spec.permissionsBoundaryArn();
+    }
+
+    private void checkBoundary(
+            @Nullable String boundary, @Nullable TargetAccount account, List<FieldProblem> problems) {
         if (boundary == null && account != null && account.requirePermissionsBoundary()) {
             problems.add(new FieldProblem(
                     "permissionsBoundaryArn",
@@ -75,11 +88,15 @@ class RoleSpecValidator {
                     "Permissions boundary must be a managed policy ARN like arn:aws:iam::123456789012:policy/name",
                     problems);
         }
-        report(RoleFieldRules.maxSessionDuration(spec.maxSessionDurationSeconds()), problems);
-        checkTags(spec.tags(), problems);
+    }
+
+    private void checkExpiry(RoleSpec spec, List<FieldProblem> problems) {
         if (spec.expiresAt() != null) {
             check(spec.expiresAt().isAfter(clock.instant()), "expiresAt", "Expiry must be in the future", problems);
         }
+    }
+
+    private void checkJustification(@Nullable String justification, List<FieldProblem> problems) {
         if (justification != null) {
             check(!justification.isBlank(), "justification", "Say why the role is needed", problems);
             check(
@@ -88,7 +105,6 @@ class RoleSpecValidator {
                     "Justification must be at most " + MAX_JUSTIFICATION + " characters",
                     problems);
         }
-        return problems;
     }
 
     private void checkAccount(String accountId, List<FieldProblem> problems) {

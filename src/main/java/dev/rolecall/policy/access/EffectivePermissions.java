@@ -62,6 +62,11 @@ public final class EffectivePermissions {
         if (boundary != null) {
             allowed = withinBoundary(allowed, allows(actions, boundary), actions.none());
         }
+        return new EffectivePermissions(minus(allowed, denied), identityAllowed, actions.none());
+    }
+
+    /** The grants without the denied actions, leaving out those with nothing left. */
+    private static List<Grant> minus(List<Grant> allowed, ActionSet denied) {
         List<Grant> effective = new ArrayList<>();
         for (Grant grant : allowed) {
             ActionSet remaining = grant.actions().minus(denied);
@@ -75,7 +80,7 @@ public final class EffectivePermissions {
                         grant.statement()));
             }
         }
-        return new EffectivePermissions(effective, identityAllowed, actions.none());
+        return effective;
     }
 
     /** Every grant, in policy and statement order. */

@@ -58,22 +58,7 @@ final class IamCatalogReader {
                 new ArrayList<>(fields(node.path("actions")).entrySet());
         entries.sort(Comparator.comparing(e -> e.getKey().toLowerCase(Locale.ROOT)));
         for (Map.Entry<String, JsonNode> entry : entries) {
-            JsonNode details = entry.getValue();
-            AccessLevel level = AccessLevel.ofLabel(details.get(0).asString());
-            List<String> resourceTypes = new ArrayList<>();
-            for (int i = 1; i < details.size(); i++) {
-                resourceTypes.add(details.get(i).asString());
-            }
-            AccessLevelOverride override =
-                    overrides.get(prefix + ":" + entry.getKey().toLowerCase(Locale.ROOT));
-            IamAction action = new IamAction(
-                    actions.size(),
-                    prefix,
-                    entry.getKey(),
-                    override == null ? level : override.level(),
-                    level,
-                    List.copyOf(resourceTypes),
-                    override == null ? null : override.reason());
+            IamAction action = readAction(actions.size(), prefix, entry.getKey(), entry.getValue(), overrides);
             actions.add(action);
             own.add(action);
         }
@@ -88,6 +73,25 @@ final class IamCatalogReader {
                 .forEach((regex, template) -> keys.addPattern(regex, template.asString()));
         return new IamService(
                 prefix, node.path("name").asString(prefix), List.copyOf(own), Map.copyOf(resourceTypes), keys);
+    }
+
+    /** One action: {@code details} holds its access level, then the resource types it takes. */
+    private static IamAction readAction(
+            int index, String prefix, String name, JsonNode details, Map<String, AccessLevelOverride> overrides) {
+        AccessLevel level = AccessLevel.ofLabel(details.get(0).asString());
+        List<String> resourceTypes = new ArrayList<>();
+        for (int i = 1; i < details.size(); i++) {
+            resourceTypes.add(details.get(i).asString());
+        }
+        AccessLevelOverride override = overrides.get(prefix + ":" + name.toLowerCase(Locale.ROOT));
+        return new IamAction(
+                index,
+                prefix,
+                name,
+                override == null ? level : override.level(),
+                level,
+                List.copyOf(resourceTypes),
+                override == null ? null : override.reason());
     }
 
     private static Map<String, JsonNode> fields(JsonNode node) {

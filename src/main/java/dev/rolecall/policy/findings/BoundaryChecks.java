@@ -48,6 +48,17 @@ final class BoundaryChecks {
         if (findings.has(FindingCode.FULL_ADMIN)) {
             return;
         }
+        checkCreateWithoutBoundaryCondition();
+        if (!bounded) {
+            // Without a boundary of its own, removing or rewriting boundaries is privilege escalation (reported as
+            // such).
+            return;
+        }
+        checkRemove();
+        checkRewrite();
+    }
+
+    private void checkCreateWithoutBoundaryCondition() {
         ActionSet create = catalog.actionsNamed(CREATE);
         effective.grants().stream()
                 .filter(grant -> grant.actions().intersects(create))
@@ -59,11 +70,9 @@ final class BoundaryChecks {
                         grant.location(),
                         PermissionChecks.summary(grant.actions().intersect(create))
                                 + " without a condition on iam:PermissionsBoundary"));
-        if (!bounded) {
-            // Without a boundary of its own, removing or rewriting boundaries is privilege escalation (reported as
-            // such).
-            return;
-        }
+    }
+
+    private void checkRemove() {
         effective
                 .firstGrantOf(catalog.actionsNamed(REMOVE), false)
                 .ifPresent(grant -> findings.add(
@@ -72,6 +81,9 @@ final class BoundaryChecks {
                         grant.location(),
                         "Can remove permissions boundaries: "
                                 + PermissionChecks.summary(grant.actions().intersect(catalog.actionsNamed(REMOVE)))));
+    }
+
+    private void checkRewrite() {
         ActionSet edit = catalog.actionsNamed(EDIT_POLICY);
         effective.grants().stream()
                 .filter(grant -> grant.actions().intersects(edit) && reachesBoundary(grant))

@@ -39,24 +39,9 @@ public final class PolicyAnalyser {
         Findings findings = new Findings();
         RoleDocuments documents = RoleDocuments.parse(request, parser, managed, findings);
         PolicyDocument trust = documents.trust;
-        StatementChecks statements = new StatementChecks(catalog, findings);
-        if (trust != null) {
-            new TrustChecks(trust, request.accountId(), request.knownAccountIds(), findings).run();
-            statements.check(trust, true);
-        }
         StatementActions actions = new StatementActions(catalog, managed::actionsOf);
-        RedundancyCheck redundancy = new RedundancyCheck(actions, findings);
-        for (PolicyDocument policy : documents.inline) {
-            statements.check(policy, true);
-            redundancy.check(policy);
-        }
-        for (PolicyDocument policy : documents.awsManaged) {
-            statements.check(policy, false);
-        }
+        checkDocuments(request, documents, actions, findings);
         PolicyDocument boundary = documents.boundary;
-        if (boundary != null) {
-            statements.check(boundary, !documents.boundaryIsAwsManaged);
-        }
         List<PolicyDocument> identity = new ArrayList<>(documents.inline);
         identity.addAll(documents.awsManaged);
         EffectivePermissions effective = EffectivePermissions.of(actions, identity, boundary);
@@ -73,5 +58,28 @@ public final class PolicyAnalyser {
                 catalog.dataDate(),
                 documents.permissionPolicyCount(),
                 trust != null);
+    }
+
+    /** The checks that look at one document at a time: trust, statement shape and redundancy. */
+    private void checkDocuments(
+            PolicyAnalysisRequest request, RoleDocuments documents, StatementActions actions, Findings findings) {
+        StatementChecks statements = new StatementChecks(catalog, findings);
+        PolicyDocument trust = documents.trust;
+        if (trust != null) {
+            new TrustChecks(trust, request.accountId(), request.knownAccountIds(), findings).run();
+            statements.check(trust, true);
+        }
+        RedundancyCheck redundancy = new RedundancyCheck(actions, findings);
+        for (PolicyDocument policy : documents.inline) {
+            statements.check(policy, true);
+            redundancy.check(policy);
+        }
+        for (PolicyDocument policy : documents.awsManaged) {
+            statements.check(policy, false);
+        }
+        PolicyDocument boundary = documents.boundary;
+        if (boundary != null) {
+            statements.check(boundary, !documents.boundaryIsAwsManaged);
+        }
     }
 }

@@ -46,33 +46,46 @@ final class RoleDocuments {
             documents.trust = result.document();
             report(limits.checkTrustPolicy(trust.name(), result.size()), FindingCode.TRUST_POLICY_TOO_LARGE, findings);
         }
-        Map<String, Integer> inlineSizes = new LinkedHashMap<>();
-        for (PolicyInput input : request.permissionPolicies()) {
-            ParseResult result = parse(parser, PolicyKind.IDENTITY, input, findings);
-            Optional.ofNullable(result.document()).ifPresent(documents.inline::add);
-            inlineSizes.merge(input.name(), result.size(), Integer::sum);
-        }
-        report(
-                limits.checkInlinePolicies("permissionPolicies", inlineSizes),
-                FindingCode.INLINE_POLICIES_TOO_LARGE,
-                findings);
+        documents.parseInline(request, parser, findings);
         List<String> arns = request.managedPolicyArns();
         for (int i = 0; i < arns.size(); i++) {
             resolve(arns.get(i), PolicyKind.IDENTITY, "managedPolicyArns[" + i + "]", managed, findings)
                     .ifPresent(documents.awsManaged::add);
         }
-        PolicyInput boundary = request.permissionsBoundary();
-        String boundaryArn = request.permissionsBoundaryArn();
-        if (boundary != null) {
-            ParseResult result = parse(parser, PolicyKind.BOUNDARY, boundary, findings);
-            documents.boundary = result.document();
-            report(limits.checkManagedPolicy(boundary.name(), result.size()), FindingCode.POLICY_INVALID, findings);
-        } else if (boundaryArn != null) {
-            documents.boundary = resolve(boundaryArn, PolicyKind.BOUNDARY, "permissionsBoundary", managed, findings)
-                    .orElse(null);
-            documents.boundaryIsAwsManaged = documents.boundary != null;
-        }
+        documents.parseBoundary(request, parser, managed, findings);
         return documents;
+    }
+
+    private void parseInline(PolicyAnalysisRequest request, PolicyParser parser, Findings findings) {
+        Map<String, Integer> inlineSizes = new LinkedHashMap<>();
+        for (PolicyInput input : request.permissionPolicies()) {
+            ParseResult result = parse(parser, PolicyKind.IDENTITY, input, findings);
+            Optional.ofNullable(result.document()).ifPresent(inline::add);
+            inlineSizes.merge(input.name(), result.size(), Integer::sum);
+        }
+        report(
+                request.limits().checkInlinePolicies("permissionPolicies", inlineSizes),
+                FindingCode.INLINE_POLICIES_TOO_LARGE,
+                findings);
+    }
+
+    /** The boundary given as a document, or else as the ARN of an AWS managed policy. */
+    private void parseBoundary(
+            PolicyAnalysisRequest request, PolicyParser parser, ManagedPolicyDocuments managed, Findings findings) {
+        PolicyInput boundaryInput = request.permissionsBoundary();
+        String boundaryArn = request.permissionsBoundaryArn();
+        if (boundaryInput != null) {
+            ParseResult result = parse(parser, PolicyKind.BOUNDARY, boundaryInput, findings);
+            boundary = result.document();
+            report(
+                    request.limits().checkManagedPolicy(boundaryInput.name(), result.size()),
+                    FindingCode.POLICY_INVALID,
+                    findings);
+        } else if (boundaryArn != null) {
+            boundary = resolve(boundaryArn, PolicyKind.BOUNDARY, "permissionsBoundary", managed, findings)
+                    .orElse(null);
+            boundaryIsAwsManaged = boundary != null;
+        }
     }
 
     /** How many permission policies (inline, managed, boundary) are analysed. */

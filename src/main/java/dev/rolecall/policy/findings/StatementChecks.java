@@ -107,6 +107,22 @@ final class StatementChecks {
         }
     }
 
+    /** Reports actions like {@code s3:*} that grant every action of one service. */
+    private void checkServiceWildcards(PolicyDocument policy, Statement statement) {
+        List<String> services = new ArrayList<>();
+        for (ActionPattern pattern : statement.action().patterns()) {
+            if (!pattern.isAll() && pattern.name().equals("*")) {
+                services.add(pattern.text());
+            }
+        }
+        if (!services.isEmpty()) {
+            findings.add(
+                    FindingCode.SERVICE_WILDCARD_ACTION,
+                    policy.locate(statement, "Action", statement.action().at()),
+                    "All actions of a service: " + String.join(", ", services));
+        }
+    }
+
     private void checkShape(PolicyDocument policy, Statement statement) {
         ResourceElement resource = statement.resource();
         boolean allResources = resource != null && (resource.isAll() || resource.negated());
@@ -120,18 +136,7 @@ final class StatementChecks {
                                     .map(ActionPattern::text)
                                     .toList()) + (allResources ? " on every resource" : ""));
         } else {
-            List<String> services = new ArrayList<>();
-            for (ActionPattern pattern : statement.action().patterns()) {
-                if (!pattern.isAll() && pattern.name().equals("*")) {
-                    services.add(pattern.text());
-                }
-            }
-            if (!services.isEmpty()) {
-                findings.add(
-                        FindingCode.SERVICE_WILDCARD_ACTION,
-                        policy.locate(statement, "Action", statement.action().at()),
-                        "All actions of a service: " + String.join(", ", services));
-            }
+            checkServiceWildcards(policy, statement);
         }
         if (resource != null && resource.negated()) {
             findings.add(

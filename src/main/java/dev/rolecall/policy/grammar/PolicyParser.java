@@ -74,13 +74,7 @@ public final class PolicyParser {
 
     private ParseResult parse(PolicyKind kind, String name, JsonReader.Result read, int size) {
         Problems problems = new Problems(name);
-        for (Member duplicate : read.duplicates()) {
-            problems.document(
-                    duplicate.name(),
-                    duplicate.at(),
-                    "\"" + duplicate.name()
-                            + "\" appears twice in the same object: IAM rejects duplicate keys, keep one");
-        }
+        reportDuplicates(problems, read.duplicates());
         if (!(read.value() instanceof JsonObject document)) {
             problems.document(
                     null,
@@ -88,6 +82,27 @@ public final class PolicyParser {
                     "a policy must be a JSON object, not " + read.value().describe());
             return new ParseResult(null, problems.list(), size);
         }
+        reportUnknownElements(problems, document);
+        String version = version(problems, document);
+        String id = id(problems, document);
+        List<Statement> statements = statements(problems, kind, document);
+        if (!problems.isEmpty()) {
+            return new ParseResult(null, problems.list(), size);
+        }
+        return new ParseResult(new PolicyDocument(name, kind, version, id, statements, size), List.of(), size);
+    }
+
+    private static void reportDuplicates(Problems problems, List<Member> duplicates) {
+        for (Member duplicate : duplicates) {
+            problems.document(
+                    duplicate.name(),
+                    duplicate.at(),
+                    "\"" + duplicate.name()
+                            + "\" appears twice in the same object: IAM rejects duplicate keys, keep one");
+        }
+    }
+
+    private static void reportUnknownElements(Problems problems, JsonObject document) {
         for (Member member : document.members()) {
             if (!ELEMENTS.contains(member.name())) {
                 problems.document(
@@ -97,13 +112,6 @@ public final class PolicyParser {
                                 + "\" is not a policy element: a policy has Version, Id and Statement (case-sensitive)");
             }
         }
-        String version = version(problems, document);
-        String id = id(problems, document);
-        List<Statement> statements = statements(problems, kind, document);
-        if (!problems.isEmpty()) {
-            return new ParseResult(null, problems.list(), size);
-        }
-        return new ParseResult(new PolicyDocument(name, kind, version, id, statements, size), List.of(), size);
     }
 
     private static @Nullable String version(Problems problems, JsonObject document) {

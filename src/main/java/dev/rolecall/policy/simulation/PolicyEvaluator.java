@@ -53,21 +53,11 @@ public final class PolicyEvaluator {
         RequestContext context = new RequestContext(request);
         boolean service = context.caller().isService();
         if (SpecialRules.needsLongTermCredentials(request.action(), context.caller())) {
-            return new SimulationResult(
-                    AccessDecision.IMPLICITLY_DENIED,
-                    List.of(),
-                    request.action() + " accepts only the long-term credentials of an IAM user or the root user: "
-                            + "a role session cannot call it, whatever its policies allow.",
-                    AwsRule.LONG_TERM_CREDENTIALS_ONLY);
+            return longTermCredentialsOnly(request);
         }
         AwsRule rule = SpecialRules.resourcePolicyRule(request.action(), request.resource(), catalog);
         boolean boundary = !policies.permissionsBoundaries().isEmpty();
-        List<LayerScan> scps = new ArrayList<>();
-        if (!service) {
-            for (var level : policies.serviceControlPolicies()) {
-                scps.add(LayerScan.of(PolicyKind.SERVICE_CONTROL, level, context));
-            }
-        }
+        List<LayerScan> scps = service ? List.of() : serviceControlScans(policies, context);
         PolicyKind resourceLayer = rule == AwsRule.ROLE_TRUST_POLICY ? PolicyKind.TRUST : PolicyKind.RESOURCE;
         ResourceScan resource = ResourceScan.of(policies.resourcePolicy(), resourceLayer, context, boundary);
         LayerScan identity =
@@ -78,13 +68,7 @@ public final class PolicyEvaluator {
                 PolicyKind.SESSION,
                 service || policies.sessionPolicy() == null ? List.of() : List.of(policies.sessionPolicy()),
                 context);
-
-        List<Hit> denies = new ArrayList<>();
-        scps.forEach(level -> denies.addAll(level.denying()));
-        denies.addAll(resource.denies());
-        denies.addAll(identity.denying());
-        denies.addAll(limits.denying());
-        denies.addAll(session.denying());
+        List<Hit> denies = denies(scps, resource, identity, limits, session);
         if (SpecialRules.isCallerIdentity(request.action())) {
             return callerIdentity(denies);
         }
@@ -96,6 +80,36 @@ public final class PolicyEvaluator {
         }
         Verdict verdict = new Verdict(request, policies, context, scps, resource, identity, limits, session, rule);
         return service ? verdict.forService() : verdict.decide();
+    }
+
+    private static SimulationResult longTermCredentialsOnly(AccessRequest request) {
+        return new SimulationResult(
+                AccessDecision.IMPLICITLY_DENIED,
+                List.of(),
+                request.action() + " accepts only the long-term credentials of an IAM user or the root user: "
+                        + "a role session cannot call it, whatever its policies allow.",
+                AwsRule.LONG_TERM_CREDENTIALS_ONLY);
+    }
+
+    /** One scan per level of the organisation's service control policies, outermost first. */
+    private static List<LayerScan> serviceControlScans(PolicySet policies, RequestContext context) {
+        List<LayerScan> scps = new ArrayList<>();
+        for (var level : policies.serviceControlPolicies()) {
+            scps.add(LayerScan.of(PolicyKind.SERVICE_CONTROL, level, context));
+        }
+        return scps;
+    }
+
+    /** Every explicit deny that matches, layer by layer in the order the result names them. */
+    private static List<Hit> denies(
+            List<LayerScan> scps, ResourceScan resource, LayerScan identity, LayerScan limits, LayerScan session) {
+        List<Hit> denies = new ArrayList<>();
+        scps.forEach(level -> denies.addAll(level.denying()));
+        denies.addAll(resource.denies());
+        denies.addAll(identity.denying());
+        denies.addAll(limits.denying());
+        denies.addAll(session.denying());
+        return denies;
     }
 
     private static SimulationResult callerIdentity(List<Hit> denies) {
