@@ -67,7 +67,23 @@ public class RolePermissionsService {
      */
     public PermissionSummary summarise(RolePolicies role) {
         ResolvedRole resolved = resolver.resolve(role);
+        return summarise(resolved, effective(resolved));
+    }
+
+    /**
+     * The summary of {@link #summarise(RolePolicies)} and the entries of {@link #entries(RolePolicies)}
+     * from one resolution of the role's policies: the request page's card shows both.
+     */
+    public RoleAccessView view(RolePolicies role) {
+        ResolvedRole resolved = resolver.resolve(role);
         EffectivePermissions access = effective(resolved);
+        return new RoleAccessView(summarise(resolved, access), entries(access));
+    }
+
+    /** A role's effective permissions, summarised per service and listed action by action. */
+    public record RoleAccessView(PermissionSummary summary, List<AccessEntry> entries) {}
+
+    private PermissionSummary summarise(ResolvedRole resolved, EffectivePermissions access) {
         Map<String, Map<AccessLevel, Row>> rows = rowsByService(access);
         Map<String, Integer> removed = new TreeMap<>();
         access.removedByBoundary().actions().forEach(action -> removed.merge(action.service(), 1, Integer::sum));
@@ -160,8 +176,10 @@ public class RolePermissionsService {
      * rest by service and name. {@link AccessOverview#of(List)} groups them for a first reading.
      */
     public List<AccessEntry> entries(RolePolicies role) {
-        ResolvedRole resolved = resolver.resolve(role);
-        EffectivePermissions access = effective(resolved);
+        return entries(effective(resolver.resolve(role)));
+    }
+
+    private List<AccessEntry> entries(EffectivePermissions access) {
         List<AccessChange> actions = new ArrayList<>();
         tuples(access).forEach((action, resources) -> actions.add(new AccessChange(action, List.copyOf(resources))));
         return classify(actions, access.anywhere());

@@ -65,12 +65,13 @@ class RolePermissionsController {
             Model model) {
         RoleRequestView request = requests.get(id, user);
         RolePolicies role = policies(request.spec());
-        PermissionSummary summary = permissions.summarise(role);
+        RolePermissionsService.RoleAccessView access = permissions.view(role);
+        PermissionSummary summary = access.summary();
         Map<String, Integer> removedByBoundary = new HashMap<>();
         summary.services().forEach(service -> removedByBoundary.put(service.prefix(), service.removedByBoundary()));
         model.addAttribute("requestId", id);
         model.addAttribute("summary", summary);
-        model.addAttribute("overview", AccessOverview.of(permissions.entries(role)));
+        model.addAttribute("overview", AccessOverview.of(access.entries()));
         model.addAttribute("removedByBoundary", removedByBoundary);
         addLimits(model);
         // Not "summary": a fragment selector also matches elements by name, and <summary> is one.
