@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param roleName the IAM role it concerns, if any
  * @param details what else an auditor needs to know; written as one JSON object
  */
-public record AuditEntry(
+record AuditEntry(
         Instant occurredAt,
         String actor,
         String action,

@@ -29,6 +29,11 @@ public record AuditFilter(
     }
 
     /** Every event. */
+    /** A time as the trail writes it and the filters read it back, e.g. {@code 2026-11-28T10:15:30.123Z}. */
+    public static String formatTime(Instant time) {
+        return AuditTime.format(time);
+    }
+
     public static AuditFilter all() {
         return new AuditFilter(null, null, null, null);
     }

@@ -46,7 +46,7 @@ public class AuditService {
      * @return the event's id
      */
     @Transactional
-    public long record(AuditEntry entry) {
+    long record(AuditEntry entry) {
         return events.insert(entry, json.writeValueAsString(entry.details()));
     }
 

@@ -1,7 +1,7 @@
 package dev.rolecall.audit;
 
-import dev.rolecall.request.RoleRequestActivity;
-import dev.rolecall.request.RoleRequestRef;
+import dev.rolecall.request.events.RoleRequestActivity;
+import dev.rolecall.request.events.RoleRequestRef;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

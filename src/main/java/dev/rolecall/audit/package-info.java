@@ -4,7 +4,9 @@
  * {@link dev.rolecall.audit.AuditService}; request activity is recorded in the transaction that
  * made the change.
  */
+@ApplicationModule(allowedDependencies = {"identity", "request", "request :: events"})
 @NullMarked
 package dev.rolecall.audit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -11,9 +11,9 @@ import dev.rolecall.identity.Role;
  * @param admin whether the person administers Rolecall
  * @param readsAll whether the person may read every request, not only their own
  */
-record Actor(String username, boolean reviewer, boolean admin, boolean readsAll) {
+public record Actor(String username, boolean reviewer, boolean admin, boolean readsAll) {
 
-    static Actor of(CurrentUser user) {
+    public static Actor of(CurrentUser user) {
         return new Actor(user.username(), user.has(Role.REVIEWER), user.has(Role.ADMIN), user.canReadAllRequests());
     }
 

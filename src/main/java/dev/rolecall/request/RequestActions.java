@@ -7,7 +7,7 @@ package dev.rolecall.request;
  * @param requester whether the reader filed the request
  * @param reviews whether the reader takes part in its review: the requester or a reviewer
  */
-record RequestActions(
+public record RequestActions(
         boolean requester,
         boolean reviews,
         boolean decide,

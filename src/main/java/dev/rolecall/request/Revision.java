@@ -1,5 +1,6 @@
 package dev.rolecall.request;
 
+import dev.rolecall.request.spec.RoleSpecConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

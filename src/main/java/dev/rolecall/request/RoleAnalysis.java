@@ -8,6 +8,8 @@ import dev.rolecall.policy.PolicyAnalysisService;
 import dev.rolecall.policy.PolicyFinding;
 import dev.rolecall.policy.PolicyInput;
 import dev.rolecall.policy.PolicyLimits;
+import dev.rolecall.request.spec.FieldProblem;
+import dev.rolecall.request.spec.RoleSpecConverter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

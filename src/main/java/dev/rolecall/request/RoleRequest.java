@@ -1,6 +1,24 @@
 package dev.rolecall.request;
 
 import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.request.events.RoleApplicationFailed;
+import dev.rolecall.request.events.RoleApplied;
+import dev.rolecall.request.events.RoleApplyStarted;
+import dev.rolecall.request.events.RoleApplyStepRecorded;
+import dev.rolecall.request.events.RolePlanRecorded;
+import dev.rolecall.request.events.RoleRequestApproved;
+import dev.rolecall.request.events.RoleRequestChangesRequested;
+import dev.rolecall.request.events.RoleRequestCommented;
+import dev.rolecall.request.events.RoleRequestDecisionRecorded;
+import dev.rolecall.request.events.RoleRequestRef;
+import dev.rolecall.request.events.RoleRequestRejected;
+import dev.rolecall.request.events.RoleRequestReviewStarted;
+import dev.rolecall.request.events.RoleRequestSubmitted;
+import dev.rolecall.request.events.RoleRequestWithdrawn;
+import dev.rolecall.request.problems.ActionNotAllowedException;
+import dev.rolecall.request.problems.CommentRequiredException;
+import dev.rolecall.request.problems.IllegalTransitionException;
+import dev.rolecall.request.spec.RoleSpecConverter;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -1,5 +1,7 @@
 package dev.rolecall.request;
 
+import dev.rolecall.request.problems.RoleRequestNotFoundException;
+import dev.rolecall.request.spec.RoleSpecConverter;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;

@@ -52,7 +52,7 @@ public record RoleRequestView(
     }
 
     /** What the reader may do with the request as read, by the {@link RoleRequest} rules. */
-    RequestActions actionsFor(Actor reader) {
+    public RequestActions actionsFor(Actor reader) {
         return RequestActions.of(requester, status, reader);
     }
 

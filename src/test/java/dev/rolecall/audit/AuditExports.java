@@ -12,12 +12,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Exports over fixed events, for web slice tests that have no database. */
-final class AuditExports {
+public final class AuditExports {
 
     private AuditExports() {}
 
     @SuppressWarnings("unchecked")
-    static AuditExport of(AuditFilter filter, Instant startedAt, List<AuditEvent> events) {
+    public static AuditExport of(AuditFilter filter, Instant startedAt, List<AuditEvent> events) {
         AuditEventRepository repository = mock(AuditEventRepository.class);
         doAnswer(call -> {
                     events.forEach(call.<Consumer<AuditEvent>>getArgument(1));

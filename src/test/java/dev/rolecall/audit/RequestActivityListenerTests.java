@@ -10,7 +10,7 @@ import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.RoleSpec;
-import dev.rolecall.request.SubmitRoleRequest;
+import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.test.RolecallIntegrationTest;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -12,7 +12,9 @@ import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
-import dev.rolecall.request.SubmitRoleRequest;
+import dev.rolecall.request.RoleSpec;
+import dev.rolecall.request.problems.ActionNotAllowedException;
+import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.test.MotoServer;
 import dev.rolecall.test.RolecallIntegrationTest;
 import dev.rolecall.test.UsesMoto;
@@ -133,8 +135,8 @@ class ProvisioningIntegrationTests {
         // The customer managed policy does not exist yet: AttachRolePolicy fails after CreateRole succeeded.
         // (moto keeps everything in its default account, whichever account Rolecall applies to.)
         String policyArn = "arn:aws:iam::123456789012:policy/payments-reports";
-        dev.rolecall.request.RoleSpec base = TestSpecs.full(APPLY_ACCOUNT, "payments-reader");
-        dev.rolecall.request.RoleSpec spec = new dev.rolecall.request.RoleSpec(
+        RoleSpec base = TestSpecs.full(APPLY_ACCOUNT, "payments-reader");
+        RoleSpec spec = new RoleSpec(
                 base.accountId(),
                 base.roleName(),
                 base.path(),
@@ -150,8 +152,7 @@ class ProvisioningIntegrationTests {
         RoleRequestView failed = awaitStatus(filed, RoleRequestStatus.FAILED);
         assertThat(failed.failureCode()).isEqualTo("NoSuchEntity");
 
-        assertThatThrownBy(() -> requests.retry(filed.id(), null, CAROL))
-                .isInstanceOf(dev.rolecall.request.ActionNotAllowedException.class);
+        assertThatThrownBy(() -> requests.retry(filed.id(), null, CAROL)).isInstanceOf(ActionNotAllowedException.class);
 
         reader.createPolicy(request -> request.policyName("payments-reports")
                 .policyDocument(
@@ -178,7 +179,7 @@ class ProvisioningIntegrationTests {
                 .containsExactly(policyArn);
     }
 
-    private RoleRequestView fileAndApprove(dev.rolecall.request.RoleSpec spec) {
+    private RoleRequestView fileAndApprove(RoleSpec spec) {
         RoleRequestView filed =
                 requests.submit(new SubmitRoleRequest(spec, "Monthly payment reports", Map.of()), ALICE);
         requests.decide(filed.id(), null, DecisionType.APPROVE, "Scoped to the reports bucket", BOB);

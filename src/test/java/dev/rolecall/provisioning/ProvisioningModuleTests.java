@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolecall.request.ApplyStepStatus;
 import dev.rolecall.request.DecisionType;
-import dev.rolecall.request.RolePlanRecorded;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
-import dev.rolecall.request.SubmitRoleRequest;
+import dev.rolecall.request.events.RolePlanRecorded;
+import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.test.UsesTestDatabase;
 import java.time.Duration;
 import java.util.Map;

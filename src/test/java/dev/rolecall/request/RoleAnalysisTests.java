@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import dev.rolecall.account.AccountRegistry;
+import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyFinding;
 import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.PolicyLocation;
+import dev.rolecall.request.spec.PolicyDocuments;
+import dev.rolecall.request.spec.SubmitRoleRequest;
+import dev.rolecall.request.web.RoleRequestForm;
+import dev.rolecall.request.web.RoleRequestFormMapper;
 import org.junit.jupiter.api.Test;
 
 /** Finding locations point at the policy text as the person typed it into the form. */
@@ -29,7 +34,7 @@ class RoleAnalysisTests {
         return form;
     }
 
-    private static PolicyLocation passRole(dev.rolecall.policy.PolicyAnalysis result) {
+    private static PolicyLocation passRole(PolicyAnalysis result) {
         return result.findings().stream()
                 .filter(finding -> finding.code().equals("iam-passrole-star"))
                 .map(PolicyFinding::location)

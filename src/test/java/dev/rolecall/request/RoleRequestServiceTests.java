@@ -9,6 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.policy.PolicyFinding;
+import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.request.problems.ActionNotAllowedException;
+import dev.rolecall.request.problems.IllegalTransitionException;
+import dev.rolecall.request.problems.RoleRequestNotFoundException;
+import dev.rolecall.request.problems.RoleSpecInvalidException;
+import dev.rolecall.request.problems.StaleRequestException;
+import dev.rolecall.request.spec.FieldProblem;
+import dev.rolecall.request.spec.RoleRequestCheck;
+import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.test.RolecallIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,10 +60,10 @@ class RoleRequestServiceTests {
                 .filter(summary -> summary.id().equals(created.id()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(listed.riskLevel()).isIn(dev.rolecall.policy.RiskLevel.HIGH, dev.rolecall.policy.RiskLevel.CRITICAL);
+        assertThat(listed.riskLevel()).isIn(RiskLevel.HIGH, RiskLevel.CRITICAL);
         assertThat(listed.topFindingCode()).isNotBlank();
         assertThat(requests.analysis(requests.get(created.id(), BOB)).findings())
-                .extracting(dev.rolecall.policy.PolicyFinding::code)
+                .extracting(PolicyFinding::code)
                 .contains("iam-passrole-star");
     }
 
@@ -116,10 +126,10 @@ class RoleRequestServiceTests {
 
         assertThat(invalid.problems()).extracting(FieldProblem::field).containsExactly("roleName");
         assertThat(invalid.analysis().findings())
-                .extracting(dev.rolecall.policy.PolicyFinding::code)
+                .extracting(PolicyFinding::code)
                 .doesNotContain("role-name-invalid")
                 .isEqualTo(valid.analysis().findings().stream()
-                        .map(dev.rolecall.policy.PolicyFinding::code)
+                        .map(PolicyFinding::code)
                         .toList());
         assertThat(invalid.analysis().riskLevel()).isEqualTo(valid.analysis().riskLevel());
         assertThat(invalid.analysis().topFinding().orElseThrow().code()).isEqualTo("iam-passrole-star");
@@ -131,7 +141,7 @@ class RoleRequestServiceTests {
                 new SubmitRoleRequest(passRoleForLambda("svc-raised"), "passes roles", Map.of()), ALICE);
 
         RoleRequestView read = requests.get(created.id(), BOB);
-        assertThat(read.riskLevel()).isEqualTo(dev.rolecall.policy.RiskLevel.CRITICAL);
+        assertThat(read.riskLevel()).isEqualTo(RiskLevel.CRITICAL);
         assertThat(read.topFindingCode()).isEqualTo("iam-passrole-star");
         assertThat(read.riskReason()).isEqualTo("raised from HIGH: a compute service can assume this role");
         assertThat(requests.list(CAROL, null, Pageable.ofSize(500)).stream()

@@ -7,20 +7,20 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** Requests as their readers see them, for the controller tests that stub {@link RoleRequestService}. */
-final class RoleRequestViews {
+public final class RoleRequestViews {
 
-    static final RoleRequestId ID = new RoleRequestId(UUID.fromString("00000000-0000-0000-0000-000000000042"));
-    static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+    public static final RoleRequestId ID = new RoleRequestId(UUID.fromString("00000000-0000-0000-0000-000000000042"));
+    public static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
     private RoleRequestViews() {}
 
     /** alice's request of this role at this revision: LOW risk, nothing decided or applied, version 3. */
-    static RoleRequestView alices(RoleRequestStatus status, int revision, RoleSpec spec) {
+    public static RoleRequestView alices(RoleRequestStatus status, int revision, RoleSpec spec) {
         return view(status, "alice", revision, spec, List.of(), RiskLevel.LOW, null, 3);
     }
 
     /** A request of the payments team, filed "for CI deploys", that nothing has been applied for. */
-    static RoleRequestView view(
+    public static RoleRequestView view(
             RoleRequestStatus status,
             String requester,
             int revision,

@@ -1,37 +1,38 @@
 package dev.rolecall.request;
 
+import dev.rolecall.request.spec.RoleSpecConverter;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Valid specs for tests, in the demo account every test context configures. */
-final class RoleSpecs {
+public final class RoleSpecs {
 
-    static final String ACCOUNT = "111122223333";
+    public static final String ACCOUNT = "111122223333";
 
     private RoleSpecs() {}
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         return RoleSpecConverter.JSON.readTree(text);
     }
 
-    static JsonNode lambdaTrust() {
+    public static JsonNode lambdaTrust() {
         return json("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
                  "Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""");
     }
 
-    static JsonNode readLogs() {
+    public static JsonNode readLogs() {
         return json("""
                 {"Version":"2012-10-17","Statement":[{"Sid":"ReadLogs","Effect":"Allow",
                  "Action":["logs:GetLogEvents","logs:FilterLogEvents"],"Resource":"*"}]}""");
     }
 
-    static RoleSpec valid() {
+    public static RoleSpec valid() {
         return valid("ci-deployer");
     }
 
-    static RoleSpec valid(String roleName) {
+    public static RoleSpec valid(String roleName) {
         return new RoleSpec(
                 ACCOUNT,
                 roleName,

@@ -5,7 +5,7 @@ import static dev.rolecall.test.TestUsers.ALICE;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.RoleSpec;
-import dev.rolecall.request.SubmitRoleRequest;
+import dev.rolecall.request.spec.SubmitRoleRequest;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;

@@ -8,6 +8,7 @@ import static dev.rolecall.policy.findings.Roles.policy;
 import static dev.rolecall.policy.findings.Roles.severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.policy.FindingCategory;
 import dev.rolecall.policy.FindingSeverity;
 import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
@@ -58,6 +59,6 @@ class StatementChecksTests {
         PolicyAnalysis analysis = Roles.ANALYSER.analyse(PolicyAnalysisRequest.builder()
                 .managedPolicyArns(List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"))
                 .build());
-        assertThat(analysis.findings()).noneMatch(f -> f.category() == dev.rolecall.policy.FindingCategory.HYGIENE);
+        assertThat(analysis.findings()).noneMatch(f -> f.category() == FindingCategory.HYGIENE);
     }
 }

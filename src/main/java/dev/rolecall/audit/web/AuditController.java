@@ -1,0 +1,107 @@
+package dev.rolecall.audit.web;
+
+import dev.rolecall.audit.AuditEvent;
+import dev.rolecall.audit.AuditFilter;
+import dev.rolecall.audit.AuditService;
+import dev.rolecall.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The audit page and its CSV download, for auditors and admins. Filters are GET parameters, so a
+ * bookmark, the page and the file always show the same events.
+ */
+@Controller
+class AuditController {
+
+    static final String PAGE = "/audit";
+    static final String CSV = "/audit/export.csv";
+
+    private final AuditService audit;
+    private final Clock clock;
+
+    AuditController(AuditService audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GetMapping(PAGE)
+    String events(AuditQuery query, CurrentUser user, Model model) {
+        requireReader(user);
+        AuditFilter filter = query.filter();
+        int number = query.pageNumber();
+        Page<AuditEvent> events = audit.find(filter, PageRequest.of(number - 1, query.pageSize()), user);
+        if (events.getContent().isEmpty() && events.getTotalPages() > 0 && number > events.getTotalPages()) {
+            return "redirect:" + query.link(PAGE, events.getTotalPages());
+        }
+        filters(model.asMap(), query, Map.of());
+        model.addAttribute(
+                "rows", events.getContent().stream().map(AuditRow::of).toList());
+        model.addAttribute("total", events.getTotalElements());
+        model.addAttribute("pager", AuditPager.of(number, events.getTotalPages(), page -> query.link(PAGE, page)));
+        return "audit/events";
+    }
+
+    @GetMapping(CSV)
+    void export(AuditQuery query, CurrentUser user, HttpServletResponse response) throws IOException {
+        requireReader(user);
+        AuditCsvResponse.send(audit.startExport(query.filter(), "ui", user), response);
+    }
+
+    /** Unreadable filters: the page again, with a message at each field and no events. */
+    @ExceptionHandler(InvalidAuditQueryException.class)
+    ModelAndView invalid(InvalidAuditQueryException e) {
+        ModelAndView page = new ModelAndView("audit/events", HttpStatus.BAD_REQUEST);
+        Map<String, String> problems = new LinkedHashMap<>();
+        e.problems().forEach(problem -> problems.putIfAbsent(problem.field(), problem.messageKey()));
+        filters(page.getModelMap(), e.query(), problems);
+        page.addObject("rows", List.of());
+        page.addObject("total", 0L);
+        return page;
+    }
+
+    private void filters(Map<String, Object> model, AuditQuery query, Map<String, String> problems) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        model.put("query", query.form());
+        model.put("problems", problems);
+        model.put("filtered", query.hasFilters());
+        model.put("csvLink", query.exportLink(CSV));
+        model.put(
+                "presets",
+                List.of(
+                        new AuditPreset(
+                                "audit.filter.last24h",
+                                query.withRange(now.minus(Duration.ofHours(24)), null)
+                                        .link(PAGE, 1)),
+                        new AuditPreset(
+                                "audit.filter.last7d",
+                                query.withRange(now.minus(Duration.ofDays(7)), null)
+                                        .link(PAGE, 1)),
+                        new AuditPreset(
+                                "audit.filter.last30d",
+                                query.withRange(now.minus(Duration.ofDays(30)), null)
+                                        .link(PAGE, 1))));
+    }
+
+    private static void requireReader(CurrentUser user) {
+        if (!user.canReadAudit()) {
+            throw new AccessDeniedException("only auditors and admins read the audit trail");
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package dev.rolecall.audit.web;
+
+import dev.rolecall.audit.AuditFilter;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The audit filters exactly as they arrive in the URL query, shared by the page, its CSV link and
+ * the API. Times are ISO-8601 ({@code 2026-11-28T10:15:30Z}, any offset) or, as a
+ * {@code datetime-local} input sends them, without an offset and read as UTC; a bare date means
+ * the start of that day in UTC, and as {@code to} the whole day is included.
+ */
+record AuditQuery(
+        @Nullable String from,
+        @Nullable String to,
+        @Nullable String actor,
+        @Nullable String requestId,
+        @Nullable String page,
+        @Nullable String size) {
+
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 200;
+    /** The last page number (from 1) the page may be asked for: a larger offset fails in the database. */
+    static final int MAX_PAGE = 10_001;
+
+    private static final Pattern SPACE_SEPARATED = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}) (\\d)");
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
+    /** One field that could not be read, with the message key that says why. */
+    record Problem(String field, String messageKey) {}
+
+    static AuditQuery empty() {
+        return new AuditQuery(null, null, null, null, null, null);
+    }
+
+    /**
+     * The filter these parameters ask for.
+     *
+     * @throws InvalidAuditQueryException naming each field that could not be read
+     */
+    AuditFilter filter() {
+        List<Problem> problems = new ArrayList<>();
+        Instant start = time("from", from, false, problems);
+        Instant end = time("to", to, true, problems);
+        UUID request = null;
+        if (!blank(requestId)) {
+            try {
+                request = UUID.fromString(requestId.strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem("requestId", "audit.filter.invalid.requestId"));
+            }
+        }
+        if (start != null && end != null && !start.isBefore(end)) {
+            problems.add(new Problem("to", "audit.filter.invalid.range"));
+        }
+        if (!blank(page) && (number(page, 0) < 1 || number(page, 0) > MAX_PAGE)) {
+            problems.add(new Problem("page", "audit.filter.invalid.page"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidAuditQueryException(this, problems);
+        }
+        return new AuditFilter(start, end, actor, request);
+    }
+
+    boolean hasFilters() {
+        return !blank(from) || !blank(to) || !blank(actor) || !blank(requestId);
+    }
+
+    /** The 1-based page asked for; anything unreadable is the first page. */
+    int pageNumber() {
+        return Math.max(1, number(page, 1));
+    }
+
+    int pageSize() {
+        return Math.min(MAX_PAGE_SIZE, Math.max(10, number(size, DEFAULT_PAGE_SIZE)));
+    }
+
+    /** The same filters over a new time range, from the first page. */
+    AuditQuery withRange(@Nullable Instant newFrom, @Nullable Instant newTo) {
+        return new AuditQuery(
+                newFrom == null ? null : AuditFilter.formatTime(newFrom),
+                newTo == null ? null : AuditFilter.formatTime(newTo),
+                actor,
+                requestId,
+                null,
+                size);
+    }
+
+    /** The address of one page of these filters. */
+    String link(String path, int pageNumber) {
+        Map<String, Object> params = filterParams();
+        if (pageNumber > 1) {
+            params.put("page", pageNumber);
+        }
+        if (pageSize() != DEFAULT_PAGE_SIZE) {
+            params.put("size", pageSize());
+        }
+        return address(path, params);
+    }
+
+    /** The address of these filters on another path, e.g. the CSV download; no paging. */
+    String exportLink(String path) {
+        return address(path, filterParams());
+    }
+
+    /** The filters as the form shows them again. */
+    AuditFilterForm form() {
+        return new AuditFilterForm(
+                input(from, false),
+                input(to, true),
+                text(actor),
+                text(requestId),
+                pageSize() == DEFAULT_PAGE_SIZE ? "" : Integer.toString(pageSize()));
+    }
+
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private Map<String, Object> filterParams() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        put(params, "from", from);
+        put(params, "to", to);
+        put(params, "actor", actor);
+        put(params, "requestId", requestId);
+        return params;
+    }
+
+    private static void put(Map<String, Object> params, String name, @Nullable String value) {
+        if (!blank(value)) {
+            params.put(name, value.strip());
+        }
+    }
+
+    /**
+     * Query values are encoded as query parameters, and '+' too: left bare, it would arrive as a
+     * space.
+     */
+    private static String address(String path, Map<String, Object> params) {
+        StringBuilder address = new StringBuilder(path);
+        char separator = '?';
+        for (Map.Entry<String, Object> param : params.entrySet()) {
+            address.append(separator)
+                    .append(param.getKey())
+                    .append('=')
+                    .append(UriUtils.encodeQueryParam(String.valueOf(param.getValue()), StandardCharsets.UTF_8)
+                            .replace("+", "%2B"));
+            separator = '&';
+        }
+        return address.toString();
+    }
+
+    private static String input(@Nullable String text, boolean upper) {
+        if (blank(text)) {
+            return "";
+        }
+        Instant parsed = parseTime(text, upper);
+        return parsed == null ? text.strip() : INPUT.format(LocalDateTime.ofInstant(parsed, ZoneOffset.UTC));
+    }
+
+    private static @Nullable Instant time(String field, @Nullable String text, boolean upper, List<Problem> problems) {
+        if (blank(text)) {
+            return null;
+        }
+        Instant parsed = parseTime(text, upper);
+        if (parsed == null) {
+            problems.add(new Problem(field, "audit.filter.invalid.time"));
+        }
+        return parsed;
+    }
+
+    /**
+     * Reads an ISO-8601 time; a bare date is the start of the day, or with {@code upper} the
+     * start of the next day. {@code null} if unreadable.
+     */
+    static @Nullable Instant parseTime(String text, boolean upper) {
+        String normal = SPACE_SEPARATED.matcher(text.strip()).replaceFirst("$1T$2");
+        // A '+' of an offset arrives as a space when the query was not encoded.
+        normal = normal.replace(' ', '+');
+        try {
+            return OffsetDateTime.parse(normal).toInstant();
+        } catch (DateTimeException e) {
+            // not with an offset
+        }
+        try {
+            return LocalDateTime.parse(normal).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            // not a local date-time
+        }
+        try {
+            LocalDate date = LocalDate.parse(normal);
+            return (upper ? date.plusDays(1) : date)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int number(@Nullable String text, int fallback) {
+        if (blank(text)) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static boolean blank(@Nullable String text) {
+        return text == null || text.isBlank();
+    }
+}

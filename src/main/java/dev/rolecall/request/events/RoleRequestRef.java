@@ -1,0 +1,6 @@
+package dev.rolecall.request.events;
+
+import dev.rolecall.request.RoleRequestId;
+
+/** Names a request in events and the audit trail. */
+public record RoleRequestRef(RoleRequestId id, String accountId, String roleName) {}

@@ -1,0 +1,19 @@
+package dev.rolecall.request.problems;
+
+import dev.rolecall.request.spec.FieldProblem;
+import java.util.List;
+
+/** The spec failed validation; nothing was saved. Maps to 400 with one error per problem. */
+public class RoleSpecInvalidException extends RequestException {
+
+    private final List<FieldProblem> problems;
+
+    public RoleSpecInvalidException(List<FieldProblem> problems) {
+        super(problems.size() + " field(s) are invalid", validation(problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,330 @@
+package dev.rolecall.audit.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.rolecall.audit.AuditEvent;
+import dev.rolecall.audit.AuditExport;
+import dev.rolecall.audit.AuditExports;
+import dev.rolecall.audit.AuditFilter;
+import dev.rolecall.audit.AuditService;
+import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.test.UsesTestDatabase;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@UsesTestDatabase
+@WebMvcTest(AuditController.class)
+@Import(SecuritySliceConfiguration.class)
+class AuditControllerTests {
+
+    private static final UUID REQUEST = UUID.fromString("3f2b9c1e-8a4d-4c6b-9f1e-2d7a5b3c4e6f");
+    private static final AuditEvent APPROVED = new AuditEvent(
+            12,
+            Instant.parse("2026-11-28T10:15:30.123Z"),
+            "bob",
+            "request.decision",
+            REQUEST,
+            "111122223333",
+            "ci-deployer",
+            "{\"comment\":\"ok\",\"decision\":\"APPROVE\",\"revision\":1}");
+    private static final AuditEvent EXPORTED = new AuditEvent(
+            13, Instant.parse("2026-11-28T11:00:00Z"), "carol", "audit.exported", null, null, null, "{}");
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    AuditService audit;
+
+    @Test
+    void auditorSeesEachEventWithTimeActorActionRequestAccountRoleAndDetails() throws Exception {
+        when(audit.find(any(), any(), any())).thenReturn(page(List.of(EXPORTED, APPROVED), PageRequest.of(0, 50), 2));
+
+        mvc.perform(get("/audit").with(carol()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(
+                                        "<time datetime=\"2026-11-28T10:15:30.123Z\" data-relative>2026-11-28T10:15:30.123Z</time>"),
+                                containsString("<td>bob</td>"),
+                                containsString("<code>request.decision</code>"),
+                                containsString("href=\"/requests/3f2b9c1e-8a4d-4c6b-9f1e-2d7a5b3c4e6f\""),
+                                containsString("<td>111122223333</td>"),
+                                containsString("<td>ci-deployer</td>"),
+                                containsString("<summary>comment=ok, decision=APPROVE, revision=1</summary>"),
+                                containsString("&quot;decision&quot; : &quot;APPROVE&quot;"),
+                                containsString("<code>audit.exported</code>"),
+                                containsString("href=\"/audit/export.csv\""),
+                                containsString("Download CSV (2 events)"),
+                                not(containsString("class=\"pager\"")),
+                                not(containsString("No audit events yet.")),
+                                not(containsString("<script>")),
+                                not(containsString("style=")))));
+    }
+
+    @Test
+    void adminMayReadTheTrailToo() throws Exception {
+        when(audit.find(any(), any(), any())).thenReturn(page(List.of(APPROVED), PageRequest.of(0, 50), 1));
+
+        mvc.perform(get("/audit").with(user("dave").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Download CSV (1 event)")));
+    }
+
+    @Test
+    void filtersAreGetParametersPassedToTheServiceAndKeptInTheCsvLink() throws Exception {
+        when(audit.find(any(), any(), any())).thenReturn(page(List.of(APPROVED), PageRequest.of(0, 50), 1));
+
+        mvc.perform(get("/audit")
+                        .with(carol())
+                        .param("from", "2026-11-01T00:00")
+                        .param("to", "2026-11-07")
+                        .param("actor", "bob")
+                        .param("requestId", REQUEST.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(
+                                        "href=\"/audit/export.csv?from=2026-11-01T00:00&amp;to=2026-11-07&amp;actor=bob&amp;requestId="
+                                                + REQUEST + "\""),
+                                containsString("value=\"2026-11-01T00:00:00\""),
+                                containsString("value=\"2026-11-08T00:00:00\""),
+                                containsString("value=\"bob\""),
+                                containsString("Clear filters"))));
+
+        ArgumentCaptor<AuditFilter> filter = ArgumentCaptor.forClass(AuditFilter.class);
+        verify(audit).find(filter.capture(), eq(PageRequest.of(0, 50)), any(CurrentUser.class));
+        assertThat(filter.getValue())
+                .isEqualTo(new AuditFilter(
+                        Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-08T00:00:00Z"), "bob", REQUEST));
+    }
+
+    @Test
+    void acceptsIso8601WithAnOffsetAndConvertsToUtc() throws Exception {
+        when(audit.find(any(), any(), any())).thenReturn(page(List.of(), PageRequest.of(0, 50), 0));
+
+        mvc.perform(get("/audit").with(carol()).param("from", "2026-11-01T10:00:00+02:00"))
+                .andExpect(status().isOk());
+
+        ArgumentCaptor<AuditFilter> filter = ArgumentCaptor.forClass(AuditFilter.class);
+        verify(audit).find(filter.capture(), any(), any());
+        assertThat(filter.getValue().from()).isEqualTo(Instant.parse("2026-11-01T08:00:00Z"));
+    }
+
+    @Test
+    void saysWhenThereAreNoEventsAtAll() throws Exception {
+        when(audit.find(any(), any(), any())).thenReturn(page(List.of(), PageRequest.of(0, 50), 0));
+
+        mvc.perform(get("/audit").with(carol()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("No audit events yet."),
+                                not(containsString("No events match these filters.")),
+                                not(containsString("Download CSV")),
+                                not(containsString("<table")))));
+    }
+
+    @Test
+    void saysWhenNoEventsMatchTheFiltersAndOffersToClearThem() throws Exception {
+        when(audit.find(any(), any(), any())).thenReturn(page(List.of(), PageRequest.of(0, 50), 0));
+
+        mvc.perform(get("/audit").with(carol()).param("actor", "nobody"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("No events match these filters."),
+                                containsString("<a class=\"button\" href=\"/audit\">Clear filters</a>"),
+                                not(containsString("No audit events yet.")))));
+    }
+
+    @Test
+    void pagesWithPageNumbersThatKeepTheFilters() throws Exception {
+        List<AuditEvent> fifty = LongStream.range(0, 50).mapToObj(i -> APPROVED).toList();
+        when(audit.find(any(), any(), any())).thenReturn(page(fifty, PageRequest.of(1, 50), 420));
+
+        mvc.perform(get("/audit").with(carol()).param("actor", "bob").param("page", "2"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("class=\"pager\""),
+                                containsString("<a href=\"/audit?actor=bob\" rel=\"prev\">Previous</a>"),
+                                containsString("<a href=\"/audit?actor=bob&amp;page=3\" rel=\"next\">Next</a>"),
+                                containsString("<strong aria-current=\"page\">2</strong>"),
+                                containsString("<a href=\"/audit?actor=bob&amp;page=4\">4</a>"),
+                                containsString("<a href=\"/audit?actor=bob&amp;page=9\">9</a>"),
+                                not(containsString("page=5\">5</a>")),
+                                containsString("Page 2 of 9"))));
+        verify(audit).find(any(), eq(PageRequest.of(1, 50)), any());
+    }
+
+    @Test
+    void aChosenPageSizeIsUsedAndKeptByTheFormAndThePager() throws Exception {
+        List<AuditEvent> twenty =
+                LongStream.range(0, 20).mapToObj(i -> APPROVED).toList();
+        when(audit.find(any(), any(), any())).thenReturn(page(twenty, PageRequest.of(0, 20), 45));
+
+        mvc.perform(get("/audit").with(carol()).param("size", "20"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<input type=\"hidden\" name=\"size\" value=\"20\">"),
+                                containsString("<a href=\"/audit?page=3&amp;size=20\">3</a>"),
+                                containsString("Page 1 of 3"))));
+        verify(audit).find(any(), eq(PageRequest.of(0, 20)), any());
+    }
+
+    @Test
+    void aPageBeyondTheLastGoesToTheLast() throws Exception {
+        when(audit.find(any(), any(), any())).thenReturn(page(List.of(), PageRequest.of(9, 50), 120));
+
+        mvc.perform(get("/audit").with(carol()).param("page", "10"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/audit?page=3"));
+    }
+
+    @Test
+    void unreadableFiltersShowTheirProblemAndQueryNothing() throws Exception {
+        mvc.perform(get("/audit").with(carol()).param("from", "yesterday").param("requestId", "42"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Use an ISO-8601 time in UTC, e.g. 2026-11-28T10:15:30Z"),
+                                containsString("A request id looks like"),
+                                containsString("value=\"yesterday\""),
+                                not(containsString("No audit events yet.")))));
+        verifyNoInteractions(audit);
+    }
+
+    @Test
+    void aPageNumberPastTheLastOrNotANumberIsRefusedInWordsAndQueriesNothing() throws Exception {
+        for (String page : List.of("2147483647", "0", "-1", "two")) {
+            mvc.perform(get("/audit").with(carol()).param("page", page))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content()
+                            .string(allOf(
+                                    containsString("The page must be a whole number from 1 to 10001."),
+                                    not(containsString("Exception")))));
+        }
+        verifyNoInteractions(audit);
+    }
+
+    @Test
+    void aRangeThatEndsBeforeItStartsIsRefused() throws Exception {
+        mvc.perform(get("/audit").with(carol()).param("from", "2026-11-08").param("to", "2026-11-01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("To must be later than From.")));
+        verifyNoInteractions(audit);
+    }
+
+    @Test
+    void requestersAndReviewersAreForbiddenThePageAndTheDownload() throws Exception {
+        for (RequestPostProcessor who :
+                List.of(user("alice").roles("REQUESTER"), user("bob").roles("REVIEWER"))) {
+            mvc.perform(get("/audit").with(who)).andExpect(status().isForbidden());
+            mvc.perform(get("/audit/export.csv").with(who)).andExpect(status().isForbidden());
+        }
+        verifyNoInteractions(audit);
+    }
+
+    @Test
+    void anonymousPeopleAreSentToSignIn() throws Exception {
+        for (String path : List.of("/audit", "/audit/export.csv")) {
+            mvc.perform(get(path))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(header().string("Location", endsWith("/login")));
+        }
+        verifyNoInteractions(audit);
+    }
+
+    @Test
+    void downloadsTheSameQueryAsCsvAttachment() throws Exception {
+        AuditFilter filter = new AuditFilter(Instant.parse("2026-11-01T00:00:00Z"), null, "bob", null);
+        AuditEvent risky = new AuditEvent(
+                14,
+                Instant.parse("2026-11-28T12:00:00Z"),
+                "bob",
+                "request.decision",
+                REQUEST,
+                "111122223333",
+                "=cmd|' /C calc'!A0",
+                "{\"comment\":\"line one\\nline two, \\\"quoted\\\"\"}");
+        AuditExport export = AuditExports.of(filter, Instant.parse("2026-11-28T12:30:00Z"), List.of(APPROVED, risky));
+        when(audit.startExport(eq(filter), eq("ui"), any())).thenReturn(export);
+
+        MvcResult result = mvc.perform(get("/audit/export.csv")
+                        .with(carol())
+                        .param("from", "2026-11-01T00:00:00Z")
+                        .param("actor", "bob"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                allOf(
+                                        startsWith("attachment;"),
+                                        containsString(
+                                                "filename=\"rolecall-audit-20261101T000000Z-20261128T123000Z.csv\""))))
+                .andReturn();
+
+        String csv = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv)
+                .startsWith("event_id,occurred_at,actor,action,request_id,account_id,role_name,details\r\n"
+                        + "12,2026-11-28T10:15:30.123Z,bob,request.decision," + REQUEST + ",111122223333,ci-deployer,");
+        assertThat(csv)
+                .contains(
+                        "14,2026-11-28T12:00:00.000Z,bob,request.decision," + REQUEST
+                                + ",111122223333,'=cmd|' /C calc'!A0,\"{\"\"comment\"\":\"\"line one\\nline two, \\\"\"quoted\\\"\"\"\"}\"\r\n");
+        verify(audit, never()).find(any(), any(), any());
+    }
+
+    @Test
+    void anUnreadableDownloadFilterShowsThePageWithTheProblem() throws Exception {
+        mvc.perform(get("/audit/export.csv").with(carol()).param("to", "2026-13-45"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("text/html"))
+                .andExpect(content().string(containsString("Use an ISO-8601 time in UTC")));
+        verifyNoInteractions(audit);
+    }
+
+    private static RequestPostProcessor carol() {
+        return SecurityMockMvcRequestPostProcessors.user("carol").roles("AUDITOR");
+    }
+
+    private static Page<AuditEvent> page(List<AuditEvent> events, Pageable pageable, long total) {
+        return new PageImpl<>(events, pageable, total);
+    }
+}
