@@ -1,5 +1,7 @@
 package dev.rolecall.policy;
 
+import dev.rolecall.policy.analysis.PolicyAnalysis;
+import dev.rolecall.policy.analysis.PolicyCatalogInfo;
 import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.findings.PolicyAnalyser;

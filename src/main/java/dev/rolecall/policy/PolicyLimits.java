@@ -1,5 +1,6 @@
 package dev.rolecall.policy;
 
+import dev.rolecall.policy.analysis.PolicyLocation;
 import dev.rolecall.policy.grammar.JsonLimits;
 import dev.rolecall.policy.grammar.JsonReader;
 import dev.rolecall.policy.grammar.PolicySize;

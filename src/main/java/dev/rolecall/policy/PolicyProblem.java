@@ -1,5 +1,7 @@
 package dev.rolecall.policy;
 
+import dev.rolecall.policy.analysis.PolicyLocation;
+
 /**
  * A grammar or limit error in a policy document: IAM would reject the document.
  *

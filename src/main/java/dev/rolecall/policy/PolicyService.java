@@ -5,6 +5,7 @@ import dev.rolecall.policy.grammar.JsonReadException;
 import dev.rolecall.policy.grammar.JsonReader;
 import dev.rolecall.policy.grammar.JsonValue;
 import dev.rolecall.policy.grammar.PolicyParser;
+import dev.rolecall.policy.permissions.PolicySimulationOutcome;
 import dev.rolecall.policy.simulation.PolicyEvaluator;
 import dev.rolecall.policy.simulation.SimulationInputReader;
 import java.util.List;

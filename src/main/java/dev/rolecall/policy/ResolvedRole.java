@@ -6,6 +6,7 @@ import dev.rolecall.policy.grammar.JsonLimits;
 import dev.rolecall.policy.grammar.ParseResult;
 import dev.rolecall.policy.grammar.PolicyParser;
 import dev.rolecall.policy.model.PolicyDocument;
+import dev.rolecall.policy.permissions.NotAnalysedPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.rolecall.request;
 
-import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.analysis.RiskLevel;
 import org.jspecify.annotations.Nullable;
 
 /**

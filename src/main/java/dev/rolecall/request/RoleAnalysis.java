@@ -2,12 +2,12 @@ package dev.rolecall.request;
 
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.account.TargetAccount;
-import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
 import dev.rolecall.policy.PolicyAnalysisService;
-import dev.rolecall.policy.PolicyFinding;
 import dev.rolecall.policy.PolicyInput;
 import dev.rolecall.policy.PolicyLimits;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
+import dev.rolecall.policy.analysis.PolicyFinding;
 import dev.rolecall.request.spec.FieldProblem;
 import dev.rolecall.request.spec.RoleSpecConverter;
 import java.util.List;

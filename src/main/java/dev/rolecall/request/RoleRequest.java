@@ -1,6 +1,6 @@
 package dev.rolecall.request;
 
-import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.events.RoleApplicationFailed;
 import dev.rolecall.request.events.RoleApplied;
 import dev.rolecall.request.events.RoleApplyStarted;

@@ -2,8 +2,8 @@ package dev.rolecall.request;
 
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
-import dev.rolecall.policy.PolicyAnalysis;
-import dev.rolecall.policy.PolicyFinding;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
+import dev.rolecall.policy.analysis.PolicyFinding;
 import dev.rolecall.request.problems.RoleRequestNotFoundException;
 import dev.rolecall.request.problems.RoleSpecInvalidException;
 import dev.rolecall.request.problems.StaleRequestException;

@@ -1,7 +1,7 @@
 package dev.rolecall.request;
 
 import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.analysis.RiskLevel;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

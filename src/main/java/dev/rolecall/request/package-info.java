@@ -2,7 +2,8 @@
  * Role requests: the {@link dev.rolecall.request.RoleSpec} a person asks for, its validation,
  * and the request lifecycle from draft to applied, guarded by the {@code RoleRequest} aggregate.
  */
-@ApplicationModule(allowedDependencies = {"account", "identity", "policy"})
+@ApplicationModule(
+        allowedDependencies = {"account", "identity", "policy", "policy :: analysis", "policy :: permissions"})
 @NullMarked
 package dev.rolecall.request;
 

@@ -2,6 +2,9 @@ package dev.rolecall.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.policy.analysis.PolicyAnalysis;
+import dev.rolecall.policy.analysis.PolicyCatalogInfo;
+import dev.rolecall.policy.analysis.RiskLevel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

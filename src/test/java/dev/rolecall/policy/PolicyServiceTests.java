@@ -2,6 +2,8 @@ package dev.rolecall.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.policy.permissions.AccessDecision;
+import dev.rolecall.policy.permissions.PolicySimulationOutcome;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -3,6 +3,17 @@ package dev.rolecall.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rolecall.policy.permissions.AccessAnswer;
+import dev.rolecall.policy.permissions.AccessChange;
+import dev.rolecall.policy.permissions.AccessDecision;
+import dev.rolecall.policy.permissions.AccessDiff;
+import dev.rolecall.policy.permissions.AccessLevelPermissions;
+import dev.rolecall.policy.permissions.AccessQuestionException;
+import dev.rolecall.policy.permissions.AwsRule;
+import dev.rolecall.policy.permissions.DecisiveStatement;
+import dev.rolecall.policy.permissions.NotAnalysedPolicy;
+import dev.rolecall.policy.permissions.PermissionSummary;
+import dev.rolecall.policy.permissions.ServicePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolecall.policy.grammar.PolicyParser;
 import dev.rolecall.policy.model.PolicyDocument;
+import dev.rolecall.policy.permissions.AccessDecision;
+import dev.rolecall.policy.permissions.AccessRequest;
 import dev.rolecall.policy.simulation.PolicyEvaluator;
 import dev.rolecall.policy.simulation.PolicySet;
 import java.lang.management.ManagementFactory;

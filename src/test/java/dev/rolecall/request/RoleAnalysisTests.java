@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import dev.rolecall.account.AccountRegistry;
-import dev.rolecall.policy.PolicyAnalysis;
-import dev.rolecall.policy.PolicyFinding;
 import dev.rolecall.policy.PolicyFixtures;
-import dev.rolecall.policy.PolicyLocation;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
+import dev.rolecall.policy.analysis.PolicyFinding;
+import dev.rolecall.policy.analysis.PolicyLocation;
 import dev.rolecall.request.spec.PolicyDocuments;
 import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.request.web.RoleRequestForm;

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.policy.PolicyFinding;
-import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.analysis.PolicyFinding;
+import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.problems.IllegalTransitionException;
 import dev.rolecall.request.problems.RoleRequestNotFoundException;

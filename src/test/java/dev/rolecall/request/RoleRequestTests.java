@@ -3,7 +3,7 @@ package dev.rolecall.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.events.RoleApplied;
 import dev.rolecall.request.events.RoleApplyStarted;
 import dev.rolecall.request.events.RoleApplyStepRecorded;

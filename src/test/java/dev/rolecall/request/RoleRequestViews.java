@@ -1,6 +1,6 @@
 package dev.rolecall.request;
 
-import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.analysis.RiskLevel;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

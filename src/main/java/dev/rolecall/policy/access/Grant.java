@@ -1,6 +1,6 @@
 package dev.rolecall.policy.access;
 
-import dev.rolecall.policy.PolicyLocation;
+import dev.rolecall.policy.analysis.PolicyLocation;
 import dev.rolecall.policy.catalog.ActionSet;
 import dev.rolecall.policy.model.Condition;
 import dev.rolecall.policy.model.PolicyDocument;

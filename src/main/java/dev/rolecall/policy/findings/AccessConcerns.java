@@ -1,10 +1,10 @@
 package dev.rolecall.policy.findings;
 
-import dev.rolecall.policy.AccessConcern;
 import dev.rolecall.policy.catalog.AccessLevel;
 import dev.rolecall.policy.catalog.ActionSet;
 import dev.rolecall.policy.catalog.IamAction;
 import dev.rolecall.policy.catalog.IamCatalog;
+import dev.rolecall.policy.permissions.AccessConcern;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,8 +1,8 @@
 package dev.rolecall.policy.findings;
 
-import dev.rolecall.policy.FindingSeverity;
 import dev.rolecall.policy.access.EffectivePermissions;
 import dev.rolecall.policy.access.Grant;
+import dev.rolecall.policy.analysis.FindingSeverity;
 import dev.rolecall.policy.catalog.ActionSet;
 import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.model.ResourceElement;

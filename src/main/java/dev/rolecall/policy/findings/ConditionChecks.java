@@ -1,7 +1,7 @@
 package dev.rolecall.policy.findings;
 
-import dev.rolecall.policy.FindingSeverity;
-import dev.rolecall.policy.PolicyLocation;
+import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyLocation;
 import dev.rolecall.policy.catalog.ConditionKey;
 import dev.rolecall.policy.catalog.ConditionValueType;
 import dev.rolecall.policy.catalog.IamCatalog;

@@ -1,24 +1,24 @@
 package dev.rolecall.policy.findings;
 
-import static dev.rolecall.policy.FindingCategory.CONDITIONS;
-import static dev.rolecall.policy.FindingCategory.CREDENTIALS_EXPOSURE;
-import static dev.rolecall.policy.FindingCategory.DATA_EXFILTRATION;
-import static dev.rolecall.policy.FindingCategory.HYGIENE;
-import static dev.rolecall.policy.FindingCategory.INFRASTRUCTURE_MODIFICATION;
-import static dev.rolecall.policy.FindingCategory.PRIVILEGE_ESCALATION;
-import static dev.rolecall.policy.FindingCategory.RESOURCE_EXPOSURE;
-import static dev.rolecall.policy.FindingCategory.SERVICE_WILDCARD;
-import static dev.rolecall.policy.FindingCategory.TRUST;
-import static dev.rolecall.policy.FindingCategory.VALIDITY;
-import static dev.rolecall.policy.FindingSeverity.BLOCK;
-import static dev.rolecall.policy.FindingSeverity.CRITICAL;
-import static dev.rolecall.policy.FindingSeverity.HIGH;
-import static dev.rolecall.policy.FindingSeverity.INFO;
-import static dev.rolecall.policy.FindingSeverity.LOW;
-import static dev.rolecall.policy.FindingSeverity.MEDIUM;
+import static dev.rolecall.policy.analysis.FindingCategory.CONDITIONS;
+import static dev.rolecall.policy.analysis.FindingCategory.CREDENTIALS_EXPOSURE;
+import static dev.rolecall.policy.analysis.FindingCategory.DATA_EXFILTRATION;
+import static dev.rolecall.policy.analysis.FindingCategory.HYGIENE;
+import static dev.rolecall.policy.analysis.FindingCategory.INFRASTRUCTURE_MODIFICATION;
+import static dev.rolecall.policy.analysis.FindingCategory.PRIVILEGE_ESCALATION;
+import static dev.rolecall.policy.analysis.FindingCategory.RESOURCE_EXPOSURE;
+import static dev.rolecall.policy.analysis.FindingCategory.SERVICE_WILDCARD;
+import static dev.rolecall.policy.analysis.FindingCategory.TRUST;
+import static dev.rolecall.policy.analysis.FindingCategory.VALIDITY;
+import static dev.rolecall.policy.analysis.FindingSeverity.BLOCK;
+import static dev.rolecall.policy.analysis.FindingSeverity.CRITICAL;
+import static dev.rolecall.policy.analysis.FindingSeverity.HIGH;
+import static dev.rolecall.policy.analysis.FindingSeverity.INFO;
+import static dev.rolecall.policy.analysis.FindingSeverity.LOW;
+import static dev.rolecall.policy.analysis.FindingSeverity.MEDIUM;
 
-import dev.rolecall.policy.FindingCategory;
-import dev.rolecall.policy.FindingSeverity;
+import dev.rolecall.policy.analysis.FindingCategory;
+import dev.rolecall.policy.analysis.FindingSeverity;
 
 /**
  * Every finding the analysis makes, with its stable code, usual severity, why it matters and how

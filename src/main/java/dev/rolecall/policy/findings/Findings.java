@@ -1,8 +1,8 @@
 package dev.rolecall.policy.findings;
 
-import dev.rolecall.policy.FindingSeverity;
-import dev.rolecall.policy.PolicyFinding;
-import dev.rolecall.policy.PolicyLocation;
+import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyFinding;
+import dev.rolecall.policy.analysis.PolicyLocation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;

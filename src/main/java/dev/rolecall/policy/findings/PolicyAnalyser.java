@@ -1,10 +1,10 @@
 package dev.rolecall.policy.findings;
 
-import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
-import dev.rolecall.policy.PolicyFinding;
 import dev.rolecall.policy.access.EffectivePermissions;
 import dev.rolecall.policy.access.StatementActions;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
+import dev.rolecall.policy.analysis.PolicyFinding;
 import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.grammar.PolicyParser;

@@ -1,8 +1,8 @@
 package dev.rolecall.policy.findings;
 
-import dev.rolecall.policy.FindingSeverity;
-import dev.rolecall.policy.PolicyFinding;
-import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyFinding;
+import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.policy.model.Effect;
 import dev.rolecall.policy.model.PolicyDocument;
 import dev.rolecall.policy.model.PrincipalElement;

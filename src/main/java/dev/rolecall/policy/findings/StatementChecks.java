@@ -1,8 +1,8 @@
 package dev.rolecall.policy.findings;
 
-import dev.rolecall.policy.FindingSeverity;
 import dev.rolecall.policy.PolicyKind;
-import dev.rolecall.policy.PolicyLocation;
+import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyLocation;
 import dev.rolecall.policy.catalog.ActionMatch;
 import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.catalog.ResourceCheck;

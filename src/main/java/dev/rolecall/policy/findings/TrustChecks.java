@@ -5,8 +5,8 @@ import static dev.rolecall.policy.findings.ConditionFacts.lower;
 import static dev.rolecall.policy.findings.ConditionFacts.narrowing;
 import static dev.rolecall.policy.findings.ConditionFacts.narrows;
 
-import dev.rolecall.policy.FindingSeverity;
-import dev.rolecall.policy.PolicyLocation;
+import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyLocation;
 import dev.rolecall.policy.model.ActionPattern;
 import dev.rolecall.policy.model.Condition;
 import dev.rolecall.policy.model.Effect;

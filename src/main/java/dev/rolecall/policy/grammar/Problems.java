@@ -1,7 +1,7 @@
 package dev.rolecall.policy.grammar;
 
-import dev.rolecall.policy.PolicyLocation;
 import dev.rolecall.policy.PolicyProblem;
+import dev.rolecall.policy.analysis.PolicyLocation;
 import dev.rolecall.policy.model.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;

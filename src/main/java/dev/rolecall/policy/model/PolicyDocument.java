@@ -1,7 +1,7 @@
 package dev.rolecall.policy.model;
 
 import dev.rolecall.policy.PolicyKind;
-import dev.rolecall.policy.PolicyLocation;
+import dev.rolecall.policy.analysis.PolicyLocation;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

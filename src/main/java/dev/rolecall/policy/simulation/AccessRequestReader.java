@@ -3,7 +3,6 @@ package dev.rolecall.policy.simulation;
 import static dev.rolecall.policy.simulation.SimulationInputReader.error;
 import static dev.rolecall.policy.simulation.SimulationInputReader.isNull;
 
-import dev.rolecall.policy.AccessRequest;
 import dev.rolecall.policy.grammar.JsonValue;
 import dev.rolecall.policy.grammar.JsonValue.JsonArray;
 import dev.rolecall.policy.grammar.JsonValue.JsonObject;
@@ -11,6 +10,7 @@ import dev.rolecall.policy.grammar.JsonValue.JsonScalar;
 import dev.rolecall.policy.grammar.JsonValue.Member;
 import dev.rolecall.policy.grammar.JsonValue.ScalarType;
 import dev.rolecall.policy.model.SourcePosition;
+import dev.rolecall.policy.permissions.AccessRequest;
 import dev.rolecall.policy.simulation.SimulationInputReader.FieldError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

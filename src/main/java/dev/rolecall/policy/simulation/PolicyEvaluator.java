@@ -1,12 +1,12 @@
 package dev.rolecall.policy.simulation;
 
-import dev.rolecall.policy.AccessDecision;
-import dev.rolecall.policy.AccessRequest;
-import dev.rolecall.policy.AwsRule;
-import dev.rolecall.policy.DecisiveStatement;
 import dev.rolecall.policy.PolicyKind;
-import dev.rolecall.policy.SimulationResult;
 import dev.rolecall.policy.catalog.IamCatalog;
+import dev.rolecall.policy.permissions.AccessDecision;
+import dev.rolecall.policy.permissions.AccessRequest;
+import dev.rolecall.policy.permissions.AwsRule;
+import dev.rolecall.policy.permissions.DecisiveStatement;
+import dev.rolecall.policy.permissions.SimulationResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package dev.rolecall.policy.simulation;
 
-import dev.rolecall.policy.AccessRequest;
+import dev.rolecall.policy.permissions.AccessRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

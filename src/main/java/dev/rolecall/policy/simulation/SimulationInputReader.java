@@ -1,6 +1,5 @@
 package dev.rolecall.policy.simulation;
 
-import dev.rolecall.policy.AccessRequest;
 import dev.rolecall.policy.PolicyKind;
 import dev.rolecall.policy.PolicyProblem;
 import dev.rolecall.policy.grammar.JsonValue;
@@ -13,6 +12,7 @@ import dev.rolecall.policy.grammar.ParseResult;
 import dev.rolecall.policy.grammar.PolicyParser;
 import dev.rolecall.policy.model.PolicyDocument;
 import dev.rolecall.policy.model.SourcePosition;
+import dev.rolecall.policy.permissions.AccessRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package dev.rolecall.policy.simulation;
 
-import dev.rolecall.policy.AwsRule;
 import dev.rolecall.policy.catalog.IamAction;
 import dev.rolecall.policy.catalog.IamCatalog;
+import dev.rolecall.policy.permissions.AwsRule;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

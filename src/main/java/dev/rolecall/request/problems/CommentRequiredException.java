@@ -1,6 +1,6 @@
 package dev.rolecall.request.problems;
 
-import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.spec.FieldProblem;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.rolecall.request.spec;
 
-import dev.rolecall.policy.PolicyAnalysis;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.rolecall.request.web;
 
-import dev.rolecall.policy.AccessEntry;
+import dev.rolecall.policy.permissions.AccessEntry;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

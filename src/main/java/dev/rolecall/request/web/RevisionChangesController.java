@@ -1,9 +1,9 @@
 package dev.rolecall.request.web;
 
 import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.policy.AccessChange;
-import dev.rolecall.policy.AccessDiff;
 import dev.rolecall.policy.RolePermissionsService;
+import dev.rolecall.policy.permissions.AccessChange;
+import dev.rolecall.policy.permissions.AccessDiff;
 import dev.rolecall.request.RevisionView;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;

@@ -1,11 +1,11 @@
 package dev.rolecall.request.web;
 
 import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.policy.AccessDiff;
-import dev.rolecall.policy.AccessOverview;
-import dev.rolecall.policy.PermissionSummary;
 import dev.rolecall.policy.RolePermissionsService;
 import dev.rolecall.policy.RolePolicies;
+import dev.rolecall.policy.permissions.AccessDiff;
+import dev.rolecall.policy.permissions.AccessOverview;
+import dev.rolecall.policy.permissions.PermissionSummary;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestView;

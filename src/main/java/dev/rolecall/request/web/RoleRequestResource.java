@@ -1,6 +1,6 @@
 package dev.rolecall.request.web;
 
-import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.ApplyStepStatus;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RoleRequestStatus;

@@ -8,8 +8,8 @@ import static dev.rolecall.policy.findings.Roles.policy;
 import static dev.rolecall.policy.findings.Roles.severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolecall.policy.FindingSeverity;
-import dev.rolecall.policy.PolicyAnalysis;
+import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
 import dev.rolecall.policy.catalog.ConditionValueType;
 import dev.rolecall.policy.model.ConditionOperator.ValueType;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package dev.rolecall.policy.findings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
 import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.PolicyInput;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
 import dev.rolecall.policy.catalog.AwsManagedPolicy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

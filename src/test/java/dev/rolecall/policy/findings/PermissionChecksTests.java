@@ -8,10 +8,10 @@ import static dev.rolecall.policy.findings.Roles.policy;
 import static dev.rolecall.policy.findings.Roles.severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolecall.policy.FindingSeverity;
-import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
 import dev.rolecall.policy.PolicyInput;
+import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
 import org.junit.jupiter.api.Test;
 
 class PermissionChecksTests {

@@ -4,13 +4,13 @@ import static dev.rolecall.policy.findings.Roles.codes;
 import static dev.rolecall.policy.findings.Roles.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolecall.policy.FindingSeverity;
-import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
-import dev.rolecall.policy.PolicyFinding;
 import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.PolicyInput;
-import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
+import dev.rolecall.policy.analysis.PolicyFinding;
+import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.policy.catalog.AwsManagedPolicy;
 import dev.rolecall.policy.catalog.IamCatalog;
 import java.util.Comparator;

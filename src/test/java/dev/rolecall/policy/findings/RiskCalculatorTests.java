@@ -4,11 +4,11 @@ import static dev.rolecall.policy.findings.Roles.allow;
 import static dev.rolecall.policy.findings.Roles.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolecall.policy.FindingSeverity;
-import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
 import dev.rolecall.policy.PolicyInput;
-import dev.rolecall.policy.RiskLevel;
+import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
+import dev.rolecall.policy.analysis.RiskLevel;
 import org.junit.jupiter.api.Test;
 
 class RiskCalculatorTests {

@@ -3,12 +3,12 @@ package dev.rolecall.policy.findings;
 import static dev.rolecall.policy.findings.Roles.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolecall.policy.FindingSeverity;
-import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
-import dev.rolecall.policy.PolicyFinding;
 import dev.rolecall.policy.PolicyInput;
 import dev.rolecall.policy.PolicyLimits;
+import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
+import dev.rolecall.policy.analysis.PolicyFinding;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;

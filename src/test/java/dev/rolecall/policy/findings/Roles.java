@@ -1,11 +1,11 @@
 package dev.rolecall.policy.findings;
 
-import dev.rolecall.policy.FindingSeverity;
-import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
-import dev.rolecall.policy.PolicyFinding;
 import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.PolicyInput;
+import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
+import dev.rolecall.policy.analysis.PolicyFinding;
 import java.util.List;
 import java.util.Optional;
 

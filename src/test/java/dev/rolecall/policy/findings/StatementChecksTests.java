@@ -8,10 +8,10 @@ import static dev.rolecall.policy.findings.Roles.policy;
 import static dev.rolecall.policy.findings.Roles.severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolecall.policy.FindingCategory;
-import dev.rolecall.policy.FindingSeverity;
-import dev.rolecall.policy.PolicyAnalysis;
 import dev.rolecall.policy.PolicyAnalysisRequest;
+import dev.rolecall.policy.analysis.FindingCategory;
+import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

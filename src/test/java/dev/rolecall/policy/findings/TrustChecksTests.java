@@ -7,8 +7,8 @@ import static dev.rolecall.policy.findings.Roles.trust;
 import static dev.rolecall.policy.findings.Roles.trustStatement;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolecall.policy.FindingSeverity;
-import dev.rolecall.policy.PolicyAnalysis;
+import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyAnalysis;
 import org.junit.jupiter.api.Test;
 
 class TrustChecksTests {

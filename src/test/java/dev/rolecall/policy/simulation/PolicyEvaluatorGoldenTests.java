@@ -2,12 +2,12 @@ package dev.rolecall.policy.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolecall.policy.DecisiveStatement;
 import dev.rolecall.policy.PolicyFixtures;
-import dev.rolecall.policy.SimulationResult;
 import dev.rolecall.policy.grammar.JsonLimits;
 import dev.rolecall.policy.grammar.JsonReader;
 import dev.rolecall.policy.grammar.PolicyParser;
+import dev.rolecall.policy.permissions.DecisiveStatement;
+import dev.rolecall.policy.permissions.SimulationResult;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

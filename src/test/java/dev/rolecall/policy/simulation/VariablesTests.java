@@ -2,7 +2,7 @@ package dev.rolecall.policy.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolecall.policy.AccessRequest;
+import dev.rolecall.policy.permissions.AccessRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
