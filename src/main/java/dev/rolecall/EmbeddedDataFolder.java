@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,7 +78,8 @@ final class EmbeddedDataFolder {
             return Map.of();
         }
         try {
-            initdbPasswordFile = credentials.writeSuperuserPasswordFile(directory.getParent());
+            initdbPasswordFile = credentials.writeSuperuserPasswordFile(
+                    Objects.requireNonNull(directory.toAbsolutePath().getParent(), "a data folder has a parent"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

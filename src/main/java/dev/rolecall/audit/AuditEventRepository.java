@@ -45,14 +45,13 @@ class AuditEventRepository {
                         INSERT INTO audit_event (occurred_at, actor, action, request_id, account_id, role_name, details)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         RETURNING event_id""")
-                .params(
-                        OffsetDateTime.ofInstant(AuditTime.truncate(entry.occurredAt()), ZoneOffset.UTC),
-                        entry.actor(),
-                        entry.action(),
-                        entry.requestId(),
-                        entry.accountId(),
-                        entry.roleName(),
-                        detailsJson)
+                .param(OffsetDateTime.ofInstant(AuditTime.truncate(entry.occurredAt()), ZoneOffset.UTC))
+                .param(entry.actor())
+                .param(entry.action())
+                .param(entry.requestId())
+                .param(entry.accountId())
+                .param(entry.roleName())
+                .param(detailsJson)
                 .query(Long.class)
                 .single();
     }

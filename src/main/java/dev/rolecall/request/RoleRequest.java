@@ -33,6 +33,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -208,10 +209,11 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
             throw new IllegalTransitionException(status, "comment on");
         }
         requireCommentIfNeeded(DecisionType.COMMENT, text);
+        String said = Objects.requireNonNull(text, "a comment always needs text");
         String author = actor.username();
-        decisions.add(new Decision(author, DecisionType.COMMENT, text, revision, now));
+        decisions.add(new Decision(author, DecisionType.COMMENT, said, revision, now));
         updatedAt = now;
-        registerEvent(new RoleRequestCommented(ref(), author, now, revision, text));
+        registerEvent(new RoleRequestCommented(ref(), author, now, revision, said));
     }
 
     /** The comment rule, {@link DecisionType#needsComment}, at this request's risk. */

@@ -3,6 +3,7 @@ package dev.rolecall.provisioning;
 import static dev.rolecall.test.TestUsers.ALICE;
 import static dev.rolecall.test.TestUsers.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.rolecall.request.ApplyStepStatus;
 import dev.rolecall.request.DecisionType;
@@ -47,13 +48,16 @@ class ProvisioningModuleTests {
                 .matching(planned -> planned.request().id().equals(filed.id()))
                 .toArriveAndVerify(planned -> {
                     assertThat(planned.calls()).isEqualTo(5);
-                    RoleRequestView view = requests.get(filed.id(), ALICE);
-                    assertThat(view.status()).isEqualTo(RoleRequestStatus.APPROVED);
-                    assertThat(view.planOnly()).isTrue();
-                    assertThat(view.applySteps())
-                            .hasSize(5)
-                            .extracting(RoleRequestView.ApplyStepView::status)
-                            .containsOnly(ApplyStepStatus.PLANNED);
+                    // The event is seen as it is published; the plan is readable once its transaction commits.
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                        RoleRequestView view = requests.get(filed.id(), ALICE);
+                        assertThat(view.status()).isEqualTo(RoleRequestStatus.APPROVED);
+                        assertThat(view.planOnly()).isTrue();
+                        assertThat(view.applySteps())
+                                .hasSize(5)
+                                .extracting(RoleRequestView.ApplyStepView::status)
+                                .containsOnly(ApplyStepStatus.PLANNED);
+                    });
                 });
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -222,6 +223,7 @@ record AuditQuery(
         }
     }
 
+    @Contract("null -> true")
     private static boolean blank(@Nullable String text) {
         return text == null || text.isBlank();
     }

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -212,8 +213,8 @@ public final class IamCatalog {
                 return key;
             }
         }
-        for (String aliased : aliasedServices(prefix)) {
-            Optional<ConditionKey> key = services.get(aliased).conditionKeys().find(name);
+        for (IamService aliased : aliasedServices(prefix)) {
+            Optional<ConditionKey> key = aliased.conditionKeys().find(name);
             if (key.isPresent()) {
                 return key;
             }
@@ -226,12 +227,15 @@ public final class IamCatalog {
         return arnFormats.check(resource);
     }
 
-    private List<String> aliasedServices(String prefix) {
+    private List<IamService> aliasedServices(String prefix) {
         for (Map.Entry<String, List<String>> alias : conditionKeyAliases.entrySet()) {
             if (alias.getKey().equalsIgnoreCase(prefix)
                     || (alias.getKey().contains("${")
                             && prefix.matches("(?i)" + ConditionKeys.templateRegex(alias.getKey())))) {
-                return alias.getValue().stream().filter(services::containsKey).toList();
+                return alias.getValue().stream()
+                        .map(services::get)
+                        .filter(Objects::nonNull)
+                        .toList();
             }
         }
         return List.of();

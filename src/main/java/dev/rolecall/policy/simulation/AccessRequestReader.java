@@ -51,13 +51,13 @@ final class AccessRequestReader {
         if (account != null && !account.matches("\\d{12}")) {
             errors.add(error(
                     "request.resourceAccount",
-                    request.get("resourceAccount").at(),
+                    fieldAt(request, "resourceAccount"),
                     "must be a 12-digit AWS account ID"));
         }
         if (action != null && !action.equals("*") && !action.matches("[A-Za-z0-9-]+:[A-Za-z0-9_.-]+")) {
             errors.add(error(
                     "request.action",
-                    request.get("action").at(),
+                    fieldAt(request, "action"),
                     "must be one action like s3:GetObject, without wildcards"));
         }
         Map<String, List<String>> context = context(request.get("context"), errors);
@@ -65,6 +65,12 @@ final class AccessRequestReader {
             return null;
         }
         return new AccessRequest(action, resource == null ? "*" : resource, principal, account, context);
+    }
+
+    /** Where a field's value is in the text, or the request itself when the field is absent. */
+    private static SourcePosition fieldAt(JsonObject request, String field) {
+        JsonValue value = request.get(field);
+        return value == null ? request.at() : value.at();
     }
 
     private static @Nullable String text(JsonObject object, String field, boolean required, List<FieldError> errors) {
