@@ -19,9 +19,9 @@ public final class AccessConcerns {
     private final SensitiveActions sensitive;
     private final ActionSet credentials;
 
-    public AccessConcerns(IamCatalog catalog) {
+    public AccessConcerns(IamCatalog catalog, EscalationMethods methods) {
         this.catalog = catalog;
-        this.sensitive = new SensitiveActions(catalog);
+        this.sensitive = new SensitiveActions(catalog, methods);
         // Credentials count on any resource: an action that only works on * still hands them out.
         this.credentials = catalog.actionsNamed(SensitiveActions.CREDENTIALS);
     }

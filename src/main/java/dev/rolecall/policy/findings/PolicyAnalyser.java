@@ -25,9 +25,9 @@ public final class PolicyAnalyser {
     private final ManagedPolicyDocuments managed;
     private final PolicyParser parser = new PolicyParser();
 
-    public PolicyAnalyser(IamCatalog catalog, AwsManagedPolicies managedPolicies) {
+    public PolicyAnalyser(IamCatalog catalog, AwsManagedPolicies managedPolicies, EscalationMethods methods) {
         this.catalog = catalog;
-        this.sensitive = new SensitiveActions(catalog);
+        this.sensitive = new SensitiveActions(catalog, methods);
         this.managed = new ManagedPolicyDocuments(catalog, managedPolicies);
     }
 

@@ -103,7 +103,7 @@ final class SensitiveActions {
     /** A privilege-escalation method with its actions resolved. */
     record Escalation(EscalationMethod method, ActionSet actions) {}
 
-    SensitiveActions(IamCatalog catalog) {
+    SensitiveActions(IamCatalog catalog, EscalationMethods methods) {
         this.scopable = catalog.all().filter(action -> !action.resourceTypes().isEmpty());
         this.credentials = catalog.actionsNamed(CREDENTIALS).intersect(scopable);
         this.dataExfiltration = catalog.actionsNamed(DATA_EXFILTRATION).intersect(scopable);
@@ -113,7 +113,7 @@ final class SensitiveActions {
         this.write = catalog.all()
                 .filter(action -> action.accessLevel() == AccessLevel.WRITE)
                 .intersect(scopable);
-        this.escalations = EscalationMethods.all().stream()
+        this.escalations = methods.all().stream()
                 .map(method -> new Escalation(method, catalog.actionsNamed(method.actions())))
                 .filter(escalation -> !escalation.actions().isEmpty())
                 .toList();
