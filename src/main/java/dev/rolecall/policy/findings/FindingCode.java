@@ -3,6 +3,7 @@ package dev.rolecall.policy.findings;
 import static dev.rolecall.policy.FindingCategory.CONDITIONS;
 import static dev.rolecall.policy.FindingCategory.CREDENTIALS_EXPOSURE;
 import static dev.rolecall.policy.FindingCategory.DATA_EXFILTRATION;
+import static dev.rolecall.policy.FindingCategory.DEFENCE_EVASION;
 import static dev.rolecall.policy.FindingCategory.HYGIENE;
 import static dev.rolecall.policy.FindingCategory.INFRASTRUCTURE_MODIFICATION;
 import static dev.rolecall.policy.FindingCategory.PRIVILEGE_ESCALATION;
@@ -174,6 +175,30 @@ public enum FindingCode {
             INFRASTRUCTURE_MODIFICATION,
             "Write actions on every resource let the role change or delete anything of those services.",
             "Scope write actions to the resources the workload owns."),
+    RESOURCE_POLICY_CHANGE(
+            "resource-exposure",
+            MEDIUM,
+            RESOURCE_EXPOSURE,
+            "These actions change who may access a resource: a resource policy, ACL, grant, trust policy or "
+                    + "sharing setting can open it to another account or to everyone, even when only one resource "
+                    + "is named.",
+            "Leave resource policies to the team that owns the resource; otherwise name the resources and review "
+                    + "each change (an SCP or the permissions boundary can deny public access)."),
+    DEFENCE_EVASION_ACTIONS(
+            "defence-evasion",
+            HIGH,
+            DEFENCE_EVASION,
+            "These actions stop or blind logging and threat detection (CloudTrail, GuardDuty, Config, Security "
+                    + "Hub, log groups): whatever is done next goes unrecorded.",
+            "Remove them; leave trails, detectors, recorders and log groups to the security team's account and "
+                    + "protect them with an SCP."),
+    CREDENTIALS_ON_STAR_ONLY(
+            "credentials-token",
+            LOW,
+            CREDENTIALS_EXPOSURE,
+            "These actions return a token or credentials; they work only on *, so there is nothing narrower to "
+                    + "ask for, but whoever holds the token can act without the role until it expires.",
+            "Keep them only where the workload needs the token."),
     SERVICE_WILDCARD_ACTION(
             "service-wildcard",
             MEDIUM,
