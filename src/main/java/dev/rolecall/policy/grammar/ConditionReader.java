@@ -72,6 +72,9 @@ final class ConditionReader {
                         where + "." + key.name(),
                         key.value().at(),
                         "Null takes \"true\" (the key is absent) or \"false\" (the key is present)");
+            } else if (values != null && ConditionValues.problem(operator.base(), values) != null) {
+                scope.report(
+                        where + "." + key.name(), key.value().at(), ConditionValues.problem(operator.base(), values));
             } else if (values != null) {
                 conditions.add(new Condition(
                         member.name(),
