@@ -259,6 +259,16 @@ public enum FindingCode {
             "The operator compares a different type of value than the key holds: the condition never matches "
                     + "as intended.",
             "Use the operator family of the key's type (String, Numeric, Date, Bool, IpAddress, Arn)."),
+    CONDITION_LIMITS_NOTHING(
+            "condition-limits-nothing",
+            MEDIUM,
+            CONDITIONS,
+            "The condition looks like a limit but cannot depend on the request: its key is in no request of the "
+                    + "statement's actions (or is always the role's own account). With a negated operator or "
+                    + "IfExists it is always true, and the statement counts as unconditional; otherwise it is "
+                    + "never true.",
+            "Use a condition key that the statement's actions carry (the Service Authorization Reference lists "
+                    + "them per action), e.g. aws:ResourceTag/… or the service's own keys."),
     WILDCARD_WITHOUT_LIKE(
             "wildcard-without-like",
             LOW,
@@ -319,6 +329,13 @@ public enum FindingCode {
             "The ARN names no AWS managed policy Rolecall knows: IAM would refuse to attach it when the role is "
                     + "applied, and its permissions cannot be analysed.",
             "Use the ARN suggested, or check the policy name and path in the IAM console."),
+    STATEMENT_COVERS_NOTHING(
+            "statement-covers-nothing",
+            LOW,
+            HYGIENE,
+            "NotResource or NotAction with \"*\" leaves nothing for the statement to apply to: it looks like "
+                    + "access (or a guard) but does nothing.",
+            "Remove the statement, or write the Resource or Action it was meant to name."),
     POLICY_NOT_ANALYSED(
             "policy-not-analysed",
             INFO,
