@@ -174,6 +174,30 @@ class RoleRequestControllerTests {
     }
 
     @Test
+    void theFindingsPanelShowsEachCategoryAndSeverityTheAnalysisMakes() throws Exception {
+        dev.rolecall.policy.PolicyAnalysis analysis = dev.rolecall.policy.PolicyFixtures.analyser()
+                .analyse(dev.rolecall.policy.PolicyAnalysisRequest.builder()
+                        .permissionPolicy(new dev.rolecall.policy.PolicyInput("audit", """
+                                {"Version": "2012-10-17", "Statement": [
+                                  {"Effect": "Allow", "Action": "cloudtrail:StopLogging", "Resource": "*"},
+                                  {"Effect": "Allow", "Action": "s3:PutBucketPolicy", "Resource": "arn:aws:s3:::exports"},
+                                  {"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "*"}]}"""))
+                        .build());
+        given(requests.check(any(), anyList())).willReturn(new RoleRequestCheck(List.of(), analysis));
+        mvc.perform(post("/requests/check")
+                        .with(user("alice"))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("roleName", "audit"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("defence-evasion")))
+                .andExpect(content().string(containsString("Defence evasion")))
+                .andExpect(content().string(containsString("resource-exposure")))
+                .andExpect(content().string(containsString("s3:PutBucketPolicy on arn:aws:s3:::exports")))
+                .andExpect(content().string(containsString("This statement grants nothing")));
+    }
+
+    @Test
     void someoneElsesRequestIsNotFound() throws Exception {
         given(requests.get(eq(ID), any())).willThrow(new RoleRequestNotFoundException(ID));
         mvc.perform(get("/requests/" + ID).with(user("frank")))
