@@ -12,7 +12,8 @@ import dev.rolecall.policy.model.SetOperator;
  * on the request. A condition on a key that none of the statement's actions carries sees the key
  * absent in every request: negated operators, {@code …IfExists}, {@code ForAllValues} and {@code Null
  * true} are then always true (the condition limits nothing), the others never. In a role's own
- * policies {@code aws:PrincipalAccount} is always the role's account, so it limits nothing there.
+ * policies {@code aws:PrincipalAccount} is always the role's account, so compared with a fixed value
+ * it limits nothing there (compared with a variable such as {@code ${aws:ResourceAccount}} it does).
  */
 public enum ConditionTruth {
     /** True in every request: the statement applies as if the condition were not there. */
@@ -26,7 +27,8 @@ public enum ConditionTruth {
     public static ConditionTruth of(IamCatalog catalog, ActionSet actions, PolicyKind kind, Condition condition) {
         if (kind != PolicyKind.TRUST
                 && kind != PolicyKind.RESOURCE
-                && condition.key().equalsIgnoreCase("aws:PrincipalAccount")) {
+                && condition.key().equalsIgnoreCase("aws:PrincipalAccount")
+                && condition.values().stream().noneMatch(value -> value.contains("${"))) {
             return ALWAYS;
         }
         if (actions.isEmpty() || catalog.mayCarry(actions, condition.key())) {

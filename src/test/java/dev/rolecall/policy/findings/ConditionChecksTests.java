@@ -161,6 +161,9 @@ class ConditionChecksTests {
                 withCondition("Allow", "{\"StringEquals\": {\"aws:PrincipalAccount\": \"111122223333\"}}");
         assertThat(finding(analysis, "condition-limits-nothing").message())
                 .contains("aws:PrincipalAccount is always the role's own account");
+        PolicyAnalysis sameAccount =
+                withCondition("Allow", "{\"StringEquals\": {\"aws:PrincipalAccount\": \"${aws:ResourceAccount}\"}}");
+        assertThat(codes(sameAccount)).doesNotContain("condition-limits-nothing");
     }
 
     @Test
