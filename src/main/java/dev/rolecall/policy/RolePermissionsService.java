@@ -203,7 +203,7 @@ public class RolePermissionsService {
         for (AccessChange change : changes) {
             IamAction action = catalog.action(change.action()).orElseThrow();
             IamService service = catalog.service(action.service()).orElseThrow();
-            boolean everyResource = change.resources().contains("*");
+            boolean everyResource = concerns.onEveryResource(action, change.resources());
             entries.add(new AccessEntry(
                     action.fullName(),
                     service.prefix(),
