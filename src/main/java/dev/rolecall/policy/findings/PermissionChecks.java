@@ -252,11 +252,14 @@ final class PermissionChecks {
 
         /** E.g. {@code every role in every account (arn:aws:iam::*:role/*): iam:PassRole}. */
         String words() {
-            return first.words(actions) + ": " + summary(actions)
+            ActionSet here = actions.intersect(first.actions());
+            ActionSet elsewhere = actions.minus(here);
+            return first.words(here) + ": " + summary(here)
                     + (conditional
                             ? " (under conditions: "
                                     + ConditionFacts.describe(first.grant().conditions()) + ")"
-                            : "");
+                            : "")
+                    + (elsewhere.isEmpty() ? "" : "; in other statements too: " + summary(elsewhere));
         }
 
         private static FindingSeverity lower(FindingSeverity severity) {

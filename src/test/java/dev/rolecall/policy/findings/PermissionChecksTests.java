@@ -250,4 +250,13 @@ class PermissionChecksTests {
                 "\"arn:aws:iam::111122223333:role/app/worker\"")));
         assertThat(severity(named, "privilege-escalation")).isEqualTo(FindingSeverity.HIGH);
     }
+
+    @Test
+    void theReachNamedIsTheFirstStatementsAndTheOthersAreListedApart() {
+        PolicyAnalysis analysis = permissions(policy(allow("\"kms:CreateGrant\"", "\"arn:aws:kms:*:*:key/*\"") + ", "
+                + allow("\"sqs:AddPermission\"", "\"arn:aws:sqs:*:*:*\"")));
+        assertThat(finding(analysis, "resource-exposure").message())
+                .contains("every key in every account (arn:aws:kms:*:*:key/*): kms:CreateGrant; "
+                        + "in other statements too: sqs:AddPermission");
+    }
 }
