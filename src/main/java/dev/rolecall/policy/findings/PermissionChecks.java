@@ -65,11 +65,16 @@ final class PermissionChecks {
                 FindingSeverity.MEDIUM);
         onAllResources(FindingCode.WRITE_STAR, sensitive.write, "Write actions", FindingSeverity.LOW);
         onAnyResource(
-                FindingCode.RESOURCE_POLICY_CHANGE, sensitive.exposure, catalog.none(), "Can change who may access");
+                FindingCode.RESOURCE_POLICY_CHANGE,
+                sensitive.exposure,
+                catalog.none(),
+                FindingSeverity.MEDIUM,
+                "Can change who may access");
         onAnyResource(
                 FindingCode.DEFENCE_EVASION_ACTIONS,
                 sensitive.defenceEvasion,
                 sensitive.defenceEvasionOnEveryResource,
+                FindingSeverity.HIGH,
                 "Can stop or blind logging and detection on");
         tokens();
         serviceLinkedRoles();
@@ -172,22 +177,23 @@ final class PermissionChecks {
 
     /**
      * Actions that matter on any resource: HIGH on every resource of their type (in every account or
-     * one; MEDIUM when only conditional ARN patterns reach that far), MEDIUM on named resources, which
-     * the finding lists. Actions in {@code onlyOnEveryResource} count only on every resource; actions
-     * that work only on {@code *} count only there.
+     * one; MEDIUM when only conditional ARN patterns reach that far), {@code named} on named resources,
+     * which the finding lists. Actions in {@code onlyOnEveryResource} count only on every resource;
+     * actions that work only on {@code *} count only there.
      */
-    private void onAnyResource(FindingCode code, ActionSet kind, ActionSet onlyOnEveryResource, String what) {
+    private void onAnyResource(
+            FindingCode code, ActionSet kind, ActionSet onlyOnEveryResource, FindingSeverity named, String what) {
         Tier tier = broadest(kind);
         if (tier != null) {
             findings.add(code, tier.severity(FindingSeverity.HIGH), tier.location(), what + " " + tier.words());
         }
         ActionSet everywhere = broad.anyAccount().intersect(kind);
-        ActionSet named = kind.minus(onlyOnEveryResource).minus(everywhere).intersect(sensitive.scopable);
+        ActionSet scoped = kind.minus(onlyOnEveryResource).minus(everywhere).intersect(sensitive.scopable);
         Grant first = null;
         ActionSet found = catalog.none();
         Set<String> resources = new java.util.LinkedHashSet<>();
         for (Grant grant : effective.grants()) {
-            ActionSet here = grant.actions().intersect(named);
+            ActionSet here = grant.actions().intersect(scoped);
             if (!here.isEmpty() && !grant.allResources()) {
                 first = first == null ? grant : first;
                 found = found.union(here);
@@ -197,7 +203,7 @@ final class PermissionChecks {
         if (first != null) {
             findings.add(
                     code,
-                    FindingSeverity.MEDIUM,
+                    named,
                     first.location(),
                     what.replaceFirst(" on$", "") + ": " + summary(found) + " on " + listed(resources));
         }

@@ -75,7 +75,7 @@ class SensitiveActionsTests {
 
     @ParameterizedTest
     @MethodSource("defenceEvasion")
-    void onANamedResourceDefenceEvasionIsMediumExceptForHousekeeping(String action) {
+    void onANamedResourceDefenceEvasionIsHighTooExceptForHousekeeping(String action) {
         IamAction known = CATALOG.action(action).orElseThrow();
         if (known.resourceTypes().isEmpty()) {
             return;
@@ -85,11 +85,8 @@ class SensitiveActionsTests {
         if (SensitiveActions.DEFENCE_EVASION_ON_EVERY_RESOURCE.contains(action)) {
             assertThat(codes(analysis)).doesNotContain("defence-evasion");
         } else {
-            // A type with one resource per account and region (a Security Hub hub) is covered by its one ARN.
-            boolean wholeType =
-                    !new ResourceReach(CATALOG).of(arn, known.service()).isEmpty();
             PolicyFinding finding = finding(analysis, "defence-evasion");
-            assertThat(finding.severity()).isEqualTo(wholeType ? FindingSeverity.HIGH : FindingSeverity.MEDIUM);
+            assertThat(finding.severity()).isEqualTo(FindingSeverity.HIGH);
             assertThat(finding.message()).contains(action).contains(arn);
         }
     }
