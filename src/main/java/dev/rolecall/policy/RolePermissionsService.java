@@ -10,6 +10,7 @@ import dev.rolecall.policy.catalog.IamAction;
 import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.catalog.IamService;
 import dev.rolecall.policy.findings.AccessConcerns;
+import dev.rolecall.policy.findings.EscalationMethods;
 import dev.rolecall.policy.model.PolicyDocument;
 import dev.rolecall.policy.model.Wildcard;
 import dev.rolecall.policy.permissions.AccessAnswer;
@@ -66,11 +67,12 @@ public class RolePermissionsService {
     private final AccessConcerns concerns;
     private final PolicyEvaluator evaluator;
 
-    public RolePermissionsService(IamCatalog catalog, AwsManagedPolicies managed, PolicyEvaluator evaluator) {
+    public RolePermissionsService(
+            IamCatalog catalog, AwsManagedPolicies managed, EscalationMethods methods, PolicyEvaluator evaluator) {
         this.catalog = catalog;
         this.evaluator = evaluator;
         this.resolver = new ResolvedRole.Resolver(managed);
-        this.concerns = new AccessConcerns(catalog);
+        this.concerns = new AccessConcerns(catalog, methods);
     }
 
     /**
@@ -214,7 +216,7 @@ public class RolePermissionsService {
         for (AccessChange change : changes) {
             IamAction action = catalog.action(change.action()).orElseThrow();
             IamService service = catalog.service(action.service()).orElseThrow();
-            boolean everyResource = change.resources().contains("*");
+            boolean everyResource = concerns.onEveryResource(action, change.resources());
             entries.add(new AccessEntry(
                     action.fullName(),
                     service.prefix(),

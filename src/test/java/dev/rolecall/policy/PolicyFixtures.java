@@ -2,6 +2,7 @@ package dev.rolecall.policy;
 
 import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.IamCatalog;
+import dev.rolecall.policy.findings.EscalationMethods;
 import dev.rolecall.policy.findings.PolicyAnalyser;
 import dev.rolecall.policy.simulation.PolicyEvaluator;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -25,6 +26,11 @@ public final class PolicyFixtures {
         return Shipped.MANAGED_POLICIES;
     }
 
+    /** The shipped privilege-escalation methods. */
+    public static EscalationMethods escalationMethods() {
+        return Shipped.ESCALATION_METHODS;
+    }
+
     /** An analyser over the shipped reference data. */
     public static PolicyAnalyser analyser() {
         return Shipped.ANALYSER;
@@ -44,7 +50,7 @@ public final class PolicyFixtures {
     }
 
     public static RolePermissionsService rolePermissionsService() {
-        return new RolePermissionsService(catalog(), managedPolicies(), evaluator());
+        return new RolePermissionsService(catalog(), managedPolicies(), escalationMethods(), evaluator());
     }
 
     /** The reference data as beans for slice tests that import a policy service. */
@@ -62,6 +68,11 @@ public final class PolicyFixtures {
         }
 
         @Bean
+        EscalationMethods escalationMethods() {
+            return PolicyFixtures.escalationMethods();
+        }
+
+        @Bean
         PolicyAnalyser policyAnalyser() {
             return analyser();
         }
@@ -75,7 +86,8 @@ public final class PolicyFixtures {
     private static final class Shipped {
         static final IamCatalog CATALOG = IamCatalog.readShipped();
         static final AwsManagedPolicies MANAGED_POLICIES = AwsManagedPolicies.readShipped();
-        static final PolicyAnalyser ANALYSER = new PolicyAnalyser(CATALOG, MANAGED_POLICIES);
+        static final EscalationMethods ESCALATION_METHODS = EscalationMethods.readShipped();
+        static final PolicyAnalyser ANALYSER = new PolicyAnalyser(CATALOG, MANAGED_POLICIES, ESCALATION_METHODS);
         static final PolicyEvaluator EVALUATOR = new PolicyEvaluator(CATALOG);
     }
 }

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * What a role is effectively allowed: each Allow statement of its identity policies, cut down to
  * what an Allow statement of the permissions boundary also allows, minus what an unconditional Deny
  * on every resource takes away. Conditional or resource-scoped denies are kept out of the
- * subtraction, since they may not apply: the set errs on the side of more access. The resources of a
+ * subtraction, since they may not apply: the set errs on the side of more access. Conditions that
+ * cannot depend on the request ({@link ConditionTruth}) are read as what they are: one that is always
+ * true is left out, one that is never true leaves the statement out. The resources of a
  * boundary statement are not intersected with those of the identity statement beyond "every
  * resource or not"; the simulator answers single questions exactly.
  */
@@ -120,15 +122,14 @@ public final class EffectivePermissions {
         List<Grant> grants = new ArrayList<>();
         for (Statement statement : policy.statements()) {
             ResourceElement resource = statement.resource();
-            if (statement.effect() == Effect.ALLOW && resource != null) {
+            if (statement.effect() != Effect.ALLOW || resource == null || statement.coversNothing()) {
+                continue;
+            }
+            List<Condition> conditions = deciding(actions, policy, statement);
+            if (conditions != null) {
                 boolean allResources = resource.negated() || resource.isAll();
                 grants.add(new Grant(
-                        actions.of(statement),
-                        allResources,
-                        resources(resource),
-                        statement.conditions(),
-                        policy,
-                        statement));
+                        actions.of(statement), allResources, resources(resource), conditions, policy, statement));
             }
         }
         return grants;
@@ -144,13 +145,38 @@ public final class EffectivePermissions {
         ActionSet denied = actions.none();
         for (Statement statement : policy.statements()) {
             if (statement.effect() == Effect.DENY
-                    && !statement.isConditional()
                     && statement.resource() != null
                     && statement.resource().isAll()) {
-                denied = denied.union(actions.of(statement));
+                List<Condition> conditions = deciding(actions, policy, statement);
+                if (conditions != null && conditions.isEmpty()) {
+                    denied = denied.union(actions.of(statement));
+                }
             }
         }
         return denied;
+    }
+
+    /**
+     * The statement's conditions that depend on the request, leaving out those that are always true;
+     * null when one can never be true, so that the statement never applies (see {@link ConditionTruth}).
+     */
+    private static @Nullable List<Condition> deciding(
+            StatementActions actions, PolicyDocument policy, Statement statement) {
+        if (statement.conditions().isEmpty()) {
+            return statement.conditions();
+        }
+        ActionSet covered = actions.of(statement);
+        List<Condition> deciding = new ArrayList<>();
+        for (Condition condition : statement.conditions()) {
+            switch (ConditionTruth.of(actions.catalog(), covered, policy.kind(), condition)) {
+                case ALWAYS -> {}
+                case NEVER -> {
+                    return null;
+                }
+                case DEPENDS -> deciding.add(condition);
+            }
+        }
+        return deciding;
     }
 
     /**

@@ -10,6 +10,8 @@ public enum FindingCategory {
     DATA_EXFILTRATION("Data exfiltration"),
     INFRASTRUCTURE_MODIFICATION("Infrastructure modification"),
     CREDENTIALS_EXPOSURE("Credentials exposure"),
+    /** Stopping or blinding logging and threat detection. */
+    DEFENCE_EVASION("Defence evasion"),
     SERVICE_WILDCARD("Service wildcard"),
     /** Who may assume the role. */
     TRUST("Trust"),

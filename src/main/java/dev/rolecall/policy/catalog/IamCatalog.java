@@ -42,6 +42,8 @@ public final class IamCatalog {
     private final List<AccessLevelOverride> overrides;
     private final ActionSet all;
     private final Map<String, ActionMatch> matchCache = new ConcurrentHashMap<>();
+    private final Map<String, ActionSet> serviceActions = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> servicesListingKey = new ConcurrentHashMap<>();
 
     IamCatalog(
             String source,
@@ -220,6 +222,66 @@ public final class IamCatalog {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a request for one of these actions can carry the condition key, as far as the catalog
+     * tells: always for global keys, for keys the catalog does not know and for identity providers'
+     * keys; for a service's key, when an action of a service that lists the key is among them; for
+     * the few keys only some actions of their service carry ({@code s3:prefix} on listing actions,
+     * {@code iam:PassedToService} on iam:PassRole), when one of those is among them.
+     */
+    public boolean mayCarry(ActionSet actions, String key) {
+        int colon = key.indexOf(':');
+        if (colon <= 0
+                || key.regionMatches(true, 0, "aws:", 0, 4)
+                || globalConditionKeys.find(key).isPresent()) {
+            return true;
+        }
+        List<String> narrow = NarrowConditionKeys.actionsFor(key);
+        if (!narrow.isEmpty()) {
+            return actions.intersects(actionsNamed(narrow));
+        }
+        List<String> listing = servicesListing(key);
+        if (listing.isEmpty()) {
+            return true;
+        }
+        for (String service : listing) {
+            if (actions.intersects(actionsOf(service))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The services whose own condition keys include this key (lower-case prefixes). */
+    private List<String> servicesListing(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        List<String> known = servicesListingKey.get(lower);
+        if (known != null) {
+            return known;
+        }
+        List<String> listing = services.values().stream()
+                .filter(service -> service.conditionKeys().find(key).isPresent())
+                .map(IamService::prefix)
+                .sorted()
+                .toList();
+        if (servicesListingKey.size() < MATCH_CACHE_LIMIT) {
+            servicesListingKey.put(lower, listing);
+        }
+        return listing;
+    }
+
+    /** Every action of one service. */
+    private ActionSet actionsOf(String prefix) {
+        return serviceActions.computeIfAbsent(prefix, p -> {
+            BitSet bits = new BitSet();
+            IamService service = services.get(p);
+            if (service != null) {
+                service.actions().forEach(action -> bits.set(action.index()));
+            }
+            return new ActionSet(actions, bits);
+        });
     }
 
     /** Checks a resource ARN of a policy against the catalog's ARN formats. */

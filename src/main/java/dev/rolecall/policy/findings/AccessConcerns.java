@@ -5,6 +5,7 @@ import dev.rolecall.policy.catalog.ActionSet;
 import dev.rolecall.policy.catalog.IamAction;
 import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.permissions.AccessConcern;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,12 +19,34 @@ public final class AccessConcerns {
     private final IamCatalog catalog;
     private final SensitiveActions sensitive;
     private final ActionSet credentials;
+    private final ResourceReach reach;
 
-    public AccessConcerns(IamCatalog catalog) {
+    public AccessConcerns(IamCatalog catalog, EscalationMethods methods) {
         this.catalog = catalog;
-        this.sensitive = new SensitiveActions(catalog);
+        this.sensitive = new SensitiveActions(catalog, methods);
         // Credentials count on any resource: an action that only works on * still hands them out.
         this.credentials = catalog.actionsNamed(SensitiveActions.CREDENTIALS);
+        this.reach = new ResourceReach(catalog);
+    }
+
+    /**
+     * Whether an action is allowed on every resource of its type by these resource patterns: {@code *},
+     * or an ARN that covers every resource of the type, in every account or in one (as the findings
+     * count it).
+     */
+    public boolean onEveryResource(IamAction action, List<String> resources) {
+        for (String resource : resources) {
+            if (resource.equals("*")) {
+                return true;
+            }
+            ResourceReach.Covered covered = reach.of(resource, action.service());
+            if (action.resourceTypes().stream()
+                    .anyMatch(type -> covered.everyAccount().contains(type)
+                            || covered.oneAccount().contains(type))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

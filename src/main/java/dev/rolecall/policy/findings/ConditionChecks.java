@@ -1,7 +1,10 @@
 package dev.rolecall.policy.findings;
 
+import dev.rolecall.policy.access.ConditionTruth;
+import dev.rolecall.policy.access.StatementActions;
 import dev.rolecall.policy.analysis.FindingSeverity;
 import dev.rolecall.policy.analysis.PolicyLocation;
+import dev.rolecall.policy.catalog.ActionSet;
 import dev.rolecall.policy.catalog.ConditionKey;
 import dev.rolecall.policy.catalog.ConditionValueType;
 import dev.rolecall.policy.catalog.IamCatalog;
@@ -38,6 +41,7 @@ final class ConditionChecks {
      * @param hygiene whether to report unknown keys (not for AWS managed policies, which nobody here can edit)
      */
     void check(PolicyDocument policy, Statement statement, boolean hygiene) {
+        ActionSet actions = null;
         for (Condition condition : statement.conditions()) {
             PolicyLocation at = policy.locate(
                     statement, "Condition." + condition.operatorText() + "." + condition.key(), condition.at());
@@ -56,7 +60,43 @@ final class ConditionChecks {
             }
             checkWildcard(condition, at);
             checkMfa(statement, condition, at);
+            if (hygiene && !statement.action().negated()) {
+                actions = actions == null ? StatementActions.expand(catalog, statement) : actions;
+                checkTruth(policy, statement, actions, condition, at);
+            }
         }
+    }
+
+    /**
+     * A condition that cannot depend on the request: its key is in no request of the statement's
+     * actions, or it is aws:PrincipalAccount in the role's own policy.
+     */
+    private void checkTruth(
+            PolicyDocument policy, Statement statement, ActionSet actions, Condition condition, PolicyLocation at) {
+        ConditionTruth truth = ConditionTruth.of(catalog, actions, policy.kind(), condition);
+        if (truth == ConditionTruth.DEPENDS) {
+            return;
+        }
+        if (condition.key().equalsIgnoreCase("aws:PrincipalAccount")) {
+            findings.add(
+                    FindingCode.CONDITION_LIMITS_NOTHING,
+                    FindingSeverity.LOW,
+                    at,
+                    "aws:PrincipalAccount is always the role's own account in the role's own policies: "
+                            + "the condition limits nothing");
+            return;
+        }
+        boolean allow = statement.effect() == Effect.ALLOW;
+        boolean misleading = allow == (truth == ConditionTruth.ALWAYS);
+        String outcome = truth == ConditionTruth.ALWAYS
+                ? "is always true, so the condition limits nothing"
+                : "is never true, so the statement " + (allow ? "grants" : "denies") + " nothing";
+        findings.add(
+                FindingCode.CONDITION_LIMITS_NOTHING,
+                misleading ? FindingSeverity.MEDIUM : FindingSeverity.LOW,
+                at,
+                "No action of this statement carries " + condition.key() + " in its request: "
+                        + condition.operatorText() + " " + outcome);
     }
 
     private void checkType(Condition condition, ConditionKey key, PolicyLocation at) {
@@ -112,8 +152,25 @@ final class ConditionChecks {
     }
 
     private void checkMfa(Statement statement, Condition condition, PolicyLocation at) {
-        if (!condition.key().equalsIgnoreCase("aws:MultiFactorAuthPresent")
-                || condition.operator() != ConditionOperator.BOOL) {
+        if (!condition.key().equalsIgnoreCase("aws:MultiFactorAuthPresent")) {
+            return;
+        }
+        boolean saysFalse = condition.values().stream().anyMatch("false"::equalsIgnoreCase);
+        if (statement.effect() == Effect.ALLOW && saysFalse) {
+            findings.add(
+                    FindingCode.BROKEN_MFA,
+                    FindingSeverity.MEDIUM,
+                    at,
+                    condition.operator() == ConditionOperator.NULL
+                            ? "Null aws:MultiFactorAuthPresent false only says the key is present, which it is "
+                                    + "for every temporary credential, with or without MFA: it requires no MFA"
+                            : condition.operatorText() + " aws:MultiFactorAuthPresent false in an Allow admits "
+                                    + "sessions without MFA"
+                                    + (condition.ifExists() ? " and long-term access keys" : "")
+                                    + ": it requires no MFA of anyone");
+            return;
+        }
+        if (condition.operator() != ConditionOperator.BOOL) {
             return;
         }
         boolean denyWithoutIfExists = statement.effect() == Effect.DENY

@@ -8,37 +8,56 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The privilege-escalation methods of {@code policy/privilege-escalation-methods.json}. */
-final class EscalationMethods {
+/**
+ * The privilege-escalation methods the analysis knows, each naming the public research it comes
+ * from: reference data shipped as {@code policy/privilege-escalation-methods.json} and loaded once,
+ * as a bean of the policy module's configuration. Immutable.
+ */
+public final class EscalationMethods {
 
-    private static final List<EscalationMethod> METHODS = load();
+    static final String SHIPPED = "/policy/privilege-escalation-methods.json";
 
-    private EscalationMethods() {}
+    private final List<EscalationMethod> methods;
 
-    static List<EscalationMethod> all() {
-        return METHODS;
+    EscalationMethods(List<EscalationMethod> methods) {
+        this.methods = List.copyOf(methods);
     }
 
-    private static List<EscalationMethod> load() {
-        try (InputStream json =
-                EscalationMethods.class.getResourceAsStream("/policy/privilege-escalation-methods.json")) {
+    /** Reads the methods shipped as a resource; each call reads them again. */
+    public static EscalationMethods readShipped() {
+        try (InputStream json = EscalationMethods.class.getResourceAsStream(SHIPPED)) {
             if (json == null) {
                 throw new IllegalStateException("privilege-escalation-methods.json is missing from the classpath");
             }
-            List<EscalationMethod> methods = new ArrayList<>();
-            for (JsonNode method : JsonMapper.builder().build().readTree(json).path("methods")) {
-                JsonNode service = method.path("passedToService");
-                methods.add(new EscalationMethod(
-                        method.path("name").asString(),
-                        method.path("actions").values().stream()
-                                .map(JsonNode::asString)
-                                .toList(),
-                        service.isString() ? service.asString() : null,
-                        method.path("source").asString()));
-            }
-            return List.copyOf(methods);
+            return read(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads methods from a document of the shipped format; a method without actions or source is refused. */
+    static EscalationMethods read(InputStream json) {
+        List<EscalationMethod> methods = new ArrayList<>();
+        for (JsonNode method : JsonMapper.builder().build().readTree(json).path("methods")) {
+            methods.add(method(method));
+        }
+        return new EscalationMethods(methods);
+    }
+
+    private static EscalationMethod method(JsonNode method) {
+        String name = method.path("name").asString("");
+        List<String> actions =
+                method.path("actions").values().stream().map(JsonNode::asString).toList();
+        String source = method.path("source").asString("");
+        if (name.isBlank() || actions.isEmpty() || source.isBlank()) {
+            throw new IllegalStateException("escalation method \"" + name + "\" needs a name, actions and a source");
+        }
+        JsonNode service = method.path("passedToService");
+        return new EscalationMethod(name, actions, service.isString() ? service.asString() : null, source);
+    }
+
+    /** Every method, in the order of the file. */
+    public List<EscalationMethod> all() {
+        return methods;
     }
 }

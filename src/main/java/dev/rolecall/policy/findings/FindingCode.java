@@ -3,6 +3,7 @@ package dev.rolecall.policy.findings;
 import static dev.rolecall.policy.analysis.FindingCategory.CONDITIONS;
 import static dev.rolecall.policy.analysis.FindingCategory.CREDENTIALS_EXPOSURE;
 import static dev.rolecall.policy.analysis.FindingCategory.DATA_EXFILTRATION;
+import static dev.rolecall.policy.analysis.FindingCategory.DEFENCE_EVASION;
 import static dev.rolecall.policy.analysis.FindingCategory.HYGIENE;
 import static dev.rolecall.policy.analysis.FindingCategory.INFRASTRUCTURE_MODIFICATION;
 import static dev.rolecall.policy.analysis.FindingCategory.PRIVILEGE_ESCALATION;
@@ -174,6 +175,30 @@ public enum FindingCode {
             INFRASTRUCTURE_MODIFICATION,
             "Write actions on every resource let the role change or delete anything of those services.",
             "Scope write actions to the resources the workload owns."),
+    RESOURCE_POLICY_CHANGE(
+            "resource-exposure",
+            MEDIUM,
+            RESOURCE_EXPOSURE,
+            "These actions change who may access a resource: a resource policy, ACL, grant, trust policy or "
+                    + "sharing setting can open it to another account or to everyone, even when only one resource "
+                    + "is named.",
+            "Leave resource policies to the team that owns the resource; otherwise name the resources and review "
+                    + "each change (an SCP or the permissions boundary can deny public access)."),
+    DEFENCE_EVASION_ACTIONS(
+            "defence-evasion",
+            HIGH,
+            DEFENCE_EVASION,
+            "These actions stop or blind logging and threat detection (CloudTrail, GuardDuty, Config, Security "
+                    + "Hub, log groups): whatever is done next goes unrecorded.",
+            "Remove them; leave trails, detectors, recorders and log groups to the security team's account and "
+                    + "protect them with an SCP."),
+    CREDENTIALS_ON_STAR_ONLY(
+            "credentials-token",
+            LOW,
+            CREDENTIALS_EXPOSURE,
+            "These actions return a token or credentials; they work only on *, so there is nothing narrower to "
+                    + "ask for, but whoever holds the token can act without the role until it expires.",
+            "Keep them only where the workload needs the token."),
     SERVICE_WILDCARD_ACTION(
             "service-wildcard",
             MEDIUM,
@@ -234,6 +259,16 @@ public enum FindingCode {
             "The operator compares a different type of value than the key holds: the condition never matches "
                     + "as intended.",
             "Use the operator family of the key's type (String, Numeric, Date, Bool, IpAddress, Arn)."),
+    CONDITION_LIMITS_NOTHING(
+            "condition-limits-nothing",
+            MEDIUM,
+            CONDITIONS,
+            "The condition looks like a limit but cannot depend on the request: its key is in no request of the "
+                    + "statement's actions (or is always the role's own account). With a negated operator or "
+                    + "IfExists it is always true, and the statement counts as unconditional; otherwise it is "
+                    + "never true.",
+            "Use a condition key that the statement's actions carry (the Service Authorization Reference lists "
+                    + "them per action), e.g. aws:ResourceTag/… or the service's own keys."),
     WILDCARD_WITHOUT_LIKE(
             "wildcard-without-like",
             LOW,
@@ -294,6 +329,13 @@ public enum FindingCode {
             "The ARN names no AWS managed policy Rolecall knows: IAM would refuse to attach it when the role is "
                     + "applied, and its permissions cannot be analysed.",
             "Use the ARN suggested, or check the policy name and path in the IAM console."),
+    STATEMENT_COVERS_NOTHING(
+            "statement-covers-nothing",
+            LOW,
+            HYGIENE,
+            "NotResource or NotAction with \"*\" leaves nothing for the statement to apply to: it looks like "
+                    + "access (or a guard) but does nothing.",
+            "Remove the statement, or write the Resource or Action it was meant to name."),
     POLICY_NOT_ANALYSED(
             "policy-not-analysed",
             INFO,

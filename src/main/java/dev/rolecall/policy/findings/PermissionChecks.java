@@ -3,6 +3,7 @@ package dev.rolecall.policy.findings;
 import dev.rolecall.policy.access.EffectivePermissions;
 import dev.rolecall.policy.access.Grant;
 import dev.rolecall.policy.analysis.FindingSeverity;
+import dev.rolecall.policy.analysis.PolicyLocation;
 import dev.rolecall.policy.catalog.ActionSet;
 import dev.rolecall.policy.catalog.IamAction;
 import dev.rolecall.policy.catalog.IamCatalog;
@@ -24,13 +25,19 @@ final class PermissionChecks {
     private final IamCatalog catalog;
     private final SensitiveActions sensitive;
     private final EffectivePermissions effective;
+    private final BroadGrants broad;
     private final Findings findings;
 
     PermissionChecks(
-            IamCatalog catalog, SensitiveActions sensitive, EffectivePermissions effective, Findings findings) {
+            IamCatalog catalog,
+            SensitiveActions sensitive,
+            EffectivePermissions effective,
+            ResourceReach reach,
+            Findings findings) {
         this.catalog = catalog;
         this.sensitive = sensitive;
         this.effective = effective;
+        this.broad = new BroadGrants(effective, reach, catalog.none());
         this.findings = findings;
     }
 
@@ -44,16 +51,32 @@ final class PermissionChecks {
         onAllResources(
                 FindingCode.PERMISSIONS_MANAGEMENT_STAR,
                 sensitive.permissionsManagement,
-                "Permissions-management actions on every resource");
+                "Permissions-management actions",
+                FindingSeverity.HIGH);
         onAllResources(
                 FindingCode.CREDENTIALS_EXPOSURE_STAR,
                 sensitive.credentials,
-                "Credential-returning actions on every resource");
+                "Credential-returning actions",
+                FindingSeverity.HIGH);
         onAllResources(
                 FindingCode.DATA_EXFILTRATION_STAR,
                 sensitive.dataExfiltration,
-                "Reads of secrets and data on every resource");
-        onAllResources(FindingCode.WRITE_STAR, sensitive.write, "Write actions on every resource");
+                "Reads of secrets and data",
+                FindingSeverity.MEDIUM);
+        onAllResources(FindingCode.WRITE_STAR, sensitive.write, "Write actions", FindingSeverity.LOW);
+        onAnyResource(
+                FindingCode.RESOURCE_POLICY_CHANGE,
+                sensitive.exposure,
+                catalog.none(),
+                FindingSeverity.MEDIUM,
+                "Can change who may access");
+        onAnyResource(
+                FindingCode.DEFENCE_EVASION_ACTIONS,
+                sensitive.defenceEvasion,
+                sensitive.defenceEvasionOnEveryResource,
+                FindingSeverity.HIGH,
+                "Can stop or blind logging and detection on");
+        tokens();
         serviceLinkedRoles();
     }
 
@@ -82,7 +105,7 @@ final class PermissionChecks {
                 continue;
             }
             methods.add(method.name() + " (" + String.join(", ", method.actions()) + ")");
-            everywhere |= effective.onAllResources().containsAll(needed);
+            everywhere |= broad.everyAccount().containsAll(needed);
             if (first == null) {
                 first = effective.firstGrantOf(needed, false).orElseThrow();
             }
@@ -107,33 +130,158 @@ final class PermissionChecks {
                 .anyMatch(grant -> ConditionFacts.admits(grant.conditions(), "iam:passedtoservice", service));
     }
 
+    /**
+     * iam:PassRole on every role, in every account or in one: HIGH either way, LOW when a condition
+     * on iam:PassedToService limits the services that receive the role.
+     */
     private void passRole() {
         IamAction passRole = catalog.action("iam:PassRole").orElseThrow();
-        List<Grant> onAll = effective.grantsOf(passRole).stream()
-                .filter(Grant::allResources)
-                .toList();
-        Optional<Grant> unscoped = onAll.stream()
-                .filter(grant -> !ConditionFacts.narrows(grant.conditions(), Set.of("iam:passedtoservice")))
+        List<BroadGrants.Broad> onAll = broad.of(passRole);
+        Optional<BroadGrants.Broad> unscoped = onAll.stream()
+                .filter(grant -> !ConditionFacts.narrows(grant.grant().conditions(), Set.of("iam:passedtoservice")))
                 .findFirst();
         if (unscoped.isPresent()) {
             findings.add(
-                    FindingCode.PASSROLE_STAR, unscoped.get().location(), "iam:PassRole on every role, to any service");
+                    FindingCode.PASSROLE_STAR,
+                    unscoped.get().grant().location(),
+                    "iam:PassRole on " + roles(unscoped.get(), passRole) + ", to any service");
         } else if (!onAll.isEmpty()) {
-            Grant grant = onAll.get(0);
+            BroadGrants.Broad grant = onAll.get(0);
             findings.add(
                     FindingCode.PASSROLE_STAR_SERVICE_SCOPED,
-                    grant.location(),
-                    "iam:PassRole on every role, to " + passedToServices(grant.conditions()));
+                    grant.grant().location(),
+                    "iam:PassRole on " + roles(grant, passRole) + ", to "
+                            + passedToServices(grant.grant().conditions()));
         }
     }
 
-    private void onAllResources(FindingCode code, ActionSet kind, String what) {
-        ActionSet found = effective.onAllResources().intersect(kind);
+    private String roles(BroadGrants.Broad grant, IamAction passRole) {
+        return grant.patterns().isEmpty()
+                ? "every role"
+                : grant.words(catalog.actionsNamed(List.of(passRole.fullName())));
+    }
+
+    /**
+     * Sensitive actions on every resource of their type: in every account at the code's severity, in
+     * only one account at {@code oneAccount} (never above the code's severity); one step lower when
+     * only conditional ARN patterns reach that far.
+     */
+    private void onAllResources(FindingCode code, ActionSet kind, String what, FindingSeverity oneAccount) {
+        Tier tier = broadest(kind);
+        if (tier != null) {
+            FindingSeverity severity =
+                    tier.everyAccount() || !code.severity().isAtLeast(oneAccount) ? code.severity() : oneAccount;
+            findings.add(code, tier.severity(severity), tier.location(), what + " on " + tier.words());
+        }
+    }
+
+    /**
+     * Actions that matter on any resource: HIGH on every resource of their type (in every account or
+     * one; MEDIUM when only conditional ARN patterns reach that far), {@code named} on named resources,
+     * which the finding lists. Actions in {@code onlyOnEveryResource} count only on every resource;
+     * actions that work only on {@code *} count only there.
+     */
+    private void onAnyResource(
+            FindingCode code, ActionSet kind, ActionSet onlyOnEveryResource, FindingSeverity named, String what) {
+        Tier tier = broadest(kind);
+        if (tier != null) {
+            findings.add(code, tier.severity(FindingSeverity.HIGH), tier.location(), what + " " + tier.words());
+        }
+        ActionSet everywhere = broad.anyAccount().intersect(kind);
+        ActionSet scoped = kind.minus(onlyOnEveryResource).minus(everywhere).intersect(sensitive.scopable);
+        Grant first = null;
+        ActionSet found = catalog.none();
+        Set<String> resources = new java.util.LinkedHashSet<>();
+        for (Grant grant : effective.grants()) {
+            ActionSet here = grant.actions().intersect(scoped);
+            if (!here.isEmpty() && !grant.allResources()) {
+                first = first == null ? grant : first;
+                found = found.union(here);
+                resources.addAll(grant.resources());
+            }
+        }
+        if (first != null) {
+            findings.add(
+                    code,
+                    named,
+                    first.location(),
+                    what.replaceFirst(" on$", "") + ": " + summary(found) + " on " + listed(resources));
+        }
+    }
+
+    /** Credential-returning actions that work only on {@code *}: LOW, saying what they hand out. */
+    private void tokens() {
+        ActionSet found = effective.onAllResources().intersect(sensitive.tokens);
         if (found.isEmpty()) {
             return;
         }
         Grant grant = effective.firstGrantOf(found, true).orElseThrow();
-        findings.add(code, grant.location(), what + ": " + summary(found));
+        findings.add(
+                FindingCode.CREDENTIALS_ON_STAR_ONLY,
+                grant.location(),
+                found.actions()
+                        .map(action -> action.fullName() + " returns "
+                                + SensitiveActions.TOKENS.getOrDefault(action.fullName(), "credentials"))
+                        .collect(Collectors.joining("; ")));
+    }
+
+    /**
+     * The broad grants of the widest reach that hold any of these actions: every account before one
+     * account, and in each, unconditional grants before conditional ARN patterns. Null when none.
+     */
+    private @Nullable Tier broadest(ActionSet kind) {
+        for (boolean everyAccount : new boolean[] {true, false}) {
+            for (boolean conditional : new boolean[] {false, true}) {
+                List<BroadGrants.Broad> grants = broad.matching(kind, everyAccount, conditional);
+                if (!grants.isEmpty()) {
+                    ActionSet actions = catalog.none();
+                    for (BroadGrants.Broad grant : grants) {
+                        actions = actions.union(grant.actions().intersect(kind));
+                    }
+                    return new Tier(grants.get(0), actions, everyAccount, conditional);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The widest reach of some actions, and the first grant with it. */
+    private record Tier(BroadGrants.Broad first, ActionSet actions, boolean everyAccount, boolean conditional) {
+
+        PolicyLocation location() {
+            return first.grant().location();
+        }
+
+        FindingSeverity severity(FindingSeverity unconditional) {
+            return conditional ? lower(unconditional) : unconditional;
+        }
+
+        /** E.g. {@code every role in every account (arn:aws:iam::*:role/*): iam:PassRole}. */
+        String words() {
+            ActionSet here = actions.intersect(first.actions());
+            ActionSet elsewhere = actions.minus(here);
+            return first.words(here) + ": " + summary(here)
+                    + (conditional
+                            ? " (under conditions: "
+                                    + ConditionFacts.describe(first.grant().conditions()) + ")"
+                            : "")
+                    + (elsewhere.isEmpty() ? "" : "; in other statements too: " + summary(elsewhere));
+        }
+
+        private static FindingSeverity lower(FindingSeverity severity) {
+            return switch (severity) {
+                case BLOCK, CRITICAL -> FindingSeverity.HIGH;
+                case HIGH -> FindingSeverity.MEDIUM;
+                case MEDIUM, LOW, INFO -> FindingSeverity.LOW;
+            };
+        }
+    }
+
+    private static String listed(Set<String> resources) {
+        List<String> all = List.copyOf(resources);
+        return all.size() <= 4
+                ? String.join(", ", all)
+                : String.join(", ", all.subList(0, 4)) + " and " + (all.size() - 4) + " more";
     }
 
     private void serviceLinkedRoles() {

@@ -23,12 +23,14 @@ public final class PolicyAnalyser {
     private final IamCatalog catalog;
     private final SensitiveActions sensitive;
     private final ManagedPolicyDocuments managed;
+    private final ResourceReach reach;
     private final PolicyParser parser = new PolicyParser();
 
-    public PolicyAnalyser(IamCatalog catalog, AwsManagedPolicies managedPolicies) {
+    public PolicyAnalyser(IamCatalog catalog, AwsManagedPolicies managedPolicies, EscalationMethods methods) {
         this.catalog = catalog;
-        this.sensitive = new SensitiveActions(catalog);
+        this.sensitive = new SensitiveActions(catalog, methods);
         this.managed = new ManagedPolicyDocuments(catalog, managedPolicies);
+        this.reach = new ResourceReach(catalog);
     }
 
     public IamCatalog catalog() {
@@ -45,7 +47,7 @@ public final class PolicyAnalyser {
         List<PolicyDocument> identity = new ArrayList<>(documents.inline);
         identity.addAll(documents.awsManaged);
         EffectivePermissions effective = EffectivePermissions.of(actions, identity, boundary);
-        new PermissionChecks(catalog, sensitive, effective, findings).run();
+        new PermissionChecks(catalog, sensitive, effective, reach, findings).run();
         boolean bounded = boundary != null || request.permissionsBoundaryArn() != null || request.boundaryRequired();
         new BoundaryChecks(catalog, effective, request.permissionsBoundaryArn(), bounded, findings).run();
         List<PolicyFinding> sorted = findings.sorted();

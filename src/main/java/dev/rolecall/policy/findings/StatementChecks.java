@@ -41,11 +41,29 @@ final class StatementChecks {
                 checkActionNames(policy, statement);
                 checkResourceNames(policy, statement);
             }
-            if (policy.kind() == PolicyKind.IDENTITY && statement.effect() == Effect.ALLOW) {
+            if (statement.coversNothing()) {
+                coversNothing(policy, statement);
+            } else if (policy.kind() == PolicyKind.IDENTITY && statement.effect() == Effect.ALLOW) {
                 checkShape(policy, statement);
             }
             conditions.check(policy, statement, hygiene);
         }
+    }
+
+    /** NotResource or NotAction that leaves out {@code *}: the statement does nothing, which is all there is to say. */
+    private void coversNothing(PolicyDocument policy, Statement statement) {
+        ResourceElement resource = statement.resource();
+        boolean byResource = resource != null && resource.negated();
+        PolicyLocation at = resource != null && byResource
+                ? policy.locate(statement, resource.name(), resource.at())
+                : policy.locate(
+                        statement, statement.action().name(), statement.action().at());
+        findings.add(
+                FindingCode.STATEMENT_COVERS_NOTHING,
+                at,
+                "This statement " + (statement.effect() == Effect.ALLOW ? "grants" : "denies") + " nothing: "
+                        + (byResource ? "NotResource" : "NotAction") + " leaves out every "
+                        + (byResource ? "resource" : "action") + " (\"*\")");
     }
 
     private void checkVersion(PolicyDocument policy) {

@@ -65,6 +65,7 @@ final class ConditionReader {
         }
         for (Member key : keys.members()) {
             List<String> values = values(scope, where + "." + key.name(), key.value());
+            String valueProblem = values == null ? null : ConditionValues.problem(operator.base(), values);
             if (key.name().isBlank()) {
                 scope.report(where, key.at(), "condition key must not be empty");
             } else if (values != null && operator.base() == ConditionOperator.NULL && !booleans(values)) {
@@ -72,6 +73,8 @@ final class ConditionReader {
                         where + "." + key.name(),
                         key.value().at(),
                         "Null takes \"true\" (the key is absent) or \"false\" (the key is present)");
+            } else if (valueProblem != null) {
+                scope.report(where + "." + key.name(), key.value().at(), valueProblem);
             } else if (values != null) {
                 conditions.add(new Condition(
                         member.name(),

@@ -31,6 +31,18 @@ public record Statement(
         conditions = List.copyOf(conditions);
     }
 
+    /**
+     * Whether the statement covers nothing whatever it says: {@code NotResource} or {@code NotAction}
+     * leaving out {@code *}.
+     */
+    public boolean coversNothing() {
+        boolean noResource = resource != null
+                && resource.negated()
+                && resource.patterns().stream().anyMatch(ResourcePattern::isAll);
+        boolean noAction = action.negated() && action.patterns().stream().anyMatch(ActionPattern::isAll);
+        return noResource || noAction;
+    }
+
     /** Whether the statement has a Condition block. */
     public boolean isConditional() {
         return !conditions.isEmpty();

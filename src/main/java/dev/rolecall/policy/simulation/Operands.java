@@ -1,26 +1,15 @@
 package dev.rolecall.policy.simulation;
 
+import dev.rolecall.policy.grammar.ConditionValues;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Reads condition operands as the typed values IAM compares: numbers, dates, IP ranges, binary. */
 final class Operands {
-
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
-    private static final Pattern EPOCH = Pattern.compile("-?\\d{1,12}");
 
     /** A network: address bytes and how many leading bits must match. */
     record Network(byte[] address, int prefix) {
@@ -67,31 +56,11 @@ final class Operands {
     }
 
     private static @Nullable BigDecimal parseNumber(String text) {
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return ConditionValues.number(text);
     }
 
     private static @Nullable Instant parseDate(String text) {
-        String value = text.strip();
-        if (EPOCH.matcher(value).matches()) {
-            return Instant.ofEpochSecond(Long.parseLong(value));
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException notDate) {
-                    return null;
-                }
-            }
-        }
+        return ConditionValues.date(text);
     }
 
     /** An IP address as bytes; only numeric IPv4 and IPv6 literals (never a DNS lookup). */
@@ -101,22 +70,7 @@ final class Operands {
     }
 
     private static byte @Nullable [] parseIp(String text) {
-        String value = text.strip();
-        if (!IPV4.matcher(value).matches() && !IPV6.matcher(value).matches()) {
-            return null;
-        }
-        if (IPV4.matcher(value).matches()) {
-            for (String part : value.split("\\.")) {
-                if (Integer.parseInt(part) > 255) {
-                    return null;
-                }
-            }
-        }
-        try {
-            return InetAddress.getByName(value).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return ConditionValues.ipAddress(text);
     }
 
     private static @Nullable Network parseNetwork(String text) {

@@ -120,4 +120,39 @@ class EffectivePermissionsTests {
                     assertThat(grant.resources()).containsExactly("arn:aws:s3:::reports/*");
                 });
     }
+
+    @Test
+    void aConditionThatCannotDependOnTheRequestIsReadAsWhatItIs() {
+        PolicyDocument policy = policy(PolicyKind.IDENTITY, """
+                {"Sid":"Limitless","Effect":"Allow","Action":"s3:GetObject","Resource":"*",
+                 "Condition":{"StringNotEquals":{"iam:ResourceTag/status":"locked"}}},
+                {"Sid":"Never","Effect":"Allow","Action":"s3:PutObject","Resource":"*",
+                 "Condition":{"StringLike":{"s3:prefix":"home/*"}}},
+                {"Sid":"Always","Effect":"Deny","Action":"s3:DeleteObject","Resource":"*",
+                 "Condition":{"StringNotEqualsIfExists":{"ec2:InstanceType":"t3.micro"}}},
+                {"Sid":"Delete","Effect":"Allow","Action":"s3:DeleteObject","Resource":"*"},
+                {"Sid":"Own","Effect":"Allow","Action":"s3:ListBucket","Resource":"*",
+                 "Condition":{"StringEquals":{"aws:PrincipalAccount":"111122223333"}}}
+                """);
+        EffectivePermissions permissions = of(List.of(policy), null);
+        assertThat(permissions.grantsOf(action("s3:GetObject")))
+                .singleElement()
+                .satisfies(grant -> assertThat(grant.isConditional()).isFalse());
+        assertThat(permissions.anywhere().contains(action("s3:PutObject"))).isFalse();
+        assertThat(permissions.anywhere().contains(action("s3:DeleteObject"))).isFalse();
+        assertThat(permissions.grantsOf(action("s3:ListBucket")))
+                .singleElement()
+                .satisfies(grant -> assertThat(grant.isConditional()).isFalse());
+    }
+
+    @Test
+    void aStatementWithNotResourceOrNotActionStarGrantsNothing() {
+        PolicyDocument policy = policy(PolicyKind.IDENTITY, """
+                {"Effect":"Allow","Action":"s3:GetObject","NotResource":"*"},
+                {"Effect":"Allow","NotAction":"*","Resource":"*"}
+                """);
+        EffectivePermissions permissions = of(List.of(policy), null);
+        assertThat(permissions.grants()).isEmpty();
+        assertThat(permissions.anywhere().isEmpty()).isTrue();
+    }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolecall.policy.analysis.FindingSeverity;
 import dev.rolecall.policy.analysis.PolicyAnalysis;
+import dev.rolecall.policy.analysis.PolicyFinding;
 import dev.rolecall.policy.catalog.ConditionValueType;
 import dev.rolecall.policy.model.ConditionOperator.ValueType;
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,86 @@ class ConditionChecksTests {
                         "\"*\"",
                         "{\"StringEquals\": {\"aws:ResourceTag/owner\": \"${aws:username}\"}}")))))
                 .doesNotContain("unknown-condition-key");
+    }
+
+    @Test
+    void aKeyNoActionOfTheStatementCarriesLimitsNothingWithANegatedOperator() {
+        PolicyAnalysis analysis = permissions(
+                policy(allow("\"s3:*\"", "\"*\"", "{\"StringNotEquals\": {\"iam:ResourceTag/status\": \"locked\"}}")));
+        PolicyFinding finding = finding(analysis, "condition-limits-nothing");
+        assertThat(finding.severity()).isEqualTo(FindingSeverity.MEDIUM);
+        assertThat(finding.message())
+                .contains("No action of this statement carries iam:ResourceTag/status")
+                .contains("StringNotEquals is always true, so the condition limits nothing");
+    }
+
+    @Test
+    void ifExistsOnAKeyNoActionCarriesIsAlwaysTrue() {
+        PolicyAnalysis analysis = permissions(policy(allow(
+                "\"ec2:TerminateInstances\"",
+                "\"*\"",
+                "{\"StringEqualsIfExists\": {\"iam:ResourceTag/team\": \"payments\"}}")));
+        assertThat(finding(analysis, "condition-limits-nothing").message()).contains("always true");
+    }
+
+    @Test
+    void aPositiveOperatorOnAKeyNoActionCarriesNeverMatches() {
+        PolicyAnalysis analysis = withCondition("Allow", "{\"StringLike\": {\"s3:prefix\": \"home/*\"}}");
+        PolicyFinding finding = finding(analysis, "condition-limits-nothing");
+        assertThat(finding.severity()).isEqualTo(FindingSeverity.LOW);
+        assertThat(finding.message())
+                .contains("carries s3:prefix")
+                .contains("never true, so the statement grants nothing");
+        PolicyAnalysis deny = withCondition("Deny", "{\"StringNotLike\": {\"s3:prefix\": \"home/*\"}}");
+        assertThat(finding(deny, "condition-limits-nothing").severity()).isEqualTo(FindingSeverity.LOW);
+        PolicyAnalysis guard = withCondition("Deny", "{\"StringLike\": {\"s3:prefix\": \"home/*\"}}");
+        assertThat(finding(guard, "condition-limits-nothing").severity()).isEqualTo(FindingSeverity.MEDIUM);
+        assertThat(finding(guard, "condition-limits-nothing").message()).contains("denies nothing");
+    }
+
+    @Test
+    void keysTheStatementsActionsCarryAreNoFinding() {
+        assertThat(codes(permissions(policy(allow(
+                        "\"s3:ListBucket\"",
+                        "\"arn:aws:s3:::invoices\"",
+                        "{\"StringLike\": {\"s3:prefix\": \"home/*\"}}")))))
+                .doesNotContain("condition-limits-nothing");
+        assertThat(codes(permissions(policy(allow(
+                        "\"iam:PassRole\"",
+                        "\"*\"",
+                        "{\"StringEquals\": {\"iam:PassedToService\": \"lambda.amazonaws.com\"}}")))))
+                .doesNotContain("condition-limits-nothing");
+        assertThat(codes(withCondition("Allow", "{\"StringEquals\": {\"aws:ResourceTag/team\": \"payments\"}}")))
+                .doesNotContain("condition-limits-nothing");
+        assertThat(codes(withCondition("Allow", "{\"StringEquals\": {\"s3:ExistingObjectTag/team\": \"payments\"}}")))
+                .doesNotContain("condition-limits-nothing");
+    }
+
+    @Test
+    void principalAccountInTheRolesOwnPolicyLimitsNothing() {
+        PolicyAnalysis analysis =
+                withCondition("Allow", "{\"StringEquals\": {\"aws:PrincipalAccount\": \"111122223333\"}}");
+        assertThat(finding(analysis, "condition-limits-nothing").message())
+                .contains("aws:PrincipalAccount is always the role's own account");
+        PolicyAnalysis sameAccount =
+                withCondition("Allow", "{\"StringEquals\": {\"aws:PrincipalAccount\": \"${aws:ResourceAccount}\"}}");
+        assertThat(codes(sameAccount)).doesNotContain("condition-limits-nothing");
+    }
+
+    @Test
+    void mfaPitfallsInAnAllow() {
+        PolicyAnalysis allowFalse = withCondition("Allow", "{\"Bool\": {\"aws:MultiFactorAuthPresent\": \"false\"}}");
+        assertThat(severity(allowFalse, "broken-mfa-condition")).isEqualTo(FindingSeverity.MEDIUM);
+        assertThat(finding(allowFalse, "broken-mfa-condition").message()).contains("requires no MFA");
+        PolicyAnalysis ifExistsFalse =
+                withCondition("Allow", "{\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"false\"}}");
+        assertThat(finding(ifExistsFalse, "broken-mfa-condition").message()).contains("long-term access keys");
+        PolicyAnalysis nullFalse = withCondition("Allow", "{\"Null\": {\"aws:MultiFactorAuthPresent\": \"false\"}}");
+        assertThat(finding(nullFalse, "broken-mfa-condition").message()).contains("only says the key is present");
+        PolicyAnalysis longTermKeys =
+                withCondition("Allow", "{\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"true\"}}");
+        assertThat(severity(longTermKeys, "broken-mfa-condition")).isEqualTo(FindingSeverity.HIGH);
+        PolicyAnalysis right = withCondition("Allow", "{\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}");
+        assertThat(codes(right)).doesNotContain("broken-mfa-condition");
     }
 }

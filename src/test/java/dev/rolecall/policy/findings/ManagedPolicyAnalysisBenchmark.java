@@ -5,19 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rolecall.policy.PolicyAnalysisRequest;
 import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.PolicyInput;
+import dev.rolecall.policy.analysis.FindingSeverity;
 import dev.rolecall.policy.analysis.PolicyAnalysis;
+import dev.rolecall.policy.analysis.PolicyFinding;
+import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.policy.catalog.AwsManagedPolicy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * How long analysing every AWS managed policy takes, after warm-up:
- * {@code ./mvnw -Pbench test -Dtest=ManagedPolicyAnalysisBenchmark}. Prints the numbers; asserts
- * only that every policy was analysed (no timed assertion).
+ * How long analysing every AWS managed policy takes, after warm-up, and what the analysis finds in
+ * them per category and per code: {@code ./mvnw -Pbench test -Dtest=ManagedPolicyAnalysisBenchmark}.
+ * Prints the numbers; asserts only that every policy was analysed (no timed assertion).
  */
 class ManagedPolicyAnalysisBenchmark {
 
@@ -40,6 +46,42 @@ class ManagedPolicyAnalysisBenchmark {
                 .build();
         report("attached by ARN", attached);
         report("pasted as JSON (parse included)", pasted);
+    }
+
+    /** Each policy attached on its own: how many findings of each category and code, by severity. */
+    @Test
+    void countFindingsPerCategory() {
+        Map<String, Map<FindingSeverity, Integer>> perCategory = new TreeMap<>();
+        Map<String, Map<FindingSeverity, Integer>> perCode = new TreeMap<>();
+        Map<RiskLevel, Integer> perRisk = new EnumMap<>(RiskLevel.class);
+        for (AwsManagedPolicy policy : policies) {
+            PolicyAnalysis analysis = analyser.analyse(PolicyAnalysisRequest.builder()
+                    .managedPolicyArns(List.of(policy.arn()))
+                    .build());
+            perRisk.merge(analysis.riskLevel(), 1, Integer::sum);
+            for (PolicyFinding finding : analysis.findings()) {
+                count(perCategory, finding.category().label(), finding.severity());
+                count(perCode, finding.code(), finding.severity());
+            }
+        }
+        System.out.printf("Findings over %d AWS managed policies, each attached on its own%n", policies.size());
+        print("category", perCategory);
+        print("code", perCode);
+        System.out.println("risk level: " + perRisk);
+        assertThat(perRisk.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(policies.size());
+    }
+
+    private static void count(Map<String, Map<FindingSeverity, Integer>> counts, String key, FindingSeverity severity) {
+        counts.computeIfAbsent(key, k -> new EnumMap<>(FindingSeverity.class)).merge(severity, 1, Integer::sum);
+    }
+
+    private static void print(String what, Map<String, Map<FindingSeverity, Integer>> counts) {
+        counts.forEach((key, bySeverity) -> System.out.printf(
+                "  %-8s %-36s %5d  %s%n",
+                what,
+                key,
+                bySeverity.values().stream().mapToInt(Integer::intValue).sum(),
+                bySeverity));
     }
 
     private void report(String how, Function<AwsManagedPolicy, PolicyAnalysisRequest> request) {

@@ -184,4 +184,79 @@ class PermissionChecksTests {
         assertThat(finding(analysis, "service-wildcard").message()).contains("dynamodb:*");
         assertThat(finding(analysis, "service-wildcard").locationText()).contains("statement 3");
     }
+
+    @Test
+    void aWildcardArnForEveryRoleIsPassRoleOnEveryRoleInEveryAccount() {
+        PolicyAnalysis analysis = permissions(policy(allow("\"iam:PassRole\"", "\"arn:aws:iam::*:role/*\"")));
+        assertThat(severity(analysis, "iam-passrole-star")).isEqualTo(FindingSeverity.HIGH);
+        assertThat(finding(analysis, "iam-passrole-star").message())
+                .contains("every role in every account (arn:aws:iam::*:role/*)");
+    }
+
+    @Test
+    void everyRoleOfOneAccountIsItsOwnScopeAndStillHigh() {
+        PolicyAnalysis passRole =
+                permissions(policy(allow("\"iam:PassRole\"", "\"arn:aws:iam::111122223333:role/*\"")));
+        assertThat(severity(passRole, "iam-passrole-star")).isEqualTo(FindingSeverity.HIGH);
+        assertThat(finding(passRole, "iam-passrole-star").message()).contains("every role in 111122223333");
+        PolicyAnalysis management =
+                permissions(policy(allow("\"iam:AttachRolePolicy\"", "\"arn:aws:iam::111122223333:role/*\"")));
+        assertThat(severity(management, "permissions-management-star")).isEqualTo(FindingSeverity.HIGH);
+        PolicyAnalysis credentials =
+                permissions(policy(allow("\"iam:CreateAccessKey\"", "\"arn:aws:iam::111122223333:user/*\"")));
+        assertThat(severity(credentials, "credentials-exposure-star")).isEqualTo(FindingSeverity.HIGH);
+        assertThat(finding(credentials, "credentials-exposure-star").message()).contains("every user in 111122223333");
+    }
+
+    @Test
+    void inOneAccountDataReadsStayMediumAndWritesAreLow() {
+        PolicyAnalysis analysis = permissions(policy(allow(
+                "[\"dynamodb:GetItem\", \"dynamodb:PutItem\"]",
+                "\"arn:aws:dynamodb:eu-west-1:111122223333:table/*\"")));
+        assertThat(severity(analysis, "data-exfiltration-star")).isEqualTo(FindingSeverity.MEDIUM);
+        assertThat(severity(analysis, "write-star")).isEqualTo(FindingSeverity.LOW);
+        assertThat(finding(analysis, "write-star").message()).contains("every table in 111122223333");
+    }
+
+    @Test
+    void aNarrowerArnIsNoStarFinding() {
+        PolicyAnalysis analysis = permissions(policy(
+                allow("[\"iam:PassRole\", \"iam:AttachRolePolicy\"]", "\"arn:aws:iam::111122223333:role/app/*\"")));
+        assertThat(codes(analysis)).doesNotContain("iam-passrole-star", "permissions-management-star");
+    }
+
+    @Test
+    void aConditionalWildcardArnIsOneStepLowerThanAnUnconditionalOne() {
+        PolicyAnalysis analysis = permissions(policy(allow(
+                "\"kms:CreateGrant\"",
+                "\"arn:aws:kms:*:*:key/*\"",
+                "{\"Bool\": {\"kms:GrantIsForAWSResource\": \"true\"}}")));
+        assertThat(severity(analysis, "permissions-management-star")).isEqualTo(FindingSeverity.MEDIUM);
+        assertThat(severity(analysis, "resource-exposure")).isEqualTo(FindingSeverity.MEDIUM);
+        assertThat(finding(analysis, "resource-exposure").message())
+                .contains("under conditions: Bool kms:GrantIsForAWSResource = true");
+        PolicyAnalysis unconditional = permissions(policy(allow("\"kms:CreateGrant\"", "\"arn:aws:kms:*:*:key/*\"")));
+        assertThat(severity(unconditional, "resource-exposure")).isEqualTo(FindingSeverity.HIGH);
+    }
+
+    @Test
+    void aWildcardArnCountsForTheEscalationSeverityToo() {
+        PolicyAnalysis analysis = permissions(policy(allow(
+                "[\"iam:PassRole\", \"lambda:CreateFunction\", \"lambda:InvokeFunction\"]",
+                "[\"arn:aws:iam::*:role/*\", \"arn:aws:lambda:*:*:function:*\"]")));
+        assertThat(severity(analysis, "privilege-escalation")).isEqualTo(FindingSeverity.CRITICAL);
+        PolicyAnalysis named = permissions(policy(allow(
+                "[\"iam:PassRole\", \"lambda:CreateFunction\", \"lambda:InvokeFunction\"]",
+                "\"arn:aws:iam::111122223333:role/app/worker\"")));
+        assertThat(severity(named, "privilege-escalation")).isEqualTo(FindingSeverity.HIGH);
+    }
+
+    @Test
+    void theReachNamedIsTheFirstStatementsAndTheOthersAreListedApart() {
+        PolicyAnalysis analysis = permissions(policy(allow("\"kms:CreateGrant\"", "\"arn:aws:kms:*:*:key/*\"") + ", "
+                + allow("\"sqs:AddPermission\"", "\"arn:aws:sqs:*:*:*\"")));
+        assertThat(finding(analysis, "resource-exposure").message())
+                .contains("every key in every account (arn:aws:kms:*:*:key/*): kms:CreateGrant; "
+                        + "in other statements too: sqs:AddPermission");
+    }
 }

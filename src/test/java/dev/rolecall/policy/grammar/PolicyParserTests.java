@@ -150,6 +150,13 @@ class PolicyParserTests {
             {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NullIfExists":{"a:b":"true"}}} | Condition.NullIfExists | Null takes no IfExists
             {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Null":{"a:b":"yes"}}} | Condition.Null.a:b | "true" (the key is absent)
             {"Sid":"Read-Logs","Effect":"Allow","Action":"*","Resource":"*"} | Sid     | only letters and digits
+            {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"DateLessThan":{"aws:CurrentTime":"2026-13-01"}}} | Condition.DateLessThan.aws:CurrentTime | Data type mismatch: the text "2026-13-01" does not match the expected data type Date
+            {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"DateGreaterThan":{"aws:CurrentTime":"tomorrow"}}} | Condition.DateGreaterThan.aws:CurrentTime | expected data type Date
+            {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/33"}}} | Condition.IpAddress.aws:SourceIp | expected data type IpAddress
+            {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NotIpAddress":{"aws:SourceIp":["10.0.0.0/8","300.1.2.3"]}}} | Condition.NotIpAddress.aws:SourceIp | "300.1.2.3" does not match
+            {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NumericLessThan":{"aws:MultiFactorAuthAge":"an hour"}}} | Condition.NumericLessThan.aws:MultiFactorAuthAge | expected data type Numeric
+            {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"my-function"}}} | Condition.ArnLike.aws:SourceArn | expected data type ARN
+            {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::111122223333"}}} | Condition.ArnEquals.aws:PrincipalArn | expected data type ARN
             """)
     void rejectsWhatIamRejectsInAStatement(String body, String element, String message) {
         PolicyProblem problem = only(identity(statement(body)));
@@ -310,5 +317,24 @@ class PolicyParserTests {
         var tree = mapper.readTree("{\"Statement\":" + "[".repeat(40) + "]".repeat(40) + "}");
 
         assertThat(only(parser.parse(PolicyKind.IDENTITY, "p", tree)).message()).contains("nested too deeply");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            DateLessThan      | aws:CurrentTime       | 2026-12-31T23:59:59Z
+            DateLessThan      | aws:CurrentTime       | 2026-12-31
+            DateGreaterThan   | aws:EpochTime         | 1798761599
+            IpAddress         | aws:SourceIp          | 203.0.113.0/24
+            IpAddress         | aws:SourceIp          | 2001:db8::/32
+            NotIpAddress      | aws:SourceIp          | 198.51.100.7
+            NumericLessThan   | aws:MultiFactorAuthAge | 3600
+            ArnLike           | aws:SourceArn         | arn:aws:lambda:*
+            ArnEquals         | aws:PrincipalArn      | arn:aws:iam::111122223333:role/app
+            ArnLike           | aws:PrincipalArn      | arn:aws:iam::${aws:PrincipalAccount}:role/*
+            """)
+    void acceptsTypedConditionValuesIamAccepts(String operator, String key, String value) {
+        ParseResult result = identity(statement("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\","
+                + "\"Condition\":{\"" + operator + "\":{\"" + key + "\":\"" + value + "\"}}}"));
+        assertThat(result.problems()).isEmpty();
     }
 }

@@ -89,6 +89,23 @@ class AccessOverviewTests {
     }
 
     @Test
+    void anArnCoveringEveryResourceOfTheTypeCountsAsEveryResource() {
+        List<AccessEntry> entries = service.entries(role(List.of(policy("wildcard-arns", """
+                        {"Effect":"Allow","Action":["s3:PutObject","s3:GetObject"],"Resource":"arn:aws:s3:::*"},
+                        {"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::111122223333:role/*"},
+                        {"Effect":"Allow","Action":"dynamodb:PutItem",
+                         "Resource":"arn:aws:dynamodb:eu-west-1:111122223333:table/orders"}""")), List.of()));
+
+        assertThat(entries)
+                .extracting(AccessEntry::action, AccessEntry::concern)
+                .containsExactly(
+                        tuple("iam:PassRole", AccessConcern.PRIVILEGE_ESCALATION),
+                        tuple("s3:PutObject", AccessConcern.WRITE_ON_EVERY_RESOURCE),
+                        tuple("s3:GetObject", AccessConcern.DATA_READ_ON_EVERY_RESOURCE),
+                        tuple("dynamodb:PutItem", null));
+    }
+
+    @Test
     void passRoleToOneRoleEscalatesOnlyWithAServiceThatRunsIt() {
         PolicyInput passOne = policy("pass-one", """
                 {"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::111122223333:role/app"}""");

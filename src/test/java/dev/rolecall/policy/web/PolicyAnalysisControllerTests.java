@@ -134,6 +134,22 @@ class PolicyAnalysisControllerTests {
     }
 
     @Test
+    void reportsDefenceEvasionInItsOwnCategory() throws Exception {
+        String body = """
+                {"permissionPolicies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                   "Action": ["cloudtrail:StopLogging", "guardduty:DeleteDetector"], "Resource": "*"}]}]}""";
+        mvc.perform(post("/api/v1/policy-analyses")
+                        .with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.riskLevel").value("HIGH"))
+                .andExpect(jsonPath("$.findings[0].code").value("defence-evasion"))
+                .andExpect(jsonPath("$.findings[0].severity").value("HIGH"))
+                .andExpect(jsonPath("$.findings[0].category").value("Defence evasion"));
+    }
+
+    @Test
     void aBodyThatIsNotJsonIs400() throws Exception {
         mvc.perform(post("/api/v1/policy-analyses")
                         .with(httpBasic("alice", "demo"))

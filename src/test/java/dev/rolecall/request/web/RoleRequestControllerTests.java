@@ -24,6 +24,9 @@ import dev.rolecall.account.ApplyMode;
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.policy.PolicyAnalysisRequest;
+import dev.rolecall.policy.PolicyFixtures;
+import dev.rolecall.policy.PolicyInput;
 import dev.rolecall.policy.analysis.PolicyAnalysis;
 import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.RoleRequestId;
@@ -184,6 +187,30 @@ class RoleRequestControllerTests {
                 .andExpect(content().string(containsString("No findings. Checked 1 policy and the trust policy")))
                 .andExpect(content().string(not(containsString("<html"))));
         verify(requests, never()).submit(any(), anyList(), any());
+    }
+
+    @Test
+    void theFindingsPanelShowsEachCategoryAndSeverityTheAnalysisMakes() throws Exception {
+        PolicyAnalysis analysis = PolicyFixtures.analyser()
+                .analyse(PolicyAnalysisRequest.builder()
+                        .permissionPolicy(new PolicyInput("audit", """
+                                {"Version": "2012-10-17", "Statement": [
+                                  {"Effect": "Allow", "Action": "cloudtrail:StopLogging", "Resource": "*"},
+                                  {"Effect": "Allow", "Action": "s3:PutBucketPolicy", "Resource": "arn:aws:s3:::exports"},
+                                  {"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "*"}]}"""))
+                        .build());
+        given(requests.check(any(), anyList())).willReturn(new RoleRequestCheck(List.of(), analysis));
+        mvc.perform(post("/requests/check")
+                        .with(user("alice"))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("roleName", "audit"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("defence-evasion")))
+                .andExpect(content().string(containsString("Defence evasion")))
+                .andExpect(content().string(containsString("resource-exposure")))
+                .andExpect(content().string(containsString("s3:PutBucketPolicy on arn:aws:s3:::exports")))
+                .andExpect(content().string(containsString("This statement grants nothing")));
     }
 
     @Test
