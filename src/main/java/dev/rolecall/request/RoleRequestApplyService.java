@@ -30,10 +30,10 @@ public class RoleRequestApplyService {
         return load(id).spec();
     }
 
-    /** Whether the request is being applied (a redelivered event finds it past that). */
+    /** Where the request is now: an apply job starts an APPROVED request and resumes an APPLYING one. */
     @Transactional(readOnly = true)
-    public boolean isApplying(RoleRequestId id) {
-        return load(id).status() == RoleRequestStatus.APPLYING;
+    public RoleRequestStatus status(RoleRequestId id) {
+        return load(id).status();
     }
 
     /** The calls that already succeeded, so that a retry resumes after them. */

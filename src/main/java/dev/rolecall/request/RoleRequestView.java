@@ -82,7 +82,8 @@ public record RoleRequestView(
             ApplyStepStatus status,
             @Nullable String errorCode,
             @Nullable String errorMessage,
-            Instant recordedAt) {
+            Instant recordedAt,
+            int attempts) {
 
         /** The error as shown to requesters and reviewers, or {@code null}. */
         public @Nullable String error() {

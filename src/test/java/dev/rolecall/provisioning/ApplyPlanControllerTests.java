@@ -117,7 +117,8 @@ class ApplyPlanControllerTests {
                 status,
                 failed ? "AccessDenied" : null,
                 failed ? "not authorized to perform iam:PutRolePolicy" : null,
-                NOW);
+                NOW,
+                1);
     }
 
     private ResultActions card(RoleRequestView request, MockHttpServletRequestBuilder get) throws Exception {
