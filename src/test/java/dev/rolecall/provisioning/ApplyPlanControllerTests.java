@@ -157,6 +157,29 @@ class ApplyPlanControllerTests {
     }
 
     @Test
+    void aCallTheSdkRetriedSaysHowOftenAndACallMadeOnceSaysNothing() throws Exception {
+        RoleRequestView.ApplyStepView created =
+                step(1, "CreateRole", "{\"RoleName\":\"payments-reader\"}", ApplyStepStatus.SUCCEEDED);
+        RoleRequestView.ApplyStepView throttled = new RoleRequestView.ApplyStepView(
+                2,
+                "PutRolePolicy",
+                "{\"RoleName\":\"payments-reader\",\"PolicyName\":\"read-reports\"}",
+                ApplyStepStatus.SUCCEEDED,
+                null,
+                null,
+                NOW,
+                3);
+        card(view(RoleRequestStatus.APPLYING, APPLYING_ACCOUNT, false, created, throttled), plan().with(user("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(stringContainsInOrder(
+                                "PutRolePolicy",
+                                "succeeded",
+                                "after 2 retries (AWS throttled or failed the earlier attempts)")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("after 1 retry"))));
+    }
+
+    @Test
     void aPlanOnlyAccountSaysTheCallsAreRecordedAndNotSent() throws Exception {
         card(view(RoleRequestStatus.IN_REVIEW, PLAN_ONLY_ACCOUNT, false), plan().with(user("alice")))
                 .andExpect(content()
