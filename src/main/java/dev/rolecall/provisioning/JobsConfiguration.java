@@ -1,11 +1,14 @@
 package dev.rolecall.provisioning;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.rolecall.request.RoleRequestId;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -43,6 +46,7 @@ class JobsConfiguration {
                 .heartbeatInterval(properties.heartbeatInterval())
                 .missedHeartbeatsLimit(properties.missedHeartbeats())
                 .enableImmediateExecution()
+                .schedulerName(new SchedulerName.Fixed(consoleName()))
                 .build();
         return new Jobs(scheduler);
     }
@@ -55,6 +59,17 @@ class JobsConfiguration {
         return new FailureHandler.MaxRetriesFailureHandler<>(
                 properties.maxFailures(),
                 new FailureHandler.ExponentialBackoffFailureHandler<>(properties.failureRetryDelay()));
+    }
+
+    /** Names this console in {@code scheduled_tasks.picked_by}: host and process id. */
+    private static String consoleName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     static RoleRequestId requestId(String instanceId) {

@@ -16,8 +16,11 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The provisioning module with the modules it depends on, and nothing else: approving a request in
@@ -32,6 +35,15 @@ class ProvisioningModuleTests {
 
     @Autowired
     RoleRequestService requests;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void approvingARequestInAPlanOnlyAccountRecordsItsPlan() {
@@ -52,5 +64,40 @@ class ProvisioningModuleTests {
         assertThat(view.applySteps())
                 .extracting(RoleRequestView.ApplyStepView::status)
                 .containsOnly(ApplyStepStatus.PLANNED);
+    }
+
+    @Test
+    void anApprovalRolledBackLeavesNoJobAndACommittedOneLeavesItsJob() {
+        RoleRequestView filed = requests.submit(
+                new SubmitRoleRequest(
+                        TestSpecs.full(PLAN_ONLY_ACCOUNT, "module-rolled-back"), "Monthly payment reports", Map.of()),
+                ALICE);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+        jobs.stop();
+        try {
+            transaction.executeWithoutResult(status -> {
+                requests.decide(filed.id(), null, DecisionType.APPROVE, "Scoped to reports", BOB);
+                assertThat(jobRows(filed)).isEqualTo(1);
+                status.setRollbackOnly();
+            });
+            assertThat(jobRows(filed)).isZero();
+            assertThat(requests.get(filed.id(), ALICE).status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+
+            requests.decide(filed.id(), null, DecisionType.APPROVE, "Scoped to reports", BOB);
+            assertThat(jobRows(filed)).isEqualTo(1);
+        } finally {
+            jobs.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobRows(filed) == 0);
+        assertThat(requests.get(filed.id(), ALICE).applySteps()).hasSize(5);
+    }
+
+    private int jobRows(RoleRequestView request) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM scheduled_tasks WHERE task_name = ? AND task_instance = ?",
+                Integer.class,
+                JobsConfiguration.APPLY_TASK,
+                request.id().value().toString());
     }
 }
