@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.IamException;
 
 /**
@@ -40,6 +41,8 @@ class IamFaults implements ExecutionInterceptor {
 
     private final Map<String, Plan> plans = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> transmitted = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> rolesCreated = new ConcurrentHashMap<>();
 
     /** The next {@code times} attempts of the operation (e.g. {@code CreateRole}) fail with the fault. */
     void fail(String operation, Fault fault, int times) {
@@ -54,11 +57,36 @@ class IamFaults implements ExecutionInterceptor {
     void clear() {
         plans.clear();
         transmitted.clear();
+        accepted.clear();
+        rolesCreated.clear();
     }
 
-    /** Attempts of the operation that reached the emulator. */
+    /** Attempts of the operation that left the JVM (an SDK retry after a network error counts again). */
     int transmitted(String operation) {
         return transmitted.getOrDefault(operation, new AtomicInteger()).get();
+    }
+
+    /** Calls of the operation that the emulator accepted. */
+    int accepted(String operation) {
+        return accepted.getOrDefault(operation, new AtomicInteger()).get();
+    }
+
+    /** How often a CreateRole for each role name was accepted. */
+    Map<String, Integer> rolesCreated() {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        rolesCreated.forEach((name, count) -> counts.put(name, count.get()));
+        return counts;
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        accepted.computeIfAbsent(operation, key -> new AtomicInteger()).incrementAndGet();
+        if (context.request() instanceof CreateRoleRequest create) {
+            rolesCreated
+                    .computeIfAbsent(create.roleName(), key -> new AtomicInteger())
+                    .incrementAndGet();
+        }
     }
 
     @Override

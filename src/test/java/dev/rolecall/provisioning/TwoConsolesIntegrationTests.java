@@ -18,6 +18,12 @@ import dev.rolecall.test.RolecallIntegrationTest;
 import dev.rolecall.test.TestDatabase;
 import dev.rolecall.test.UsesMoto;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +34,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +44,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -105,6 +115,9 @@ class TwoConsolesIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @LocalServerPort
+    int portA;
+
     private final IamClient moto = MotoServer.shared().iamClient();
 
     @BeforeAll
@@ -170,11 +183,16 @@ class TwoConsolesIntegrationTests {
                 .until(() ->
                         ids.stream().allMatch(id -> requestsA.get(id, ALICE).status() == RoleRequestStatus.APPLIED));
 
-        // One CreateRole per request reached moto, and both consoles applied some of them.
-        assertThat(faultsA.transmitted("CreateRole") + FAULTS_B.transmitted("CreateRole"))
+        // One accepted CreateRole per request, and both consoles applied some of them.
+        assertThat(faultsA.accepted("CreateRole") + FAULTS_B.accepted("CreateRole"))
                 .isEqualTo(100);
-        assertThat(faultsA.transmitted("CreateRole")).isPositive();
-        assertThat(FAULTS_B.transmitted("CreateRole")).isPositive();
+        assertThat(faultsA.accepted("CreateRole")).isPositive();
+        assertThat(FAULTS_B.accepted("CreateRole")).isPositive();
+        Map<String, Integer> created = new java.util.HashMap<>(faultsA.rolesCreated());
+        FAULTS_B.rolesCreated().forEach((name, count) -> created.merge(name, count, Integer::sum));
+        assertThat(created)
+                .hasSize(100)
+                .allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
         List<Role> roles = new ArrayList<>();
         moto.listRolesPaginator().roles().forEach(roles::add);
         assertThat(roles)
@@ -243,6 +261,72 @@ class TwoConsolesIntegrationTests {
         assertThat(moto.listAttachedRolePolicies(r -> r.roleName("phoenix")).attachedPolicies())
                 .hasSize(1);
         moto.close();
+    }
+
+    @Test
+    void aSessionSignedInOnOneConsoleIsValidOnTheOtherAndSigningOutThereEndsItOnBoth() throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String a = "http://localhost:" + portA;
+        String b = "http://localhost:"
+                + ((WebServerApplicationContext) consoleB).getWebServer().getPort();
+
+        HttpResponse<String> loginPage =
+                http.send(HttpRequest.newBuilder(URI.create(a + "/login")).build(), BodyHandlers.ofString());
+        String anonymous = sessionCookie(loginPage);
+        HttpResponse<String> signedIn = http.send(
+                HttpRequest.newBuilder(URI.create(a + "/login"))
+                        .header("Cookie", anonymous)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(BodyPublishers.ofString("username=alice&password=demo&_csrf=" + csrf(loginPage.body())))
+                        .build(),
+                BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        String session = sessionCookie(signedIn);
+
+        HttpResponse<String> pageOnB = http.send(
+                HttpRequest.newBuilder(URI.create(b + "/requests"))
+                        .header("Cookie", session)
+                        .build(),
+                BodyHandlers.ofString());
+        assertThat(pageOnB.statusCode()).isEqualTo(200);
+        assertThat(pageOnB.body()).contains("alice");
+        HttpResponse<String> withoutSession =
+                http.send(HttpRequest.newBuilder(URI.create(b + "/requests")).build(), BodyHandlers.ofString());
+        assertThat(withoutSession.statusCode()).isEqualTo(302);
+
+        HttpResponse<String> signedOut = http.send(
+                HttpRequest.newBuilder(URI.create(b + "/logout"))
+                        .header("Cookie", session)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(BodyPublishers.ofString("_csrf=" + csrf(pageOnB.body())))
+                        .build(),
+                BodyHandlers.ofString());
+        assertThat(signedOut.headers().firstValue("Location")).hasValue("/login?signedOut");
+        HttpResponse<String> afterSignOut = http.send(
+                HttpRequest.newBuilder(URI.create(a + "/requests"))
+                        .header("Cookie", session)
+                        .build(),
+                BodyHandlers.ofString());
+        assertThat(afterSignOut.statusCode()).isEqualTo(302);
+        assertThat(afterSignOut.headers().firstValue("Location")).hasValue("/login");
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(line -> line.startsWith("SESSION="))
+                .map(line -> line.split(";", 2)[0])
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
+    }
+
+    private static String csrf(String page) {
+        Matcher matcher =
+                Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
+        return matcher.group(1);
     }
 
     /** A console in a JVM of its own, on the same database and moto, that halts after the call. */
