@@ -4,13 +4,16 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.rolecall.request.RoleApplyStarted;
 import dev.rolecall.request.RoleRequestApproved;
 import dev.rolecall.request.RoleRequestId;
+import dev.rolecall.request.RoleRollbackStarted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an approval, and a person's retry of a failed apply, into an apply job. Listens
+ * Turns an approval, and a person's retry of a failed apply, into an apply job, and a person's
+ * rollback of a failed apply into a rollback job. Listens
  * synchronously, inside the transaction that records the decision or the retry, so the job and the
  * decision commit together: there is never one without the other.
  */
@@ -21,10 +24,15 @@ class ApplyJobScheduler {
 
     private final Jobs jobs;
     private final OneTimeTask<Void> applyTask;
+    private final OneTimeTask<Void> rollBackTask;
 
-    ApplyJobScheduler(Jobs jobs, OneTimeTask<Void> applyTask) {
+    ApplyJobScheduler(
+            Jobs jobs,
+            @Qualifier("applyTask") OneTimeTask<Void> applyTask,
+            @Qualifier("rollBackTask") OneTimeTask<Void> rollBackTask) {
         this.jobs = jobs;
         this.applyTask = applyTask;
+        this.rollBackTask = rollBackTask;
     }
 
     @EventListener
@@ -39,8 +47,17 @@ class ApplyJobScheduler {
         }
     }
 
+    @EventListener
+    void on(RoleRollbackStarted started) {
+        schedule(rollBackTask, started.request().id());
+    }
+
     private void schedule(RoleRequestId id) {
-        boolean scheduled = jobs.scheduleNow(applyTask.instance(id.value().toString()));
-        log.info("request={} job={} outcome={}", id, JobsConfiguration.APPLY_TASK, scheduled ? "scheduled" : "exists");
+        schedule(applyTask, id);
+    }
+
+    private void schedule(OneTimeTask<Void> task, RoleRequestId id) {
+        boolean scheduled = jobs.scheduleNow(task.instance(id.value().toString()));
+        log.info("request={} job={} outcome={}", id, task.getName(), scheduled ? "scheduled" : "exists");
     }
 }

@@ -110,6 +110,7 @@ record ApplyPlan(Stage stage, List<Row> rows, int made, int total) {
             case APPROVED -> planOnly ? Stage.DONE : Stage.IN_PROGRESS;
             case APPLYING -> Stage.IN_PROGRESS;
             case FAILED -> Stage.STOPPED;
+            case ROLLING_BACK, ROLLED_BACK -> Stage.CLOSED;
             case APPLIED -> Stage.DONE;
             case REJECTED, WITHDRAWN, EXPIRED, DRIFTED, DELETED -> Stage.CLOSED;
         };

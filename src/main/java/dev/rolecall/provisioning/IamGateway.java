@@ -260,6 +260,52 @@ class IamGateway implements AutoCloseable {
         }
 
         @Override
+        public void detachRolePolicy(String roleName, String policyArn) {
+            undo(
+                    "DetachRolePolicy",
+                    roleName,
+                    () -> iam.detachRolePolicy(request -> request.roleName(roleName)
+                            .policyArn(policyArn)
+                            .overrideConfiguration(this::asProvisioner)));
+        }
+
+        @Override
+        public void deleteRolePolicy(String roleName, String policyName) {
+            undo(
+                    "DeleteRolePolicy",
+                    roleName,
+                    () -> iam.deleteRolePolicy(request -> request.roleName(roleName)
+                            .policyName(policyName)
+                            .overrideConfiguration(this::asProvisioner)));
+        }
+
+        @Override
+        public void deleteRole(String roleName) {
+            undo(
+                    "DeleteRole",
+                    roleName,
+                    () -> iam.deleteRole(
+                            request -> request.roleName(roleName).overrideConfiguration(this::asProvisioner)));
+        }
+
+        /** A rollback call; NoSuchEntity means what it removes is gone already, which is the goal. */
+        private void undo(String action, String roleName, Supplier<?> sdkCall) {
+            try {
+                send(action, roleName, sdkCall);
+            } catch (IamCallFailedException e) {
+                if (!"NoSuchEntity".equals(e.code())) {
+                    throw e;
+                }
+                log.info(
+                        "action={} role={} account={} request={} outcome=already-gone",
+                        action,
+                        roleName,
+                        account.id(),
+                        requestId);
+            }
+        }
+
+        @Override
         public int attemptsOfLastCall() {
             return metrics.attempts;
         }
@@ -272,10 +318,14 @@ class IamGateway implements AutoCloseable {
         }
 
         private <T> T send(IamCall call, Supplier<T> sdkCall) {
+            return send(call.name(), call.roleName(), sdkCall);
+        }
+
+        private <T> T send(String action, String roleName, Supplier<T> sdkCall) {
             log.info(
                     "action={} role={} account={} request={} outcome=started",
-                    call.name(),
-                    call.roleName(),
+                    action,
+                    roleName,
                     account.id(),
                     requestId);
             clients.awaitTurn();
@@ -284,8 +334,8 @@ class IamGateway implements AutoCloseable {
                 T response = sdkCall.get();
                 log.info(
                         "action={} role={} account={} request={} outcome=succeeded",
-                        call.name(),
-                        call.roleName(),
+                        action,
+                        roleName,
                         account.id(),
                         requestId);
                 return response;
@@ -294,24 +344,9 @@ class IamGateway implements AutoCloseable {
                 String line = "action={} role={} account={} request={} outcome=failed code={} message={}";
                 if (failure.code().equals(IamCallFailedException.CLIENT_ERROR)) {
                     // No answer from AWS: the stack trace says why (DNS, TLS, connection, credentials).
-                    log.warn(
-                            line,
-                            call.name(),
-                            call.roleName(),
-                            account.id(),
-                            requestId,
-                            failure.code(),
-                            failure.getMessage(),
-                            e);
+                    log.warn(line, action, roleName, account.id(), requestId, failure.code(), failure.getMessage(), e);
                 } else {
-                    log.warn(
-                            line,
-                            call.name(),
-                            call.roleName(),
-                            account.id(),
-                            requestId,
-                            failure.code(),
-                            failure.getMessage());
+                    log.warn(line, action, roleName, account.id(), requestId, failure.code(), failure.getMessage());
                 }
                 throw failure;
             }

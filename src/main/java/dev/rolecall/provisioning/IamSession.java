@@ -21,6 +21,15 @@ interface IamSession extends AutoCloseable {
      */
     Optional<ExistingRole> findRole(String roleName);
 
+    /** Detaches a managed policy (DetachRolePolicy); a policy not attached counts as detached. */
+    void detachRolePolicy(String roleName, String policyArn);
+
+    /** Deletes an inline policy (DeleteRolePolicy); a policy already gone counts as deleted. */
+    void deleteRolePolicy(String roleName, String policyName);
+
+    /** Deletes the role (DeleteRole); a role already gone counts as deleted. */
+    void deleteRole(String roleName);
+
     /** How many attempts the last call took, the first included: more than one means retries. */
     default int attemptsOfLastCall() {
         return 1;

@@ -38,6 +38,16 @@ class JobsConfiguration {
                 .execute((instance, context) -> applier.apply(requestId(instance.getId())));
     }
 
+    /** Rolls back a failed apply; the instance id is the request id. */
+    static final String ROLL_BACK_TASK = "roll-back-role-request";
+
+    @Bean
+    OneTimeTask<Void> rollBackTask(RoleRollback rollback, JobsProperties properties) {
+        return Tasks.oneTime(ROLL_BACK_TASK)
+                .onFailure(retries(properties))
+                .execute((instance, context) -> rollback.rollBack(requestId(instance.getId())));
+    }
+
     @Bean
     Jobs jobs(DataSource dataSource, List<Task<?>> tasks, JobsProperties properties) {
         Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)

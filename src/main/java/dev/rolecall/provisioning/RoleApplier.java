@@ -12,8 +12,6 @@ import dev.rolecall.request.RoleSpec;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,11 +114,9 @@ class RoleApplier {
                             + " is not configured to apply in Rolecall; nothing was sent to AWS.");
             return;
         }
-        Set<String> done = requests.succeededSteps(id).stream()
-                .map(step -> IamCall.key(step.call(), step.parameters()))
-                .collect(Collectors.toSet());
+        CreatedResources done = CreatedResources.of(requests.succeededSteps(id));
         List<IamCall> remaining = planner.plan(id, spec).stream()
-                .filter(call -> !done.contains(call.key()))
+                .filter(call -> !done.contains(call))
                 .toList();
         log.info("request={} account={} outcome=applying calls={}", id, spec.accountId(), remaining.size());
         run(id, account.get(), remaining);

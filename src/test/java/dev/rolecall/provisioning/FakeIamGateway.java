@@ -79,6 +79,21 @@ class FakeIamGateway extends IamGateway {
             }
 
             @Override
+            public void detachRolePolicy(String roleName, String policyArn) {
+                record("DetachRolePolicy " + policyArn);
+            }
+
+            @Override
+            public void deleteRolePolicy(String roleName, String policyName) {
+                record("DeleteRolePolicy " + policyName);
+            }
+
+            @Override
+            public void deleteRole(String roleName) {
+                record("DeleteRole " + roleName);
+            }
+
+            @Override
             public void close() {
                 closed++;
             }
@@ -86,7 +101,11 @@ class FakeIamGateway extends IamGateway {
     }
 
     private void answer(IamCall call, String subject) {
-        calls.add(call.name() + " " + subject);
+        record(call.name() + " " + subject);
+    }
+
+    private void record(String call) {
+        calls.add(call);
         RuntimeException failure = failures.get(calls.size());
         if (failure != null) {
             throw failure;
