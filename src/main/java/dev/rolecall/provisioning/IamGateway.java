@@ -4,6 +4,7 @@ import dev.rolecall.account.TargetAccount;
 import dev.rolecall.request.RoleRequestId;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,22 +62,28 @@ class IamGateway implements AutoCloseable {
 
     private final ProvisioningProperties properties;
     private final List<ExecutionInterceptor> interceptors;
+    private final ProvisioningMetrics metrics;
     private final Map<TargetAccount, AccountClients> clients = new ConcurrentHashMap<>();
     private final DefaultCredentialsProvider credentials =
             DefaultCredentialsProvider.builder().build();
 
     @Autowired
-    IamGateway(ProvisioningProperties properties, ObjectProvider<ExecutionInterceptor> interceptors) {
-        this(properties, interceptors.orderedStream().toList());
+    IamGateway(
+            ProvisioningProperties properties,
+            ObjectProvider<ExecutionInterceptor> interceptors,
+            ProvisioningMetrics metrics) {
+        this(properties, interceptors.orderedStream().toList(), metrics);
     }
 
     IamGateway(ProvisioningProperties properties) {
-        this(properties, List.of());
+        this(properties, List.of(), new ProvisioningMetrics(new SimpleMeterRegistry()));
     }
 
-    IamGateway(ProvisioningProperties properties, List<ExecutionInterceptor> interceptors) {
+    IamGateway(
+            ProvisioningProperties properties, List<ExecutionInterceptor> interceptors, ProvisioningMetrics metrics) {
         this.properties = properties;
         this.interceptors = List.copyOf(interceptors);
+        this.metrics = metrics;
     }
 
     /** Opens IAM in the account on behalf of the request; the caller closes the session. */
@@ -91,7 +98,7 @@ class IamGateway implements AutoCloseable {
                             .roleSessionName(sessionName(requestId)))
                     .build();
         }
-        return new SdkIamSession(accountClients, account, requestId, provisionerRole);
+        return new SdkIamSession(accountClients, account, requestId, provisionerRole, metrics);
     }
 
     /** The STS session name naming the request: 45 characters of {@code [\w+=,.@-]}, within STS's 64. */
@@ -171,6 +178,8 @@ class IamGateway implements AutoCloseable {
     /** IAM for one request: each verb is one logged, error-mapped SDK call. */
     private static final class SdkIamSession implements IamSession {
 
+        private final ProvisioningMetrics meters;
+
         private final IamClient iam;
         private final AccountClients clients;
         private final TargetAccount account;
@@ -182,7 +191,9 @@ class IamGateway implements AutoCloseable {
                 AccountClients clients,
                 TargetAccount account,
                 RoleRequestId requestId,
-                @Nullable StsAssumeRoleCredentialsProvider provisionerRole) {
+                @Nullable StsAssumeRoleCredentialsProvider provisionerRole,
+                ProvisioningMetrics meters) {
+            this.meters = meters;
             this.iam = clients.iam();
             this.clients = clients;
             this.account = account;
@@ -330,8 +341,11 @@ class IamGateway implements AutoCloseable {
                     requestId);
             clients.awaitTurn();
             metrics.attempts = 1;
+            long started = System.nanoTime();
             try {
                 T response = sdkCall.get();
+                meters.iamCall(
+                        account.id(), action, true, Duration.ofNanos(System.nanoTime() - started), metrics.attempts);
                 log.info(
                         "action={} role={} account={} request={} outcome=succeeded",
                         action,
@@ -341,6 +355,8 @@ class IamGateway implements AutoCloseable {
                 return response;
             } catch (SdkException e) {
                 IamCallFailedException failure = translate(e, metrics.attempts);
+                meters.iamCall(
+                        account.id(), action, false, Duration.ofNanos(System.nanoTime() - started), metrics.attempts);
                 String line = "action={} role={} account={} request={} outcome=failed code={} message={}";
                 if (failure.code().equals(IamCallFailedException.CLIENT_ERROR)) {
                     // No answer from AWS: the stack trace says why (DNS, TLS, connection, credentials).

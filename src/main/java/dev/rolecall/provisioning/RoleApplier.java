@@ -47,13 +47,16 @@ class RoleApplier {
     private final ChangePlanner planner;
     private final IamGateway gateway;
     private final ApplyHalt halt;
+    private final ProvisioningMetrics metrics;
 
     RoleApplier(
             AccountRegistry accounts,
             RoleRequestApplyService requests,
             ChangePlanner planner,
             IamGateway gateway,
-            ApplyHalt halt) {
+            ApplyHalt halt,
+            ProvisioningMetrics metrics) {
+        this.metrics = metrics;
         this.accounts = accounts;
         this.requests = requests;
         this.planner = planner;
@@ -136,14 +139,17 @@ class RoleApplier {
         } catch (ApplyStoppedException e) {
             log.info("request={} account={} outcome=failed code={}", id, account.id(), e.code);
             requests.markFailed(id, e.code, e.message);
+            metrics.jobEnded(account.id(), "failed");
             return;
         } catch (RuntimeException e) {
             log.error("request={} account={} could not be applied", id, account.id(), e);
             requests.markFailed(id, INTERNAL_ERROR, "Rolecall could not apply the request; see the application log.");
+            metrics.jobEnded(account.id(), "failed");
             return;
         }
         log.info("request={} account={} outcome=applied arn={}", id, account.id(), roleArn);
         requests.markApplied(id, Objects.requireNonNull(roleArn, "the role's ARN"));
+        metrics.jobEnded(account.id(), "applied");
     }
 
     private String existingRoleArn(IamSession iam, RoleRequestId id) {

@@ -32,8 +32,14 @@ class RoleRollback {
     private final AccountRegistry accounts;
     private final RoleRequestApplyService requests;
     private final IamGateway gateway;
+    private final ProvisioningMetrics metrics;
 
-    RoleRollback(AccountRegistry accounts, RoleRequestApplyService requests, IamGateway gateway) {
+    RoleRollback(
+            AccountRegistry accounts,
+            RoleRequestApplyService requests,
+            IamGateway gateway,
+            ProvisioningMetrics metrics) {
+        this.metrics = metrics;
         this.accounts = accounts;
         this.requests = requests;
         this.gateway = gateway;
@@ -60,6 +66,7 @@ class RoleRollback {
         } catch (RollbackStoppedException e) {
             log.info("request={} account={} outcome=rollback-failed code={}", id, spec.accountId(), e.code);
             requests.markRollbackFailed(id, e.code, e.message);
+            metrics.jobEnded(spec.accountId(), "rollback_failed");
             return;
         } catch (RuntimeException e) {
             log.error("request={} account={} could not be rolled back", id, spec.accountId(), e);
@@ -67,10 +74,12 @@ class RoleRollback {
                     id,
                     RoleApplier.INTERNAL_ERROR,
                     "Rolecall could not roll back the request; see the application log.");
+            metrics.jobEnded(spec.accountId(), "rollback_failed");
             return;
         }
         log.info("request={} account={} outcome=rolled-back", id, spec.accountId());
         requests.markRolledBack(id);
+        metrics.jobEnded(spec.accountId(), "rolled_back");
     }
 
     private void undo(RoleRequestId id, IamSession iam, String roleName, CreatedResources created) {

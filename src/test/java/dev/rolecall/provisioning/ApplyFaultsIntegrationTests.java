@@ -69,6 +69,9 @@ class ApplyFaultsIntegrationTests {
     @Autowired
     IamFaults faults;
 
+    @Autowired
+    io.micrometer.prometheusmetrics.PrometheusMeterRegistry prometheus;
+
     private final IamClient reader = MotoServer.shared().iamClient();
 
     @AfterEach
@@ -102,6 +105,12 @@ class ApplyFaultsIntegrationTests {
                 .hasSize(2);
         assertThat(reader.listAttachedRolePolicies(r -> r.roleName(roleName)).attachedPolicies())
                 .hasSize(2);
+        assertThat(prometheus.scrape())
+                .contains(
+                        "rolecall_applies_total{account=\"444455556666\",outcome=\"applied\"}",
+                        "rolecall_iam_retries_total{account=\"444455556666\",action=\"" + step + "\"}",
+                        "rolecall_iam_calls_seconds_count{account=\"444455556666\",action=\"" + step
+                                + "\",outcome=\"succeeded\"}");
     }
 
     @ParameterizedTest

@@ -24,6 +24,7 @@ import dev.rolecall.request.RoleRequestApproved;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestRef;
 import dev.rolecall.request.RoleRequestStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,13 +46,15 @@ class RoleApplierTests {
     private final AccountRegistry accounts = mock(AccountRegistry.class);
     private final RoleRequestApplyService requests = mock(RoleRequestApplyService.class);
     private final FakeIamGateway gateway = new FakeIamGateway();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RoleApplier applier = new RoleApplier(
             accounts,
             requests,
             new ChangePlanner(),
             gateway,
             new ApplyHalt(new JobsProperties(
-                    1, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, Duration.ofSeconds(1), 0, null)));
+                    1, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, Duration.ofSeconds(1), 0, null)),
+            new ProvisioningMetrics(meters));
 
     @BeforeEach
     void approvedSpec() {
@@ -103,6 +106,9 @@ class RoleApplierTests {
         order.verify(requests).markApplied(ID, "arn:aws:iam::" + ACCOUNT + ":role/payments/payments-reader");
         verify(requests, never()).markFailed(any(), anyString(), anyString());
         verify(requests, never()).recordPlan(any(), anyList());
+        assertThat(meters.counter("rolecall.applies", "account", ACCOUNT, "outcome", "applied")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
