@@ -61,15 +61,28 @@ record ApplyPlan(Stage stage, List<Row> rows, int made, int total) {
         FAILED
     }
 
-    /** One call: its IAM name, what happened to it, AWS's error if it failed, its parameters as JSON. */
-    record Row(String call, CallState state, @Nullable String error, String parameters) {}
+    /**
+     * One call: its IAM name, what happened to it, AWS's error if it failed, its parameters as JSON,
+     * and how often the SDK retried it (throttling, 5xx answers, network errors).
+     */
+    record Row(String call, CallState state, @Nullable String error, String parameters, int retries) {
+
+        Row(String call, CallState state, @Nullable String error, String parameters) {
+            this(call, state, error, parameters, 0);
+        }
+    }
 
     static ApplyPlan of(List<IamCall> plan, RoleRequestView request) {
         Stage stage = stage(request.status(), request.planOnly());
         List<Row> rows = new ArrayList<>();
         Set<String> made = new HashSet<>();
         for (ApplyStepView step : request.applySteps()) {
-            rows.add(new Row(step.call(), recorded(step.status()), step.error(), pretty(step.parametersJson())));
+            rows.add(new Row(
+                    step.call(),
+                    recorded(step.status()),
+                    step.error(),
+                    pretty(step.parametersJson()),
+                    Math.max(0, step.attempts() - 1)));
             if (step.status() != ApplyStepStatus.FAILED) {
                 made.add(IamCall.key(step.call(), parameters(step.parametersJson())));
             }
@@ -97,6 +110,7 @@ record ApplyPlan(Stage stage, List<Row> rows, int made, int total) {
             case APPROVED -> planOnly ? Stage.DONE : Stage.IN_PROGRESS;
             case APPLYING -> Stage.IN_PROGRESS;
             case FAILED -> Stage.STOPPED;
+            case ROLLING_BACK, ROLLED_BACK -> Stage.CLOSED;
             case APPLIED -> Stage.DONE;
             case REJECTED, WITHDRAWN, EXPIRED, DRIFTED, DELETED -> Stage.CLOSED;
         };

@@ -4,6 +4,7 @@ import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -42,6 +43,11 @@ class ApplyPlanController {
         model.addAttribute("request", request);
         model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));
         model.addAttribute("canRetry", request.retryableBy(user));
+        model.addAttribute("canRollBack", request.rollBackableBy(user));
+        if (request.status() == RoleRequestStatus.FAILED) {
+            model.addAttribute(
+                    "inAws", CreatedResources.ofViews(request.applySteps()).describe());
+        }
         model.addAttribute("plan", ApplyPlan.of(planner.plan(id, request.spec()), request));
         return htmx == null ? "provisioning/plan" : "request/apply :: progress";
     }

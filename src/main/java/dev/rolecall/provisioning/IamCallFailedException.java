@@ -10,10 +10,21 @@ class IamCallFailedException extends RuntimeException {
     static final String CLIENT_ERROR = "ClientError";
 
     private final String code;
+    private final int attempts;
 
     IamCallFailedException(String code, String message, Throwable cause) {
+        this(code, message, cause, 1);
+    }
+
+    IamCallFailedException(String code, String message, Throwable cause, int attempts) {
         super(message, cause);
         this.code = code;
+        this.attempts = attempts;
+    }
+
+    /** How many attempts the SDK made before giving up, the first included. */
+    int attempts() {
+        return attempts;
     }
 
     /** The AWS error code, e.g. {@code EntityAlreadyExists}, or {@link #CLIENT_ERROR}. */

@@ -2,13 +2,20 @@ package dev.rolecall.provisioning;
 
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.request.RoleRequestId;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -19,10 +26,16 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.metrics.CoreMetric;
+import software.amazon.awssdk.metrics.MetricCollection;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -36,8 +49,10 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * identity, container or instance role). For an account with an {@code assumeRoleArn}, each
  * session assumes that role with the account's external id in an STS session named
  * {@code rolecall-<request id>}, so CloudTrail shows which request made each call. Throttling,
- * 5xx answers and network errors are retried with backoff; see {@link ProvisioningProperties}.
- * Credentials are never logged.
+ * 5xx answers and network errors are retried with the SDK's standard retry mode and backoff, and
+ * calls to one account keep within that account's rate limit (per console); see {@link
+ * ProvisioningProperties}. Any {@link ExecutionInterceptor} bean is added to the clients (tests
+ * inject faults that way). Credentials are never logged.
  */
 @Component
 class IamGateway implements AutoCloseable {
@@ -46,12 +61,29 @@ class IamGateway implements AutoCloseable {
     private static final String SESSION_PREFIX = "rolecall-";
 
     private final ProvisioningProperties properties;
+    private final List<ExecutionInterceptor> interceptors;
+    private final ProvisioningMetrics metrics;
     private final Map<TargetAccount, AccountClients> clients = new ConcurrentHashMap<>();
     private final DefaultCredentialsProvider credentials =
             DefaultCredentialsProvider.builder().build();
 
+    @Autowired
+    IamGateway(
+            ProvisioningProperties properties,
+            ObjectProvider<ExecutionInterceptor> interceptors,
+            ProvisioningMetrics metrics) {
+        this(properties, interceptors.orderedStream().toList(), metrics);
+    }
+
     IamGateway(ProvisioningProperties properties) {
+        this(properties, List.of(), new ProvisioningMetrics(new SimpleMeterRegistry()));
+    }
+
+    IamGateway(
+            ProvisioningProperties properties, List<ExecutionInterceptor> interceptors, ProvisioningMetrics metrics) {
         this.properties = properties;
+        this.interceptors = List.copyOf(interceptors);
+        this.metrics = metrics;
     }
 
     /** Opens IAM in the account on behalf of the request; the caller closes the session. */
@@ -66,7 +98,7 @@ class IamGateway implements AutoCloseable {
                             .roleSessionName(sessionName(requestId)))
                     .build();
         }
-        return new SdkIamSession(accountClients.iam(), account, requestId, provisionerRole);
+        return new SdkIamSession(accountClients, account, requestId, provisionerRole, metrics);
     }
 
     /** The STS session name naming the request: 45 characters of {@code [\w+=,.@-]}, within STS's 64. */
@@ -86,7 +118,13 @@ class IamGateway implements AutoCloseable {
         StsClient sts = account.assumeRoleArn() == null
                 ? null
                 : configure(StsClient.builder(), account).build();
-        return new AccountClients(iam, sts);
+        Bucket rateLimit = Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(properties.callsPerSecond())
+                        .refillGreedy(properties.callsPerSecond(), Duration.ofSeconds(1))
+                        .build())
+                .build();
+        return new AccountClients(iam, sts, rateLimit);
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
@@ -96,6 +134,7 @@ class IamGateway implements AutoCloseable {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(retryStrategy())
                         .apiCallTimeout(properties.callTimeout())
+                        .executionInterceptors(interceptors)
                         .build());
         if (account.endpoint() != null) {
             // An IAM emulator such as moto serves STS on the same endpoint.
@@ -116,7 +155,17 @@ class IamGateway implements AutoCloseable {
                 .build();
     }
 
-    private record AccountClients(IamClient iam, @Nullable StsClient sts) {
+    private record AccountClients(IamClient iam, @Nullable StsClient sts, Bucket rateLimit) {
+
+        /** Waits until the account's rate limit allows one more call. */
+        void awaitTurn() {
+            try {
+                rateLimit.asBlocking().consume(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the account's rate limit", e);
+            }
+        }
 
         void close() {
             iam.close();
@@ -129,17 +178,24 @@ class IamGateway implements AutoCloseable {
     /** IAM for one request: each verb is one logged, error-mapped SDK call. */
     private static final class SdkIamSession implements IamSession {
 
+        private final ProvisioningMetrics meters;
+
         private final IamClient iam;
+        private final AccountClients clients;
         private final TargetAccount account;
         private final RoleRequestId requestId;
         private final @Nullable StsAssumeRoleCredentialsProvider provisionerRole;
+        private final CallMetrics metrics = new CallMetrics();
 
         SdkIamSession(
-                IamClient iam,
+                AccountClients clients,
                 TargetAccount account,
                 RoleRequestId requestId,
-                @Nullable StsAssumeRoleCredentialsProvider provisionerRole) {
-            this.iam = iam;
+                @Nullable StsAssumeRoleCredentialsProvider provisionerRole,
+                ProvisioningMetrics meters) {
+            this.meters = meters;
+            this.iam = clients.iam();
+            this.clients = clients;
             this.account = account;
             this.requestId = requestId;
             this.provisionerRole = provisionerRole;
@@ -162,11 +218,20 @@ class IamGateway implements AutoCloseable {
         }
 
         @Override
-        public String roleArn(String roleName) {
+        public Optional<ExistingRole> findRole(String roleName) {
+            clients.awaitTurn();
             try {
-                return iam.getRole(request -> request.roleName(roleName).overrideConfiguration(this::asProvisioner))
-                        .role()
-                        .arn();
+                Role role = iam.getRole(
+                                request -> request.roleName(roleName).overrideConfiguration(this::asProvisioner))
+                        .role();
+                String requestIdTag = role.tags().stream()
+                        .filter(tag -> tag.key().equals(ChangePlanner.REQUEST_ID_TAG))
+                        .map(Tag::value)
+                        .findFirst()
+                        .orElse(null);
+                return Optional.of(new ExistingRole(role.arn(), requestIdTag));
+            } catch (NoSuchEntityException e) {
+                return Optional.empty();
             } catch (SdkException e) {
                 IamCallFailedException failure = translate(e);
                 log.warn(
@@ -205,51 +270,99 @@ class IamGateway implements AutoCloseable {
             }
         }
 
+        @Override
+        public void detachRolePolicy(String roleName, String policyArn) {
+            undo(
+                    "DetachRolePolicy",
+                    roleName,
+                    () -> iam.detachRolePolicy(request -> request.roleName(roleName)
+                            .policyArn(policyArn)
+                            .overrideConfiguration(this::asProvisioner)));
+        }
+
+        @Override
+        public void deleteRolePolicy(String roleName, String policyName) {
+            undo(
+                    "DeleteRolePolicy",
+                    roleName,
+                    () -> iam.deleteRolePolicy(request -> request.roleName(roleName)
+                            .policyName(policyName)
+                            .overrideConfiguration(this::asProvisioner)));
+        }
+
+        @Override
+        public void deleteRole(String roleName) {
+            undo(
+                    "DeleteRole",
+                    roleName,
+                    () -> iam.deleteRole(
+                            request -> request.roleName(roleName).overrideConfiguration(this::asProvisioner)));
+        }
+
+        /** A rollback call; NoSuchEntity means what it removes is gone already, which is the goal. */
+        private void undo(String action, String roleName, Supplier<?> sdkCall) {
+            try {
+                send(action, roleName, sdkCall);
+            } catch (IamCallFailedException e) {
+                if (!"NoSuchEntity".equals(e.code())) {
+                    throw e;
+                }
+                log.info(
+                        "action={} role={} account={} request={} outcome=already-gone",
+                        action,
+                        roleName,
+                        account.id(),
+                        requestId);
+            }
+        }
+
+        @Override
+        public int attemptsOfLastCall() {
+            return metrics.attempts;
+        }
+
         private void asProvisioner(AwsRequestOverrideConfiguration.Builder override) {
+            override.addMetricPublisher(metrics);
             if (provisionerRole != null) {
                 override.credentialsProvider((AwsCredentialsProvider) provisionerRole);
             }
         }
 
         private <T> T send(IamCall call, Supplier<T> sdkCall) {
+            return send(call.name(), call.roleName(), sdkCall);
+        }
+
+        private <T> T send(String action, String roleName, Supplier<T> sdkCall) {
             log.info(
                     "action={} role={} account={} request={} outcome=started",
-                    call.name(),
-                    call.roleName(),
+                    action,
+                    roleName,
                     account.id(),
                     requestId);
+            clients.awaitTurn();
+            metrics.attempts = 1;
+            long started = System.nanoTime();
             try {
                 T response = sdkCall.get();
+                meters.iamCall(
+                        account.id(), action, true, Duration.ofNanos(System.nanoTime() - started), metrics.attempts);
                 log.info(
                         "action={} role={} account={} request={} outcome=succeeded",
-                        call.name(),
-                        call.roleName(),
+                        action,
+                        roleName,
                         account.id(),
                         requestId);
                 return response;
             } catch (SdkException e) {
-                IamCallFailedException failure = translate(e);
+                IamCallFailedException failure = translate(e, metrics.attempts);
+                meters.iamCall(
+                        account.id(), action, false, Duration.ofNanos(System.nanoTime() - started), metrics.attempts);
                 String line = "action={} role={} account={} request={} outcome=failed code={} message={}";
                 if (failure.code().equals(IamCallFailedException.CLIENT_ERROR)) {
                     // No answer from AWS: the stack trace says why (DNS, TLS, connection, credentials).
-                    log.warn(
-                            line,
-                            call.name(),
-                            call.roleName(),
-                            account.id(),
-                            requestId,
-                            failure.code(),
-                            failure.getMessage(),
-                            e);
+                    log.warn(line, action, roleName, account.id(), requestId, failure.code(), failure.getMessage(), e);
                 } else {
-                    log.warn(
-                            line,
-                            call.name(),
-                            call.roleName(),
-                            account.id(),
-                            requestId,
-                            failure.code(),
-                            failure.getMessage());
+                    log.warn(line, action, roleName, account.id(), requestId, failure.code(), failure.getMessage());
                 }
                 throw failure;
             }
@@ -266,10 +379,34 @@ class IamGateway implements AutoCloseable {
     }
 
     /**
+     * What the SDK reports about each call of a session, read right after the call: its retries.
+     * The SDK publishes a sync call's metrics on the calling thread before the call returns or throws.
+     */
+    private static final class CallMetrics implements MetricPublisher {
+
+        volatile int attempts = 1;
+
+        @Override
+        public void publish(MetricCollection metrics) {
+            attempts = 1
+                    + metrics.metricValues(CoreMetric.RETRY_COUNT).stream()
+                            .findFirst()
+                            .orElse(0);
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /**
      * AWS's own code and message when AWS (IAM, or STS while assuming the provisioner role)
      * answered; {@code ClientError} when the call never got an answer.
      */
     static IamCallFailedException translate(SdkException exception) {
+        return translate(exception, 1);
+    }
+
+    static IamCallFailedException translate(SdkException exception, int attempts) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
                 String code = aws.awsErrorDetails().errorCode();
@@ -277,10 +414,11 @@ class IamGateway implements AutoCloseable {
                 return new IamCallFailedException(
                         code == null ? "HTTP " + aws.statusCode() : code,
                         message == null ? String.valueOf(aws.getMessage()) : message,
-                        exception);
+                        exception,
+                        attempts);
             }
         }
         return new IamCallFailedException(
-                IamCallFailedException.CLIENT_ERROR, String.valueOf(exception.getMessage()), exception);
+                IamCallFailedException.CLIENT_ERROR, String.valueOf(exception.getMessage()), exception, attempts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rolecall.provisioning;
 
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +13,27 @@ interface IamSession extends AutoCloseable {
     /** Makes a CreateRole call; returns the new role's ARN. */
     String createRole(IamCall.CreateRole call);
 
-    /** Reads an existing role's ARN (GetRole), for a retry that resumes after CreateRole. */
-    String roleArn(String roleName);
+    /**
+     * Reads a role (GetRole): for a run that resumes after CreateRole, and for CreateRole that
+     * finds the name taken.
+     *
+     * @return the role, or empty when there is none by that name
+     */
+    Optional<ExistingRole> findRole(String roleName);
+
+    /** Detaches a managed policy (DetachRolePolicy); a policy not attached counts as detached. */
+    void detachRolePolicy(String roleName, String policyArn);
+
+    /** Deletes an inline policy (DeleteRolePolicy); a policy already gone counts as deleted. */
+    void deleteRolePolicy(String roleName, String policyName);
+
+    /** Deletes the role (DeleteRole); a role already gone counts as deleted. */
+    void deleteRole(String roleName);
+
+    /** How many attempts the last call took, the first included: more than one means retries. */
+    default int attemptsOfLastCall() {
+        return 1;
+    }
 
     /** Makes a PutRolePolicy call. */
     void putRolePolicy(IamCall.PutRolePolicy call);
@@ -40,4 +60,12 @@ interface IamSession extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * A role that exists in AWS.
+     *
+     * @param arn its ARN
+     * @param requestIdTag the value of its {@code rolecall:request-id} tag, if it has one
+     */
+    record ExistingRole(String arn, @Nullable String requestIdTag) {}
 }

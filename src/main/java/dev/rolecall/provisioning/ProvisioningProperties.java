@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBaseDelay the backoff before the first retry, doubling on each further one
  * @param retryMaxDelay the longest backoff between two attempts
  * @param callTimeout the longest one call may take, retries included
+ * @param callsPerSecond IAM calls per second this console makes to one account at most; a call
+ *     beyond the limit waits its turn (IAM's own quotas are per account, shared by every caller)
  */
 @ConfigurationProperties("rolecall.provisioning")
 @Validated
@@ -23,4 +25,5 @@ record ProvisioningProperties(
         @DefaultValue("5") @Min(1) @Max(10) int maxAttempts,
         @DefaultValue("100ms") Duration retryBaseDelay,
         @DefaultValue("20s") Duration retryMaxDelay,
-        @DefaultValue("2m") Duration callTimeout) {}
+        @DefaultValue("2m") Duration callTimeout,
+        @DefaultValue("10") @Min(1) int callsPerSecond) {}

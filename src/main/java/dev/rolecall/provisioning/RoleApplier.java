@@ -6,26 +6,27 @@ import dev.rolecall.request.ApplyStepRecord;
 import dev.rolecall.request.ApplyStepStatus;
 import dev.rolecall.request.RoleRequestApplyService;
 import dev.rolecall.request.RoleRequestId;
+import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleSpec;
-import dev.rolecall.request.events.RoleApplyStarted;
-import dev.rolecall.request.events.RoleRequestApproved;
 import dev.rolecall.request.problems.IllegalTransitionException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 /**
- * Applies a request once its approval has committed. In a plan-only account it records the change
- * plan and sends nothing to AWS; in an applying account it makes the plan's calls one by one,
- * recording each, and ends the request APPLIED with the role's ARN or FAILED with the error.
+ * Runs a request's apply job. In a plan-only account it records the change plan and sends nothing
+ * to AWS; in an applying account it makes the plan's calls one by one, recording each, and ends the
+ * request APPLIED with the role's ARN or FAILED with the error.
+ *
+ * <p>A job may run again for the same request: after a person's retry, or after the console
+ * running it died. It then resumes: every call that succeeded is recorded and not made again, and
+ * a call that was made but not recorded before a crash is safe to make again (see {@link
+ * #execute}). Runs outside any transaction, so each record call commits on its own and the
+ * request's progress is visible while AWS calls are in flight.
  */
 @Component
 class RoleApplier {
@@ -35,27 +36,50 @@ class RoleApplier {
 
     static final String ACCOUNT_NOT_CONFIGURED = "AccountNotConfigured";
 
+    static final String ENTITY_ALREADY_EXISTS = "EntityAlreadyExists";
+
+    static final String NOT_OURS = "A role with this name already exists and is not managed by this request";
+
     private static final Logger log = LoggerFactory.getLogger(RoleApplier.class);
 
     private final AccountRegistry accounts;
     private final RoleRequestApplyService requests;
     private final ChangePlanner planner;
     private final IamGateway gateway;
+    private final ApplyHalt halt;
+    private final ProvisioningMetrics metrics;
 
-    RoleApplier(AccountRegistry accounts, RoleRequestApplyService requests, ChangePlanner planner, IamGateway gateway) {
+    RoleApplier(
+            AccountRegistry accounts,
+            RoleRequestApplyService requests,
+            ChangePlanner planner,
+            IamGateway gateway,
+            ApplyHalt halt,
+            ProvisioningMetrics metrics) {
+        this.metrics = metrics;
         this.accounts = accounts;
         this.requests = requests;
         this.planner = planner;
         this.gateway = gateway;
+        this.halt = halt;
     }
 
     /**
-     * Runs outside any transaction, so each record call commits on its own and the request's
-     * progress is visible while AWS calls are in flight.
+     * The apply job: starts an APPROVED request, resumes an APPLYING one, and leaves a request in
+     * any other state alone (it was planned, applied or failed by an earlier run of the job).
      */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(RoleRequestApproved approved) {
-        RoleRequestId id = approved.request().id();
+    void apply(RoleRequestId id) {
+        RoleRequestStatus status = requests.status(id);
+        if (status == RoleRequestStatus.APPROVED) {
+            begin(id);
+        } else if (status == RoleRequestStatus.APPLYING) {
+            resume(id);
+        } else {
+            log.info("request={} status={} nothing to apply", id, status);
+        }
+    }
+
+    private void begin(RoleRequestId id) {
         RoleSpec spec = requests.approvedSpec(id);
         List<IamCall> plan = planner.plan(id, spec);
         Optional<TargetAccount> account = accounts.find(spec.accountId());
@@ -65,36 +89,24 @@ class RoleApplier {
                 requests.recordPlan(
                         id,
                         plan.stream()
-                                .map(call -> step(call, ApplyStepStatus.PLANNED))
+                                .map(call -> step(call, ApplyStepStatus.PLANNED, 1))
                                 .toList());
                 return;
             }
             requests.startApply(id);
         } catch (IllegalTransitionException e) {
-            // A redelivered event: the request was planned or applied before.
+            // The plan was recorded before, or another run started the apply.
             log.info("request={} is past APPROVED; nothing to apply", id);
             return;
         }
-        if (account.isEmpty()) {
-            requests.markFailed(
-                    id,
-                    ACCOUNT_NOT_CONFIGURED,
-                    "Account " + spec.accountId() + " is not configured in Rolecall; nothing was sent to AWS.");
-            return;
-        }
-        apply(id, account.get(), plan);
+        resume(id);
     }
 
     /**
-     * A person retried a failed apply (the request is APPLYING again): make the calls that have not
-     * succeeded yet, in plan order, and read the role's ARN when CreateRole succeeded before.
+     * Makes the calls that have not succeeded yet, in plan order, and reads the role's ARN when
+     * CreateRole succeeded in an earlier run.
      */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(RoleApplyStarted started) {
-        RoleRequestId id = started.request().id();
-        if (!started.retry() || !requests.isApplying(id)) {
-            return;
-        }
+    private void resume(RoleRequestId id) {
         RoleSpec spec = requests.approvedSpec(id);
         Optional<TargetAccount> account = accounts.find(spec.accountId()).filter(TargetAccount::applies);
         if (account.isEmpty()) {
@@ -105,17 +117,15 @@ class RoleApplier {
                             + " is not configured to apply in Rolecall; nothing was sent to AWS.");
             return;
         }
-        Set<String> done = requests.succeededSteps(id).stream()
-                .map(step -> IamCall.key(step.call(), step.parameters()))
-                .collect(Collectors.toSet());
+        CreatedResources done = CreatedResources.of(requests.succeededSteps(id));
         List<IamCall> remaining = planner.plan(id, spec).stream()
-                .filter(call -> !done.contains(call.key()))
+                .filter(call -> !done.contains(call))
                 .toList();
-        log.info("request={} account={} outcome=retrying calls={}", id, spec.accountId(), remaining.size());
-        apply(id, account.get(), remaining);
+        log.info("request={} account={} outcome=applying calls={}", id, spec.accountId(), remaining.size());
+        run(id, account.get(), remaining);
     }
 
-    private void apply(RoleRequestId id, TargetAccount account, List<IamCall> plan) {
+    private void run(RoleRequestId id, TargetAccount account, List<IamCall> plan) {
         String roleArn = null;
         try (IamSession iam = gateway.open(account, id)) {
             for (IamCall call : plan) {
@@ -123,53 +133,92 @@ class RoleApplier {
                 roleArn = arn == null ? roleArn : arn;
             }
             if (roleArn == null) {
-                // CreateRole succeeded before a retry: the role exists, so read its ARN.
+                // CreateRole succeeded in an earlier run: the role exists, so read its ARN.
                 roleArn = existingRoleArn(iam, id);
             }
         } catch (ApplyStoppedException e) {
             log.info("request={} account={} outcome=failed code={}", id, account.id(), e.code);
             requests.markFailed(id, e.code, e.message);
+            metrics.jobEnded(account.id(), "failed");
             return;
         } catch (RuntimeException e) {
             log.error("request={} account={} could not be applied", id, account.id(), e);
             requests.markFailed(id, INTERNAL_ERROR, "Rolecall could not apply the request; see the application log.");
+            metrics.jobEnded(account.id(), "failed");
             return;
         }
         log.info("request={} account={} outcome=applied arn={}", id, account.id(), roleArn);
         requests.markApplied(id, Objects.requireNonNull(roleArn, "the role's ARN"));
+        metrics.jobEnded(account.id(), "applied");
     }
 
     private String existingRoleArn(IamSession iam, RoleRequestId id) {
         try {
-            return iam.roleArn(requests.approvedSpec(id).roleName());
+            return iam.findRole(requests.approvedSpec(id).roleName())
+                    .map(IamSession.ExistingRole::arn)
+                    .orElseThrow(() -> new ApplyStoppedException(
+                            "NoSuchEntity", "The role this request created no longer exists in AWS."));
         } catch (IamCallFailedException e) {
             throw new ApplyStoppedException(e.code(), e.getMessage());
         }
     }
 
-    /** Makes one call and records it; a failed call is recorded, then stops the apply. */
+    /**
+     * Makes one call and records it; a failed call is recorded, then stops the apply. CreateRole
+     * that finds the role already there succeeds only if the role carries this request's
+     * {@code rolecall:request-id} tag (an earlier run created it and died before recording that);
+     * anyone else's role is never adopted. PutRolePolicy and AttachRolePolicy are idempotent.
+     */
     private @Nullable String execute(RoleRequestId id, IamSession iam, IamCall call) {
         String arn;
         try {
             arn = iam.execute(call);
         } catch (IamCallFailedException e) {
-            throw stop(id, call, e.code(), e.getMessage());
+            if (call instanceof IamCall.CreateRole create && ENTITY_ALREADY_EXISTS.equals(e.code())) {
+                arn = ownRole(id, iam, create, e.attempts());
+            } else {
+                throw stop(id, call, e.code(), e.getMessage(), e.attempts());
+            }
         } catch (RuntimeException e) {
             log.error("request={} action={} failed inside Rolecall", id, call.name(), e);
-            throw stop(id, call, INTERNAL_ERROR, "Rolecall could not make the call; see the application log.");
+            throw stop(id, call, INTERNAL_ERROR, "Rolecall could not make the call; see the application log.", 1);
         }
-        requests.recordApplyStep(id, step(call, ApplyStepStatus.SUCCEEDED));
+        halt.afterCall(call.name());
+        requests.recordApplyStep(id, step(call, ApplyStepStatus.SUCCEEDED, iam.attemptsOfLastCall()));
         return arn;
     }
 
-    private ApplyStoppedException stop(RoleRequestId id, IamCall call, String code, String message) {
-        requests.recordApplyStep(
-                id, new ApplyStepRecord(call.name(), call.parameters(), ApplyStepStatus.FAILED, code, message));
-        return new ApplyStoppedException(code, message);
+    private String ownRole(RoleRequestId id, IamSession iam, IamCall.CreateRole create, int attempts) {
+        Optional<IamSession.ExistingRole> existing;
+        try {
+            existing = iam.findRole(create.roleName());
+        } catch (IamCallFailedException e) {
+            throw stop(id, create, e.code(), e.getMessage(), attempts);
+        }
+        if (existing.isPresent() && id.value().toString().equals(existing.get().requestIdTag())) {
+            log.info(
+                    "request={} role={} exists and carries this request's tag: CreateRole done", id, create.roleName());
+            return existing.get().arn();
+        }
+        throw stop(
+                id,
+                create,
+                ENTITY_ALREADY_EXISTS,
+                NOT_OURS + " (role " + create.roleName() + ", "
+                        + ChangePlanner.REQUEST_ID_TAG + " "
+                        + existing.map(IamSession.ExistingRole::requestIdTag).orElse("absent") + ").",
+                attempts);
     }
 
-    private static ApplyStepRecord step(IamCall call, ApplyStepStatus status) {
-        return new ApplyStepRecord(call.name(), call.parameters(), status, null, null);
+    private ApplyStoppedException stop(RoleRequestId id, IamCall call, String code, String message, int attempts) {
+        requests.recordApplyStep(
+                id,
+                new ApplyStepRecord(call.name(), call.parameters(), ApplyStepStatus.FAILED, code, message, attempts));
+        return new ApplyStoppedException(code, call.name() + " failed: " + message);
+    }
+
+    private static ApplyStepRecord step(IamCall call, ApplyStepStatus status, int attempts) {
+        return new ApplyStepRecord(call.name(), call.parameters(), status, null, null, attempts);
     }
 
     /** A step failed and was recorded; the request fails with the step's error. */

@@ -34,6 +34,8 @@ class ApplyStep {
 
     private @Nullable String errorMessage;
 
+    private int attempts;
+
     private Instant recordedAt;
 
     protected ApplyStep() {}
@@ -46,6 +48,7 @@ class ApplyStep {
         this.status = step.status();
         this.errorCode = step.errorCode();
         this.errorMessage = step.errorMessage();
+        this.attempts = step.attempts();
         this.recordedAt = recordedAt;
     }
 
@@ -56,11 +59,16 @@ class ApplyStep {
     @SuppressWarnings("unchecked")
     ApplyStepRecord toRecord() {
         return new ApplyStepRecord(
-                call, RoleSpecConverter.JSON.readValue(parametersJson, Map.class), status, errorCode, errorMessage);
+                call,
+                RoleSpecConverter.JSON.readValue(parametersJson, Map.class),
+                status,
+                errorCode,
+                errorMessage,
+                attempts);
     }
 
     RoleRequestView.ApplyStepView toView() {
         return new RoleRequestView.ApplyStepView(
-                position, call, parametersJson, status, errorCode, errorMessage, recordedAt);
+                position, call, parametersJson, status, errorCode, errorMessage, recordedAt, attempts);
     }
 }

@@ -6,6 +6,7 @@ package dev.rolecall.request;
  *
  * @param requester whether the reader filed the request
  * @param reviews whether the reader takes part in its review: the requester or a reviewer
+ * @param rollBack whether the reader may roll back a failed apply that created something
  */
 public record RequestActions(
         boolean requester,
@@ -14,9 +15,11 @@ public record RequestActions(
         boolean comment,
         boolean retry,
         boolean revise,
-        boolean withdraw) {
+        boolean withdraw,
+        boolean rollBack) {
 
-    static RequestActions of(String requester, RoleRequestStatus status, Actor reader) {
+    /** @param createdSomething whether an apply call of the request succeeded */
+    static RequestActions of(String requester, RoleRequestStatus status, boolean createdSomething, Actor reader) {
         return new RequestActions(
                 reader.filed(requester),
                 RoleRequest.takesPart(requester, reader),
@@ -24,6 +27,7 @@ public record RequestActions(
                 RoleRequest.mayComment(requester, status, reader),
                 RoleRequest.mayRetry(requester, status, reader),
                 RoleRequest.mayRevise(requester, status, reader),
-                RoleRequest.mayWithdraw(requester, status, reader));
+                RoleRequest.mayWithdraw(requester, status, reader),
+                RoleRequest.mayRollBack(requester, status, createdSomething, reader));
     }
 }

@@ -15,6 +15,9 @@ import dev.rolecall.request.events.RoleRequestRejected;
 import dev.rolecall.request.events.RoleRequestReviewStarted;
 import dev.rolecall.request.events.RoleRequestSubmitted;
 import dev.rolecall.request.events.RoleRequestWithdrawn;
+import dev.rolecall.request.events.RoleRollbackFailed;
+import dev.rolecall.request.events.RoleRollbackStarted;
+import dev.rolecall.request.events.RoleRolledBack;
 import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.problems.CommentRequiredException;
 import dev.rolecall.request.problems.IllegalTransitionException;
@@ -304,6 +307,46 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         registerEvent(new RoleApplyStarted(ref(), actor.username(), now, true));
     }
 
+    /**
+     * A person asks to remove what a failed apply created: FAILED → ROLLING_BACK. Provisioning
+     * undoes the succeeded calls in reverse order, as its own job.
+     *
+     * @throws ActionNotAllowedException for anyone but the requester, reviewers and admins
+     * @throws IllegalTransitionException unless the request failed after creating something
+     */
+    void rollBack(Actor actor, Instant now) {
+        if (!mayRetryAnyFailure(requester, actor)) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.CANNOT_ROLL_BACK);
+        }
+        if (status != RoleRequestStatus.FAILED || !createdSomething()) {
+            throw new IllegalTransitionException(status, "roll back");
+        }
+        moveTo(RoleRequestStatus.ROLLING_BACK, "roll back", now);
+        failureCode = null;
+        failureMessage = null;
+        registerEvent(new RoleRollbackStarted(ref(), actor.username(), now));
+    }
+
+    /** Whether an apply call of this request succeeded: something may exist in AWS to roll back. */
+    private boolean createdSomething() {
+        return applySteps.stream().anyMatch(ApplyStep::succeeded);
+    }
+
+    /** The rollback removed everything: ROLLING_BACK → ROLLED_BACK. */
+    void markRolledBack(Instant now) {
+        moveTo(RoleRequestStatus.ROLLED_BACK, "mark rolled back", now);
+        roleArn = null;
+        registerEvent(new RoleRolledBack(ref(), SYSTEM_ACTOR, now));
+    }
+
+    /** A rollback call failed: ROLLING_BACK → FAILED, with the AWS error; it may be rolled back again. */
+    void markRollbackFailed(String errorCode, String errorMessage, Instant now) {
+        moveTo(RoleRequestStatus.FAILED, "mark rollback failed", now);
+        failureCode = errorCode;
+        failureMessage = errorMessage;
+        registerEvent(new RoleRollbackFailed(ref(), SYSTEM_ACTOR, now, errorCode, errorMessage));
+    }
+
     /** The IAM calls that succeeded so far, in order. */
     List<ApplyStepRecord> succeededSteps() {
         return applySteps.stream()
@@ -321,9 +364,9 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         registerEvent(new RoleApplyStarted(ref(), SYSTEM_ACTOR, now, retry));
     }
 
-    /** Records one IAM call made while applying. */
+    /** Records one IAM call made while applying or rolling back. */
     void recordApplyStep(ApplyStepRecord step, String parametersJson, Instant now) {
-        if (status != RoleRequestStatus.APPLYING) {
+        if (status != RoleRequestStatus.APPLYING && status != RoleRequestStatus.ROLLING_BACK) {
             throw new IllegalTransitionException(status, "record an apply step for");
         }
         addStep(step, parametersJson, now);
@@ -367,7 +410,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
 
     /** What the actor may do with this request now; see {@link RequestActions}. */
     RequestActions actionsFor(Actor actor) {
-        return RequestActions.of(requester, status, actor);
+        return RequestActions.of(requester, status, createdSomething(), actor);
     }
 
     // The rules below take the request's requester and status rather than the aggregate, so that a
@@ -391,6 +434,11 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     /** The requester, reviewers and admins retry a failed apply. */
     static boolean mayRetry(String requester, RoleRequestStatus status, Actor actor) {
         return status == RoleRequestStatus.FAILED && mayRetryAnyFailure(requester, actor);
+    }
+
+    /** The requester, reviewers and admins roll back a failed apply that created something. */
+    static boolean mayRollBack(String requester, RoleRequestStatus status, boolean createdSomething, Actor actor) {
+        return status == RoleRequestStatus.FAILED && createdSomething && mayRetryAnyFailure(requester, actor);
     }
 
     private static boolean mayRetryAnyFailure(String requester, Actor actor) {

@@ -32,13 +32,16 @@ public class RoleRequestApplyService {
         return load(id).spec();
     }
 
-    /** Whether the request is being applied (a redelivered event finds it past that). */
+    /** Where the request is now: an apply job starts an APPROVED request and resumes an APPLYING one. */
     @Transactional(readOnly = true)
-    public boolean isApplying(RoleRequestId id) {
-        return load(id).status() == RoleRequestStatus.APPLYING;
+    public RoleRequestStatus status(RoleRequestId id) {
+        return load(id).status();
     }
 
-    /** The calls that already succeeded, so that a retry resumes after them. */
+    /**
+     * The calls that already succeeded, apply and rollback calls alike, in order: a retry resumes
+     * after them, and a rollback undoes what they left in AWS.
+     */
     @Transactional(readOnly = true)
     public List<ApplyStepRecord> succeededSteps(RoleRequestId id) {
         return load(id).succeededSteps();
@@ -74,6 +77,20 @@ public class RoleRequestApplyService {
     public void markApplied(RoleRequestId id, String roleArn) {
         RoleRequest request = load(id);
         request.markApplied(roleArn, clock.instant());
+        requests.save(request);
+    }
+
+    /** ROLLING_BACK → ROLLED_BACK. */
+    public void markRolledBack(RoleRequestId id) {
+        RoleRequest request = load(id);
+        request.markRolledBack(clock.instant());
+        requests.save(request);
+    }
+
+    /** ROLLING_BACK → FAILED, with the AWS error code and message. */
+    public void markRollbackFailed(RoleRequestId id, String errorCode, String errorMessage) {
+        RoleRequest request = load(id);
+        request.markRollbackFailed(errorCode, errorMessage, clock.instant());
         requests.save(request);
     }
 

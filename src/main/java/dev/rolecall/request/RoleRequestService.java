@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -178,7 +179,9 @@ public class RoleRequestService {
      *
      * @throws RoleRequestNotFoundException for unknown ids and requests the caller may not see
      */
-    @Transactional(readOnly = true)
+    // One snapshot for the request row and its lazily read steps and decisions: an apply job
+    // committing between those reads must not show steps without the state they belong to.
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public RoleRequestView get(RoleRequestId id, CurrentUser reader) {
         return load(id, reader, null).toView();
     }
@@ -235,6 +238,19 @@ public class RoleRequestService {
     public RoleRequestView retry(RoleRequestId id, @Nullable Long expectedVersion, CurrentUser user) {
         RoleRequest request = load(id, user, expectedVersion);
         request.retry(Actor.of(user), clock.instant());
+        return requests.saveAndFlush(request).toView();
+    }
+
+    /**
+     * Rolls back a failed apply: removes what it created from AWS, as a job of its own. For the
+     * requester, reviewers and admins.
+     *
+     * @throws ActionNotAllowedException for anyone else
+     * @throws IllegalTransitionException unless the request failed after creating something
+     */
+    public RoleRequestView rollBack(RoleRequestId id, @Nullable Long expectedVersion, CurrentUser user) {
+        RoleRequest request = load(id, user, expectedVersion);
+        request.rollBack(Actor.of(user), clock.instant());
         return requests.saveAndFlush(request).toView();
     }
 

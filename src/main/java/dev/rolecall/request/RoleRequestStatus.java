@@ -23,8 +23,15 @@ public enum RoleRequestStatus {
     REJECTED,
     /** The requester took the request back; final. */
     WITHDRAWN,
-    /** An IAM call failed; the failed step and AWS error are recorded and apply can be retried. */
+    /**
+     * An IAM call failed; the failed step and AWS error are recorded and apply can be retried, or
+     * what it created rolled back.
+     */
     FAILED,
+    /** A person asked to undo a failed apply; Rolecall is removing what the request created. */
+    ROLLING_BACK,
+    /** Everything the failed apply created was removed from AWS; final. */
+    ROLLED_BACK,
     /** A temporary role reached its expiry and was revoked; final. */
     EXPIRED,
     /** The live role differs from what was approved. */
@@ -51,10 +58,11 @@ public enum RoleRequestStatus {
             case CHANGES_REQUESTED -> next == SUBMITTED || next == WITHDRAWN;
             case APPROVED -> next == APPLYING;
             case APPLYING -> next == APPLIED || next == FAILED;
-            case FAILED -> next == APPLYING;
+            case FAILED -> next == APPLYING || next == ROLLING_BACK;
+            case ROLLING_BACK -> next == ROLLED_BACK || next == FAILED;
             case APPLIED -> next == EXPIRED || next == DRIFTED || next == DELETED;
             case DRIFTED -> next == APPLYING || next == APPLIED;
-            case REJECTED, WITHDRAWN, EXPIRED, DELETED -> false;
+            case REJECTED, WITHDRAWN, EXPIRED, DELETED, ROLLED_BACK -> false;
         };
     }
 

@@ -51,14 +51,22 @@ public record RoleRequestView(
         return actionsFor(Actor.of(user)).retry();
     }
 
+    /** Whether the person may roll back this request's failed apply; the service decides again on the POST. */
+    public boolean rollBackableBy(CurrentUser user) {
+        return actionsFor(Actor.of(user)).rollBack();
+    }
+
     /** What the reader may do with the request as read, by the {@link RoleRequest} rules. */
     public RequestActions actionsFor(Actor reader) {
-        return RequestActions.of(requester, status, reader);
+        boolean createdSomething = applySteps.stream().anyMatch(step -> step.status() == ApplyStepStatus.SUCCEEDED);
+        return RequestActions.of(requester, status, createdSomething, reader);
     }
 
     /** Whether apply is under way: approved and nothing recorded yet, or applying. Its card polls meanwhile. */
     public boolean applyInProgress() {
-        return status == RoleRequestStatus.APPROVED && applySteps.isEmpty() || status == RoleRequestStatus.APPLYING;
+        return status == RoleRequestStatus.APPROVED && applySteps.isEmpty()
+                || status == RoleRequestStatus.APPLYING
+                || status == RoleRequestStatus.ROLLING_BACK;
     }
 
     /** Whether approving this request needs a comment: its risk is HIGH or CRITICAL. */
@@ -82,7 +90,8 @@ public record RoleRequestView(
             ApplyStepStatus status,
             @Nullable String errorCode,
             @Nullable String errorMessage,
-            Instant recordedAt) {
+            Instant recordedAt,
+            int attempts) {
 
         /** The error as shown to requesters and reviewers, or {@code null}. */
         public @Nullable String error() {

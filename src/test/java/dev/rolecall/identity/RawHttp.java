@@ -45,11 +45,11 @@ final class RawHttp {
         /** The session cookie's {@code Set-Cookie} line, if the response set one. */
         Optional<String> sessionCookieLine() {
             return headers("set-cookie").stream()
-                    .filter(line -> line.startsWith("JSESSIONID="))
+                    .filter(line -> line.startsWith("SESSION="))
                     .findFirst();
         }
 
-        /** {@code JSESSIONID=...}, ready for a {@code Cookie} header. */
+        /** {@code SESSION=...} (Spring Session's cookie), ready for a {@code Cookie} header. */
         Optional<String> sessionCookie() {
             return sessionCookieLine().map(line -> line.split(";", 2)[0]);
         }

@@ -115,7 +115,20 @@ class SignInRedirectsIntegrationTests {
 
         RawHttp.Response admin = http.get("/actuator/health", "Cookie: " + signIn("dave"));
         assertThat(admin.status()).isEqualTo(200);
-        assertThat(admin.body()).contains("\"components\"", "\"db\"");
+        assertThat(admin.body()).contains("\"components\"", "\"db\"", "\"scheduler\"");
+    }
+
+    @Test
+    void prometheusMetricsAreForAdminsOnly() throws Exception {
+        RawHttp.Response anonymous = http.get("/actuator/prometheus");
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(http.get("/actuator/prometheus", "Cookie: " + signIn("alice"))
+                        .status())
+                .isEqualTo(403);
+
+        RawHttp.Response admin = http.get("/actuator/prometheus", "Cookie: " + signIn("dave"));
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.body()).contains("rolecall_jobs_waiting", "rolecall_jobs_oldest_waiting_seconds");
     }
 
     /** Signs in through the form; returns the new session's cookie. */

@@ -117,7 +117,8 @@ class ApplyPlanControllerTests {
                 status,
                 failed ? "AccessDenied" : null,
                 failed ? "not authorized to perform iam:PutRolePolicy" : null,
-                NOW);
+                NOW,
+                1);
     }
 
     private ResultActions card(RoleRequestView request, MockHttpServletRequestBuilder get) throws Exception {
@@ -153,6 +154,29 @@ class ApplyPlanControllerTests {
                     .andExpect(content().string(containsString("Computed from revision 2")))
                     .andExpect(content().string(not(containsString("hx-trigger"))));
         }
+    }
+
+    @Test
+    void aCallTheSdkRetriedSaysHowOftenAndACallMadeOnceSaysNothing() throws Exception {
+        RoleRequestView.ApplyStepView created =
+                step(1, "CreateRole", "{\"RoleName\":\"payments-reader\"}", ApplyStepStatus.SUCCEEDED);
+        RoleRequestView.ApplyStepView throttled = new RoleRequestView.ApplyStepView(
+                2,
+                "PutRolePolicy",
+                "{\"RoleName\":\"payments-reader\",\"PolicyName\":\"read-reports\"}",
+                ApplyStepStatus.SUCCEEDED,
+                null,
+                null,
+                NOW,
+                3);
+        card(view(RoleRequestStatus.APPLYING, APPLYING_ACCOUNT, false, created, throttled), plan().with(user("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(stringContainsInOrder(
+                                "PutRolePolicy",
+                                "succeeded",
+                                "after 2 retries (AWS throttled or failed the earlier attempts)")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("after 1 retry"))));
     }
 
     @Test

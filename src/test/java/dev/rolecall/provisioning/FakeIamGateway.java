@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A gateway that records the calls it is asked to make and answers them from a script, never
@@ -22,14 +23,21 @@ class FakeIamGateway extends IamGateway {
 
     private final Map<Integer, RuntimeException> failures = new HashMap<>();
     private RuntimeException openFailure;
+    private final Map<String, IamSession.ExistingRole> existing = new HashMap<>();
 
     FakeIamGateway() {
-        super(new ProvisioningProperties(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)));
+        super(new ProvisioningProperties(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 10));
     }
 
     /** The n-th call (1-based) throws this. */
     FakeIamGateway failCall(int position, RuntimeException failure) {
         failures.put(position, failure);
+        return this;
+    }
+
+    /** GetRole finds this role (by default every role exists, untagged, under /existing/). */
+    FakeIamGateway existing(String roleName, String arn, String requestIdTag) {
+        existing.put(roleName, new IamSession.ExistingRole(arn, requestIdTag));
         return this;
     }
 
@@ -53,9 +61,11 @@ class FakeIamGateway extends IamGateway {
             }
 
             @Override
-            public String roleArn(String roleName) {
+            public Optional<ExistingRole> findRole(String roleName) {
                 calls.add("GetRole " + roleName);
-                return "arn:aws:iam::" + account.id() + ":role/existing/" + roleName;
+                return Optional.of(existing.getOrDefault(
+                        roleName,
+                        new ExistingRole("arn:aws:iam::" + account.id() + ":role/existing/" + roleName, null)));
             }
 
             @Override
@@ -69,6 +79,21 @@ class FakeIamGateway extends IamGateway {
             }
 
             @Override
+            public void detachRolePolicy(String roleName, String policyArn) {
+                record("DetachRolePolicy " + policyArn);
+            }
+
+            @Override
+            public void deleteRolePolicy(String roleName, String policyName) {
+                record("DeleteRolePolicy " + policyName);
+            }
+
+            @Override
+            public void deleteRole(String roleName) {
+                record("DeleteRole " + roleName);
+            }
+
+            @Override
             public void close() {
                 closed++;
             }
@@ -76,7 +101,11 @@ class FakeIamGateway extends IamGateway {
     }
 
     private void answer(IamCall call, String subject) {
-        calls.add(call.name() + " " + subject);
+        record(call.name() + " " + subject);
+    }
+
+    private void record(String call) {
+        calls.add(call);
         RuntimeException failure = failures.get(calls.size());
         if (failure != null) {
             throw failure;

@@ -37,7 +37,7 @@ class IamGatewayIntegrationTests {
 
     private final ChangePlanner planner = new ChangePlanner();
     private final IamGateway gateway = new IamGateway(
-            new ProvisioningProperties(2, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30)));
+            new ProvisioningProperties(2, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30), 10));
     private final RoleRequestId requestId = new RoleRequestId(UUID.randomUUID());
 
     @AfterEach

@@ -14,6 +14,7 @@ import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.RoleSpec;
 import dev.rolecall.request.problems.ActionNotAllowedException;
+import dev.rolecall.request.problems.IllegalTransitionException;
 import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.test.MotoServer;
 import dev.rolecall.test.RolecallIntegrationTest;
@@ -45,6 +46,9 @@ class ProvisioningIntegrationTests {
 
     @Autowired
     RoleRequestService requests;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** A list in configuration replaces the whole list, so the demo account is restated. */
     @DynamicPropertySource
@@ -177,6 +181,77 @@ class ProvisioningIntegrationTests {
                         .attachedPolicies())
                 .extracting(software.amazon.awssdk.services.iam.model.AttachedPolicy::policyArn)
                 .containsExactly(policyArn);
+    }
+
+    @Test
+    void aFailedApplyRolledBackRemovesWhatItCreatedInOrderAndEndsRolledBack() {
+        // The customer managed policy does not exist: AttachRolePolicy fails after CreateRole and both inline policies.
+        RoleSpec base = TestSpecs.full(APPLY_ACCOUNT, "payments-undone");
+        RoleSpec spec = new RoleSpec(
+                base.accountId(),
+                base.roleName(),
+                base.path(),
+                base.description(),
+                base.trustPolicy(),
+                List.of("arn:aws:iam::123456789012:policy/missing"),
+                base.inlinePolicies(),
+                base.permissionsBoundaryArn(),
+                base.maxSessionDurationSeconds(),
+                base.tags(),
+                base.expiresAt());
+        RoleRequestView filed = fileAndApprove(spec);
+        awaitStatus(filed, RoleRequestStatus.FAILED);
+        reader.createRole(request -> request.roleName("someone-elses").assumeRolePolicyDocument(TestSpecs.TRUST));
+
+        assertThatThrownBy(() -> requests.rollBack(filed.id(), null, CAROL))
+                .isInstanceOf(ActionNotAllowedException.class);
+        RoleRequestView rollingBack = requests.rollBack(filed.id(), null, BOB);
+        assertThat(rollingBack.status()).isIn(RoleRequestStatus.ROLLING_BACK, RoleRequestStatus.ROLLED_BACK);
+        RoleRequestView rolledBack = awaitStatus(filed, RoleRequestStatus.ROLLED_BACK);
+
+        assertThat(rolledBack.applySteps())
+                .extracting(step -> step.call() + " " + step.status())
+                .containsExactly(
+                        "CreateRole SUCCEEDED",
+                        "PutRolePolicy SUCCEEDED",
+                        "PutRolePolicy SUCCEEDED",
+                        "AttachRolePolicy FAILED",
+                        "DeleteRolePolicy SUCCEEDED",
+                        "DeleteRolePolicy SUCCEEDED",
+                        "DeleteRole SUCCEEDED");
+        // Inline policies go newest first, and only this request's role goes.
+        assertThat(rolledBack.applySteps().get(4).parametersJson()).contains("send-payments");
+        assertThat(rolledBack.applySteps().get(5).parametersJson()).contains("read-reports");
+        assertThat(reader.listRoles().roles())
+                .extracting(software.amazon.awssdk.services.iam.model.Role::roleName)
+                .containsExactly("someone-elses");
+        assertThat(rolledBack.roleArn()).isNull();
+        assertThatThrownBy(() -> requests.retry(filed.id(), null, ALICE))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(jdbc.queryForList(
+                        "SELECT action FROM audit_event WHERE request_id = ? AND action LIKE 'rollback.%' ORDER BY event_id",
+                        String.class, filed.id().value()))
+                .containsExactly("rollback.started", "rollback.completed");
+    }
+
+    @Test
+    void aRollbackNeverTouchesARoleThatIsNotThisRequests() {
+        reader.createRole(request -> request.roleName("payments-reader")
+                .assumeRolePolicyDocument(TestSpecs.TRUST)
+                .tags(software.amazon.awssdk.services.iam.model.Tag.builder()
+                        .key("rolecall:request-id")
+                        .value("someone-else")
+                        .build()));
+        RoleRequestView filed = fileAndApprove(TestSpecs.full(APPLY_ACCOUNT, "payments-reader"));
+        RoleRequestView failed = awaitStatus(filed, RoleRequestStatus.FAILED);
+
+        assertThat(failed.failureMessage())
+                .containsIgnoringCase("a role with this name already exists and is not managed by this request");
+        // Nothing this request made succeeded, so there is nothing of its own to roll back.
+        assertThatThrownBy(() -> requests.rollBack(filed.id(), null, ALICE))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(reader.getRole(r -> r.roleName("payments-reader")).role().roleName())
+                .isEqualTo("payments-reader");
     }
 
     private RoleRequestView fileAndApprove(RoleSpec spec) {

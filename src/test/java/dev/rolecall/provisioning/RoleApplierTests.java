@@ -21,10 +21,11 @@ import dev.rolecall.request.ApplyStepStatus;
 import dev.rolecall.request.RoleRequestApplyService;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestStatus;
-import dev.rolecall.request.events.RoleApplyStarted;
 import dev.rolecall.request.events.RoleRequestApproved;
 import dev.rolecall.request.events.RoleRequestRef;
 import dev.rolecall.request.problems.IllegalTransitionException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +46,27 @@ class RoleApplierTests {
     private final AccountRegistry accounts = mock(AccountRegistry.class);
     private final RoleRequestApplyService requests = mock(RoleRequestApplyService.class);
     private final FakeIamGateway gateway = new FakeIamGateway();
-    private final RoleApplier applier = new RoleApplier(accounts, requests, new ChangePlanner(), gateway);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RoleApplier applier = new RoleApplier(
+            accounts,
+            requests,
+            new ChangePlanner(),
+            gateway,
+            new ApplyHalt(new JobsProperties(
+                    1, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, Duration.ofSeconds(1), 0, null)),
+            new ProvisioningMetrics(meters));
 
     @BeforeEach
     void approvedSpec() {
         when(requests.approvedSpec(ID)).thenReturn(TestSpecs.full(ACCOUNT, "payments-reader"));
+        when(requests.status(ID)).thenReturn(RoleRequestStatus.APPROVED);
     }
 
     @Test
     void planOnlyRecordsEveryCallAsPlannedAndSendsNothing() {
         account(ApplyMode.PLAN_ONLY);
 
-        applier.on(APPROVED);
+        applier.apply(ID);
 
         List<ApplyStepRecord> plan = capturePlan();
         assertThat(plan)
@@ -74,7 +84,7 @@ class RoleApplierTests {
     void applyMakesEachCallInOrderRecordsItAndEndsAppliedWithTheRoleArn() {
         account(ApplyMode.APPLY);
 
-        applier.on(APPROVED);
+        applier.apply(ID);
 
         assertThat(gateway.opened).containsExactly(ACCOUNT + " " + ID);
         assertThat(gateway.calls)
@@ -96,6 +106,9 @@ class RoleApplierTests {
         order.verify(requests).markApplied(ID, "arn:aws:iam::" + ACCOUNT + ":role/payments/payments-reader");
         verify(requests, never()).markFailed(any(), anyString(), anyString());
         verify(requests, never()).recordPlan(any(), anyList());
+        assertThat(meters.counter("rolecall.applies", "account", ACCOUNT, "outcome", "applied")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -108,7 +121,7 @@ class RoleApplierTests {
                         "Policy document should not specify a principal.",
                         new RuntimeException()));
 
-        applier.on(APPROVED);
+        applier.apply(ID);
 
         assertThat(gateway.calls).containsExactly("CreateRole payments-reader", "PutRolePolicy read-reports");
         InOrder order = inOrder(requests);
@@ -122,7 +135,10 @@ class RoleApplierTests {
             assertThat(failed.errorMessage()).isEqualTo("Policy document should not specify a principal.");
         });
         order.verify(requests)
-                .markFailed(ID, "MalformedPolicyDocument", "Policy document should not specify a principal.");
+                .markFailed(
+                        ID,
+                        "MalformedPolicyDocument",
+                        "PutRolePolicy failed: Policy document should not specify a principal.");
         verify(requests, never()).markApplied(any(), anyString());
         assertThat(gateway.closed).isEqualTo(1);
     }
@@ -130,7 +146,7 @@ class RoleApplierTests {
     @Test
     void aRetryMakesOnlyTheCallsThatHaveNotSucceededAndReadsTheRoleArn() {
         account(ApplyMode.APPLY);
-        when(requests.isApplying(ID)).thenReturn(true);
+        when(requests.status(ID)).thenReturn(RoleRequestStatus.APPLYING);
         when(requests.succeededSteps(ID))
                 .thenReturn(List.of(
                         new ApplyStepRecord(
@@ -146,7 +162,7 @@ class RoleApplierTests {
                                 null,
                                 null)));
 
-        applier.on(new RoleApplyStarted(APPROVED.request(), "alice", Instant.parse("2025-01-01T01:00:00Z"), true));
+        applier.apply(ID);
 
         assertThat(gateway.calls)
                 .containsExactly(
@@ -159,12 +175,61 @@ class RoleApplierTests {
     }
 
     @Test
-    void theFirstApplyStartAndARedeliveredRetryAreNotRetried() {
+    void aJobForARequestAlreadyAppliedOrFailedDoesNothing() {
         account(ApplyMode.APPLY);
-        applier.on(new RoleApplyStarted(APPROVED.request(), "rolecall", Instant.EPOCH, false));
-        when(requests.isApplying(ID)).thenReturn(false);
-        applier.on(new RoleApplyStarted(APPROVED.request(), "alice", Instant.EPOCH, true));
+        when(requests.status(ID)).thenReturn(RoleRequestStatus.APPLIED, RoleRequestStatus.FAILED);
+
+        applier.apply(ID);
+        applier.apply(ID);
+
         assertThat(gateway.opened).isEmpty();
+        verify(requests, never()).startApply(any());
+        verify(requests, never()).markApplied(any(), anyString());
+        verify(requests, never()).markFailed(any(), anyString(), anyString());
+    }
+
+    @Test
+    void createRoleFindingTheRoleWithThisRequestsTagCountsAsDoneAndGoesOn() {
+        account(ApplyMode.APPLY);
+        gateway.existing(
+                "payments-reader", "arn:aws:iam::" + ACCOUNT + ":role/payments/payments-reader", ID.toString());
+        gateway.failCall(
+                1,
+                new IamCallFailedException(
+                        "EntityAlreadyExists",
+                        "Role with name payments-reader already exists.",
+                        new RuntimeException()));
+
+        applier.apply(ID);
+
+        assertThat(gateway.calls)
+                .startsWith("CreateRole payments-reader", "GetRole payments-reader")
+                .hasSize(6);
+        List<ApplyStepRecord> steps = captureSteps(inOrder(requests), 5);
+        assertThat(steps).extracting(ApplyStepRecord::status).containsOnly(ApplyStepStatus.SUCCEEDED);
+        verify(requests).markApplied(ID, "arn:aws:iam::" + ACCOUNT + ":role/payments/payments-reader");
+    }
+
+    @Test
+    void createRoleFindingSomeoneElsesRoleFailsAndNeverAdoptsIt() {
+        account(ApplyMode.APPLY);
+        gateway.existing("payments-reader", "arn:aws:iam::" + ACCOUNT + ":role/payments-reader", "another-request");
+        gateway.failCall(
+                1,
+                new IamCallFailedException(
+                        "EntityAlreadyExists",
+                        "Role with name payments-reader already exists.",
+                        new RuntimeException()));
+
+        applier.apply(ID);
+
+        assertThat(gateway.calls).containsExactly("CreateRole payments-reader", "GetRole payments-reader");
+        List<ApplyStepRecord> steps = captureSteps(inOrder(requests), 1);
+        assertThat(steps.get(0).status()).isEqualTo(ApplyStepStatus.FAILED);
+        assertThat(steps.get(0).errorMessage()).startsWith(RoleApplier.NOT_OURS);
+        ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
+        verify(requests).markFailed(eq(ID), eq("EntityAlreadyExists"), message.capture());
+        assertThat(message.getValue()).contains("CreateRole", RoleApplier.NOT_OURS, "another-request");
         verify(requests, never()).markApplied(any(), anyString());
     }
 
@@ -178,11 +243,12 @@ class RoleApplierTests {
                         "Unable to execute HTTP request: Connection refused",
                         new RuntimeException()));
 
-        applier.on(APPROVED);
+        applier.apply(ID);
 
         List<ApplyStepRecord> steps = captureSteps(inOrder(requests), 1);
         assertThat(steps.get(0).errorCode()).isEqualTo("ClientError");
-        verify(requests).markFailed(ID, "ClientError", "Unable to execute HTTP request: Connection refused");
+        verify(requests)
+                .markFailed(ID, "ClientError", "CreateRole failed: Unable to execute HTTP request: Connection refused");
     }
 
     @Test
@@ -190,7 +256,7 @@ class RoleApplierTests {
         account(ApplyMode.APPLY);
         gateway.failCall(3, new IllegalStateException("secret internal detail"));
 
-        applier.on(APPROVED);
+        applier.apply(ID);
 
         List<ApplyStepRecord> steps = captureSteps(inOrder(requests), 3);
         assertThat(steps.get(2).errorCode()).isEqualTo(RoleApplier.INTERNAL_ERROR);
@@ -205,7 +271,7 @@ class RoleApplierTests {
         account(ApplyMode.APPLY);
         gateway.failOpen(new IllegalArgumentException("bad endpoint"));
 
-        applier.on(APPROVED);
+        applier.apply(ID);
 
         verify(requests).startApply(ID);
         verify(requests, never()).recordApplyStep(any(), any());
@@ -216,7 +282,7 @@ class RoleApplierTests {
     void anAccountNoLongerConfiguredFailsTheRequestWithoutCallingAws() {
         when(accounts.find(ACCOUNT)).thenReturn(Optional.empty());
 
-        applier.on(APPROVED);
+        applier.apply(ID);
 
         InOrder order = inOrder(requests);
         order.verify(requests).startApply(ID);
@@ -231,7 +297,7 @@ class RoleApplierTests {
                 .when(requests)
                 .startApply(ID);
 
-        applier.on(APPROVED);
+        applier.apply(ID);
 
         assertThat(gateway.opened).isEmpty();
         verify(requests, never()).recordApplyStep(any(), any());
@@ -245,7 +311,7 @@ class RoleApplierTests {
                 .when(requests)
                 .recordPlan(eq(ID), anyList());
 
-        applier.on(APPROVED);
+        applier.apply(ID);
 
         verify(requests, times(1)).recordPlan(eq(ID), anyList());
         verify(requests, never()).startApply(any());

@@ -480,11 +480,11 @@ class RoleRequestTests {
     void eachReaderIsOfferedWhatTheRulesAllow() {
         RoleRequest request = inReview();
         assertThat(request.actionsFor(person("alice")))
-                .isEqualTo(new RequestActions(true, true, false, true, false, true, true));
+                .isEqualTo(new RequestActions(true, true, false, true, false, true, true, false));
         assertThat(request.actionsFor(reviewer("bob")))
-                .isEqualTo(new RequestActions(false, true, true, true, false, false, false));
+                .isEqualTo(new RequestActions(false, true, true, true, false, false, false, false));
         assertThat(request.actionsFor(person("frank")))
-                .isEqualTo(new RequestActions(false, false, false, false, false, false, false));
+                .isEqualTo(new RequestActions(false, false, false, false, false, false, false, false));
         assertThat(approved().actionsFor(reviewer("bob")).decide()).isFalse();
     }
 

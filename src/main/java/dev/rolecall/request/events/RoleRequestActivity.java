@@ -21,7 +21,10 @@ public sealed interface RoleRequestActivity
                 RoleApplyStepRecorded,
                 RolePlanRecorded,
                 RoleApplied,
-                RoleApplicationFailed {
+                RoleApplicationFailed,
+                RoleRollbackStarted,
+                RoleRolledBack,
+                RoleRollbackFailed {
 
     RoleRequestRef request();
 

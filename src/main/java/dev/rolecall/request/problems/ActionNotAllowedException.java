@@ -19,6 +19,8 @@ public class ActionNotAllowedException extends RequestException {
         NOT_THE_REQUESTER,
         /** Only the requester, a reviewer or an admin retries a failed apply. */
         CANNOT_RETRY,
+        /** Only the requester, a reviewer or an admin rolls back a failed apply. */
+        CANNOT_ROLL_BACK,
         /** Only the requester and reviewers comment on a request. */
         CANNOT_COMMENT
     }
@@ -40,6 +42,7 @@ public class ActionNotAllowedException extends RequestException {
             case NOT_A_REVIEWER -> "only reviewers decide on requests";
             case NOT_THE_REQUESTER -> "only the requester can do this";
             case CANNOT_RETRY -> "only the requester, a reviewer or an admin can retry";
+            case CANNOT_ROLL_BACK -> "only the requester, a reviewer or an admin can roll back";
             case CANNOT_COMMENT -> "only the requester and reviewers comment on a request";
         };
     }

@@ -23,7 +23,7 @@ record NextStep(String messageKey, String requester, boolean offersRevise) {
             case DRAFT, CHANGES_REQUESTED -> may.requester() ? ".requester" : "";
             case IN_REVIEW -> may.requester() ? ".requester" : may.decide() ? ".reviewer" : "";
             case APPROVED -> request.planOnly() ? ".planOnly" : "";
-            case FAILED -> may.retry() ? ".retry" : "";
+            case FAILED -> may.rollBack() ? ".rollBack" : may.retry() ? ".retry" : "";
             default -> "";
         };
         return new NextStep(key + variant, request.requester(), may.revise());

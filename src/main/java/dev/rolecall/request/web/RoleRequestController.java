@@ -156,6 +156,7 @@ class RoleRequestController {
         RequestActions may = request.actionsFor(Actor.of(user));
         model.addAttribute("may", may);
         model.addAttribute("canRetry", may.retry());
+        model.addAttribute("canRollBack", may.rollBack());
         model.addAttribute("nextStep", NextStep.of(request, may));
         return "request/detail";
     }

@@ -158,7 +158,11 @@ class DecisionFlowTests {
                 .andReturn();
         assertThat(read(filed.id()).status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
 
-        mvc.perform(get(page).with(user("erin").roles("REVIEWER")).flashAttrs(refused.getFlashMap()))
+        // The refusal's flash attributes live in the sign-in session (Spring Session JDBC): follow the
+        // redirect with that session's cookie, as a browser does.
+        jakarta.servlet.http.Cookie session = refused.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        mvc.perform(get(page).with(user("erin").roles("REVIEWER")).cookie(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"decision-approve\" checked=\"checked\"")))
                 .andExpect(content().string(containsString("id=\"comment-error\">This request is ")))

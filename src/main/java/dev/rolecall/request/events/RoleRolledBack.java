@@ -1,0 +1,19 @@
+package dev.rolecall.request.events;
+
+import dev.rolecall.request.RoleRequestStatus;
+import java.time.Instant;
+import java.util.Map;
+
+/** Everything the failed apply created is gone from AWS: ROLLING_BACK → ROLLED_BACK. */
+public record RoleRolledBack(RoleRequestRef request, String actor, Instant occurredAt) implements RoleRequestActivity {
+
+    @Override
+    public String action() {
+        return "rollback.completed";
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("status", RoleRequestStatus.ROLLED_BACK);
+    }
+}
