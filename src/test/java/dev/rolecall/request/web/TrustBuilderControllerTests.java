@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -24,7 +25,10 @@ import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.policy.PolicyAnalysisService;
 import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestStatus;
+import dev.rolecall.request.RoleRequestViews;
 import dev.rolecall.request.RoleSpecs;
+import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.spec.FieldProblem;
 import dev.rolecall.request.spec.PolicyDocuments;
 import dev.rolecall.request.spec.SubmitRoleRequest;
@@ -43,7 +47,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** The trust builder through the form: live preview, the no-JavaScript build button, and what is filed. */
 @UsesTestDatabase
-@WebMvcTest({TrustBuilderController.class, RoleRequestController.class})
+@WebMvcTest({TrustBuilderController.class, RoleRequestController.class, RoleRevisionController.class})
 @Import({SecuritySliceConfiguration.class, PolicyDocuments.class})
 class TrustBuilderControllerTests {
 
@@ -192,7 +196,7 @@ class TrustBuilderControllerTests {
         ArgumentCaptor<SubmitRoleRequest> command = ArgumentCaptor.forClass(SubmitRoleRequest.class);
         ArgumentCaptor<List<FieldProblem>> problems = ArgumentCaptor.captor();
         given(requests.submit(command.capture(), problems.capture(), any(CurrentUser.class)))
-                .willReturn(RoleRequestControllerTests.view(dev.rolecall.request.RoleRequestStatus.IN_REVIEW, "alice"));
+                .willReturn(RoleRequestControllerTests.view(RoleRequestStatus.IN_REVIEW, "alice"));
         mvc.perform(github("/requests", "payments-api")).andExpect(status().is3xxRedirection());
         assertThat(command.getValue()
                         .spec()
@@ -220,6 +224,36 @@ class TrustBuilderControllerTests {
                         .string(allOf(
                                 containsString("not in Rolecall&#39;s account registry"),
                                 not(containsString("999988887777:root")))));
+    }
+
+    @Test
+    void aRevisionReopensItsTrustInTheBuilderAndBuildsOnTheRevisionForm() throws Exception {
+        given(requests.getForRevision(eq(RoleRequestViews.ID), any()))
+                .willReturn(RoleRequestViews.alices(RoleRequestStatus.CHANGES_REQUESTED, 1, RoleSpecs.valid()));
+        String revise = "/requests/" + RoleRequestViews.ID + "/revise";
+        mvc.perform(get(revise).with(user("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("value=\"SERVICE\" id=\"trust-kind-SERVICE\" checked=\"checked\""),
+                                containsString("name=\"trust.service\" value=\"lambda.amazonaws.com\""))));
+        mvc.perform(github(revise, "payments-api").param("buildTrust", "1").param("version", "3"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("action=\"" + revise + "\""),
+                                containsString("&quot;" + SUB + "&quot;"))));
+        verify(requests, never()).revise(any(), any(), any(), anyList(), any());
+    }
+
+    @Test
+    void onlyTheRequesterBuildsOnTheRevisionForm() throws Exception {
+        given(requests.getForRevision(eq(RoleRequestViews.ID), any()))
+                .willThrow(new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_THE_REQUESTER));
+        mvc.perform(github("/requests/" + RoleRequestViews.ID + "/revise", "payments-api")
+                        .param("buildTrust", "1")
+                        .with(user("bob").roles("REVIEWER")))
+                .andExpect(status().isForbidden());
     }
 
     @Test
