@@ -5,6 +5,7 @@ import dev.rolecall.policy.analysis.PolicyCatalogInfo;
 import dev.rolecall.policy.catalog.AwsManagedPolicies;
 import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.findings.PolicyAnalyser;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,6 +31,11 @@ public class PolicyAnalysisService {
      */
     public PolicyAnalysis analyse(PolicyAnalysisRequest request) {
         return analyser.analyse(request);
+    }
+
+    /** The AWS service principals known from the shipped AWS managed policies, sorted, for choosing one. */
+    public List<String> servicePrincipals() {
+        return managedPolicies.servicePrincipals();
     }
 
     /** The version and date of the reference data the analysis uses. */

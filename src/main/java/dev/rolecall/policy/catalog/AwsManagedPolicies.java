@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AwsManagedPolicies {
 
     static final String RESOURCE = "/policy/aws-managed-policies.json.gz";
+    private static final Pattern SERVICE_PRINCIPAL = Pattern.compile("\"([a-z0-9][a-z0-9.-]*\\.amazonaws\\.com)\"");
     private static final Pattern AWS_MANAGED_ARN = Pattern.compile("arn:aws(?:-[a-z-]+)?:iam::aws:policy/(.+)");
 
     private final String source;
@@ -36,6 +41,7 @@ public final class AwsManagedPolicies {
     private final List<AwsManagedPolicy> policies;
     private final Map<String, AwsManagedPolicy> byPathAndName = new HashMap<>();
     private final Map<String, AwsManagedPolicy> byName = new HashMap<>();
+    private final Supplier<List<String>> servicePrincipals = SingletonSupplier.of(this::findServicePrincipals);
 
     private AwsManagedPolicies(String source, String version, Instant updatedAt, List<AwsManagedPolicy> policies) {
         this.source = source;
@@ -87,6 +93,17 @@ public final class AwsManagedPolicies {
         }
     }
 
+    private List<String> findServicePrincipals() {
+        Set<String> principals = new TreeSet<>();
+        for (AwsManagedPolicy policy : policies) {
+            Matcher service = SERVICE_PRINCIPAL.matcher(policy.document());
+            while (service.find()) {
+                principals.add(service.group(1));
+            }
+        }
+        return List.copyOf(principals);
+    }
+
     /** Whether an ARN names an AWS managed policy ({@code arn:aws:iam::aws:policy/…}) rather than a customer one. */
     public static boolean isAwsManaged(String arn) {
         return AWS_MANAGED_ARN.matcher(arn).matches();
@@ -110,6 +127,14 @@ public final class AwsManagedPolicies {
     /** Every policy, by name. */
     public List<AwsManagedPolicy> all() {
         return policies;
+    }
+
+    /**
+     * The AWS service principals ({@code lambda.amazonaws.com}, {@code ecs-tasks.amazonaws.com} …)
+     * the policies name, sorted: the services that assume or are passed roles.
+     */
+    public List<String> servicePrincipals() {
+        return servicePrincipals.get();
     }
 
     /**

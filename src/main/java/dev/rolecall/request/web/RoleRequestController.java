@@ -67,6 +67,7 @@ class RoleRequestController {
         if (accounts.all().size() == 1) {
             form.setAccountId(accounts.all().get(0).id());
         }
+        form.startWithTrustBuilder(TrustBuilding.accountIds(accounts));
         model.addAttribute("form", form);
         return form(model);
     }
@@ -101,12 +102,12 @@ class RoleRequestController {
     }
 
     private RoleRequestCheck check(RoleRequestForm form) {
-        return check(requests, form);
+        return check(requests, accounts, form);
     }
 
     /** Checks the form's request, its problems named by the form's own fields. */
-    static RoleRequestCheck check(RoleRequestService requests, RoleRequestForm form) {
-        RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form);
+    static RoleRequestCheck check(RoleRequestService requests, AccountRegistry accounts, RoleRequestForm form) {
+        RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form, TrustBuilding.accountIds(accounts));
         RoleRequestCheck check = requests.check(result.command(), result.problems());
         List<FieldProblem> named = check.problems().stream()
                 .map(problem -> new FieldProblem(RoleRequestFormMapper.formField(problem, form), problem.message()))
@@ -128,7 +129,7 @@ class RoleRequestController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model);
         }
-        RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form);
+        RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form, TrustBuilding.accountIds(accounts));
         try {
             RoleRequestView created = requests.submit(result.command(), result.problems(), user);
             redirect.addFlashAttribute("flash", "Submitted for review. Reviewers see it in their inbox now.");

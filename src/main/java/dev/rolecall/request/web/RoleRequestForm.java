@@ -1,8 +1,10 @@
 package dev.rolecall.request.web;
 
 import dev.rolecall.request.RoleSpec;
+import dev.rolecall.request.spec.TrustChoice;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The new-request form as the browser posts it. Never an entity: it has no status, requester or
@@ -34,6 +36,7 @@ public class RoleRequestForm {
     private List<Tag> tags = new ArrayList<>(List.of(new Tag(), new Tag()));
     private String expiresAt = "";
     private String justification = "";
+    private TrustBuilderForm trust = new TrustBuilderForm();
 
     /** One named inline policy. */
     public static class InlinePolicy {
@@ -181,5 +184,24 @@ public class RoleRequestForm {
 
     public void setJustification(String justification) {
         this.justification = justification;
+    }
+
+    public TrustBuilderForm getTrust() {
+        return trust;
+    }
+
+    public void setTrust(TrustBuilderForm trust) {
+        this.trust = trust;
+    }
+
+    /**
+     * A new request starts in the trust builder (an AWS service, source account pinned) with the
+     * policy already written when the account is known.
+     */
+    void startWithTrustBuilder(Set<String> knownAccounts) {
+        trust.setKind(TrustChoice.Kind.SERVICE);
+        if (!accountId.isBlank()) {
+            TrustBuilding.build(this, knownAccounts);
+        }
     }
 }

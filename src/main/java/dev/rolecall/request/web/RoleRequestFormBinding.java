@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.InitBinder;
  * How the request form binds wherever it is posted, a new request or a revision: rows past IAM's
  * limits are refused with a field error rather than bound (see {@link RoleRequestFormRows}).
  */
-@ControllerAdvice(assignableTypes = {RoleRequestController.class, RoleRevisionController.class})
+@ControllerAdvice(
+        assignableTypes = {RoleRequestController.class, RoleRevisionController.class, TrustBuilderController.class})
 class RoleRequestFormBinding {
 
     @InitBinder("form")

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -33,9 +34,21 @@ public final class RoleRequestFormMapper {
      */
     public record Result(SubmitRoleRequest command, List<FieldProblem> problems) {}
 
+    /** As {@link #toCommand(RoleRequestForm, Set)} for a form whose trust names no other account. */
     public static Result toCommand(RoleRequestForm form) {
+        return toCommand(form, Set.of());
+    }
+
+    /**
+     * Converts the form; when its trusted entity comes from the builder, the builder writes the
+     * trust policy first (and fills the form's JSON with it), so what is filed is what the fields say.
+     *
+     * @param knownAccounts the registry's accounts, which a trusted "other account" must be one of
+     */
+    public static Result toCommand(RoleRequestForm form, Set<String> knownAccounts) {
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
+        TrustBuilding.build(form, knownAccounts, problems);
         JsonNode trust = JsonText.parse(form.getTrustPolicy(), "trustPolicy", problems);
         if (trust != null) {
             texts.put("trustPolicy", form.getTrustPolicy());
@@ -105,6 +118,11 @@ public final class RoleRequestFormMapper {
      * filed. Documents are pretty-printed; one empty tag row is added for a new tag.
      */
     static RoleRequestForm toForm(RoleRequestView request) {
+        return toForm(request, Set.of());
+    }
+
+    /** As {@link #toForm(RoleRequestView)}; a trust policy the builder would write re-opens in it. */
+    static RoleRequestForm toForm(RoleRequestView request, Set<String> knownAccounts) {
         RoleSpec spec = request.spec();
         RoleRequestForm form = new RoleRequestForm();
         form.setAccountId(spec.accountId());
@@ -123,6 +141,7 @@ public final class RoleRequestFormMapper {
                         : LocalDateTime.ofInstant(spec.expiresAt(), ZoneOffset.UTC)
                                 .toString());
         form.setJustification(request.justification());
+        TrustBuilding.recognise(form, knownAccounts);
         return form;
     }
 

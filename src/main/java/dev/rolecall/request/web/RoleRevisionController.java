@@ -41,7 +41,7 @@ class RoleRevisionController {
     @GetMapping("/requests/{id}/revise")
     String edit(@PathVariable RoleRequestId id, CurrentUser user, Model model) {
         RoleRequestView request = requests.getForRevision(id, user);
-        model.addAttribute("form", RoleRequestFormMapper.toForm(request));
+        model.addAttribute("form", RoleRequestFormMapper.toForm(request, TrustBuilding.accountIds(accounts)));
         return form(request, request.version(), model);
     }
 
@@ -82,7 +82,7 @@ class RoleRevisionController {
             Model model) {
         RoleRequestView request = requests.getForRevision(id, user);
         RoleRequestFormRows.report(binding);
-        RoleRequestCheck check = RoleRequestController.check(requests, form);
+        RoleRequestCheck check = RoleRequestController.check(requests, accounts, form);
         RoleRequestController.reject(check.problems(), form, binding);
         model.addAttribute("check", check);
         return form(request, version, model);
@@ -104,7 +104,7 @@ class RoleRevisionController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(requests.getForRevision(id, user), version, model);
         }
-        RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form);
+        RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form, TrustBuilding.accountIds(accounts));
         try {
             RoleRequestView revised = requests.revise(id, version, result.command(), result.problems(), user);
             redirect.addFlashAttribute(
