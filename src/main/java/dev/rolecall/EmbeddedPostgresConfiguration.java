@@ -3,6 +3,7 @@ package dev.rolecall;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,13 +22,14 @@ class EmbeddedPostgresConfiguration {
         return EmbeddedPostgresServer.start(properties.dataDirectory(), properties.port());
     }
 
+    /** Pool settings come from {@code spring.datasource.hikari.*}, as with an external database. */
     @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource(EmbeddedPostgresServer postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl());
         dataSource.setUsername(EmbeddedPostgresServer.RUNTIME);
         dataSource.setPassword(postgres.credentials().runtime());
-        dataSource.setMaximumPoolSize(10);
         return dataSource;
     }
 

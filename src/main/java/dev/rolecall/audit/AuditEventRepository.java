@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -56,25 +57,61 @@ class AuditEventRepository {
                 .single();
     }
 
-    /** One page of matching events, newest first. */
-    List<AuditEvent> findNewestFirst(AuditFilter filter, long offset, int limit) {
-        Where where = Where.of(filter);
-        List<Object> params = new ArrayList<>(where.params());
-        params.add(limit);
-        params.add(offset);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event" + where.sql()
-                        + " ORDER BY event_id DESC LIMIT ? OFFSET ?")
-                .params(params)
-                .query(ROW)
-                .list();
+    /**
+     * One page of matching events by keyset on {@code event_id}: newest first from the newest, or
+     * from just below {@code olderThan}; or, with {@code newerThan}, the ones just above it (read
+     * oldest first, returned newest first). At most {@code limit}.
+     */
+    List<AuditEvent> findPage(AuditFilter filter, @Nullable Long olderThan, @Nullable Long newerThan, int limit) {
+        Statement page = page(filter, olderThan, newerThan, limit);
+        List<AuditEvent> rows = new ArrayList<>(
+                jdbc.sql(page.sql()).params(page.params()).query(ROW).list());
+        if (olderThan == null && newerThan != null) {
+            Collections.reverse(rows);
+        }
+        return rows;
     }
 
-    long count(AuditFilter filter) {
+    /** How many events match, counted up to {@code limit}: the count reads at most that many index entries. */
+    long countUpTo(AuditFilter filter, int limit) {
+        Statement count = count(filter, limit);
+        return jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
+    }
+
+    /** A statement and its positional parameters. */
+    record Statement(String sql, List<@Nullable Object> params) {}
+
+    static Statement page(AuditFilter filter, @Nullable Long olderThan, @Nullable Long newerThan, int limit) {
         Where where = Where.of(filter);
-        return jdbc.sql("SELECT count(*) FROM audit_event" + where.sql())
-                .params(where.params())
-                .query(Long.class)
-                .single();
+        List<String> conditions = new ArrayList<>(where.conditions());
+        List<@Nullable Object> params = new ArrayList<>(where.params());
+        boolean ascending = olderThan == null && newerThan != null;
+        if (olderThan != null) {
+            conditions.add("event_id < ?");
+            params.add(olderThan);
+        } else if (newerThan != null) {
+            conditions.add("event_id > ?");
+            params.add(newerThan);
+        }
+        params.add(limit);
+        return new Statement(
+                "SELECT " + COLUMNS + " FROM audit_event" + Where.sql(conditions) + " ORDER BY event_id"
+                        + (ascending ? "" : " DESC") + " LIMIT ?",
+                params);
+    }
+
+    /**
+     * Counts up to {@code limit} matching events. Ordered like the page, so that PostgreSQL walks the
+     * same index (the newest events first) instead of the first heap pages it finds.
+     */
+    static Statement count(AuditFilter filter, int limit) {
+        Where where = Where.of(filter);
+        List<@Nullable Object> params = new ArrayList<>(where.params());
+        params.add(limit);
+        return new Statement(
+                "SELECT count(*) FROM (SELECT 1 FROM audit_event" + where.sql()
+                        + " ORDER BY event_id DESC LIMIT ?) AS bounded",
+                params);
     }
 
     /**
@@ -102,7 +139,15 @@ class AuditEventRepository {
     }
 
     /** The WHERE clause of a filter, with its positional parameters. */
-    private record Where(String sql, List<@Nullable Object> params) {
+    private record Where(List<String> conditions, List<@Nullable Object> params) {
+
+        String sql() {
+            return sql(conditions);
+        }
+
+        static String sql(List<String> conditions) {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
 
         static Where of(AuditFilter filter) {
             List<String> conditions = new ArrayList<>();
@@ -123,7 +168,7 @@ class AuditEventRepository {
                 conditions.add("request_id = ?");
                 params.add(filter.requestId());
             }
-            return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+            return new Where(conditions, params);
         }
     }
 }

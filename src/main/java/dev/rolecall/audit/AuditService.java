@@ -2,11 +2,10 @@ package dev.rolecall.audit;
 
 import dev.rolecall.identity.CurrentUser;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,19 +55,55 @@ public class AuditService {
         return record(new AuditEntry(clock.instant(), actor, action, null, null, null, details));
     }
 
+    /** Counting stops here: a larger match shows as "10,000+", so no page counts the whole trail. */
+    public static final int COUNT_LIMIT = 10_000;
+
     /**
-     * One page of the events that match, newest first.
+     * One page of the audit trail, newest first.
+     *
+     * @param events the events, newest first
+     * @param older the {@code event_id} below which the next older page starts, or {@code null}
+     * @param newer the {@code event_id} above which the newer page starts, or {@code null}
+     * @param count how many events match, counted up to {@link #COUNT_LIMIT} + 1
+     */
+    public record EventPage(
+            List<AuditEvent> events,
+            @Nullable Long older,
+            @Nullable Long newer,
+            long count) {
+
+        public EventPage {
+            events = List.copyOf(events);
+        }
+
+        /** The count as a person reads it: "1,234", or "10,000+" above the limit. */
+        public String countText() {
+            return count > COUNT_LIMIT ? String.format("%,d+", COUNT_LIMIT) : String.format("%,d", count);
+        }
+    }
+
+    /**
+     * One page of the events that match, newest first, by position: the newest, or those just
+     * older than {@code olderThan}, or those just newer than {@code newerThan}.
      *
      * @throws AccessDeniedException unless the reader is an auditor or admin
      */
     @Transactional(readOnly = true)
-    public Page<AuditEvent> find(AuditFilter filter, Pageable page, CurrentUser reader) {
+    public EventPage find(
+            AuditFilter filter, @Nullable Long olderThan, @Nullable Long newerThan, int size, CurrentUser reader) {
         requireReader(reader);
-        long total = events.count(filter);
-        List<AuditEvent> content = total == 0 || page.getOffset() >= total
-                ? List.of()
-                : events.findNewestFirst(filter, page.getOffset(), page.getPageSize());
-        return new PageImpl<>(content, page, total);
+        List<AuditEvent> rows = new ArrayList<>(events.findPage(filter, olderThan, newerThan, size + 1));
+        boolean more = rows.size() > size;
+        boolean fromNewer = olderThan == null && newerThan != null;
+        if (more) {
+            // The extra row lies beyond the page: past its oldest end, or (read upwards) its newest.
+            rows.remove(fromNewer ? 0 : size);
+        }
+        boolean olderExist = fromNewer || more;
+        boolean newerExist = olderThan != null || (fromNewer && more);
+        Long older = olderExist && !rows.isEmpty() ? rows.get(rows.size() - 1).eventId() : null;
+        Long newer = newerExist && !rows.isEmpty() ? rows.get(0).eventId() : null;
+        return new EventPage(rows, older, newer, events.countUpTo(filter, COUNT_LIMIT + 1));
     }
 
     /**

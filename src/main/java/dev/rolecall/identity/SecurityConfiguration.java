@@ -57,7 +57,9 @@ class SecurityConfiguration {
     /**
      * Passwords are checked by Spring's {@link DaoAuthenticationProvider} (which checks a dummy
      * hash for unknown names), behind the sign-in throttle. Both filter chains use this manager
-     * and nothing else, so no sign-in path skips the throttle.
+     * and nothing else, so no sign-in path skips the throttle; an API caller whose name and
+     * password passed both within the last minute is let in without repeating them
+     * ({@link VerifiedCredentials}).
      */
     @Bean
     AuthenticationManager authenticationManager(
@@ -68,7 +70,8 @@ class SecurityConfiguration {
             Clock clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, events, clock));
+        return new ProviderManager(new VerifiedCredentials(
+                new ThrottledAuthenticationProvider(passwords, throttle, events, clock), clock));
     }
 
     @Bean

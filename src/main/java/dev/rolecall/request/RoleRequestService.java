@@ -13,14 +13,11 @@ import dev.rolecall.request.spec.RoleSpecValidator;
 import dev.rolecall.request.spec.SubmitRoleRequest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,13 +31,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class RoleRequestService {
 
     private final RoleRequestRepository requests;
+    private final RoleRequestListing listing;
     private final RoleSpecValidator validator;
     private final RoleAnalysis analysis;
     private final Clock clock;
 
     RoleRequestService(
-            RoleRequestRepository requests, RoleSpecValidator validator, RoleAnalysis analysis, Clock clock) {
+            RoleRequestRepository requests,
+            RoleRequestListing listing,
+            RoleSpecValidator validator,
+            RoleAnalysis analysis,
+            Clock clock) {
         this.requests = requests;
+        this.listing = listing;
         this.validator = validator;
         this.analysis = analysis;
         this.clock = clock;
@@ -186,24 +189,46 @@ public class RoleRequestService {
         return load(id, reader, null).toView();
     }
 
-    /** The requests the reader may see, newest first, optionally of one status. */
+    /**
+     * One page of the requests the reader may see, newest first, optionally of one status: the
+     * first page, or the page older or newer than a position that an earlier page handed out.
+     * Not counted: the list may be most of the table.
+     *
+     * @param older list the requests older than this position, or {@code null}
+     * @param newer list the requests newer than this position, or {@code null}
+     */
     @Transactional(readOnly = true)
-    public Page<RoleRequestSummary> list(CurrentUser reader, @Nullable RoleRequestStatus status, Pageable page) {
-        Set<RoleRequestStatus> statuses = status == null ? EnumSet.allOf(RoleRequestStatus.class) : EnumSet.of(status);
-        Page<RoleRequest> found = reader.canReadAllRequests()
-                ? requests.findByStatusIn(statuses, page)
-                : requests.findByRequesterAndStatusIn(reader.username(), statuses, page);
-        return found.map(RoleRequest::toSummary);
+    public RoleRequestSlice list(
+            CurrentUser reader,
+            @Nullable RoleRequestStatus status,
+            RoleRequestSlice.@Nullable Key older,
+            RoleRequestSlice.@Nullable Key newer,
+            int size) {
+        String requester = reader.canReadAllRequests() ? null : reader.username();
+        return listing.slice(new RoleRequestListing.Scope(requester, null, status), true, older, newer, size, false);
     }
 
-    /** Requests waiting for a decision that the reviewer did not file themselves, oldest first. */
+    /**
+     * One page of the requests waiting for a decision that the reviewer did not file themselves,
+     * oldest first, with their number up to {@link RoleRequestSlice#COUNT_LIMIT}; empty for anyone who
+     * does not review.
+     */
     @Transactional(readOnly = true)
-    public Page<RoleRequestSummary> inbox(CurrentUser reviewer, Pageable page) {
+    public RoleRequestSlice inbox(
+            CurrentUser reviewer,
+            RoleRequestSlice.@Nullable Key older,
+            RoleRequestSlice.@Nullable Key newer,
+            int size) {
         if (!reviewer.has(Role.REVIEWER)) {
-            return Page.empty(page);
+            return RoleRequestSlice.empty();
         }
-        return requests.findByStatusAndRequesterNot(RoleRequestStatus.IN_REVIEW, reviewer.username(), page)
-                .map(RoleRequest::toSummary);
+        return listing.slice(
+                new RoleRequestListing.Scope(null, reviewer.username(), RoleRequestStatus.IN_REVIEW),
+                false,
+                older,
+                newer,
+                size,
+                true);
     }
 
     /**

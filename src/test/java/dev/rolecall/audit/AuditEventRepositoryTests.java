@@ -97,7 +97,7 @@ class AuditEventRepositoryTests {
                 "{}");
 
         assertThat(next).isGreaterThan(id);
-        assertThat(events.findNewestFirst(new AuditFilter(null, null, actor, null), 0, 10))
+        assertThat(events.findPage(new AuditFilter(null, null, actor, null), null, null, 10))
                 .extracting(AuditEvent::eventId, AuditEvent::occurredAt, AuditEvent::details)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(next, Instant.parse("2026-11-28T10:15:31.987Z"), "{}"),

@@ -23,8 +23,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.databind.JsonNode;
@@ -65,33 +63,39 @@ class AuditServiceTests {
         AuditFilter filter = new AuditFilter(
                 Instant.parse("2026-11-02T12:00:00Z"), Instant.parse("2026-11-04T12:00:00Z"), actor, null);
 
-        Page<AuditEvent> page = audit.find(filter, PageRequest.of(0, 10), CAROL);
+        AuditService.EventPage page = audit.find(filter, null, null, 10, CAROL);
 
-        assertThat(page.getTotalElements()).isEqualTo(2);
-        assertThat(page.getContent()).extracting(AuditEvent::action).containsExactly("test.day3", "test.day2");
+        assertThat(page.count()).isEqualTo(2);
+        assertThat(page.events()).extracting(AuditEvent::action).containsExactly("test.day3", "test.day2");
     }
 
     @Test
     void findsByRequestAndActor() {
-        Page<AuditEvent> page = audit.find(new AuditFilter(null, null, actor, request), PageRequest.of(0, 10), DAVE);
+        AuditService.EventPage page = audit.find(new AuditFilter(null, null, actor, request), null, null, 10, DAVE);
 
-        assertThat(page.getContent()).extracting(AuditEvent::action).containsExactly("test.day4", "test.day2");
-        assertThat(page.getContent())
+        assertThat(page.events()).extracting(AuditEvent::action).containsExactly("test.day4", "test.day2");
+        assertThat(page.events())
                 .allSatisfy(event -> assertThat(event.requestId()).isEqualTo(request));
     }
 
     @Test
-    void pagesServerSide() {
+    void pagesByPositionOlderAndBackNewer() {
         AuditFilter filter = new AuditFilter(null, null, actor, null);
 
-        Page<AuditEvent> second = audit.find(filter, PageRequest.of(1, 2), CAROL);
-        Page<AuditEvent> beyond = audit.find(filter, PageRequest.of(7, 2), CAROL);
+        AuditService.EventPage first = audit.find(filter, null, null, 2, CAROL);
+        AuditService.EventPage second = audit.find(filter, first.older(), null, 2, CAROL);
+        AuditService.EventPage last = audit.find(filter, second.older(), null, 2, CAROL);
+        AuditService.EventPage back = audit.find(filter, null, second.newer(), 2, CAROL);
 
-        assertThat(second.getTotalElements()).isEqualTo(5);
-        assertThat(second.getTotalPages()).isEqualTo(3);
-        assertThat(second.getContent()).extracting(AuditEvent::action).containsExactly("test.day3", "test.day2");
-        assertThat(beyond.getContent()).isEmpty();
-        assertThat(beyond.getTotalElements()).isEqualTo(5);
+        assertThat(first.count()).isEqualTo(5);
+        assertThat(first.newer()).isNull();
+        assertThat(second.events()).extracting(AuditEvent::action).containsExactly("test.day3", "test.day2");
+        assertThat(second.newer()).isNotNull();
+        assertThat(last.events()).hasSize(1);
+        assertThat(last.older()).isNull();
+        assertThat(back.events()).isEqualTo(first.events());
+        assertThat(back.newer()).isNull();
+        assertThat(back.older()).isEqualTo(first.older());
     }
 
     @Test
@@ -127,8 +131,8 @@ class AuditServiceTests {
 
         long id = audit.record(actor, "config.changed", Map.of("setting", "accounts"));
 
-        AuditEvent event = audit.find(new AuditFilter(before, null, actor, null), PageRequest.of(0, 10), CAROL)
-                .getContent()
+        AuditEvent event = audit.find(new AuditFilter(before, null, actor, null), null, null, 10, CAROL)
+                .events()
                 .get(0);
         assertThat(event.eventId()).isEqualTo(id);
         assertThat(event.action()).isEqualTo("config.changed");
@@ -140,10 +144,8 @@ class AuditServiceTests {
     void onlyAuditorsAndAdminsReadOrExport() {
         AuditFilter filter = AuditFilter.all();
 
-        assertThatThrownBy(() -> audit.find(filter, PageRequest.of(0, 10), ALICE))
-                .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> audit.find(filter, PageRequest.of(0, 10), BOB))
-                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> audit.find(filter, null, null, 10, ALICE)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> audit.find(filter, null, null, 10, BOB)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> audit.startExport(filter, "test", BOB)).isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.queryForObject(
                         "select count(*) from audit_event where action = 'audit.exported' and actor = 'bob'",
@@ -175,8 +177,8 @@ class AuditServiceTests {
 
         AuditExport export = audit.startExport(filter, "api", DAVE);
 
-        AuditEvent exported = audit.find(new AuditFilter(null, null, "dave", null), PageRequest.of(0, 1), DAVE)
-                .getContent()
+        AuditEvent exported = audit.find(new AuditFilter(null, null, "dave", null), null, null, 1, DAVE)
+                .events()
                 .get(0);
         assertThat(exported.action()).isEqualTo(AuditService.EXPORTED);
         JsonNode details = JSON.readTree(exported.details());

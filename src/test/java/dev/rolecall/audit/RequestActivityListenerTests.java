@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -123,8 +122,8 @@ class RequestActivityListenerTests {
 
     private List<AuditEvent> eventsOf(UUID requestId) {
         List<AuditEvent> newestFirst =
-                new ArrayList<>(audit.find(new AuditFilter(null, null, null, requestId), PageRequest.of(0, 50), CAROL)
-                        .getContent());
+                new ArrayList<>(audit.find(new AuditFilter(null, null, null, requestId), null, null, 50, CAROL)
+                        .events());
         Collections.reverse(newestFirst);
         return newestFirst;
     }

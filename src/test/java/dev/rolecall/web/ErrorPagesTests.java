@@ -66,4 +66,24 @@ class ErrorPagesTests {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
     }
+
+    /** What the busy-database filter's 503 becomes once the container forwards it to /error. */
+    @Test
+    void aBusyDatabaseIsTheBusyPageOrA503Problem() throws Exception {
+        mvc.perform(get("/error")
+                        .requestAttr("jakarta.servlet.error.status_code", 503)
+                        .requestAttr("jakarta.servlet.error.request_uri", "/requests")
+                        .accept(MediaType.TEXT_HTML)
+                        .with(user("alice")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(containsString("<h1>Rolecall is busy</h1>")))
+                .andExpect(content().string(containsString("Nothing was changed; try again in a moment.")));
+        mvc.perform(get("/error")
+                        .requestAttr("jakarta.servlet.error.status_code", 503)
+                        .requestAttr("jakarta.servlet.error.request_uri", "/api/v1/role-requests")
+                        .with(httpBasic("alice", "demo")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(503));
+    }
 }

@@ -1,6 +1,5 @@
 package dev.rolecall.audit.web;
 
-import dev.rolecall.audit.AuditEvent;
 import dev.rolecall.audit.AuditFilter;
 import dev.rolecall.audit.AuditService;
 import dev.rolecall.identity.CurrentUser;
@@ -13,8 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -45,16 +42,14 @@ class AuditController {
     String events(AuditQuery query, CurrentUser user, Model model) {
         requireReader(user);
         AuditFilter filter = query.filter();
-        int number = query.pageNumber();
-        Page<AuditEvent> events = audit.find(filter, PageRequest.of(number - 1, query.pageSize()), user);
-        if (events.getContent().isEmpty() && events.getTotalPages() > 0 && number > events.getTotalPages()) {
-            return "redirect:" + query.link(PAGE, events.getTotalPages());
-        }
+        AuditService.EventPage events =
+                audit.find(filter, query.olderThan(), query.newerThan(), query.pageSize(), user);
         filters(model.asMap(), query, Map.of());
-        model.addAttribute(
-                "rows", events.getContent().stream().map(AuditRow::of).toList());
-        model.addAttribute("total", events.getTotalElements());
-        model.addAttribute("pager", AuditPager.of(number, events.getTotalPages(), page -> query.link(PAGE, page)));
+        model.addAttribute("rows", events.events().stream().map(AuditRow::of).toList());
+        model.addAttribute("total", events.count());
+        model.addAttribute("totalText", events.countText());
+        model.addAttribute("paged", query.isPaged());
+        model.addAttribute("pager", AuditPager.of(query, PAGE, events.newer(), events.older()));
         return "audit/events";
     }
 
@@ -73,6 +68,8 @@ class AuditController {
         filters(page.getModelMap(), e.query(), problems);
         page.addObject("rows", List.of());
         page.addObject("total", 0L);
+        page.addObject("totalText", "0");
+        page.addObject("paged", false);
         return page;
     }
 
@@ -88,15 +85,15 @@ class AuditController {
                         new AuditPreset(
                                 "audit.filter.last24h",
                                 query.withRange(now.minus(Duration.ofHours(24)), null)
-                                        .link(PAGE, 1)),
+                                        .link(PAGE)),
                         new AuditPreset(
                                 "audit.filter.last7d",
                                 query.withRange(now.minus(Duration.ofDays(7)), null)
-                                        .link(PAGE, 1)),
+                                        .link(PAGE)),
                         new AuditPreset(
                                 "audit.filter.last30d",
                                 query.withRange(now.minus(Duration.ofDays(30)), null)
-                                        .link(PAGE, 1))));
+                                        .link(PAGE))));
     }
 
     private static void requireReader(CurrentUser user) {

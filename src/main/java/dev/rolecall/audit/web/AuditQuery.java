@@ -30,13 +30,12 @@ record AuditQuery(
         @Nullable String to,
         @Nullable String actor,
         @Nullable String requestId,
-        @Nullable String page,
+        @Nullable String older,
+        @Nullable String newer,
         @Nullable String size) {
 
     static final int DEFAULT_PAGE_SIZE = 50;
     static final int MAX_PAGE_SIZE = 200;
-    /** The last page number (from 1) the page may be asked for: a larger offset fails in the database. */
-    static final int MAX_PAGE = 10_001;
 
     private static final Pattern SPACE_SEPARATED = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}) (\\d)");
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
@@ -45,7 +44,7 @@ record AuditQuery(
     record Problem(String field, String messageKey) {}
 
     static AuditQuery empty() {
-        return new AuditQuery(null, null, null, null, null, null);
+        return new AuditQuery(null, null, null, null, null, null, null);
     }
 
     /**
@@ -68,8 +67,11 @@ record AuditQuery(
         if (start != null && end != null && !start.isBefore(end)) {
             problems.add(new Problem("to", "audit.filter.invalid.range"));
         }
-        if (!blank(page) && (number(page, 0) < 1 || number(page, 0) > MAX_PAGE)) {
-            problems.add(new Problem("page", "audit.filter.invalid.page"));
+        if (!blank(older) && position(older) == null) {
+            problems.add(new Problem("older", "audit.filter.invalid.position"));
+        }
+        if (!blank(newer) && position(newer) == null) {
+            problems.add(new Problem("newer", "audit.filter.invalid.position"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidAuditQueryException(this, problems);
@@ -81,9 +83,34 @@ record AuditQuery(
         return !blank(from) || !blank(to) || !blank(actor) || !blank(requestId);
     }
 
-    /** The 1-based page asked for; anything unreadable is the first page. */
-    int pageNumber() {
-        return Math.max(1, number(page, 1));
+    /** The event id the page lists the events below, or {@code null} for the newest. */
+    @Nullable
+    Long olderThan() {
+        return position(older);
+    }
+
+    /** The event id the page lists the events above, or {@code null}. */
+    @Nullable
+    Long newerThan() {
+        return position(newer);
+    }
+
+    /** Whether this is a page other than the newest. */
+    boolean isPaged() {
+        return !blank(older) || !blank(newer);
+    }
+
+    /** An event id from a link: a positive whole number, else {@code null}. */
+    private static @Nullable Long position(@Nullable String text) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(text.strip());
+            return id > 0 ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     int pageSize() {
@@ -98,14 +125,25 @@ record AuditQuery(
                 actor,
                 requestId,
                 null,
+                null,
                 size);
     }
 
-    /** The address of one page of these filters. */
-    String link(String path, int pageNumber) {
+    /** The address of the newest page of these filters. */
+    String link(String path) {
+        return link(path, null, null);
+    }
+
+    /**
+     * The address of a page of these filters: the events older than {@code olderThan}, or newer
+     * than {@code newerThan}, or (with neither) the newest.
+     */
+    String link(String path, @Nullable Long olderThan, @Nullable Long newerThan) {
         Map<String, Object> params = filterParams();
-        if (pageNumber > 1) {
-            params.put("page", pageNumber);
+        if (olderThan != null) {
+            params.put("older", olderThan);
+        } else if (newerThan != null) {
+            params.put("newer", newerThan);
         }
         if (pageSize() != DEFAULT_PAGE_SIZE) {
             params.put("size", pageSize());

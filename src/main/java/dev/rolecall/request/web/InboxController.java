@@ -1,18 +1,15 @@
 package dev.rolecall.request.web;
 
 import dev.rolecall.identity.CurrentUser;
-import dev.rolecall.request.Paging;
 import dev.rolecall.request.RoleRequestService;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import dev.rolecall.request.RoleRequestSlice;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The reviewer's inbox: requests waiting for a decision that they did not file. */
+/** The reviewer's inbox: requests waiting for a decision that they did not file, oldest first. */
 @Controller
 class InboxController {
 
@@ -24,15 +21,12 @@ class InboxController {
 
     @GetMapping("/inbox")
     String inbox(
-            @RequestParam(defaultValue = "0")
-                    @Min(value = 0, message = Paging.PAGE_RANGE)
-                    @Max(value = Paging.MAX_PAGE, message = Paging.PAGE_RANGE)
-                    int page,
+            @RequestParam(required = false) RoleRequestSlice.@Nullable Key older,
+            @RequestParam(required = false) RoleRequestSlice.@Nullable Key newer,
             CurrentUser reviewer,
             Model model) {
-        model.addAttribute(
-                "requests",
-                requests.inbox(reviewer, PageRequest.of(page, 20, Sort.by(Sort.Direction.ASC, "createdAt"))));
+        model.addAttribute("requests", requests.inbox(reviewer, older, newer, RoleRequestController.PAGE_SIZE));
+        model.addAttribute("paged", older != null || newer != null);
         return "approval/inbox";
     }
 }

@@ -4,6 +4,7 @@ import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.request.Paging;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestSlice;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestSummary;
 import dev.rolecall.request.RoleRequestView;
@@ -14,9 +15,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,29 +80,38 @@ class RoleRequestApiController {
         return ResponseEntity.accepted().body(RoleRequestResource.of(requests.retry(id, null, user)));
     }
 
-    /** The requests the caller may see, newest first; a page or size out of bounds is a 400. */
+    /**
+     * The requests the caller may see, newest first, a page at a time: {@code older} (or
+     * {@code newer}) is the position the previous page handed out. A size out of bounds or a
+     * position that is none is a 400.
+     */
     @GetMapping
     PageResource list(
             @RequestParam(required = false) @Nullable RoleRequestStatus status,
-            @RequestParam(defaultValue = "0")
-                    @Min(value = 0, message = Paging.PAGE_RANGE)
-                    @Max(value = Paging.MAX_PAGE, message = Paging.PAGE_RANGE)
-                    int page,
+            @RequestParam(required = false) RoleRequestSlice.@Nullable Key older,
+            @RequestParam(required = false) RoleRequestSlice.@Nullable Key newer,
             @RequestParam(defaultValue = "20")
                     @Min(value = 1, message = Paging.SIZE_RANGE)
                     @Max(value = Paging.MAX_SIZE, message = Paging.SIZE_RANGE)
                     int size,
             CurrentUser user) {
-        PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
-        Page<RoleRequestSummary> found = requests.list(user, status, pageable);
+        RoleRequestSlice found = requests.list(user, status, older, newer, size);
         return new PageResource(
-                found.getContent(),
-                found.getNumber(),
-                found.getSize(),
-                found.getTotalElements(),
-                found.getTotalPages());
+                found.items(),
+                size,
+                found.older() == null ? null : found.older().toString(),
+                found.newer() == null ? null : found.newer().toString());
     }
 
-    /** One page of requests. */
-    record PageResource(List<RoleRequestSummary> items, int page, int size, long totalElements, int totalPages) {}
+    /**
+     * One page of requests.
+     *
+     * @param older the {@code older} parameter of the next page of older requests; null on the last
+     * @param newer the {@code newer} parameter of the page of newer requests; null on the first
+     */
+    record PageResource(
+            List<RoleRequestSummary> items,
+            int size,
+            @Nullable String older,
+            @Nullable String newer) {}
 }

@@ -3,22 +3,18 @@ package dev.rolecall.request.web;
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.request.Actor;
-import dev.rolecall.request.Paging;
 import dev.rolecall.request.RequestActions;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestSlice;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.problems.RoleSpecInvalidException;
 import dev.rolecall.request.spec.FieldProblem;
 import dev.rolecall.request.spec.RoleRequestCheck;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,15 +43,13 @@ class RoleRequestController {
     @GetMapping("/requests")
     String list(
             @RequestParam(required = false) @Nullable RoleRequestStatus status,
-            @RequestParam(defaultValue = "0")
-                    @Min(value = 0, message = Paging.PAGE_RANGE)
-                    @Max(value = Paging.MAX_PAGE, message = Paging.PAGE_RANGE)
-                    int page,
+            @RequestParam(required = false) RoleRequestSlice.@Nullable Key older,
+            @RequestParam(required = false) RoleRequestSlice.@Nullable Key newer,
             CurrentUser user,
             Model model) {
-        PageRequest pageable = PageRequest.of(page, PAGE_SIZE, Sort.by(Sort.Direction.DESC, "createdAt"));
-        model.addAttribute("requests", requests.list(user, status, pageable));
+        model.addAttribute("requests", requests.list(user, status, older, newer, PAGE_SIZE));
         model.addAttribute("status", status);
+        model.addAttribute("paged", older != null || newer != null);
         model.addAttribute("statuses", RoleRequestStatus.values());
         model.addAttribute("readsAll", user.canReadAllRequests());
         return "request/list";

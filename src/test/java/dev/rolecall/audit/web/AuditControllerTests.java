@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -16,7 +18,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.audit.AuditEvent;
@@ -36,10 +37,6 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -72,7 +69,7 @@ class AuditControllerTests {
 
     @Test
     void auditorSeesEachEventWithTimeActorActionRequestAccountRoleAndDetails() throws Exception {
-        when(audit.find(any(), any(), any())).thenReturn(page(List.of(EXPORTED, APPROVED), PageRequest.of(0, 50), 2));
+        when(audit.find(any(), any(), any(), anyInt(), any())).thenReturn(page(List.of(EXPORTED, APPROVED), 2));
 
         mvc.perform(get("/audit").with(carol()))
                 .andExpect(status().isOk())
@@ -98,7 +95,7 @@ class AuditControllerTests {
 
     @Test
     void adminMayReadTheTrailToo() throws Exception {
-        when(audit.find(any(), any(), any())).thenReturn(page(List.of(APPROVED), PageRequest.of(0, 50), 1));
+        when(audit.find(any(), any(), any(), anyInt(), any())).thenReturn(page(List.of(APPROVED), 1));
 
         mvc.perform(get("/audit").with(user("dave").roles("ADMIN")))
                 .andExpect(status().isOk())
@@ -107,7 +104,7 @@ class AuditControllerTests {
 
     @Test
     void filtersAreGetParametersPassedToTheServiceAndKeptInTheCsvLink() throws Exception {
-        when(audit.find(any(), any(), any())).thenReturn(page(List.of(APPROVED), PageRequest.of(0, 50), 1));
+        when(audit.find(any(), any(), any(), anyInt(), any())).thenReturn(page(List.of(APPROVED), 1));
 
         mvc.perform(get("/audit")
                         .with(carol())
@@ -127,7 +124,7 @@ class AuditControllerTests {
                                 containsString("Clear filters"))));
 
         ArgumentCaptor<AuditFilter> filter = ArgumentCaptor.forClass(AuditFilter.class);
-        verify(audit).find(filter.capture(), eq(PageRequest.of(0, 50)), any(CurrentUser.class));
+        verify(audit).find(filter.capture(), isNull(), isNull(), eq(50), any(CurrentUser.class));
         assertThat(filter.getValue())
                 .isEqualTo(new AuditFilter(
                         Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-08T00:00:00Z"), "bob", REQUEST));
@@ -135,19 +132,19 @@ class AuditControllerTests {
 
     @Test
     void acceptsIso8601WithAnOffsetAndConvertsToUtc() throws Exception {
-        when(audit.find(any(), any(), any())).thenReturn(page(List.of(), PageRequest.of(0, 50), 0));
+        when(audit.find(any(), any(), any(), anyInt(), any())).thenReturn(page(List.of(), 0));
 
         mvc.perform(get("/audit").with(carol()).param("from", "2026-11-01T10:00:00+02:00"))
                 .andExpect(status().isOk());
 
         ArgumentCaptor<AuditFilter> filter = ArgumentCaptor.forClass(AuditFilter.class);
-        verify(audit).find(filter.capture(), any(), any());
+        verify(audit).find(filter.capture(), any(), any(), anyInt(), any());
         assertThat(filter.getValue().from()).isEqualTo(Instant.parse("2026-11-01T08:00:00Z"));
     }
 
     @Test
     void saysWhenThereAreNoEventsAtAll() throws Exception {
-        when(audit.find(any(), any(), any())).thenReturn(page(List.of(), PageRequest.of(0, 50), 0));
+        when(audit.find(any(), any(), any(), anyInt(), any())).thenReturn(page(List.of(), 0));
 
         mvc.perform(get("/audit").with(carol()))
                 .andExpect(status().isOk())
@@ -161,7 +158,7 @@ class AuditControllerTests {
 
     @Test
     void saysWhenNoEventsMatchTheFiltersAndOffersToClearThem() throws Exception {
-        when(audit.find(any(), any(), any())).thenReturn(page(List.of(), PageRequest.of(0, 50), 0));
+        when(audit.find(any(), any(), any(), anyInt(), any())).thenReturn(page(List.of(), 0));
 
         mvc.perform(get("/audit").with(carol()).param("actor", "nobody"))
                 .andExpect(status().isOk())
@@ -173,48 +170,65 @@ class AuditControllerTests {
     }
 
     @Test
-    void pagesWithPageNumbersThatKeepTheFilters() throws Exception {
+    void pagesByPositionKeepingTheFilters() throws Exception {
         List<AuditEvent> fifty = LongStream.range(0, 50).mapToObj(i -> APPROVED).toList();
-        when(audit.find(any(), any(), any())).thenReturn(page(fifty, PageRequest.of(1, 50), 420));
+        when(audit.find(any(), any(), any(), anyInt(), any()))
+                .thenReturn(new AuditService.EventPage(fifty, 900L, 950L, 420));
 
-        mvc.perform(get("/audit").with(carol()).param("actor", "bob").param("page", "2"))
+        mvc.perform(get("/audit").with(carol()).param("actor", "bob").param("older", "1000"))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
                                 containsString("class=\"pager\""),
-                                containsString("<a href=\"/audit?actor=bob\" rel=\"prev\">Previous</a>"),
-                                containsString("<a href=\"/audit?actor=bob&amp;page=3\" rel=\"next\">Next</a>"),
-                                containsString("<strong aria-current=\"page\">2</strong>"),
-                                containsString("<a href=\"/audit?actor=bob&amp;page=4\">4</a>"),
-                                containsString("<a href=\"/audit?actor=bob&amp;page=9\">9</a>"),
-                                not(containsString("page=5\">5</a>")),
-                                containsString("Page 2 of 9"))));
-        verify(audit).find(any(), eq(PageRequest.of(1, 50)), any());
+                                containsString("<a href=\"/audit?actor=bob\">Newest</a>"),
+                                containsString("<a href=\"/audit?actor=bob&amp;newer=950\" rel=\"prev\">Newer</a>"),
+                                containsString("<a href=\"/audit?actor=bob&amp;older=900\" rel=\"next\">Older</a>"),
+                                containsString("420 events, newest first"))));
+        verify(audit).find(any(), eq(1000L), isNull(), eq(50), any());
+    }
+
+    @Test
+    void aLargeTrailShowsItsCountAsALowerBound() throws Exception {
+        List<AuditEvent> fifty = LongStream.range(0, 50).mapToObj(i -> APPROVED).toList();
+        when(audit.find(any(), any(), any(), anyInt(), any()))
+                .thenReturn(new AuditService.EventPage(fifty, 900L, null, AuditService.COUNT_LIMIT + 1));
+
+        mvc.perform(get("/audit").with(carol()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("10,000+ events, newest first"),
+                                containsString("Download CSV (10,000+ events)"),
+                                not(containsString("Newest</a>")),
+                                containsString("<a href=\"/audit?older=900\" rel=\"next\">Older</a>"))));
     }
 
     @Test
     void aChosenPageSizeIsUsedAndKeptByTheFormAndThePager() throws Exception {
         List<AuditEvent> twenty =
                 LongStream.range(0, 20).mapToObj(i -> APPROVED).toList();
-        when(audit.find(any(), any(), any())).thenReturn(page(twenty, PageRequest.of(0, 20), 45));
+        when(audit.find(any(), any(), any(), anyInt(), any()))
+                .thenReturn(new AuditService.EventPage(twenty, 7L, null, 45));
 
         mvc.perform(get("/audit").with(carol()).param("size", "20"))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
                                 containsString("<input type=\"hidden\" name=\"size\" value=\"20\">"),
-                                containsString("<a href=\"/audit?page=3&amp;size=20\">3</a>"),
-                                containsString("Page 1 of 3"))));
-        verify(audit).find(any(), eq(PageRequest.of(0, 20)), any());
+                                containsString("<a href=\"/audit?older=7&amp;size=20\" rel=\"next\">Older</a>"))));
+        verify(audit).find(any(), isNull(), isNull(), eq(20), any());
     }
 
     @Test
-    void aPageBeyondTheLastGoesToTheLast() throws Exception {
-        when(audit.find(any(), any(), any())).thenReturn(page(List.of(), PageRequest.of(9, 50), 120));
+    void aPositionPastTheEndSaysSoAndLeadsBackToTheNewest() throws Exception {
+        when(audit.find(any(), any(), any(), anyInt(), any()))
+                .thenReturn(new AuditService.EventPage(List.of(), null, null, 120));
 
-        mvc.perform(get("/audit").with(carol()).param("page", "10"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/audit?page=3"));
+        mvc.perform(get("/audit").with(carol()).param("older", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("No more events here."), not(containsString("No audit events yet.")))));
     }
 
     @Test
@@ -231,14 +245,16 @@ class AuditControllerTests {
     }
 
     @Test
-    void aPageNumberPastTheLastOrNotANumberIsRefusedInWordsAndQueriesNothing() throws Exception {
-        for (String page : List.of("2147483647", "0", "-1", "two")) {
-            mvc.perform(get("/audit").with(carol()).param("page", page))
-                    .andExpect(status().isBadRequest())
-                    .andExpect(content()
-                            .string(allOf(
-                                    containsString("The page must be a whole number from 1 to 10001."),
-                                    not(containsString("Exception")))));
+    void aPositionThatIsNoEventNumberIsRefusedInWordsAndQueriesNothing() throws Exception {
+        for (String field : List.of("older", "newer")) {
+            for (String position : List.of("99999999999999999999", "0", "-1", "two")) {
+                mvc.perform(get("/audit").with(carol()).param(field, position))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(content()
+                                .string(allOf(
+                                        containsString(field + ": <span>A position is the event number of an Older"),
+                                        not(containsString("Exception")))));
+            }
         }
         verifyNoInteractions(audit);
     }
@@ -308,7 +324,7 @@ class AuditControllerTests {
                 .contains(
                         "14,2026-11-28T12:00:00.000Z,bob,request.decision," + REQUEST
                                 + ",111122223333,'=cmd|' /C calc'!A0,\"{\"\"comment\"\":\"\"line one\\nline two, \\\"\"quoted\\\"\"\"\"}\"\r\n");
-        verify(audit, never()).find(any(), any(), any());
+        verify(audit, never()).find(any(), any(), any(), anyInt(), any());
     }
 
     @Test
@@ -324,7 +340,7 @@ class AuditControllerTests {
         return SecurityMockMvcRequestPostProcessors.user("carol").roles("AUDITOR");
     }
 
-    private static Page<AuditEvent> page(List<AuditEvent> events, Pageable pageable, long total) {
-        return new PageImpl<>(events, pageable, total);
+    private static AuditService.EventPage page(List<AuditEvent> events, long total) {
+        return new AuditService.EventPage(events, null, null, total);
     }
 }

@@ -42,7 +42,7 @@ class AuditQueryTests {
 
     @Test
     void namesEveryUnreadableField() {
-        AuditQuery query = new AuditQuery("soon", "later", "bob", "not-a-uuid", null, null);
+        AuditQuery query = new AuditQuery("soon", "later", "bob", "not-a-uuid", null, null, null);
 
         assertThatThrownBy(query::filter)
                 .isInstanceOfSatisfying(
@@ -54,48 +54,62 @@ class AuditQueryTests {
 
     @Test
     void blankParametersMeanNoFilter() {
-        AuditQuery query = new AuditQuery(" ", "", "  ", "", "", "");
+        AuditQuery query = new AuditQuery(" ", "", "  ", "", "", "", "");
 
         assertThat(query.filter()).isEqualTo(AuditFilter.all());
         assertThat(query.filter().isEmpty()).isTrue();
         assertThat(query.hasFilters()).isFalse();
-        assertThat(query.pageNumber()).isEqualTo(1);
+        assertThat(query.olderThan()).isNull();
+        assertThat(query.newerThan()).isNull();
+        assertThat(query.isPaged()).isFalse();
         assertThat(query.pageSize()).isEqualTo(AuditQuery.DEFAULT_PAGE_SIZE);
     }
 
     @Test
-    void pageNumbersAndSizesStayInBounds() {
-        assertThat(new AuditQuery(null, null, null, null, "-3", "100000").pageNumber())
-                .isEqualTo(1);
-        assertThat(new AuditQuery(null, null, null, null, "x", "100000").pageSize())
+    void positionsAreEventNumbersAndSizesStayInBounds() {
+        assertThat(new AuditQuery(null, null, null, null, "x", null, "100000").pageSize())
                 .isEqualTo(AuditQuery.MAX_PAGE_SIZE);
-        assertThat(new AuditQuery(null, null, null, null, "4", "1").pageSize()).isEqualTo(10);
-        assertThat(new AuditQuery(null, null, null, null, "4", "25").pageNumber())
-                .isEqualTo(4);
+        assertThat(new AuditQuery(null, null, null, null, "4", null, "1").pageSize())
+                .isEqualTo(10);
+        AuditQuery older = new AuditQuery(null, null, null, null, " 1042 ", null, "25");
+        assertThat(older.olderThan()).isEqualTo(1042L);
+        assertThat(older.isPaged()).isTrue();
+        assertThat(new AuditQuery(null, null, null, null, null, "7", null).newerThan())
+                .isEqualTo(7L);
+        assertThatThrownBy(new AuditQuery(null, null, null, null, "-3", "x", null)::filter)
+                .isInstanceOfSatisfying(
+                        InvalidAuditQueryException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(AuditQuery.Problem::field)
+                                .containsExactly("older", "newer"));
     }
 
     @Test
     void linksKeepEveryFilterAndEscapePlusSoOffsetsSurvive() {
         UUID id = UUID.fromString("3f2b9c1e-8a4d-4c6b-9f1e-2d7a5b3c4e6f");
-        AuditQuery query = new AuditQuery("2026-11-28T12:00+02:00", "2026-11-29", "bob & co", id.toString(), "3", null);
+        AuditQuery query =
+                new AuditQuery("2026-11-28T12:00+02:00", "2026-11-29", "bob & co", id.toString(), "3", null, null);
 
-        assertThat(query.link("/audit", 2))
+        assertThat(query.link("/audit", 2L, null))
                 .isEqualTo("/audit?from=2026-11-28T12:00%2B02:00&to=2026-11-29&actor=bob%20%26%20co&requestId=" + id
-                        + "&page=2");
-        assertThat(query.link("/audit", 1)).doesNotContain("page=");
+                        + "&older=2");
+        assertThat(query.link("/audit", null, 9L)).endsWith("&newer=9");
+        assertThat(query.link("/audit")).doesNotContain("older=").doesNotContain("newer=");
         assertThat(query.exportLink("/audit/export.csv"))
                 .startsWith("/audit/export.csv?from=")
-                .doesNotContain("page");
+                .doesNotContain("older");
         assertThat(query.filter().from()).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
     }
 
     @Test
     void theFormShowsReadableTimesAsUtcDatetimeLocalValues() {
         AuditFilterForm form =
-                new AuditQuery("2026-11-28T12:00:00+02:00", "2026-11-07", "bob", null, null, "20").form();
+                new AuditQuery("2026-11-28T12:00:00+02:00", "2026-11-07", "bob", null, null, null, "20").form();
 
         assertThat(form).isEqualTo(new AuditFilterForm("2026-11-28T10:00:00", "2026-11-08T00:00:00", "bob", "", "20"));
-        assertThat(new AuditQuery("soon", null, null, null, null, null).form().from())
+        assertThat(new AuditQuery("soon", null, null, null, null, null, null)
+                        .form()
+                        .from())
                 .isEqualTo("soon");
     }
 }

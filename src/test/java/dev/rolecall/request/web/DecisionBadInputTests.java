@@ -3,6 +3,7 @@ package dev.rolecall.request.web;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -42,12 +43,12 @@ class DecisionBadInputTests {
     RoleRequestService requests;
 
     @ParameterizedTest
-    @ValueSource(strings = {"2147483647", "-1", "10001"})
-    void anInboxPageOutOfRangeIsA400InWords(String page) throws Exception {
-        mvc.perform(get("/inbox").param("page", page).with(user("bob").roles("REVIEWER")))
+    @ValueSource(strings = {"2147483647", "-1", "1764643200000000.", "x.3f2a6c1e-0000-4000-8000-000000000001"})
+    void anInboxPositionThatIsNoneIsA400InWords(String older) throws Exception {
+        mvc.perform(get("/inbox").param("older", older).with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("page must be between 0 and 10000")));
-        verify(requests, never()).inbox(any(), any());
+                .andExpect(content().string(containsString("older has a value that cannot be read")));
+        verify(requests, never()).inbox(any(), any(), any(), anyInt());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.rolecall.request.web;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -20,6 +21,7 @@ import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestSlice;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestSummary;
 import dev.rolecall.request.problems.ActionNotAllowedException;
@@ -34,9 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -74,7 +73,8 @@ class DecisionControllerTests {
                 null,
                 Instant.EPOCH,
                 Instant.EPOCH);
-        given(requests.inbox(any(), any(Pageable.class))).willReturn(new PageImpl<>(List.of(waiting)));
+        given(requests.inbox(any(), any(), any(), anyInt()))
+                .willReturn(new RoleRequestSlice(List.of(waiting), null, null, 1L));
         mvc.perform(get("/inbox").with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("ci-deployer")))
@@ -83,7 +83,7 @@ class DecisionControllerTests {
 
     @Test
     void anEmptyInboxSaysSo() throws Exception {
-        given(requests.inbox(any(), any(Pageable.class))).willReturn(Page.empty());
+        given(requests.inbox(any(), any(), any(), anyInt())).willReturn(RoleRequestSlice.empty());
         mvc.perform(get("/inbox").with(user("erin").roles("REVIEWER")))
                 .andExpect(content().string(containsString("Nothing needs your review.")));
     }

@@ -1,9 +1,12 @@
 package dev.rolecall.request.web;
 
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -19,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestSlice;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestSummary;
 import dev.rolecall.request.problems.IllegalTransitionException;
@@ -31,8 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -154,13 +156,22 @@ class RoleRequestApiControllerTests {
                 null,
                 java.time.Instant.EPOCH,
                 java.time.Instant.EPOCH);
-        given(requests.list(any(), eq(RoleRequestStatus.APPLIED), any(Pageable.class)))
-                .willReturn(new PageImpl<>(List.of(summary), Pageable.ofSize(20), 1));
+        RoleRequestSlice.Key position = RoleRequestSlice.Key.parse("1764643200000000." + RoleRequestControllerTests.ID);
+        given(requests.list(any(), eq(RoleRequestStatus.APPLIED), any(), any(), anyInt()))
+                .willReturn(new RoleRequestSlice(List.of(summary), position, null, null));
         mvc.perform(get("/api/v1/role-requests").param("status", "APPLIED").with(httpBasic("alice", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].id").value(RoleRequestControllerTests.ID.toString()))
                 .andExpect(jsonPath("$.items[0].status").value("APPLIED"))
-                .andExpect(jsonPath("$.totalElements").value(1));
+                .andExpect(jsonPath("$.older").value(position.toString()))
+                .andExpect(jsonPath("$.newer").value(nullValue()))
+                .andExpect(jsonPath("$.size").value(20));
+        mvc.perform(get("/api/v1/role-requests")
+                        .param("status", "APPLIED")
+                        .param("older", position.toString())
+                        .with(httpBasic("alice", "demo")))
+                .andExpect(status().isOk());
+        verify(requests).list(any(), eq(RoleRequestStatus.APPLIED), eq(position), isNull(), eq(20));
         mvc.perform(get("/api/v1/role-requests").param("status", "NOPE").with(httpBasic("alice", "demo")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("status"));

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -53,32 +54,37 @@ class RoleRequestBadInputTests {
     AccountRegistry accounts;
 
     @ParameterizedTest
-    @CsvSource({"2147483647", "10001", "-1"})
-    void aPageOutOfRangeIsA400InWordsOnTheListPage(String page) throws Exception {
-        mvc.perform(get("/requests").param("page", page).with(user("alice")))
+    @CsvSource({
+        "older, abc",
+        "older, 1764643200000000.not-an-id",
+        "newer, 99999999999999999999999.3f2a6c1e-0000-4000-8000-000000000001",
+        "newer, 1764643200000000.3f2a6c1e-0000-4000-8000-00000000000g"
+    })
+    void aListPositionThatIsNoneIsA400InWordsOnTheListPage(String field, String value) throws Exception {
+        mvc.perform(get("/requests").param(field, value).with(user("alice")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-                .andExpect(content().string(containsString("page must be between 0 and 10000")));
-        verify(requests, never()).list(any(), any(), any());
+                .andExpect(content().string(containsString(field + " has a value that cannot be read")))
+                .andExpect(content().string(not(containsString("dev.rolecall"))));
+        verify(requests, never()).list(any(), any(), any(), any(), anyInt());
     }
 
     @ParameterizedTest
     @CsvSource({
-        "page, 2147483647, page must be between 0 and 10000",
-        "page, -5, page must be between 0 and 10000",
-        "page, abc, page must be a whole number",
+        "older, abc, older has a value that cannot be read",
+        "newer, 12.34, newer has a value that cannot be read",
         "size, 0, size must be between 1 and 100",
         "size, 2147483647, size must be between 1 and 100",
         "size, 1e3, size must be a whole number"
     })
-    void aPageOrSizeOutOfRangeIsA400NamingTheFieldInTheApi(String field, String value, String message)
+    void aPositionOrSizeOutOfRangeIsA400NamingTheFieldInTheApi(String field, String value, String message)
             throws Exception {
         mvc.perform(get("/api/v1/role-requests").param(field, value).with(httpBasic("alice", "demo")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
                 .andExpect(jsonPath("$.errors[0].message").value(message));
-        verify(requests, never()).list(any(), any(), any());
+        verify(requests, never()).list(any(), any(), any(), any(), anyInt());
     }
 
     @Test

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Fills the embedded database of a running `./mvnw spring-boot:run` with generated requests and audit
+# events (bench/generate.sql). Usage: bench/generate.sh [requests=100000] [events=1000000]
+# Connects as the schema owner with the password from the data folder's credentials file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+requests=${1:-100000}
+events=${2:-1000000}
+data=${ROLECALL_DATA:-.rolecall/pgdata}
+credentials="$data/rolecall-credentials.properties"
+[ -r "$credentials" ] || { echo "no $credentials: start the console once with ./mvnw spring-boot:run" >&2; exit 1; }
+port=$(sed -n 4p "$data/postmaster.pid")
+owner_password=$(sed -n 's/^rolecall_owner=//p' "$credentials")
+export PGPASSWORD="$owner_password"
+start=$(date +%s)
+psql -h 127.0.0.1 -p "$port" -U rolecall_owner -d postgres -v requests="$requests" -v events="$events" \
+    -f bench/generate.sql
+echo "generated $requests requests and $events audit events in $(( $(date +%s) - start )) s"

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Measures Rolecall's pages under load with wrk: signs in (session cookie, CSRF token) as the demo
+# users, then runs wrk at 16 and 64 connections against each page, the API (HTTP Basic) and a small
+# static file, and prints req/s, p50, p99 and non-2xx per page next to the static file's rate.
+# Usage: bench/load.sh [base=http://127.0.0.1:8080]   (DURATION=10s WARMUP=3s THREADS=2 to change)
+# Only for a console on this machine: the base URL must be on 127.0.0.1 or localhost.
+set -euo pipefail
+cd "$(dirname "$0")"
+base=${1:-http://127.0.0.1:8080}
+duration=${DURATION:-10s}
+warmup=${WARMUP:-3s}
+threads=${THREADS:-2}
+case "$base" in
+    http://127.0.0.1:* | http://localhost:*) ;;
+    *) echo "refusing $base: the benchmark runs against 127.0.0.1 only" >&2; exit 1 ;;
+esac
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Signs in through the form and prints the Cookie header value of the signed-in session.
+sign_in() {
+    local user=$1 jar="$work/$1.jar"
+    local token
+    token=$(curl -fsS -c "$jar" "$base/login" | sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
+    [ -n "$token" ] || { echo "no CSRF token on $base/login" >&2; exit 1; }
+    curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "username=$user" --data-urlencode "password=demo" \
+        --data-urlencode "_csrf=$token" "$base/login"
+    awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar" | sed 's/; $//'
+}
+
+alice=$(sign_in alice)
+bob=$(sign_in bob)
+dave=$(sign_in dave)
+basic="Basic $(printf 'alice:demo' | base64)"
+request_id=$(curl -fsS -H "Authorization: $basic" "$base/api/v1/role-requests?size=1" \
+    | sed -n 's/.*"id":"\([0-9a-f-]\{36\}\)".*/\1/p' | head -1)
+[ -n "$request_id" ] || { echo "alice has no request to open: run bench/generate.sh first" >&2; exit 1; }
+
+# name|path|header
+pages=(
+    "static file|/favicon.svg|X-Bench: static"
+    "one request page|/requests/$request_id|Cookie: $alice"
+    "inbox (bob)|/inbox|Cookie: $bob"
+    "request list (alice)|/requests|Cookie: $alice"
+    "request list (admin)|/requests|Cookie: $dave"
+    "audit, actor=bob|/audit?actor=bob|Cookie: $dave"
+    "audit, no filter|/audit|Cookie: $dave"
+    "API list (Basic)|/api/v1/role-requests|Authorization: $basic"
+)
+
+run() { # connections path header duration
+    wrk -t"$threads" -c"$1" -d"$4" --latency -s report.lua -H "$3" "$base$2" | sed -n 's/^RESULT //p'
+}
+
+printf '%-22s | %9s %7s %8s %6s | %9s %7s %8s %6s | %s\n' page "req/s@16" "p50" "p99" "non2xx" \
+    "req/s@64" "p50" "p99" "non2xx" "of static@64"
+static64=""
+for entry in "${pages[@]}"; do
+    IFS='|' read -r name path header <<<"$entry"
+    run 16 "$path" "$header" "$warmup" >/dev/null
+    read -r rps16 p50_16 p99_16 bad16 _ <<<"$(run 16 "$path" "$header" "$duration")"
+    read -r rps64 p50_64 p99_64 bad64 _ <<<"$(run 64 "$path" "$header" "$duration")"
+    [ -n "$static64" ] || static64=$rps64
+    share=$(awk -v a="$rps64" -v b="$static64" 'BEGIN { printf "%.1f%%", 100 * a / b }')
+    printf '%-22s | %9s %5sms %6sms %6s | %9s %5sms %6sms %6s | %s\n' "$name" "$rps16" "$p50_16" "$p99_16" \
+        "$bad16" "$rps64" "$p50_64" "$p99_64" "$bad64" "$share"
+done

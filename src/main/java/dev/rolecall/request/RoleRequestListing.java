@@ -1,0 +1,170 @@
+package dev.rolecall.request;
+
+import dev.rolecall.policy.analysis.RiskLevel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Lists of requests, read by keyset in SQL: only the columns a list shows (never the spec), the
+ * rows after a position in {@code (created_at, id)} order, and a count that stops at
+ * {@link RoleRequestSlice#COUNT_LIMIT}. Each scope has an index that matches its filter and order
+ * (V30), so a page reads about as many index entries as it shows.
+ */
+@Repository
+class RoleRequestListing {
+
+    static final String COLUMNS = "id, status, requester, requester_team, account_id, role_name, revision,"
+            + " risk_level, top_finding_code, risk_reason, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    RoleRequestListing(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    /**
+     * Which requests a list has: every condition is optional.
+     *
+     * @param requester only this requester's
+     * @param notRequester all but this requester's (a reviewer's inbox)
+     * @param status only this status
+     */
+    record Scope(
+            @Nullable String requester,
+            @Nullable String notRequester,
+            @Nullable RoleRequestStatus status) {}
+
+    /**
+     * One page of a list.
+     *
+     * @param newestFirst the list's order; the inbox is oldest first
+     * @param older show the requests older than this position, or {@code null}
+     * @param newer show the requests newer than this position, or {@code null} (ignored with {@code older})
+     * @param counted whether to count the scope (up to the limit): only for selective scopes, whose
+     *     count an index answers
+     */
+    RoleRequestSlice slice(
+            Scope scope,
+            boolean newestFirst,
+            RoleRequestSlice.@Nullable Key older,
+            RoleRequestSlice.@Nullable Key newer,
+            int size,
+            boolean counted) {
+        boolean descending = older != null || (newer == null && newestFirst);
+        Statement page = page(scope, descending, older != null ? older : newer, size + 1);
+        List<RoleRequestSummary> rows = new ArrayList<>(jdbc.sql(page.sql())
+                .params(page.params())
+                .query(RoleRequestListing::summary)
+                .list());
+        boolean more = rows.size() > size;
+        if (more) {
+            rows.remove(size);
+        }
+        boolean olderExist = descending ? more : newer != null;
+        boolean newerExist = descending ? older != null : more;
+        if (descending != newestFirst) {
+            Collections.reverse(rows);
+        }
+        RoleRequestSlice.Key first = rows.isEmpty() ? null : key(rows.get(0));
+        RoleRequestSlice.Key last = rows.isEmpty() ? null : key(rows.get(rows.size() - 1));
+        RoleRequestSlice.Key oldest = newestFirst ? last : first;
+        RoleRequestSlice.Key newest = newestFirst ? first : last;
+        return new RoleRequestSlice(
+                rows, olderExist ? oldest : null, newerExist ? newest : null, counted ? count(scope) : null);
+    }
+
+    /** How many requests a scope has, counted up to one past the limit. */
+    long count(Scope scope) {
+        Statement count = count(scope, RoleRequestSlice.COUNT_LIMIT + 1);
+        return jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
+    }
+
+    /** A statement and its positional parameters. */
+    record Statement(String sql, List<Object> params) {}
+
+    /** The rows of a scope after {@code from} in the given direction, at most {@code limit}. */
+    static Statement page(Scope scope, boolean descending, RoleRequestSlice.@Nullable Key from, int limit) {
+        Query query = Query.of(scope);
+        if (from != null) {
+            query.condition(descending ? "(created_at, id) < (?, ?)" : "(created_at, id) > (?, ?)");
+            query.params.add(OffsetDateTime.ofInstant(from.createdAt(), ZoneOffset.UTC));
+            query.params.add(from.id());
+        }
+        String order = descending ? " ORDER BY created_at DESC, id DESC" : " ORDER BY created_at, id";
+        List<Object> params = new ArrayList<>(query.params);
+        params.add(limit);
+        return new Statement("SELECT " + COLUMNS + " FROM role_request" + query.where() + order + " LIMIT ?", params);
+    }
+
+    /** Counts the rows of a scope, stopping at {@code limit}. */
+    static Statement count(Scope scope, int limit) {
+        Query query = Query.of(scope);
+        List<Object> params = new ArrayList<>(query.params);
+        params.add(limit);
+        return new Statement(
+                "SELECT count(*) FROM (SELECT 1 FROM role_request" + query.where() + " LIMIT ?) AS bounded", params);
+    }
+
+    private static RoleRequestSlice.Key key(RoleRequestSummary row) {
+        return new RoleRequestSlice.Key(row.createdAt(), row.id().value());
+    }
+
+    private static RoleRequestSummary summary(ResultSet rs, int row) throws SQLException {
+        String risk = rs.getString("risk_level");
+        return new RoleRequestSummary(
+                new RoleRequestId(rs.getObject("id", UUID.class)),
+                RoleRequestStatus.valueOf(rs.getString("status")),
+                rs.getString("requester"),
+                rs.getString("requester_team"),
+                rs.getString("account_id"),
+                rs.getString("role_name"),
+                rs.getInt("revision"),
+                risk == null ? null : RiskLevel.valueOf(risk),
+                rs.getString("top_finding_code"),
+                rs.getString("risk_reason"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** The WHERE clause of a scope and its positional parameters. */
+    private static final class Query {
+
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+
+        static Query of(Scope scope) {
+            Query query = new Query();
+            if (scope.requester() != null) {
+                query.condition("requester = ?");
+                query.params.add(scope.requester());
+            }
+            if (scope.status() != null) {
+                query.condition("status = ?");
+                query.params.add(scope.status().name());
+            }
+            if (scope.notRequester() != null) {
+                query.condition("requester <> ?");
+                query.params.add(scope.notRequester());
+            }
+            return query;
+        }
+
+        void condition(String sql) {
+            conditions.add(sql);
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+    }
+}
