@@ -44,6 +44,10 @@ public final class IamCatalog {
     private final Map<String, ActionMatch> matchCache = new ConcurrentHashMap<>();
     private final Map<String, ActionSet> serviceActions = new ConcurrentHashMap<>();
     private final Map<String, List<String>> servicesListingKey = new ConcurrentHashMap<>();
+    /** A service condition key's catalog name in lower case → the indexes of the actions that carry it. */
+    private final Map<String, int[]> actionsCarryingKey;
+
+    private final Map<String, ActionSet> carriersCache = new ConcurrentHashMap<>();
 
     IamCatalog(
             String source,
@@ -54,7 +58,8 @@ public final class IamCatalog {
             ConditionKeys globalConditionKeys,
             Map<String, List<String>> conditionKeyAliases,
             ArnFormats arnFormats,
-            List<AccessLevelOverride> overrides) {
+            List<AccessLevelOverride> overrides,
+            Map<String, int[]> actionsCarryingKey) {
         this.source = source;
         this.version = version;
         this.updatedAt = updatedAt;
@@ -64,6 +69,7 @@ public final class IamCatalog {
         this.conditionKeyAliases = conditionKeyAliases;
         this.arnFormats = arnFormats;
         this.overrides = overrides;
+        this.actionsCarryingKey = actionsCarryingKey;
         BitSet bits = new BitSet(actions.size());
         bits.set(0, actions.size());
         this.all = new ActionSet(actions, bits);
@@ -227,9 +233,10 @@ public final class IamCatalog {
     /**
      * Whether a request for one of these actions can carry the condition key, as far as the catalog
      * tells: always for global keys, for keys the catalog does not know and for identity providers'
-     * keys; for a service's key, when an action of a service that lists the key is among them; for
-     * the few keys only some actions of their service carry ({@code s3:prefix} on listing actions,
-     * {@code iam:PassedToService} on iam:PassRole), when one of those is among them.
+     * keys; for a service's key, when one of the actions carries it, as the AWS Service Authorization
+     * Reference lists it: in the action's row or for one of the resource types the action takes
+     * ({@code s3:prefix} on s3:ListBucket, not on s3:GetObject; {@code iam:ResourceTag/…} on IAM
+     * actions on roles and users, on no S3 or EC2 action).
      */
     public boolean mayCarry(ActionSet actions, String key) {
         int colon = key.indexOf(':');
@@ -238,20 +245,50 @@ public final class IamCatalog {
                 || globalConditionKeys.find(key).isPresent()) {
             return true;
         }
-        List<String> narrow = NarrowConditionKeys.actionsFor(key);
-        if (!narrow.isEmpty()) {
-            return actions.intersects(actionsNamed(narrow));
-        }
         List<String> listing = servicesListing(key);
         if (listing.isEmpty()) {
             return true;
         }
-        for (String service : listing) {
-            if (actions.intersects(actionsOf(service))) {
-                return true;
+        return actions.intersects(actionsCarrying(key, listing));
+    }
+
+    /**
+     * The actions that carry a service key, in every service that lists it. A few keys a service lists
+     * appear in no action's row nor resource type of the reference (e.g. {@code
+     * dynamodb:FirstPartitionKeyValues}, {@code ec2:RoleDelivery}): the data does not say which actions
+     * carry those, so every action of the service counts as carrying them. {@link
+     * UnlistedConditionKeyCarriers} adds the actions AWS uses a key with that the reference leaves out.
+     */
+    private ActionSet actionsCarrying(String key, List<String> listing) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        ActionSet known = carriersCache.get(lower);
+        if (known != null) {
+            return known;
+        }
+        BitSet bits = new BitSet();
+        for (String prefix : listing) {
+            IamService service = services.get(prefix);
+            String listed = service == null
+                    ? lower
+                    : service.conditionKeys()
+                            .find(key)
+                            .map(found -> found.name().toLowerCase(Locale.ROOT))
+                            .orElse(lower);
+            if (actionsCarryingKey.containsKey(listed)) {
+                for (int index : actionsCarryingKey.getOrDefault(listed, new int[0])) {
+                    bits.set(index);
+                }
+                bits.or(actionsNamed(UnlistedConditionKeyCarriers.actionsFor(listed))
+                        .bits());
+            } else {
+                bits.or(actionsOf(prefix).bits());
             }
         }
-        return false;
+        ActionSet carrying = new ActionSet(actions, bits);
+        if (carriersCache.size() < MATCH_CACHE_LIMIT) {
+            carriersCache.put(lower, carrying);
+        }
+        return carrying;
     }
 
     /** The services whose own condition keys include this key (lower-case prefixes). */

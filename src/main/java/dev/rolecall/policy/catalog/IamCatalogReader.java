@@ -4,11 +4,15 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,10 +26,12 @@ final class IamCatalogReader {
         List<IamAction> actions = new ArrayList<>();
         Map<String, IamService> services = new LinkedHashMap<>();
         ArnFormats arnFormats = new ArnFormats();
+        Map<String, List<Integer>> carriers = new HashMap<>();
         for (Map.Entry<String, JsonNode> entry : new TreeMap<>(fields(root.path("services"))).entrySet()) {
             IamService service = readService(
                     entry.getKey().toLowerCase(Locale.ROOT), entry.getValue(), actions, overrides, arnFormats);
             services.put(service.prefix(), service);
+            readCarriers(service, entry.getValue(), carriers);
         }
         ConditionKeys global = new ConditionKeys();
         fields(root.path("globalConditionKeys"))
@@ -44,7 +50,52 @@ final class IamCatalogReader {
                 global,
                 aliases,
                 arnFormats,
-                List.copyOf(overrides.values()));
+                List.copyOf(overrides.values()),
+                carriedKeys(carriers));
+    }
+
+    /**
+     * Records which actions of the service carry which of its condition keys: the keys of the action's
+     * row in the Service Authorization Reference ({@code actionConditionKeys}) and those of the resource
+     * types it takes ({@code resourceTypeConditionKeys}). Global {@code aws:} keys are left out: Rolecall
+     * counts them as carried by every action.
+     */
+    private static void readCarriers(IamService service, JsonNode node, Map<String, List<Integer>> carriers) {
+        Map<String, JsonNode> actionKeys = new HashMap<>();
+        fields(node.path("actionConditionKeys"))
+                .forEach((name, keys) -> actionKeys.put(name.toLowerCase(Locale.ROOT), keys));
+        Map<String, JsonNode> typeKeys = new HashMap<>();
+        fields(node.path("resourceTypeConditionKeys"))
+                .forEach((name, keys) -> typeKeys.put(name.toLowerCase(Locale.ROOT), keys));
+        for (IamAction action : service.actions()) {
+            Set<String> keys = new TreeSet<>();
+            addKeys(actionKeys.get(action.name().toLowerCase(Locale.ROOT)), keys);
+            for (String type : action.resourceTypes()) {
+                addKeys(typeKeys.get(type.toLowerCase(Locale.ROOT)), keys);
+            }
+            for (String key : keys) {
+                carriers.computeIfAbsent(key, k -> new ArrayList<>()).add(action.index());
+            }
+        }
+    }
+
+    private static void addKeys(@Nullable JsonNode names, Set<String> keys) {
+        if (names == null) {
+            return;
+        }
+        for (JsonNode name : names.values()) {
+            String key = name.asString().toLowerCase(Locale.ROOT);
+            if (!key.startsWith("aws:")) {
+                keys.add(key);
+            }
+        }
+    }
+
+    private static Map<String, int[]> carriedKeys(Map<String, List<Integer>> carriers) {
+        Map<String, int[]> result = new HashMap<>();
+        carriers.forEach((key, indexes) ->
+                result.put(key, indexes.stream().mapToInt(Integer::intValue).toArray()));
+        return Map.copyOf(result);
     }
 
     private static IamService readService(

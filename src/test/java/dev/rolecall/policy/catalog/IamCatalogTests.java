@@ -127,6 +127,87 @@ class IamCatalogTests {
     }
 
     @Test
+    void knowsWhichActionsCarryAServiceKey() {
+        assertThat(catalog.mayCarry(actions("s3:ListBucket"), "s3:prefix")).isTrue();
+        assertThat(catalog.mayCarry(actions("s3:ListBucketVersions"), "S3:Delimiter"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("s3:GetObject"), "s3:prefix")).isFalse();
+        assertThat(catalog.mayCarry(actions("s3:GetObject"), "s3:ExistingObjectTag/team"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("s3:ListBucket"), "s3:ExistingObjectTag/team"))
+                .isFalse();
+        assertThat(catalog.mayCarry(actions("iam:PassRole"), "iam:PassedToService"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("iam:GetRole"), "iam:PassedToService"))
+                .isFalse();
+        assertThat(catalog.mayCarry(catalog.match("s3:*").actions(), "iam:ResourceTag/team"))
+                .isFalse();
+        assertThat(catalog.mayCarry(catalog.match("ec2:*").actions(), "iam:ResourceTag/team"))
+                .isFalse();
+        assertThat(catalog.mayCarry(catalog.match("iam:*").actions(), "iam:ResourceTag/team"))
+                .isTrue();
+    }
+
+    @Test
+    void anActionCarriesTheKeysOfItsResourceTypes() {
+        // neither action's own row lists these keys; their resource types (role, instance) do
+        assertThat(catalog.mayCarry(actions("iam:DeleteRole"), "iam:ResourceTag/team"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("ec2:TerminateInstances"), "ec2:InstanceType"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("ec2:TerminateInstances"), "ec2:ResourceTag/team"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("ec2:DescribeInstances"), "ec2:InstanceType"))
+                .isFalse();
+    }
+
+    @Test
+    void globalKeysUnknownKeysAndKeysNoActionListsCountAsCarried() {
+        assertThat(catalog.mayCarry(actions("s3:GetObject"), "aws:ResourceTag/team"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("s3:GetObject"), "aws:SourceIp")).isTrue();
+        assertThat(catalog.mayCarry(actions("s3:GetObject"), "token.actions.githubusercontent.com:sub"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("s3:GetObject"), "nosuchservice:key"))
+                .isTrue();
+        // the reference lists dynamodb:FirstPartitionKeyValues for DynamoDB, but for no action or resource type
+        assertThat(catalog.mayCarry(actions("dynamodb:GetItem"), "dynamodb:FirstPartitionKeyValues"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("dynamodb:ListTables"), "dynamodb:FirstPartitionKeyValues"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("s3:GetObject"), "dynamodb:FirstPartitionKeyValues"))
+                .isFalse();
+    }
+
+    @Test
+    void tagKeysSpelledTagKeyAreTheSameVariableKey() {
+        // the reference spells these keys ssm:resourceTag/tag-key and secretsmanager:ResourceTag/tag-key
+        assertThat(catalog.conditionKey("secretsmanager:ResourceTag/team")).isPresent();
+        assertThat(catalog.mayCarry(actions("secretsmanager:GetSecretValue"), "secretsmanager:ResourceTag/team"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("ssm:DeregisterManagedInstance"), "ssm:resourceTag/owner"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("ssm:StartSession"), "ssm:resourceTag/owner"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("ssm:DescribeParameters"), "ssm:resourceTag/owner"))
+                .isFalse();
+    }
+
+    @Test
+    void keysAwsUsesOnActionsTheReferenceLeavesOutCount() {
+        assertThat(catalog.mayCarry(actions("aws-marketplace:Subscribe"), "aws-marketplace:ProductId"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("aws-marketplace:CreateAgreementRequest"), "aws-marketplace:ProductId"))
+                .isTrue();
+        assertThat(catalog.mayCarry(actions("aws-marketplace:ViewSubscriptions"), "aws-marketplace:ProductId"))
+                .isFalse();
+    }
+
+    private ActionSet actions(String name) {
+        return catalog.actionsNamed(List.of(name));
+    }
+
+    @Test
     void knowsIdentityProviderKeys() {
         assertThat(catalog.conditionKey("token.actions.githubusercontent.com:sub"))
                 .isPresent();

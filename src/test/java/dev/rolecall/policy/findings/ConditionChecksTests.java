@@ -156,6 +156,85 @@ class ConditionChecksTests {
     }
 
     @Test
+    void keysOfOtherServicesOrOtherActionsLimitNothing() {
+        PolicyAnalysis ec2 = permissions(policy(allow(
+                "\"ec2:TerminateInstances\"",
+                "\"*\"",
+                "{\"StringNotEquals\": {\"iam:ResourceTag/team\": \"payments\"}}")));
+        assertThat(finding(ec2, "condition-limits-nothing").message())
+                .contains("No action of this statement carries iam:ResourceTag/team")
+                .contains("always true");
+        PolicyAnalysis s3 = permissions(policy(allow(
+                "\"s3:GetObject\"",
+                "\"arn:aws:s3:::invoices/*\"",
+                "{\"StringEquals\": {\"iam:ResourceTag/team\": \"payments\"}}")));
+        assertThat(finding(s3, "condition-limits-nothing").message()).contains("never true");
+        PolicyAnalysis prefix = permissions(policy(allow(
+                "[\"s3:GetObject\", \"s3:PutObject\"]",
+                "\"arn:aws:s3:::invoices/*\"",
+                "{\"StringNotLike\": {\"s3:prefix\": \"private/*\"}}")));
+        assertThat(finding(prefix, "condition-limits-nothing").message())
+                .contains("carries s3:prefix")
+                .contains("always true");
+    }
+
+    @Test
+    void keysAnActionCarriesThroughItsRowOrItsResourceTypesAreNoFinding() {
+        assertThat(codes(permissions(policy(allow(
+                        "[\"s3:GetObject\", \"s3:ListBucket\"]",
+                        "\"*\"",
+                        "{\"StringNotLike\": {\"s3:prefix\": \"private/*\"}}")))))
+                .doesNotContain("condition-limits-nothing");
+        assertThat(codes(permissions(policy(allow(
+                        "\"ec2:TerminateInstances\"",
+                        "\"*\"",
+                        "{\"StringEquals\": {\"aws:ResourceTag/team\": \"payments\"}}")))))
+                .doesNotContain("condition-limits-nothing");
+        // iam:DeleteRole lists iam:ResourceTag only through its resource type, role
+        assertThat(codes(permissions(policy(allow(
+                        "\"iam:DeleteRole\"",
+                        "\"*\"",
+                        "{\"StringEquals\": {\"iam:ResourceTag/team\": \"payments\"}}")))))
+                .doesNotContain("condition-limits-nothing");
+        // ec2:TerminateInstances carries ec2:InstanceType through its resource type, instance
+        assertThat(codes(permissions(policy(allow(
+                        "\"ec2:TerminateInstances\"",
+                        "\"*\"",
+                        "{\"StringEquals\": {\"ec2:InstanceType\": \"t3.micro\"}}")))))
+                .doesNotContain("condition-limits-nothing");
+    }
+
+    @Test
+    void aNegatedConditionOnAKeyNoActionCarriesLeavesTheRiskChecksUnconditional() {
+        String action = "\"s3:PutBucketPolicy\"";
+        String everyBucket = "\"arn:aws:s3:::*\"";
+        PolicyAnalysis unconditional = permissions(policy(allow(action, everyBucket)));
+        PolicyAnalysis limitsNothing = permissions(
+                policy(allow(action, everyBucket, "{\"StringNotEquals\": {\"iam:ResourceTag/status\": \"locked\"}}")));
+        PolicyAnalysis ifExists = permissions(
+                policy(allow(action, everyBucket, "{\"StringEqualsIfExists\": {\"s3:prefix\": \"home/\"}}")));
+        PolicyAnalysis limits = permissions(policy(
+                allow(action, everyBucket, "{\"StringNotEquals\": {\"s3:ResourceAccount\": \"111122223333\"}}")));
+        FindingSeverity full = severity(unconditional, "permissions-management-star");
+        assertThat(full).isEqualTo(FindingSeverity.HIGH);
+        assertThat(severity(limitsNothing, "permissions-management-star")).isEqualTo(full);
+        assertThat(severity(ifExists, "permissions-management-star")).isEqualTo(full);
+        assertThat(codes(limits)).doesNotContain("condition-limits-nothing");
+        assertThat(severity(limits, "permissions-management-star")).isEqualTo(FindingSeverity.MEDIUM);
+    }
+
+    @Test
+    void aDenyWhoseNegatedConditionLimitsNothingDeniesEverywhere() {
+        String grant = allow("\"s3:PutBucketPolicy\"", "\"*\"");
+        String denyAlways = "{\"Effect\": \"Deny\", \"Action\": \"s3:PutBucketPolicy\", \"Resource\": \"*\", "
+                + "\"Condition\": {\"StringNotEquals\": {\"iam:ResourceTag/status\": \"open\"}}}";
+        String denyDepends = "{\"Effect\": \"Deny\", \"Action\": \"s3:PutBucketPolicy\", \"Resource\": \"*\", "
+                + "\"Condition\": {\"StringNotEquals\": {\"s3:ResourceAccount\": \"111122223333\"}}}";
+        assertThat(codes(permissions(policy(grant + ", " + denyAlways)))).doesNotContain("permissions-management-star");
+        assertThat(codes(permissions(policy(grant + ", " + denyDepends)))).contains("permissions-management-star");
+    }
+
+    @Test
     void principalAccountInTheRolesOwnPolicyLimitsNothing() {
         PolicyAnalysis analysis =
                 withCondition("Allow", "{\"StringEquals\": {\"aws:PrincipalAccount\": \"111122223333\"}}");
