@@ -1,7 +1,15 @@
 package dev.rolecall.audit;
 
 import dev.rolecall.identity.CurrentUser;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,9 +121,9 @@ public class AuditService {
      * @param channel where the export was asked for, e.g. {@code ui} or {@code api}
      * @throws AccessDeniedException unless the reader is an auditor or admin
      */
-    public AuditExport startExport(AuditFilter filter, String channel, CurrentUser reader) {
+    public Export startExport(AuditFilter filter, String channel, CurrentUser reader) {
         requireReader(reader);
-        AuditExport export = new AuditExport(filter, clock.instant(), events, readOnly);
+        Export export = new Export(filter, clock.instant(), events, readOnly);
         record(new AuditEntry(
                 export.startedAt(),
                 reader.username(),
@@ -130,6 +138,75 @@ public class AuditService {
     private static void requireReader(CurrentUser reader) {
         if (!reader.canReadAudit()) {
             throw new AccessDeniedException("only auditors and admins read the audit trail");
+        }
+    }
+
+    /**
+     * An audit CSV export that has been authorised and recorded, ready to write. Rows stream from a
+     * database cursor straight to the output, so memory stays flat whatever the row count.
+     */
+    public static final class Export {
+
+        /** The media type of the file. */
+        public static final String CONTENT_TYPE = "text/csv;charset=UTF-8";
+
+        private static final int WRITE_BUFFER_CHARS = 16 * 1024;
+
+        private final AuditFilter filter;
+        private final Instant startedAt;
+        private final AuditEventRepository events;
+        private final TransactionTemplate readOnly;
+
+        Export(AuditFilter filter, Instant startedAt, AuditEventRepository events, TransactionTemplate readOnly) {
+            this.filter = filter;
+            this.startedAt = startedAt;
+            this.events = events;
+            this.readOnly = readOnly;
+        }
+
+        public AuditFilter filter() {
+            return filter;
+        }
+
+        public Instant startedAt() {
+            return startedAt;
+        }
+
+        /**
+         * The file name: the range in UTC, e.g. {@code rolecall-audit-20261101T000000Z-20261128T101530Z.csv};
+         * without a lower bound it reads {@code all}, without an upper bound the time of the export.
+         */
+        public String filename() {
+            String from = filter.from() == null ? "all" : AuditTime.compact(filter.from());
+            String to = AuditTime.compact(filter.to() == null ? startedAt : filter.to());
+            return "rolecall-audit-" + from + "-" + to + ".csv";
+        }
+
+        /**
+         * Writes the header and every matching event, oldest first, as UTF-8 CSV, and flushes. Does
+         * not close {@code out}.
+         *
+         * @return the number of events written
+         */
+        public long writeTo(OutputStream out) throws IOException {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), WRITE_BUFFER_CHARS);
+            AuditCsvWriter csv = new AuditCsvWriter(writer);
+            long[] rows = {0};
+            try {
+                readOnly.executeWithoutResult(status -> events.forEachOldestFirst(filter, event -> {
+                    try {
+                        csv.write(event);
+                        rows[0]++;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            csv.flush();
+            writer.flush();
+            return rows[0];
         }
     }
 }

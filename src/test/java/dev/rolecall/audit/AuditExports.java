@@ -17,7 +17,7 @@ public final class AuditExports {
     private AuditExports() {}
 
     @SuppressWarnings("unchecked")
-    public static AuditExport of(AuditFilter filter, Instant startedAt, List<AuditEvent> events) {
+    public static AuditService.Export of(AuditFilter filter, Instant startedAt, List<AuditEvent> events) {
         AuditEventRepository repository = mock(AuditEventRepository.class);
         doAnswer(call -> {
                     events.forEach(call.<Consumer<AuditEvent>>getArgument(1));
@@ -25,7 +25,7 @@ public final class AuditExports {
                 })
                 .when(repository)
                 .forEachOldestFirst(eq(filter), any(Consumer.class));
-        return new AuditExport(
+        return new AuditService.Export(
                 filter, startedAt, repository, new TransactionTemplate(mock(PlatformTransactionManager.class)));
     }
 }

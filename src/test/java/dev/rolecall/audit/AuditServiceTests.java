@@ -155,7 +155,7 @@ class AuditServiceTests {
 
     @Test
     void exportsTheFilteredEventsOldestFirstAsCsv() throws IOException {
-        AuditExport export = audit.startExport(new AuditFilter(null, null, actor, null), "test", CAROL);
+        AuditService.Export export = audit.startExport(new AuditFilter(null, null, actor, null), "test", CAROL);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         long written = export.writeTo(out);
@@ -175,7 +175,7 @@ class AuditServiceTests {
     void everyExportIsAuditedWithItsActorAndFilter() {
         AuditFilter filter = new AuditFilter(Instant.parse("2026-11-01T00:00:00Z"), null, actor, request);
 
-        AuditExport export = audit.startExport(filter, "api", DAVE);
+        AuditService.Export export = audit.startExport(filter, "api", DAVE);
 
         AuditEvent exported = audit.find(new AuditFilter(null, null, "dave", null), null, null, 1, DAVE)
                 .events()
@@ -193,12 +193,12 @@ class AuditServiceTests {
 
     @Test
     void namesTheFileAfterTheRangeInUtc() {
-        AuditExport bounded = audit.startExport(
+        AuditService.Export bounded = audit.startExport(
                 new AuditFilter(
                         Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-08T00:00:00Z"), actor, null),
                 "test",
                 CAROL);
-        AuditExport open = audit.startExport(new AuditFilter(null, null, actor, null), "test", CAROL);
+        AuditService.Export open = audit.startExport(new AuditFilter(null, null, actor, null), "test", CAROL);
 
         assertThat(bounded.filename()).isEqualTo("rolecall-audit-20261101T000000Z-20261108T000000Z.csv");
         assertThat(open.filename()).matches("rolecall-audit-all-\\d{8}T\\d{6}Z\\.csv");

@@ -1,6 +1,6 @@
 package dev.rolecall.audit.web;
 
-import dev.rolecall.audit.AuditExport;
+import dev.rolecall.audit.AuditService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +12,8 @@ final class AuditCsvResponse {
 
     private AuditCsvResponse() {}
 
-    static void send(AuditExport export, HttpServletResponse response) throws IOException {
-        response.setContentType(AuditExport.CONTENT_TYPE);
+    static void send(AuditService.Export export, HttpServletResponse response) throws IOException {
+        response.setContentType(AuditService.Export.CONTENT_TYPE);
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment()

@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.audit.AuditEvent;
-import dev.rolecall.audit.AuditExport;
 import dev.rolecall.audit.AuditExports;
 import dev.rolecall.audit.AuditFilter;
 import dev.rolecall.audit.AuditService;
@@ -63,7 +62,7 @@ class AuditApiControllerTests {
                 "111122223333",
                 "ci-deployer",
                 "{\"revision\":1}");
-        AuditExport export = AuditExports.of(filter, Instant.parse("2026-11-28T10:00:00Z"), List.of(event));
+        AuditService.Export export = AuditExports.of(filter, Instant.parse("2026-11-28T10:00:00Z"), List.of(event));
         when(audit.startExport(eq(filter), eq("api"), any())).thenReturn(export);
 
         String csv = mvc.perform(get(CSV).with(httpBasic("carol", "demo"))
@@ -91,7 +90,7 @@ class AuditApiControllerTests {
     @Test
     void acceptsActorAndRequestIdFiltersAndAdmins() throws Exception {
         AuditFilter filter = new AuditFilter(null, null, "bob", REQUEST);
-        AuditExport export = AuditExports.of(filter, Instant.parse("2026-11-28T10:00:00Z"), List.of());
+        AuditService.Export export = AuditExports.of(filter, Instant.parse("2026-11-28T10:00:00Z"), List.of());
         when(audit.startExport(eq(filter), eq("api"), any())).thenReturn(export);
 
         mvc.perform(get(CSV).with(httpBasic("dave", "demo"))

@@ -21,7 +21,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.audit.AuditEvent;
-import dev.rolecall.audit.AuditExport;
 import dev.rolecall.audit.AuditExports;
 import dev.rolecall.audit.AuditFilter;
 import dev.rolecall.audit.AuditService;
@@ -299,7 +298,8 @@ class AuditControllerTests {
                 "111122223333",
                 "=cmd|' /C calc'!A0",
                 "{\"comment\":\"line one\\nline two, \\\"quoted\\\"\"}");
-        AuditExport export = AuditExports.of(filter, Instant.parse("2026-11-28T12:30:00Z"), List.of(APPROVED, risky));
+        AuditService.Export export =
+                AuditExports.of(filter, Instant.parse("2026-11-28T12:30:00Z"), List.of(APPROVED, risky));
         when(audit.startExport(eq(filter), eq("ui"), any())).thenReturn(export);
 
         MvcResult result = mvc.perform(get("/audit/export.csv")
