@@ -58,12 +58,17 @@ final class BroadGrants {
                 return "every resource";
             }
             Set<String> named = new TreeSet<>();
+            Set<String> services = new HashSet<>();
             some.intersect(actions).actions().forEach(action -> {
                 Set<String> covered = types.getOrDefault(action.service(), Set.of());
                 action.resourceTypes().stream().filter(covered::contains).forEach(named::add);
+                services.add(action.service());
             });
+            List<String> reaching = patterns.stream()
+                    .filter(pattern -> !servicesOf(pattern, services).isEmpty())
+                    .toList();
             return "every " + String.join(", ", named) + " in " + (account == null ? "every account" : account) + " ("
-                    + String.join(", ", patterns) + ")";
+                    + String.join(", ", reaching) + ")";
         }
     }
 

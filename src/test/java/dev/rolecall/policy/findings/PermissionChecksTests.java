@@ -194,6 +194,19 @@ class PermissionChecksTests {
     }
 
     @Test
+    void aBroadFindingNamesOnlyThePatternsThatReachItsOwnActions() {
+        PolicyAnalysis analysis = permissions(policy(allow(
+                "[\"iam:PassRole\", \"cloudtrail:StopLogging\"]",
+                "[\"arn:aws:cloudtrail:*:*:trail/*\", \"arn:aws:iam::*:role/*\"]")));
+        assertThat(finding(analysis, "iam-passrole-star").message())
+                .contains("every role in every account (arn:aws:iam::*:role/*)")
+                .doesNotContain("trail/*");
+        assertThat(finding(analysis, "defence-evasion").message())
+                .contains("(arn:aws:cloudtrail:*:*:trail/*)")
+                .doesNotContain("role/*");
+    }
+
+    @Test
     void everyRoleOfOneAccountIsItsOwnScopeAndStillHigh() {
         PolicyAnalysis passRole =
                 permissions(policy(allow("\"iam:PassRole\"", "\"arn:aws:iam::111122223333:role/*\"")));
