@@ -134,6 +134,22 @@ final class EmbeddedPostgresServer implements Closeable {
     }
 
     private static EmbeddedPostgres startPostgres(Path directory, EmbeddedDataFolder state, int port) {
+        EmbeddedPostgres.Builder builder = builder(directory, state, port);
+        try {
+            return builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw new EmbeddedDatabaseException(
+                    "The embedded PostgreSQL did not start on port " + port + " (" + PORT_PROPERTY + ") for "
+                            + directory + ": " + e.getMessage(),
+                    "Check the PostgreSQL output above; set " + PORT_PROPERTY + " to a free port if another"
+                            + " process answers on it.",
+                    e);
+        } finally {
+            state.afterInitdb();
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path directory, EmbeddedDataFolder state, int port) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
@@ -151,18 +167,7 @@ final class EmbeddedPostgresServer implements Closeable {
                 .setConnectConfig("password", state.credentials().superuser())
                 .setDataDirectoryCustomizer(state::beforeStart);
         state.initdbOptions().forEach(builder::setLocaleConfig);
-        try {
-            return builder.start();
-        } catch (IOException | RuntimeException e) {
-            throw new EmbeddedDatabaseException(
-                    "The embedded PostgreSQL did not start on port " + port + " (" + PORT_PROPERTY + ") for "
-                            + directory + ": " + e.getMessage(),
-                    "Check the PostgreSQL output above; set " + PORT_PROPERTY + " to a free port if another"
-                            + " process answers on it.",
-                    e);
-        } finally {
-            state.afterInitdb();
-        }
+        return builder;
     }
 
     /** The server answering on the port must be the one serving our folder, never another. */

@@ -87,12 +87,7 @@ record ApplyPlan(Stage stage, List<Row> rows, int made, int total) {
                 made.add(IamCall.key(step.call(), parameters(step.parametersJson())));
             }
         }
-        CallState waiting = switch (stage) {
-            case PROPOSED -> CallState.PROPOSED;
-            case IN_PROGRESS -> CallState.PENDING;
-            case STOPPED -> CallState.NOT_MADE;
-            case DONE, CLOSED -> null;
-        };
+        CallState waiting = waiting(stage);
         int done = 0;
         for (IamCall call : plan) {
             if (made.contains(call.key())) {
@@ -102,6 +97,16 @@ record ApplyPlan(Stage stage, List<Row> rows, int made, int total) {
             }
         }
         return new ApplyPlan(stage, List.copyOf(rows), done, plan.size());
+    }
+
+    /** How the page shows a planned call not made yet at this stage, or null when it does not list them. */
+    private static @Nullable CallState waiting(Stage stage) {
+        return switch (stage) {
+            case PROPOSED -> CallState.PROPOSED;
+            case IN_PROGRESS -> CallState.PENDING;
+            case STOPPED -> CallState.NOT_MADE;
+            case DONE, CLOSED -> null;
+        };
     }
 
     private static Stage stage(RoleRequestStatus status, boolean planOnly) {

@@ -357,14 +357,18 @@ class IamGateway implements AutoCloseable {
                 IamCallFailedException failure = translate(e, metrics.attempts);
                 meters.iamCall(
                         account.id(), action, false, Duration.ofNanos(System.nanoTime() - started), metrics.attempts);
-                String line = "action={} role={} account={} request={} outcome=failed code={} message={}";
-                if (failure.code().equals(IamCallFailedException.CLIENT_ERROR)) {
-                    // No answer from AWS: the stack trace says why (DNS, TLS, connection, credentials).
-                    log.warn(line, action, roleName, account.id(), requestId, failure.code(), failure.getMessage(), e);
-                } else {
-                    log.warn(line, action, roleName, account.id(), requestId, failure.code(), failure.getMessage());
-                }
+                logFailure(action, roleName, failure, e);
                 throw failure;
+            }
+        }
+
+        private void logFailure(String action, String roleName, IamCallFailedException failure, SdkException e) {
+            String line = "action={} role={} account={} request={} outcome=failed code={} message={}";
+            if (failure.code().equals(IamCallFailedException.CLIENT_ERROR)) {
+                // No answer from AWS: the stack trace says why (DNS, TLS, connection, credentials).
+                log.warn(line, action, roleName, account.id(), requestId, failure.code(), failure.getMessage(), e);
+            } else {
+                log.warn(line, action, roleName, account.id(), requestId, failure.code(), failure.getMessage());
             }
         }
 

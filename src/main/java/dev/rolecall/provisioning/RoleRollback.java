@@ -61,14 +61,25 @@ class RoleRollback {
                     "Account " + spec.accountId() + " is not configured to apply in Rolecall; nothing was removed.");
             return;
         }
+        if (!removeCreated(id, account.get(), spec)) {
+            return;
+        }
+        log.info("request={} account={} outcome=rolled-back", id, spec.accountId());
+        requests.markRolledBack(id);
+        metrics.jobEnded(spec.accountId(), "rolled_back");
+    }
+
+    /** Removes what the failed apply created; false when that stopped, with the rollback marked failed. */
+    private boolean removeCreated(RoleRequestId id, TargetAccount account, RoleSpec spec) {
         CreatedResources created = CreatedResources.of(requests.succeededSteps(id));
-        try (IamSession iam = gateway.open(account.get(), id)) {
+        try (IamSession iam = gateway.open(account, id)) {
             undo(id, iam, spec.roleName(), created);
+            return true;
         } catch (RollbackStoppedException e) {
             log.info("request={} account={} outcome=rollback-failed code={}", id, spec.accountId(), e.code);
             requests.markRollbackFailed(id, e.code, e.message);
             metrics.jobEnded(spec.accountId(), "rollback_failed");
-            return;
+            return false;
         } catch (RuntimeException e) {
             log.error("request={} account={} could not be rolled back", id, spec.accountId(), e);
             requests.markRollbackFailed(
@@ -76,11 +87,8 @@ class RoleRollback {
                     RoleApplier.INTERNAL_ERROR,
                     "Rolecall could not roll back the request; see the application log.");
             metrics.jobEnded(spec.accountId(), "rollback_failed");
-            return;
+            return false;
         }
-        log.info("request={} account={} outcome=rolled-back", id, spec.accountId());
-        requests.markRolledBack(id);
-        metrics.jobEnded(spec.accountId(), "rolled_back");
     }
 
     private void undo(RoleRequestId id, IamSession iam, String roleName, CreatedResources created) {

@@ -78,17 +78,7 @@ public final class TrustPolicyBuilder {
                 problems);
         String sourceArn = choice.sourceArn().strip();
         if (!sourceArn.isEmpty()) {
-            require(
-                    choice.sourceAccount(),
-                    "trust.sourceArn",
-                    "A source ARN narrows the source account: keep \"only for this account\" ticked",
-                    problems);
-            require(
-                    sourceArn.startsWith("arn:aws:") && sourceArn.contains(":" + target + ":"),
-                    "trust.sourceArn",
-                    "The source ARN must be an ARN in account " + target + ", e.g. arn:aws:sns:eu-west-1:" + target
-                            + ":my-topic",
-                    problems);
+            checkSourceArn(sourceArn, choice.sourceAccount(), target, problems);
         }
         ObjectNode statement = statement("Service", service, "sts:AssumeRole");
         if (choice.sourceAccount()) {
@@ -99,6 +89,21 @@ public final class TrustPolicyBuilder {
             }
         }
         return statement;
+    }
+
+    private static void checkSourceArn(
+            String sourceArn, boolean sourceAccount, String target, List<FieldProblem> problems) {
+        require(
+                sourceAccount,
+                "trust.sourceArn",
+                "A source ARN narrows the source account: keep \"only for this account\" ticked",
+                problems);
+        require(
+                sourceArn.startsWith("arn:aws:") && sourceArn.contains(":" + target + ":"),
+                "trust.sourceArn",
+                "The source ARN must be an ARN in account " + target + ", e.g. arn:aws:sns:eu-west-1:" + target
+                        + ":my-topic",
+                problems);
     }
 
     private static ObjectNode account(TrustChoice choice, Set<String> knownAccounts, List<FieldProblem> problems) {
@@ -128,21 +133,7 @@ public final class TrustPolicyBuilder {
     }
 
     private static ObjectNode eks(TrustChoice choice, String target, List<FieldProblem> problems) {
-        Matcher provider = EKS_PROVIDER.matcher(choice.oidcProvider().strip());
-        String host = "";
-        if (!provider.matches()) {
-            problems.add(new FieldProblem(
-                    "trust.oidcProvider",
-                    "Paste the cluster's OpenID Connect provider URL, like "
-                            + "https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"));
-        } else {
-            host = provider.group(2);
-            require(
-                    provider.group(1) == null || provider.group(1).equals(target),
-                    "trust.oidcProvider",
-                    "The OIDC provider must be registered in the role's account, " + target,
-                    problems);
-        }
+        String host = eksHost(choice.oidcProvider().strip(), target, problems);
         String namespace = choice.namespace().strip();
         String serviceAccount = choice.serviceAccount().strip();
         require(
@@ -164,10 +155,38 @@ public final class TrustPolicyBuilder {
         return statement;
     }
 
+    /** The host/path of the cluster's OIDC provider, or empty (with a problem) when it is not one. */
+    private static String eksHost(String oidcProvider, String target, List<FieldProblem> problems) {
+        Matcher provider = EKS_PROVIDER.matcher(oidcProvider);
+        if (!provider.matches()) {
+            problems.add(new FieldProblem(
+                    "trust.oidcProvider",
+                    "Paste the cluster's OpenID Connect provider URL, like "
+                            + "https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"));
+            return "";
+        }
+        require(
+                provider.group(1) == null || provider.group(1).equals(target),
+                "trust.oidcProvider",
+                "The OIDC provider must be registered in the role's account, " + target,
+                problems);
+        return provider.group(2);
+    }
+
     private static ObjectNode github(TrustChoice choice, String target, List<FieldProblem> problems) {
         String org = choice.githubOrg().strip();
         String repo = choice.githubRepo().strip();
         String ref = choice.githubRef().strip();
+        checkGitHub(org, repo, ref, problems);
+        String sub = "repo:" + org + "/" + repo + ":" + gitHubRefPrefix(choice.githubRefType()) + ref;
+        ObjectNode statement = federated(target, "oidc-provider/" + GITHUB_ISSUER, "sts:AssumeRoleWithWebIdentity");
+        ObjectNode condition = statement.putObject("Condition");
+        ObjectNode equals = condition.putObject("StringEquals").put(GITHUB_ISSUER + ":aud", TrustChoice.STS_AUDIENCE);
+        (hasWildcard(ref) ? condition.putObject("StringLike") : equals).put(GITHUB_ISSUER + ":sub", sub);
+        return statement;
+    }
+
+    private static void checkGitHub(String org, String repo, String ref, List<FieldProblem> problems) {
         require(
                 GITHUB_OWNER.matcher(org).matches(),
                 "trust.githubOrg",
@@ -183,17 +202,15 @@ public final class TrustPolicyBuilder {
                 "trust.githubRef",
                 "Name the branch, tag or environment; * and ? are allowed here, spaces and : are not",
                 problems);
-        String sub = "repo:" + org + "/" + repo + ":"
-                + switch (choice.githubRefType()) {
-                    case BRANCH -> "ref:refs/heads/" + ref;
-                    case TAG -> "ref:refs/tags/" + ref;
-                    case ENVIRONMENT -> "environment:" + ref;
-                };
-        ObjectNode statement = federated(target, "oidc-provider/" + GITHUB_ISSUER, "sts:AssumeRoleWithWebIdentity");
-        ObjectNode condition = statement.putObject("Condition");
-        ObjectNode equals = condition.putObject("StringEquals").put(GITHUB_ISSUER + ":aud", TrustChoice.STS_AUDIENCE);
-        (hasWildcard(ref) ? condition.putObject("StringLike") : equals).put(GITHUB_ISSUER + ":sub", sub);
-        return statement;
+    }
+
+    /** What precedes the branch, tag or environment name in a GitHub Actions token's {@code sub}. */
+    static String gitHubRefPrefix(TrustChoice.GitHubRef type) {
+        return switch (type) {
+            case BRANCH -> "ref:refs/heads/";
+            case TAG -> "ref:refs/tags/";
+            case ENVIRONMENT -> "environment:";
+        };
     }
 
     private static ObjectNode saml(TrustChoice choice, String target, List<FieldProblem> problems) {

@@ -26,81 +26,46 @@ public final class TrustPolicyPatterns {
      */
     public static Optional<TrustChoice> recognise(JsonNode policy, String roleAccount, Set<String> knownAccounts) {
         JsonNode statement = policy.path("Statement").path(0);
-        JsonNode principal = statement.path("Principal");
-        JsonNode condition = statement.path("Condition");
-        TrustChoice candidate = null;
-        String target = "";
-        if (principal.path("Service").isString()) {
-            target = text(condition.path("StringEquals").path("aws:SourceAccount"));
-            candidate = new TrustChoice(
-                    Kind.SERVICE,
-                    text(principal.path("Service")),
-                    !target.isEmpty(),
-                    text(condition.path("ArnLike").path("aws:SourceArn")),
-                    "",
-                    "",
-                    false,
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    GitHubRef.BRANCH,
-                    "",
-                    "",
-                    TrustChoice.AWS_SIGN_IN);
-        } else if (principal.path("AWS").isString()) {
-            String account = between(text(principal.path("AWS")), "arn:aws:iam::", ":root");
-            candidate = new TrustChoice(
-                    Kind.ACCOUNT,
-                    "",
-                    true,
-                    "",
-                    account,
-                    text(condition.path("StringEquals").path("sts:ExternalId")),
-                    condition.path("Bool").has("aws:MultiFactorAuthPresent"),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    GitHubRef.BRANCH,
-                    "",
-                    "",
-                    TrustChoice.AWS_SIGN_IN);
-        } else if (principal.path("Federated").isString()) {
-            String federated = text(principal.path("Federated"));
-            target = between(federated, "arn:aws:iam::", ":");
-            candidate = federated(federated, condition);
-        }
+        Candidate candidate = candidate(statement.path("Principal"), statement.path("Condition"));
         if (candidate == null) {
             return Optional.empty();
         }
-        TrustPolicyBuilder.Result built =
-                TrustPolicyBuilder.build(candidate, target.isEmpty() ? roleAccount : target, knownAccounts);
-        return policy.equals(built.policy()) ? Optional.of(candidate) : Optional.empty();
+        String target = candidate.target().isEmpty() ? roleAccount : candidate.target();
+        TrustPolicyBuilder.Result built = TrustPolicyBuilder.build(candidate.choice(), target, knownAccounts);
+        return policy.equals(built.policy()) ? Optional.of(candidate.choice()) : Optional.empty();
+    }
+
+    /** The fields read from a policy, and the account its principal names, empty when it names none. */
+    private record Candidate(TrustChoice choice, String target) {}
+
+    private static @Nullable Candidate candidate(JsonNode principal, JsonNode condition) {
+        if (principal.path("Service").isString()) {
+            String target = text(condition.path("StringEquals").path("aws:SourceAccount"));
+            TrustChoice choice = serviceChoice(
+                    text(principal.path("Service")),
+                    !target.isEmpty(),
+                    text(condition.path("ArnLike").path("aws:SourceArn")));
+            return new Candidate(choice, target);
+        }
+        if (principal.path("AWS").isString()) {
+            TrustChoice choice = accountChoice(
+                    between(text(principal.path("AWS")), "arn:aws:iam::", ":root"),
+                    text(condition.path("StringEquals").path("sts:ExternalId")),
+                    condition.path("Bool").has("aws:MultiFactorAuthPresent"));
+            return new Candidate(choice, "");
+        }
+        if (principal.path("Federated").isString()) {
+            String federated = text(principal.path("Federated"));
+            TrustChoice choice = federated(federated, condition);
+            return choice == null ? null : new Candidate(choice, between(federated, "arn:aws:iam::", ":"));
+        }
+        return null;
     }
 
     private static @Nullable TrustChoice federated(String federated, JsonNode condition) {
         JsonNode equals = condition.path("StringEquals");
         if (federated.contains(":saml-provider/")) {
-            return new TrustChoice(
-                    Kind.SAML,
-                    "",
-                    true,
-                    "",
-                    "",
-                    "",
-                    false,
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    GitHubRef.BRANCH,
-                    "",
-                    federated,
-                    text(equals.path("SAML:aud")));
+            return samlChoice(federated, text(equals.path("SAML:aud")));
         }
         String provider = federated.substring(federated.indexOf("oidc-provider/") + "oidc-provider/".length());
         String sub = text(equals.path(provider + ":sub"));
@@ -108,26 +73,7 @@ public final class TrustPolicyPatterns {
             return github(sub.isEmpty() ? text(condition.path("StringLike").path(provider + ":sub")) : sub);
         }
         String[] parts = sub.split(":", 4);
-        if (parts.length != 4) {
-            return null;
-        }
-        return new TrustChoice(
-                Kind.EKS,
-                "",
-                true,
-                "",
-                "",
-                "",
-                false,
-                "https://" + provider,
-                parts[2],
-                parts[3],
-                "",
-                "",
-                GitHubRef.BRANCH,
-                "",
-                "",
-                TrustChoice.AWS_SIGN_IN);
+        return parts.length == 4 ? eksChoice(provider, parts[2], parts[3]) : null;
     }
 
     private static @Nullable TrustChoice github(String sub) {
@@ -137,20 +83,108 @@ public final class TrustPolicyPatterns {
             return null;
         }
         String rest = sub.substring(colon + 1);
-        GitHubRef type;
-        String ref;
-        if (rest.startsWith("ref:refs/heads/")) {
-            type = GitHubRef.BRANCH;
-            ref = rest.substring("ref:refs/heads/".length());
-        } else if (rest.startsWith("ref:refs/tags/")) {
-            type = GitHubRef.TAG;
-            ref = rest.substring("ref:refs/tags/".length());
-        } else if (rest.startsWith("environment:")) {
-            type = GitHubRef.ENVIRONMENT;
-            ref = rest.substring("environment:".length());
-        } else {
+        GitHubRef type = refType(rest);
+        if (type == null) {
             return null;
         }
+        return gitHubChoice(
+                sub.substring(SUB_PREFIX.length(), slash),
+                sub.substring(slash + 1, colon),
+                type,
+                rest.substring(TrustPolicyBuilder.gitHubRefPrefix(type).length()));
+    }
+
+    /** The kind of GitHub ref a {@code sub}'s part after the repository names, if any. */
+    private static @Nullable GitHubRef refType(String rest) {
+        for (GitHubRef type : GitHubRef.values()) {
+            if (rest.startsWith(TrustPolicyBuilder.gitHubRefPrefix(type))) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    private static TrustChoice serviceChoice(String service, boolean sourceAccount, String sourceArn) {
+        return new TrustChoice(
+                Kind.SERVICE,
+                service,
+                sourceAccount,
+                sourceArn,
+                "",
+                "",
+                false,
+                "",
+                "",
+                "",
+                "",
+                "",
+                GitHubRef.BRANCH,
+                "",
+                "",
+                TrustChoice.AWS_SIGN_IN);
+    }
+
+    private static TrustChoice accountChoice(String account, String externalId, boolean requireMfa) {
+        return new TrustChoice(
+                Kind.ACCOUNT,
+                "",
+                true,
+                "",
+                account,
+                externalId,
+                requireMfa,
+                "",
+                "",
+                "",
+                "",
+                "",
+                GitHubRef.BRANCH,
+                "",
+                "",
+                TrustChoice.AWS_SIGN_IN);
+    }
+
+    private static TrustChoice samlChoice(String samlProvider, String samlAudience) {
+        return new TrustChoice(
+                Kind.SAML,
+                "",
+                true,
+                "",
+                "",
+                "",
+                false,
+                "",
+                "",
+                "",
+                "",
+                "",
+                GitHubRef.BRANCH,
+                "",
+                samlProvider,
+                samlAudience);
+    }
+
+    private static TrustChoice eksChoice(String provider, String namespace, String serviceAccount) {
+        return new TrustChoice(
+                Kind.EKS,
+                "",
+                true,
+                "",
+                "",
+                "",
+                false,
+                "https://" + provider,
+                namespace,
+                serviceAccount,
+                "",
+                "",
+                GitHubRef.BRANCH,
+                "",
+                "",
+                TrustChoice.AWS_SIGN_IN);
+    }
+
+    private static TrustChoice gitHubChoice(String org, String repo, GitHubRef type, String ref) {
         return new TrustChoice(
                 Kind.GITHUB,
                 "",
@@ -162,8 +196,8 @@ public final class TrustPolicyPatterns {
                 "",
                 "",
                 "",
-                sub.substring(SUB_PREFIX.length(), slash),
-                sub.substring(slash + 1, colon),
+                org,
+                repo,
                 type,
                 ref,
                 "",

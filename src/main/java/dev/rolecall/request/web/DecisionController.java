@@ -54,14 +54,7 @@ class DecisionController {
         }
         DecisionType decision = form.decision();
         if (binding.hasErrors() || decision == null) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (FieldError error : binding.getFieldErrors()) {
-                errors.putIfAbsent(panelField(error.getField()), message(panelKey(error.getField()), locale));
-            }
-            if (decision == null) {
-                errors.putIfAbsent("decision", message("decision.invalid.decision", locale));
-            }
-            return back(id, form, typed, errors, redirect);
+            return back(id, form, typed, panelErrors(binding, decision, locale), redirect);
         }
         try {
             requests.decide(id, form.version(), decision, form.comment(), reviewer);
@@ -69,16 +62,30 @@ class DecisionController {
             String text = messages.getMessage("comment.required." + e.reason().name(), new Object[] {e.risk()}, locale);
             return back(id, form, typed, Map.of(CommentRequiredException.FIELD, text), redirect);
         }
-        redirect.addFlashAttribute(
-                "flash",
-                switch (decision) {
-                    case APPROVE ->
-                        "Approved. Rolecall applies the role now; for a plan-only account it records the IAM calls and sends nothing to AWS.";
-                    case REJECT -> "Rejected. The requester sees your comment.";
-                    case REQUEST_CHANGES -> "Changes requested. The requester sees your comment.";
-                    case COMMENT -> "Comment added. The request's status has not changed.";
-                });
+        redirect.addFlashAttribute("flash", recorded(decision));
         return "redirect:/requests/" + id;
+    }
+
+    /** The panel's errors, one per field, for a form that bound but does not hold a valid decision. */
+    private Map<String, String> panelErrors(BindingResult binding, @Nullable DecisionType decision, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError error : binding.getFieldErrors()) {
+            errors.putIfAbsent(panelField(error.getField()), message(panelKey(error.getField()), locale));
+        }
+        if (decision == null) {
+            errors.putIfAbsent("decision", message("decision.invalid.decision", locale));
+        }
+        return errors;
+    }
+
+    private static String recorded(DecisionType decision) {
+        return switch (decision) {
+            case APPROVE ->
+                "Approved. Rolecall applies the role now; for a plan-only account it records the IAM calls and sends nothing to AWS.";
+            case REJECT -> "Rejected. The requester sees your comment.";
+            case REQUEST_CHANGES -> "Changes requested. The requester sees your comment.";
+            case COMMENT -> "Comment added. The request's status has not changed.";
+        };
     }
 
     /**

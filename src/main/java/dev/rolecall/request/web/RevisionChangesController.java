@@ -64,21 +64,30 @@ class RevisionChangesController {
         RevisionView older = find(revisions, base);
         RevisionView newer = find(revisions, target);
         if (older == null || newer == null) {
-            page.setStatus(HttpStatus.BAD_REQUEST);
-            page.addObject("from", latest - 1);
-            page.addObject("to", latest);
-            page.addObject("pickError", "Pick two revisions between 1 and " + latest + ".");
-            return page;
+            return noSuchRevision(page, latest);
         }
+        addComparison(page, older, newer);
+        // The request page's "What new access" card already lists the latest revision's changes, riskiest first.
+        page.addObject("listedByAccessCard", base == latest - 1 && target == latest);
+        return page;
+    }
+
+    /** The picker again, set to the latest two revisions, with a 400. */
+    private static ModelAndView noSuchRevision(ModelAndView page, int latest) {
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        page.addObject("from", latest - 1);
+        page.addObject("to", latest);
+        page.addObject("pickError", "Pick two revisions between 1 and " + latest + ".");
+        return page;
+    }
+
+    private void addComparison(ModelAndView page, RevisionView older, RevisionView newer) {
         AccessDiff access = permissions.diff(
                 RolePermissionsController.policies(older.spec()), RolePermissionsController.policies(newer.spec()));
         page.addObject("comparison", RevisionComparison.between(older, newer));
         page.addObject("access", access);
-        // The request page's "What new access" card already lists the latest revision's changes, riskiest first.
-        page.addObject("listedByAccessCard", base == latest - 1 && target == latest);
         page.addObject("accessAdded", firstOf(access.newlyAllowed()));
         page.addObject("accessRemoved", firstOf(access.noLongerAllowed()));
-        return page;
     }
 
     private static @Nullable RevisionView find(List<RevisionView> revisions, int number) {

@@ -65,33 +65,43 @@ public class TrustBuilderForm {
     void fill(TrustChoice choice) {
         kind = choice.kind();
         switch (choice.kind()) {
-            case SERVICE -> {
-                service = choice.service();
-                sourceAccount = choice.sourceAccount();
-                sourceArn = choice.sourceArn();
-            }
-            case ACCOUNT -> {
-                account = choice.account();
-                externalId = choice.externalId();
-                requireMfa = choice.requireMfa();
-            }
-            case EKS -> {
-                oidcProvider = choice.oidcProvider();
-                namespace = choice.namespace();
-                serviceAccount = choice.serviceAccount();
-            }
-            case GITHUB -> {
-                githubOrg = choice.githubOrg();
-                githubRepo = choice.githubRepo();
-                githubRefType = choice.githubRefType();
-                githubRef = choice.githubRef();
-            }
-            case SAML -> {
-                samlProvider = choice.samlProvider();
-                samlAudience = choice.samlAudience();
-            }
+            case SERVICE -> fillService(choice);
+            case ACCOUNT -> fillAccount(choice);
+            case EKS -> fillEks(choice);
+            case GITHUB -> fillGitHub(choice);
+            case SAML -> fillSaml(choice);
             case JSON -> {}
         }
+    }
+
+    private void fillService(TrustChoice choice) {
+        service = choice.service();
+        sourceAccount = choice.sourceAccount();
+        sourceArn = choice.sourceArn();
+    }
+
+    private void fillAccount(TrustChoice choice) {
+        account = choice.account();
+        externalId = choice.externalId();
+        requireMfa = choice.requireMfa();
+    }
+
+    private void fillEks(TrustChoice choice) {
+        oidcProvider = choice.oidcProvider();
+        namespace = choice.namespace();
+        serviceAccount = choice.serviceAccount();
+    }
+
+    private void fillGitHub(TrustChoice choice) {
+        githubOrg = choice.githubOrg();
+        githubRepo = choice.githubRepo();
+        githubRefType = choice.githubRefType();
+        githubRef = choice.githubRef();
+    }
+
+    private void fillSaml(TrustChoice choice) {
+        samlProvider = choice.samlProvider();
+        samlAudience = choice.samlAudience();
     }
 
     /** Whether the trust policy is written by the builder rather than by hand. */
