@@ -267,28 +267,33 @@ public final class IamCatalog {
         }
         BitSet bits = new BitSet();
         for (String prefix : listing) {
-            IamService service = services.get(prefix);
-            String listed = service == null
-                    ? lower
-                    : service.conditionKeys()
-                            .find(key)
-                            .map(found -> found.name().toLowerCase(Locale.ROOT))
-                            .orElse(lower);
-            if (actionsCarryingKey.containsKey(listed)) {
-                for (int index : actionsCarryingKey.getOrDefault(listed, new int[0])) {
-                    bits.set(index);
-                }
-                bits.or(actionsNamed(UnlistedConditionKeyCarriers.actionsFor(listed))
-                        .bits());
-            } else {
-                bits.or(actionsOf(prefix).bits());
-            }
+            addCarriers(bits, prefix, key, lower);
         }
         ActionSet carrying = new ActionSet(actions, bits);
         if (carriersCache.size() < MATCH_CACHE_LIMIT) {
             carriersCache.put(lower, carrying);
         }
         return carrying;
+    }
+
+    /** Adds the actions of one service that carry the key, under the spelling the service lists it with. */
+    private void addCarriers(BitSet bits, String prefix, String key, String lower) {
+        IamService service = services.get(prefix);
+        String listed = service == null
+                ? lower
+                : service.conditionKeys()
+                        .find(key)
+                        .map(found -> found.name().toLowerCase(Locale.ROOT))
+                        .orElse(lower);
+        if (actionsCarryingKey.containsKey(listed)) {
+            for (int index : actionsCarryingKey.getOrDefault(listed, new int[0])) {
+                bits.set(index);
+            }
+            bits.or(actionsNamed(UnlistedConditionKeyCarriers.actionsFor(listed))
+                    .bits());
+        } else {
+            bits.or(actionsOf(prefix).bits());
+        }
     }
 
     /** The services whose own condition keys include this key (lower-case prefixes). */
