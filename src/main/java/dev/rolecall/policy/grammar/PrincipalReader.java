@@ -19,9 +19,7 @@ final class PrincipalReader {
         String element = member.name();
         boolean negated = element.equals("NotPrincipal");
         JsonValue value = member.value();
-        if (value instanceof JsonScalar scalar
-                && scalar.isString()
-                && scalar.text().equals("*")) {
+        if (isStar(value)) {
             return new PrincipalElement(negated, true, List.of(), member.at());
         }
         if (!(value instanceof JsonObject object)) {
@@ -45,6 +43,12 @@ final class PrincipalReader {
             return null;
         }
         return new PrincipalElement(negated, false, values, member.at());
+    }
+
+    private static boolean isStar(JsonValue value) {
+        return value instanceof JsonScalar scalar
+                && scalar.isString()
+                && scalar.text().equals("*");
     }
 
     /** Adds the principals of one type to {@code values}; false when the type or one of them is invalid. */
