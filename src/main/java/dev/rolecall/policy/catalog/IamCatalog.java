@@ -27,6 +27,9 @@ public final class IamCatalog {
 
     static final String CATALOG_RESOURCE = "/policy/iam-catalog.json.gz";
     static final String OVERRIDES_RESOURCE = "/policy/access-level-overrides.json";
+    /** How a policy variable opens, as in {@code ${aws:username}}. */
+    private static final String VARIABLE_START = "${";
+
     private static final Pattern ACTION_PATTERN = Pattern.compile("[A-Za-z0-9-]+:[A-Za-z0-9*?]+");
     /** Patterns people write repeat; AWS managed policies are expanded once elsewhere. */
     private static final int MATCH_CACHE_LIMIT = 10_000;
@@ -334,7 +337,7 @@ public final class IamCatalog {
     private List<IamService> aliasedServices(String prefix) {
         for (Map.Entry<String, List<String>> alias : conditionKeyAliases.entrySet()) {
             if (alias.getKey().equalsIgnoreCase(prefix)
-                    || (alias.getKey().contains("${")
+                    || (alias.getKey().contains(VARIABLE_START)
                             && prefix.matches("(?i)" + ConditionKeys.templateRegex(alias.getKey())))) {
                 return alias.getValue().stream()
                         .map(services::get)
