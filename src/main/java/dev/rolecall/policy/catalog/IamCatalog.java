@@ -27,6 +27,9 @@ public final class IamCatalog {
 
     static final String CATALOG_RESOURCE = "/policy/iam-catalog.json.gz";
     static final String OVERRIDES_RESOURCE = "/policy/access-level-overrides.json";
+    /** How a policy variable opens, as in {@code ${aws:username}}. */
+    private static final String VARIABLE_START = "${";
+
     private static final Pattern ACTION_PATTERN = Pattern.compile("[A-Za-z0-9-]+:[A-Za-z0-9*?]+");
     /** Patterns people write repeat; AWS managed policies are expanded once elsewhere. */
     private static final int MATCH_CACHE_LIMIT = 10_000;
@@ -267,28 +270,33 @@ public final class IamCatalog {
         }
         BitSet bits = new BitSet();
         for (String prefix : listing) {
-            IamService service = services.get(prefix);
-            String listed = service == null
-                    ? lower
-                    : service.conditionKeys()
-                            .find(key)
-                            .map(found -> found.name().toLowerCase(Locale.ROOT))
-                            .orElse(lower);
-            if (actionsCarryingKey.containsKey(listed)) {
-                for (int index : actionsCarryingKey.getOrDefault(listed, new int[0])) {
-                    bits.set(index);
-                }
-                bits.or(actionsNamed(UnlistedConditionKeyCarriers.actionsFor(listed))
-                        .bits());
-            } else {
-                bits.or(actionsOf(prefix).bits());
-            }
+            addCarriers(bits, prefix, key, lower);
         }
         ActionSet carrying = new ActionSet(actions, bits);
         if (carriersCache.size() < MATCH_CACHE_LIMIT) {
             carriersCache.put(lower, carrying);
         }
         return carrying;
+    }
+
+    /** Adds the actions of one service that carry the key, under the spelling the service lists it with. */
+    private void addCarriers(BitSet bits, String prefix, String key, String lower) {
+        IamService service = services.get(prefix);
+        String listed = service == null
+                ? lower
+                : service.conditionKeys()
+                        .find(key)
+                        .map(found -> found.name().toLowerCase(Locale.ROOT))
+                        .orElse(lower);
+        if (actionsCarryingKey.containsKey(listed)) {
+            for (int index : actionsCarryingKey.getOrDefault(listed, new int[0])) {
+                bits.set(index);
+            }
+            bits.or(actionsNamed(UnlistedConditionKeyCarriers.actionsFor(listed))
+                    .bits());
+        } else {
+            bits.or(actionsOf(prefix).bits());
+        }
     }
 
     /** The services whose own condition keys include this key (lower-case prefixes). */
@@ -329,7 +337,7 @@ public final class IamCatalog {
     private List<IamService> aliasedServices(String prefix) {
         for (Map.Entry<String, List<String>> alias : conditionKeyAliases.entrySet()) {
             if (alias.getKey().equalsIgnoreCase(prefix)
-                    || (alias.getKey().contains("${")
+                    || (alias.getKey().contains(VARIABLE_START)
                             && prefix.matches("(?i)" + ConditionKeys.templateRegex(alias.getKey())))) {
                 return alias.getValue().stream()
                         .map(services::get)

@@ -33,14 +33,8 @@ final class IamCatalogReader {
             services.put(service.prefix(), service);
             readCarriers(service, entry.getValue(), carriers);
         }
-        ConditionKeys global = new ConditionKeys();
-        fields(root.path("globalConditionKeys"))
-                .forEach((name, type) -> global.add(ConditionKey.of(name, type.asString())));
-        Map<String, List<String>> aliases = new LinkedHashMap<>();
-        fields(root.path("conditionKeyAliases"))
-                .forEach((prefix, targets) -> aliases.put(
-                        prefix,
-                        targets.values().stream().map(JsonNode::asString).toList()));
+        ConditionKeys global = globalConditionKeys(root);
+        Map<String, List<String>> aliases = conditionKeyAliases(root);
         return new IamCatalog(
                 root.path("source").asString(),
                 root.path("version").asString(),
@@ -52,6 +46,22 @@ final class IamCatalogReader {
                 arnFormats,
                 List.copyOf(overrides.values()),
                 carriedKeys(carriers));
+    }
+
+    private static ConditionKeys globalConditionKeys(JsonNode root) {
+        ConditionKeys global = new ConditionKeys();
+        fields(root.path("globalConditionKeys"))
+                .forEach((name, type) -> global.add(ConditionKey.of(name, type.asString())));
+        return global;
+    }
+
+    private static Map<String, List<String>> conditionKeyAliases(JsonNode root) {
+        Map<String, List<String>> aliases = new LinkedHashMap<>();
+        fields(root.path("conditionKeyAliases"))
+                .forEach((prefix, targets) -> aliases.put(
+                        prefix,
+                        targets.values().stream().map(JsonNode::asString).toList()));
+        return aliases;
     }
 
     /**

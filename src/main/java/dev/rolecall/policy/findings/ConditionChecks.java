@@ -170,9 +170,13 @@ final class ConditionChecks {
                                     + ": it requires no MFA of anyone");
             return;
         }
-        if (condition.operator() != ConditionOperator.BOOL) {
-            return;
+        if (condition.operator() == ConditionOperator.BOOL) {
+            checkMfaIfExists(statement, condition, at);
         }
+    }
+
+    /** A Bool on MFA where IfExists lets long-term access keys, which carry no MFA key, slip past or in. */
+    private void checkMfaIfExists(Statement statement, Condition condition, PolicyLocation at) {
         boolean denyWithoutIfExists = statement.effect() == Effect.DENY
                 && !condition.ifExists()
                 && condition.values().stream().anyMatch("false"::equalsIgnoreCase);

@@ -48,6 +48,14 @@ final class PermissionChecks {
         }
         privilegeEscalation();
         passRole();
+        sensitiveOnAllResources();
+        sensitiveOnAnyResource();
+        tokens();
+        serviceLinkedRoles();
+    }
+
+    /** Sensitive families granted on every resource, most dangerous first. */
+    private void sensitiveOnAllResources() {
         onAllResources(
                 FindingCode.PERMISSIONS_MANAGEMENT_STAR,
                 sensitive.permissionsManagement,
@@ -64,6 +72,10 @@ final class PermissionChecks {
                 "Reads of secrets and data",
                 FindingSeverity.MEDIUM);
         onAllResources(FindingCode.WRITE_STAR, sensitive.write, "Write actions", FindingSeverity.LOW);
+    }
+
+    /** Sensitive families that matter on any resource: exposing it, or blinding its logging. */
+    private void sensitiveOnAnyResource() {
         onAnyResource(
                 FindingCode.RESOURCE_POLICY_CHANGE,
                 sensitive.exposure,
@@ -76,8 +88,6 @@ final class PermissionChecks {
                 sensitive.defenceEvasionOnEveryResource,
                 FindingSeverity.HIGH,
                 "Can stop or blind logging and detection on");
-        tokens();
-        serviceLinkedRoles();
     }
 
     private boolean fullAdmin() {

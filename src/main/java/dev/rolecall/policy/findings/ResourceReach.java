@@ -41,6 +41,9 @@ final class ResourceReach {
 
     private static final int CACHE_LIMIT = 20_000;
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    /** How a policy variable opens, as in {@code ${aws:username}}. */
+    private static final String VARIABLE_START = "${";
+
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}]*}");
     /** Values that no narrower pattern matches all of: different first and last characters, with / and :. */
     private static final String[] VALUES = {"Zq9", "a-b_c.d/e:f", "0"};
@@ -71,7 +74,7 @@ final class ResourceReach {
 
     private Covered compute(String pattern, String service) {
         IamService known = catalog.service(service).orElse(null);
-        if (known == null || pattern.contains("${")) {
+        if (known == null || pattern.contains(VARIABLE_START)) {
             return Covered.NOTHING;
         }
         String[] fields = pattern.split(":", 6);
@@ -100,8 +103,8 @@ final class ResourceReach {
             String arn = "arn:"
                     + literal(fields, 1, "aws") + ":"
                     + format[2] + ":"
-                    + (format[3].contains("${") ? literal(fields, 3, REGIONS[i]) : format[3]) + ":"
-                    + (format[4].contains("${") ? (account != null ? account : ACCOUNTS[i]) : format[4]) + ":"
+                    + (format[3].contains(VARIABLE_START) ? literal(fields, 3, REGIONS[i]) : format[3]) + ":"
+                    + (format[4].contains(VARIABLE_START) ? (account != null ? account : ACCOUNTS[i]) : format[4]) + ":"
                     + VARIABLE.matcher(format[5]).replaceAll(VALUES[i]);
             if (!Wildcard.matches(pattern, arn, false)) {
                 return false;

@@ -64,27 +64,32 @@ final class ConditionReader {
             return;
         }
         for (Member key : keys.members()) {
-            List<String> values = values(scope, where + "." + key.name(), key.value());
-            String valueProblem = values == null ? null : ConditionValues.problem(operator.base(), values);
-            if (key.name().isBlank()) {
-                scope.report(where, key.at(), "condition key must not be empty");
-            } else if (values != null && operator.base() == ConditionOperator.NULL && !booleans(values)) {
-                scope.report(
-                        where + "." + key.name(),
-                        key.value().at(),
-                        "Null takes \"true\" (the key is absent) or \"false\" (the key is present)");
-            } else if (valueProblem != null) {
-                scope.report(where + "." + key.name(), key.value().at(), valueProblem);
-            } else if (values != null) {
-                conditions.add(new Condition(
-                        member.name(),
-                        operator.base(),
-                        operator.set(),
-                        operator.ifExists(),
-                        key.name(),
-                        values,
-                        key.at()));
-            }
+            readKey(scope, where, member.name(), operator, key, conditions);
+        }
+    }
+
+    /** Adds the condition of one key under an operator, or reports why its key or values are invalid. */
+    private static void readKey(
+            StatementScope scope,
+            String where,
+            String operatorName,
+            Operator operator,
+            Member key,
+            List<Condition> conditions) {
+        List<String> values = values(scope, where + "." + key.name(), key.value());
+        String valueProblem = values == null ? null : ConditionValues.problem(operator.base(), values);
+        if (key.name().isBlank()) {
+            scope.report(where, key.at(), "condition key must not be empty");
+        } else if (values != null && operator.base() == ConditionOperator.NULL && !booleans(values)) {
+            scope.report(
+                    where + "." + key.name(),
+                    key.value().at(),
+                    "Null takes \"true\" (the key is absent) or \"false\" (the key is present)");
+        } else if (valueProblem != null) {
+            scope.report(where + "." + key.name(), key.value().at(), valueProblem);
+        } else if (values != null) {
+            conditions.add(new Condition(
+                    operatorName, operator.base(), operator.set(), operator.ifExists(), key.name(), values, key.at()));
         }
     }
 

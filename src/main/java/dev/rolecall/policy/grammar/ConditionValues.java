@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConditionValues {
 
+    /** How a policy variable opens, as in {@code ${aws:username}}. */
+    private static final String VARIABLE_START = "${";
+
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     private static final Pattern EPOCH = Pattern.compile("-?\\d{1,12}");
@@ -103,7 +106,7 @@ public final class ConditionValues {
      */
     static @Nullable String problem(ConditionOperator operator, List<String> values) {
         for (String value : values) {
-            if (value.contains("${")) {
+            if (value.contains(VARIABLE_START)) {
                 continue;
             }
             String expected = switch (operator.type()) {

@@ -83,44 +83,41 @@ public final class JsonReader {
     private JsonValue readValue(JsonParser parser, List<Member> duplicates) {
         SourcePosition at = position(parser);
         JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT -> {
-                List<Member> members = new ArrayList<>();
-                Set<String> names = new HashSet<>();
-                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String name = parser.currentName();
-                    SourcePosition nameAt = position(parser);
-                    parser.nextToken();
-                    Member member = new Member(name, nameAt, readValue(parser, duplicates));
-                    if (names.add(name)) {
-                        members.add(member);
-                    } else {
-                        duplicates.add(member);
-                    }
-                }
-                return new JsonObject(members, at);
-            }
-            case START_ARRAY -> {
-                List<JsonValue> items = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(parser, duplicates));
-                }
-                return new JsonArray(items, at);
-            }
-            case VALUE_STRING -> {
-                return new JsonScalar(ScalarType.STRING, parser.getString(), at);
-            }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new JsonScalar(ScalarType.NUMBER, parser.getText(), at);
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return new JsonScalar(ScalarType.BOOLEAN, parser.getText(), at);
-            }
-            case VALUE_NULL -> {
-                return new JsonScalar(ScalarType.NULL, "null", at);
-            }
+        return switch (token) {
+            case START_OBJECT -> readObject(parser, at, duplicates);
+            case START_ARRAY -> readArray(parser, at, duplicates);
+            case VALUE_STRING -> new JsonScalar(ScalarType.STRING, parser.getString(), at);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonScalar(ScalarType.NUMBER, parser.getText(), at);
+            case VALUE_TRUE, VALUE_FALSE -> new JsonScalar(ScalarType.BOOLEAN, parser.getText(), at);
+            case VALUE_NULL -> new JsonScalar(ScalarType.NULL, "null", at);
             default -> throw new JsonReadException("is not valid JSON: unexpected " + token, at);
+        };
+    }
+
+    /** The members of an object; a name given again goes to {@code duplicates}, the first one counts. */
+    private JsonObject readObject(JsonParser parser, SourcePosition at, List<Member> duplicates) {
+        List<Member> members = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            SourcePosition nameAt = position(parser);
+            parser.nextToken();
+            Member member = new Member(name, nameAt, readValue(parser, duplicates));
+            if (names.add(name)) {
+                members.add(member);
+            } else {
+                duplicates.add(member);
+            }
         }
+        return new JsonObject(members, at);
+    }
+
+    private JsonArray readArray(JsonParser parser, SourcePosition at, List<Member> duplicates) {
+        List<JsonValue> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            items.add(readValue(parser, duplicates));
+        }
+        return new JsonArray(items, at);
     }
 
     private JsonValue convert(JsonNode node, int depth) {

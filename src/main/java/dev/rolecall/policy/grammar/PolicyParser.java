@@ -154,19 +154,7 @@ public final class PolicyParser {
                     "the policy needs a Statement: a statement object or an " + "array of them");
             return List.of();
         }
-        List<JsonValue> items;
-        if (member.value() instanceof JsonArray array && !array.items().isEmpty()) {
-            items = array.items();
-        } else if (member.value() instanceof JsonObject) {
-            items = List.of(member.value());
-        } else {
-            problems.document(
-                    "Statement",
-                    member.value().at(),
-                    "Statement must be a statement object or a " + "non-empty array of them, not "
-                            + shown(member.value()));
-            return List.of();
-        }
+        List<JsonValue> items = statementItems(problems, member);
         Map<String, Integer> sids = new HashMap<>();
         List<Statement> statements = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -176,6 +164,21 @@ public final class PolicyParser {
             }
         }
         return statements;
+    }
+
+    /** The statements as given: one object or a non-empty array; none, reported, when it is neither. */
+    private static List<JsonValue> statementItems(Problems problems, Member member) {
+        if (member.value() instanceof JsonArray array && !array.items().isEmpty()) {
+            return array.items();
+        }
+        if (member.value() instanceof JsonObject) {
+            return List.of(member.value());
+        }
+        problems.document(
+                "Statement",
+                member.value().at(),
+                "Statement must be a statement object or a " + "non-empty array of them, not " + shown(member.value()));
+        return List.of();
     }
 
     private static String shown(JsonValue value) {

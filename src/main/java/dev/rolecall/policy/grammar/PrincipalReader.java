@@ -19,9 +19,7 @@ final class PrincipalReader {
         String element = member.name();
         boolean negated = element.equals("NotPrincipal");
         JsonValue value = member.value();
-        if (value instanceof JsonScalar scalar
-                && scalar.isString()
-                && scalar.text().equals("*")) {
+        if (isStar(value)) {
             return new PrincipalElement(negated, true, List.of(), member.at());
         }
         if (!(value instanceof JsonObject object)) {
@@ -39,30 +37,41 @@ final class PrincipalReader {
         List<PrincipalValue> values = new ArrayList<>();
         boolean valid = true;
         for (Member typed : object.members()) {
-            PrincipalType type = PrincipalType.ofJson(typed.name());
-            String where = element + "." + typed.name();
-            if (type == null) {
-                scope.report(
-                        where,
-                        typed.at(),
-                        "\"" + typed.name() + "\" is not a principal type: use AWS, Service, "
-                                + "Federated or CanonicalUser");
-                valid = false;
-                continue;
-            }
-            for (Strings.Located entry : Strings.read(scope, where, typed.value())) {
-                String problem = PrincipalSyntax.problem(type, entry.text());
-                if (problem != null) {
-                    scope.report(where, entry.at(), problem);
-                    valid = false;
-                } else {
-                    values.add(new PrincipalValue(type, entry.text(), entry.at()));
-                }
-            }
+            valid &= readType(scope, element + "." + typed.name(), typed, values);
         }
         if (!valid || values.isEmpty()) {
             return null;
         }
         return new PrincipalElement(negated, false, values, member.at());
+    }
+
+    private static boolean isStar(JsonValue value) {
+        return value instanceof JsonScalar scalar
+                && scalar.isString()
+                && scalar.text().equals("*");
+    }
+
+    /** Adds the principals of one type to {@code values}; false when the type or one of them is invalid. */
+    private static boolean readType(StatementScope scope, String where, Member typed, List<PrincipalValue> values) {
+        PrincipalType type = PrincipalType.ofJson(typed.name());
+        if (type == null) {
+            scope.report(
+                    where,
+                    typed.at(),
+                    "\"" + typed.name() + "\" is not a principal type: use AWS, Service, "
+                            + "Federated or CanonicalUser");
+            return false;
+        }
+        boolean valid = true;
+        for (Strings.Located entry : Strings.read(scope, where, typed.value())) {
+            String problem = PrincipalSyntax.problem(type, entry.text());
+            if (problem != null) {
+                scope.report(where, entry.at(), problem);
+                valid = false;
+            } else {
+                values.add(new PrincipalValue(type, entry.text(), entry.at()));
+            }
+        }
+        return valid;
     }
 }

@@ -27,6 +27,11 @@ final class PrincipalSyntax {
             return "\"" + value + "\" has a wildcard, which IAM does not accept in a principal: "
                     + "use \"*\" with a condition on aws:PrincipalArn instead";
         }
+        return formatProblem(type, value);
+    }
+
+    /** Null when the value, free of wildcards, has the format of the type, otherwise what the format is. */
+    private static @Nullable String formatProblem(PrincipalType type, String value) {
         return switch (type) {
             case AWS ->
                 ACCOUNT.matcher(value).matches()

@@ -77,6 +77,14 @@ final class StatementReader {
             return null;
         }
         String sid = scalar.text();
+        checkSid(problems, kind, index, scalar, sids);
+        return sid;
+    }
+
+    /** A Sid must be alphanumeric where the kind says so, and unique in its policy when not empty. */
+    private static void checkSid(
+            Problems problems, PolicyKind kind, int index, JsonScalar scalar, Map<String, Integer> sids) {
+        String sid = scalar.text();
         if (kind.alphanumericSid() && !IAM_SID.matcher(sid).matches()) {
             problems.statement(
                     index,
@@ -93,7 +101,6 @@ final class StatementReader {
                     "Sid \"" + sid + "\" is already used by statement " + (sids.get(sid) + 1)
                             + ": each statement needs its own Sid");
         }
-        return sid;
     }
 
     private static void unknownElements(StatementScope scope, JsonObject statement) {
@@ -208,15 +215,7 @@ final class StatementReader {
         Member plain = statement.member(name);
         Member not = statement.member(negated);
         if (rule == PolicyKind.Element.FORBIDDEN) {
-            for (Member present : new Member[] {plain, not}) {
-                if (present != null) {
-                    scope.report(
-                            present.name(),
-                            present.at(),
-                            present.name() + " is not allowed in "
-                                    + scope.kind().phrase() + (why.isEmpty() ? "" : ": " + why));
-                }
-            }
+            reportForbidden(scope, why, plain, not);
             return null;
         }
         if (plain != null && not != null) {
@@ -233,6 +232,19 @@ final class StatementReader {
             return null;
         }
         return plain != null ? plain : not;
+    }
+
+    private static void reportForbidden(
+            StatementScope scope, String why, @Nullable Member plain, @Nullable Member not) {
+        for (Member present : new Member[] {plain, not}) {
+            if (present != null) {
+                scope.report(
+                        present.name(),
+                        present.at(),
+                        present.name() + " is not allowed in " + scope.kind().phrase()
+                                + (why.isEmpty() ? "" : ": " + why));
+            }
+        }
     }
 
     private static String article(String name) {

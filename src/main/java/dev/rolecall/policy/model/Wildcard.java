@@ -54,10 +54,16 @@ public final class Wildcard {
             p = starP + 1;
             v = ++starV;
         }
-        while (p < patternLength && pattern.charAt(p) == '*' && (literal == null || !literal[p])) {
-            p++;
+        return onlyStarsFrom(pattern, literal, p);
+    }
+
+    /** Whether the pattern holds nothing but wildcard {@code *} from {@code p} on, which match the empty rest. */
+    private static boolean onlyStarsFrom(String pattern, boolean @Nullable [] literal, int p) {
+        int i = p;
+        while (i < pattern.length() && pattern.charAt(i) == '*' && (literal == null || !literal[i])) {
+            i++;
         }
-        return p == patternLength;
+        return i == pattern.length();
     }
 
     /** Whether the text holds an unescaped {@code *} or {@code ?}. */

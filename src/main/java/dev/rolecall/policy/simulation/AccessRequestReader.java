@@ -38,16 +38,31 @@ final class AccessRequestReader {
                     "is required: {\"action\": \"s3:GetObject\", \"resource\": \"arn:aws:s3:::bucket/key\"}"));
             return null;
         }
+        unknownFields(request, errors);
+        String action = text(request, "action", true, errors);
+        String resource = text(request, "resource", false, errors);
+        String principal = text(request, "principal", false, errors);
+        String account = text(request, "resourceAccount", false, errors);
+        checkFormats(request, action, account, errors);
+        Map<String, List<String>> context = context(request.get("context"), errors);
+        if (action == null) {
+            return null;
+        }
+        return new AccessRequest(action, resource == null ? "*" : resource, principal, account, context);
+    }
+
+    private static void unknownFields(JsonObject request, List<FieldError> errors) {
         for (Member member : request.members()) {
             if (!FIELDS.contains(member.name())) {
                 errors.add(
                         error("request." + member.name(), member.at(), "is not a field of a request; use " + FIELDS));
             }
         }
-        String action = text(request, "action", true, errors);
-        String resource = text(request, "resource", false, errors);
-        String principal = text(request, "principal", false, errors);
-        String account = text(request, "resourceAccount", false, errors);
+    }
+
+    /** The account must be an account ID and the action one action, when they are given. */
+    private static void checkFormats(
+            JsonObject request, @Nullable String action, @Nullable String account, List<FieldError> errors) {
         if (account != null && !account.matches("\\d{12}")) {
             errors.add(error(
                     "request.resourceAccount",
@@ -60,11 +75,6 @@ final class AccessRequestReader {
                     fieldAt(request, "action"),
                     "must be one action like s3:GetObject, without wildcards"));
         }
-        Map<String, List<String>> context = context(request.get("context"), errors);
-        if (action == null) {
-            return null;
-        }
-        return new AccessRequest(action, resource == null ? "*" : resource, principal, account, context);
     }
 
     /** Where a field's value is in the text, or the request itself when the field is absent. */

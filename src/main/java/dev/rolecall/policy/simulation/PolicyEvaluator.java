@@ -73,13 +73,17 @@ public final class PolicyEvaluator {
             return callerIdentity(denies);
         }
         if (!denies.isEmpty()) {
-            return result(
-                    AccessDecision.EXPLICITLY_DENIED,
-                    denies,
-                    "Explicitly denied by " + list(denies) + ". An explicit deny overrides every allow.");
+            return explicitlyDenied(denies);
         }
         Verdict verdict = new Verdict(request, policies, context, scps, resource, identity, limits, session, rule);
         return service ? verdict.forService() : verdict.decide();
+    }
+
+    private static SimulationResult explicitlyDenied(List<Hit> denies) {
+        return result(
+                AccessDecision.EXPLICITLY_DENIED,
+                denies,
+                "Explicitly denied by " + list(denies) + ". An explicit deny overrides every allow.");
     }
 
     private static SimulationResult longTermCredentialsOnly(AccessRequest request) {

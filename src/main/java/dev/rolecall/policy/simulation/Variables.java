@@ -18,6 +18,9 @@ final class Variables {
      */
     record Resolved(String text, boolean @Nullable [] literal) {}
 
+    /** How a policy variable opens, as in {@code ${aws:username}}. */
+    private static final String VARIABLE_START = "${";
+
     private Variables() {}
 
     /**
@@ -33,14 +36,14 @@ final class Variables {
      * variable without value becomes {@code *}: the entry then covers whatever the variable could be.
      */
     static @Nullable Resolved resolve(String text, boolean enabled, RequestContext request, boolean unknownAsWildcard) {
-        if (!enabled || text.indexOf("${") < 0) {
+        if (!enabled || text.indexOf(VARIABLE_START) < 0) {
             return new Resolved(text, null);
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
         StringBuilder mask = new StringBuilder(text.length() + 16);
         int i = 0;
         while (i < text.length()) {
-            int start = text.indexOf("${", i);
+            int start = text.indexOf(VARIABLE_START, i);
             int end = start < 0 ? -1 : closing(text, start + 2);
             if (start < 0 || end < 0) {
                 append(out, mask, text.substring(i), false);
@@ -54,11 +57,16 @@ final class Variables {
             append(out, mask, value == null ? "*" : value, value != null);
             i = end + 1;
         }
+        return new Resolved(out.toString(), literal(mask));
+    }
+
+    /** Which characters of the resolved text came from a variable ({@code L} in the mask). */
+    private static boolean[] literal(StringBuilder mask) {
         boolean[] literal = new boolean[mask.length()];
         for (int k = 0; k < literal.length; k++) {
             literal[k] = mask.charAt(k) == 'L';
         }
-        return new Resolved(out.toString(), literal);
+        return literal;
     }
 
     private static void append(StringBuilder out, StringBuilder mask, String text, boolean literal) {

@@ -49,24 +49,10 @@ class PolicyAnalysisController {
     ResponseEntity<?> analyse(@RequestBody AnalysisBody body) {
         List<Map<String, String>> conflicts = body.conflicts();
         if (!conflicts.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.BAD_REQUEST, "Some fields are given twice under different names; nothing was analysed.");
-            problem.setTitle("Validation failed");
-            problem.setProperty("errors", conflicts);
-            return ResponseEntity.badRequest()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            return conflicting(conflicts);
         }
         List<String> managedPolicyArns = body.managedPolicyArns() == null ? List.of() : body.managedPolicyArns();
-        List<PolicyFieldError> invalid = new ArrayList<>(RoleFieldRules.check(
-                body.roleName(),
-                body.path(),
-                body.description(),
-                body.maxSessionDurationSeconds(),
-                body.tags() == null ? Map.of() : body.tags()));
-        PolicyLimits.DEFAULTS.checkManagedPolicyCount("managedPolicyArns", managedPolicyArns.size()).stream()
-                .map(problem -> new PolicyFieldError("managedPolicyArns", problem.message(), 0, 0))
-                .forEach(invalid::add);
+        List<PolicyFieldError> invalid = roleFieldErrors(body, managedPolicyArns);
         if (!invalid.isEmpty()) {
             return invalid(invalid);
         }
@@ -77,6 +63,38 @@ class PolicyAnalysisController {
         if (body.trustPolicy() != null) {
             request.trustPolicy(PolicyInput.of("trustPolicy", body.trustPolicy()));
         }
+        addPermissionPolicies(request, body);
+        addPermissionsBoundary(request, body);
+        return ResponseEntity.ok(AnalysisResponse.of(analysis.analyse(request.build())));
+    }
+
+    /** Fields given twice under different names: nothing is analysed. */
+    private static ResponseEntity<ProblemDetail> conflicting(List<Map<String, String>> conflicts) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "Some fields are given twice under different names; nothing was analysed.");
+        problem.setTitle("Validation failed");
+        problem.setProperty("errors", conflicts);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** Where the role's own fields and the number of managed policies break IAM's formats and limits. */
+    private static List<PolicyFieldError> roleFieldErrors(AnalysisBody body, List<String> managedPolicyArns) {
+        List<PolicyFieldError> invalid = new ArrayList<>(RoleFieldRules.check(
+                body.roleName(),
+                body.path(),
+                body.description(),
+                body.maxSessionDurationSeconds(),
+                body.tags() == null ? Map.of() : body.tags()));
+        PolicyLimits.DEFAULTS.checkManagedPolicyCount("managedPolicyArns", managedPolicyArns.size()).stream()
+                .map(problem -> new PolicyFieldError("managedPolicyArns", problem.message(), 0, 0))
+                .forEach(invalid::add);
+        return invalid;
+    }
+
+    /** The permission policies, listed first, then the inline policies by name. */
+    private static void addPermissionPolicies(PolicyAnalysisRequest.Builder request, AnalysisBody body) {
         List<JsonNode> policies = body.permissionPolicies() == null ? List.of() : body.permissionPolicies();
         for (int i = 0; i < policies.size(); i++) {
             request.permissionPolicy(PolicyInput.of("permissionPolicies[" + i + "]", policies.get(i)));
@@ -86,6 +104,10 @@ class PolicyAnalysisController {
                     .forEach((name, document) ->
                             request.permissionPolicy(PolicyInput.of("inlinePolicies." + name, document)));
         }
+    }
+
+    /** The boundary as an ARN or a document; {@code permissionsBoundaryArn} only when no boundary is given. */
+    private static void addPermissionsBoundary(PolicyAnalysisRequest.Builder request, AnalysisBody body) {
         JsonNode boundary = body.permissionsBoundary();
         if (boundary != null && boundary.isString()) {
             request.permissionsBoundaryArn(boundary.asString());
@@ -94,7 +116,6 @@ class PolicyAnalysisController {
         } else if (body.permissionsBoundaryArn() != null) {
             request.permissionsBoundaryArn(body.permissionsBoundaryArn());
         }
-        return ResponseEntity.ok(AnalysisResponse.of(analysis.analyse(request.build())));
     }
 
     /** The role's own fields break IAM's formats: field errors, as the role-request API answers them. */
