@@ -46,6 +46,23 @@ public record RoleRequestView(
         return decisions.stream().filter(d -> d.revision() == revision).toList();
     }
 
+    /**
+     * Whether the request failed while rolling back (its last failed call removes something: a Detach
+     * or a Delete) rather than while applying, so the page can say which of the two stopped.
+     */
+    public boolean rollbackFailed() {
+        if (status != RoleRequestStatus.FAILED) {
+            return false;
+        }
+        for (int i = applySteps.size() - 1; i >= 0; i--) {
+            ApplyStepView step = applySteps.get(i);
+            if (step.status() == ApplyStepStatus.FAILED) {
+                return step.call().startsWith("Delete") || step.call().startsWith("Detach");
+            }
+        }
+        return false;
+    }
+
     /** Whether the person may retry this request's failed apply; the service decides again on the POST. */
     public boolean retryableBy(CurrentUser user) {
         return actionsFor(Actor.of(user)).retry();
