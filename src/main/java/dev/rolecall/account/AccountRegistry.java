@@ -42,9 +42,4 @@ public class AccountRegistry {
     public Optional<TargetAccount> find(String accountId) {
         return Optional.ofNullable(accounts.get(accountId));
     }
-
-    /** Whether no account can apply: every approved request then only gets its plan. */
-    public boolean planOnlyEverywhere() {
-        return accounts.values().stream().noneMatch(TargetAccount::applies);
-    }
 }

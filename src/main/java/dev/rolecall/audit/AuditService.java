@@ -168,7 +168,7 @@ public class AuditService {
             return filter;
         }
 
-        public Instant startedAt() {
+        Instant startedAt() {
             return startedAt;
         }
 
