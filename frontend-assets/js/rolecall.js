@@ -39,6 +39,30 @@
     }
   });
 
+  // Parts marked data-script-only need this script: they stay hidden without it.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-script-only]").forEach(function (part) {
+      part.hidden = false;
+    });
+  });
+
+  // Buttons marked data-add-arn add their ARN as a line of the managed policy list, once.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-add-arn]");
+    var list = document.getElementById("managedPolicyArns");
+    if (!button || !list) {
+      return;
+    }
+    var arn = button.getAttribute("data-add-arn");
+    var lines = list.value.split("\n").map(function (line) { return line.trim(); }).filter(Boolean);
+    if (lines.indexOf(arn) < 0) {
+      lines.push(arn);
+      list.value = lines.join("\n");
+      list.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    button.textContent = "Added";
+  });
+
   // Times carry their exact UTC value in datetime; show it relative, exact on hover.
   function relative(iso) {
     var seconds = Math.round((Date.now() - Date.parse(iso)) / 1000);
