@@ -61,6 +61,7 @@
       list.dispatchEvent(new Event("input", { bubbles: true }));
     }
     button.textContent = "Added";
+    button.setAttribute("aria-label", "Added " + arn + " to the managed policies");
   });
 
   // Times carry their exact UTC value in datetime; show it relative, exact on hover.

@@ -5,6 +5,11 @@ import dev.rolecall.policy.catalog.IamCatalog;
 import dev.rolecall.policy.findings.EscalationMethods;
 import dev.rolecall.policy.findings.PolicyAnalyser;
 import dev.rolecall.policy.simulation.PolicyEvaluator;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * the privilege-escalation methods of the public research, the analyser and the evaluator. All are immutable or thread-safe, so the services share them.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PolicyConfiguration.TemplateProperties.class)
 class PolicyConfiguration {
 
     @Bean
@@ -24,6 +30,23 @@ class PolicyConfiguration {
     @Bean
     AwsManagedPolicies awsManagedPolicies() {
         return AwsManagedPolicies.readShipped();
+    }
+
+    @Bean
+    PolicyTemplates policyTemplates(TemplateProperties properties) {
+        return PolicyTemplates.read(properties.files());
+    }
+
+    /**
+     * {@code rolecall.policy-templates.files}: JSON files of policy templates an organisation adds to
+     * the shipped ones, in the shape of {@code policy/policy-templates.json}.
+     */
+    @ConfigurationProperties("rolecall.policy-templates")
+    record TemplateProperties(@DefaultValue List<Path> files) {
+
+        TemplateProperties {
+            files = List.copyOf(files);
+        }
     }
 
     @Bean

@@ -1,10 +1,13 @@
 package dev.rolecall.identity;
 
+import dev.rolecall.policy.PolicyTemplates;
+import java.util.List;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -21,4 +24,14 @@ import org.springframework.context.annotation.Import;
     CurrentUserArgumentResolver.class,
     SignInThrottleConfiguration.class
 })
-public class SecuritySliceConfiguration {}
+public class SecuritySliceConfiguration {
+
+    /**
+     * The request form and the request page name the policy templates ({@code @policyTemplates}), and
+     * the form's advice offers them in every slice: the shipped library.
+     */
+    @Bean
+    PolicyTemplates policyTemplates() {
+        return PolicyTemplates.read(List.of());
+    }
+}

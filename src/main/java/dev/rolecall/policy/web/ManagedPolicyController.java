@@ -33,6 +33,8 @@ class ManagedPolicyController {
         model.addAttribute("query", query);
         model.addAttribute("choices", picker.search(query));
         model.addAttribute("mostMatches", ManagedPolicyPicker.MOST_MATCHES);
+        // Only the form that asked while the person typed has a list to add the ARN to.
+        model.addAttribute("inForm", htmx != null);
         return htmx != null ? "policy/managed :: results" : "policy/managed";
     }
 }

@@ -118,6 +118,11 @@ class RoleRevisionController {
     }
 
     private String form(RoleRequestView request, @Nullable Long version, Model model) {
+        return form(request, version, model, accounts);
+    }
+
+    /** The revise form of this request, as sent with {@code version}. */
+    static String form(RoleRequestView request, @Nullable Long version, Model model, AccountRegistry accounts) {
         model.addAttribute("revising", request);
         model.addAttribute("revisionVersion", version);
         model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));

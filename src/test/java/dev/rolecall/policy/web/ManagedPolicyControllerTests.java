@@ -59,7 +59,8 @@ class ManagedPolicyControllerTests {
                         .string(allOf(
                                 containsString("<h1>Find an AWS managed policy</h1>"),
                                 containsString("value=\"s3 read\""),
-                                containsString("AmazonS3ReadOnlyAccess"))));
+                                containsString("AmazonS3ReadOnlyAccess"),
+                                not(containsString("data-add-arn")))));
     }
 
     @Test

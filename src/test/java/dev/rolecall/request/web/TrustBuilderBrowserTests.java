@@ -52,8 +52,30 @@ class TrustBuilderBrowserTests extends BrowserTestSupport {
                 By.id("trust-githubRepo-error"), "Name the repository exactly"));
         browser.type("trust-githubRepo", "payments-api");
         browser.until(ExpectedConditions.textToBe(By.id("trust-githubRepo-error"), ""));
+        addReadFromTemplate("invoices", "2024/");
+        awaitJson("\"repo:acme/payments-api:environment:release-*\"");
 
-        assertNoSeriousFinding(file());
+        RoleRequestId filed = file();
+        assertNoSeriousFinding(filed);
+        assertThat(requests.get(filed, TestUsers.ALICE).spec().inlinePolicies()).containsOnlyKeys("tpl-s3-read-1");
+        assertThat(browser.find(By.id("template-of-tpl-s3-read-1")).getText())
+                .isEqualTo("Made from the template Read a bucket or a prefix with bucket = invoices, prefix = 2024/.");
+    }
+
+    /** Fills the "Read a bucket or a prefix" template: the form comes back with its inline policy. */
+    private void addReadFromTemplate(String bucket, String prefix) {
+        browser.find(By.cssSelector("details.templates > summary")).click();
+        browser.find(By.xpath("//details[@class='card'][summary='Read a bucket or a prefix']/summary"))
+                .click();
+        browser.type("tpl-s3-read-bucket", bucket);
+        browser.type("tpl-s3-read-prefix", prefix);
+        browser.find(By.id("tpl-s3-read-add")).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("template-added"), "Added the inline policy tpl-s3-read-1"));
+        assertThat(browser.find(By.id("inlinePolicies-0-name")).getAttribute("value"))
+                .isEqualTo("tpl-s3-read-1");
+        assertThat(browser.find(By.id("inlinePolicies-0-document")).getAttribute("value"))
+                .contains("arn:aws:s3:::" + bucket + "/" + prefix + "*");
     }
 
     @Test
@@ -67,6 +89,7 @@ class TrustBuilderBrowserTests extends BrowserTestSupport {
         assertThat(json())
                 .contains("\"" + EKS + ":aud\" : \"sts.amazonaws.com\"")
                 .contains("oidc-provider/" + EKS);
+        addManagedPolicyFoundByTyping("s3 readonly", "AmazonS3ReadOnlyAccess");
 
         List<String> serious = browser.axeViolations().stream()
                 .filter(violation -> violation.contains("(serious)") || violation.contains("(critical)"))
@@ -75,7 +98,25 @@ class TrustBuilderBrowserTests extends BrowserTestSupport {
                 .as("serious or critical axe-core violations on the form")
                 .isEmpty();
 
-        assertNoSeriousFinding(file());
+        RoleRequestId filed = file();
+        assertNoSeriousFinding(filed);
+        assertThat(requests.get(filed, TestUsers.ALICE).spec().managedPolicyArns())
+                .containsExactly("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
+    }
+
+    /** Types part of a name into the managed policy search and adds the policy it finds. */
+    private void addManagedPolicyFoundByTyping(String typed, String name) {
+        String arn = "arn:aws:iam::aws:policy/" + name;
+        browser.type("managed-policy-search", typed);
+        By add = By.cssSelector("#managed-policy-results [data-add-arn='" + arn + "']");
+        browser.until(ExpectedConditions.presenceOfElementLocated(add));
+        assertThat(browser.find(By.id("managed-policy-results")).getText())
+                .contains(name)
+                .contains("Amazon S3");
+        browser.find(add).click();
+        browser.until(
+                driver -> String.valueOf(browser.script("return document.getElementById('managedPolicyArns').value"))
+                        .contains(arn));
     }
 
     private void startRequest(String roleName) {
