@@ -12,6 +12,10 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * the row is updated only when something besides the access time changed (a new session id after
  * sign-in, another principal, another timeout) or when the stored access time is a minute old or
  * more: a session may then end up to a minute before its idle timeout, never after it.
+ *
+ * <p>Two requests of one session may also both add the same attribute (the CSRF token that the
+ * first pages after sign-in create): the later insert replaces the earlier value instead of failing
+ * the request.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionWriteConfiguration {
@@ -38,8 +42,15 @@ class SessionWriteConfiguration {
                    OR V.LAST_ACCESS_TIME - S.LAST_ACCESS_TIME >= %PRECISION%)
             """.replace("%PRECISION%", Long.toString(ACCESS_TIME_PRECISION_MILLIS));
 
+    /** Spring Session's attribute insert, replacing a value another request of the session added meanwhile. */
+    static final String CREATE_SESSION_ATTRIBUTE_QUERY = """
+            INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+            VALUES (?, ?, ?)
+            ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES
+            """;
+
     /**
-     * Sets the query once the repository is built: Boot's own customizer sets the table name, which
+     * Sets the queries once the repository is built: Boot's own customizer sets the table name, which
      * rebuilds every query, and a customizer of ours could run before it.
      */
     @Bean
@@ -49,6 +60,7 @@ class SessionWriteConfiguration {
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof JdbcIndexedSessionRepository repository) {
                     repository.setUpdateSessionQuery(UPDATE_SESSION_QUERY);
+                    repository.setCreateSessionAttributeQuery(CREATE_SESSION_ATTRIBUTE_QUERY);
                 }
                 return bean;
             }

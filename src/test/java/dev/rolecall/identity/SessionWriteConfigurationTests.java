@@ -98,4 +98,22 @@ class SessionWriteConfigurationTests {
                         .single())
                 .isEqualTo(300);
     }
+
+    @Test
+    void twoRequestsAddingTheSameAttributeBothSucceedAndTheLaterValueStays() {
+        String id = saved(Instant.now());
+        Session first = sessions().findById(id);
+        Session second = sessions().findById(id);
+        assertThat(first).isNotNull();
+        assertThat(second).isNotNull();
+        first.setAttribute("token", "first");
+        second.setAttribute("token", "second");
+
+        sessions().save(first);
+        sessions().save(second);
+
+        Session read = sessions().findById(id);
+        assertThat(read).isNotNull();
+        assertThat(read.<String>getAttribute("token")).isEqualTo("second");
+    }
 }
