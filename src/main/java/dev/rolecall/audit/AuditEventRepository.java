@@ -168,7 +168,18 @@ class AuditEventRepository {
                 conditions.add("request_id = ?");
                 params.add(filter.requestId());
             }
+            equal(conditions, params, "action", filter.action());
+            equal(conditions, params, "account_id", filter.accountId());
+            equal(conditions, params, "role_name", filter.roleName());
             return new Where(conditions, params);
+        }
+
+        private static void equal(
+                List<String> conditions, List<@Nullable Object> params, String column, @Nullable String value) {
+            if (value != null) {
+                conditions.add(column + " = ?");
+                params.add(value);
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 
@@ -37,6 +38,11 @@ final class RelativeRedirectSuccessHandler implements AuthenticationSuccessHandl
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        }
+        // Sign-in replaced the CSRF token; make the new one now, once, rather than in each of the
+        // first pages opened at the same moment (each would store its own, and all but one would fail).
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
+            csrf.getToken();
         }
         redirects.sendRedirect(request, response, saved == null ? "/" : pathOf(saved.getRedirectUrl()));
     }

@@ -34,6 +34,7 @@ public class RoleRequestService {
     private final RoleRequestListing listing;
     private final RoleSpecValidator validator;
     private final RoleAnalysis analysis;
+    private final StoredAnalyses storedAnalyses;
     private final Clock clock;
 
     RoleRequestService(
@@ -41,11 +42,13 @@ public class RoleRequestService {
             RoleRequestListing listing,
             RoleSpecValidator validator,
             RoleAnalysis analysis,
+            StoredAnalyses storedAnalyses,
             Clock clock) {
         this.requests = requests;
         this.listing = listing;
         this.validator = validator;
         this.analysis = analysis;
+        this.storedAnalyses = storedAnalyses;
         this.clock = clock;
     }
 
@@ -73,7 +76,7 @@ public class RoleRequestService {
                 assessment.riskReason());
         request.submit(requester.username(), clock.instant());
         request.startReview(clock.instant());
-        return requests.saveAndFlush(request).toView();
+        return filed(requests.saveAndFlush(request).toView(), command, assessment);
     }
 
     /**
@@ -112,7 +115,17 @@ public class RoleRequestService {
                 assessment.topFinding().map(PolicyFinding::code).orElse(null),
                 assessment.riskReason());
         request.startReview(clock.instant());
-        return requests.saveAndFlush(request).toView();
+        return filed(requests.saveAndFlush(request).toView(), command, assessment);
+    }
+
+    /**
+     * Stores the analysis of a revision just filed, as its request page shows it: located in the
+     * stored documents, so analysed again when the person's own text was what the assessment read.
+     */
+    private RoleRequestView filed(RoleRequestView filed, SubmitRoleRequest command, PolicyAnalysis assessment) {
+        PolicyAnalysis stored = command.documentTexts().isEmpty() ? assessment : analysis.analyse(filed.spec());
+        storedAnalyses.filed(filed.id(), filed.revision(), stored);
+        return filed;
     }
 
     /** As {@link #revise(RoleRequestId, Long, SubmitRoleRequest, List, CurrentUser)}, for a ready command. */
@@ -170,11 +183,12 @@ public class RoleRequestService {
     }
 
     /**
-     * The policy analysis of a request already read with {@link #get}: pure computation on its
-     * current revision, so a page does not read the request twice.
+     * The policy analysis of a request already read with {@link #get}: the one stored for its
+     * current revision when it was filed (analysed again only when the reference data changed
+     * since), so a page neither reads the request twice nor analyses on every view.
      */
     public PolicyAnalysis analysis(RoleRequestView request) {
-        return analysis.analyse(request.spec());
+        return storedAnalyses.of(request.id(), request.revision(), request.spec());
     }
 
     /**

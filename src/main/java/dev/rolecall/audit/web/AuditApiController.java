@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The audit trail as CSV for automation: {@code GET /api/v1/audit-events.csv?from=…&to=…}, with
- * the same filters as the audit page ({@code actor}, {@code requestId}). Auditors and admins only.
+ * the same filters as the audit page ({@code actor}, {@code requestId}, {@code action}, {@code accountId},
+ * {@code roleName}). Auditors and admins only.
  */
 @RestController
 class AuditApiController {

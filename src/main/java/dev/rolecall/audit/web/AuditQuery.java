@@ -23,13 +23,17 @@ import org.springframework.web.util.UriUtils;
  * The audit filters exactly as they arrive in the URL query, shared by the page, its CSV link and
  * the API. Times are ISO-8601 ({@code 2026-11-28T10:15:30Z}, any offset) or, as a
  * {@code datetime-local} input sends them, without an offset and read as UTC; a bare date means
- * the start of that day in UTC, and as {@code to} the whole day is included.
+ * the start of that day in UTC, and as {@code to} the whole day is included. An action, account id
+ * or role name must have the form the trail writes them in.
  */
 record AuditQuery(
         @Nullable String from,
         @Nullable String to,
         @Nullable String actor,
         @Nullable String requestId,
+        @Nullable String action,
+        @Nullable String accountId,
+        @Nullable String roleName,
         @Nullable String older,
         @Nullable String newer,
         @Nullable String size) {
@@ -38,10 +42,25 @@ record AuditQuery(
     static final int MAX_PAGE_SIZE = 200;
 
     private static final Pattern SPACE_SEPARATED = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}) (\\d)");
+    private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     /** One field that could not be read, with the message key that says why. */
     record Problem(String field, String messageKey) {}
+
+    /** Filters by time, actor and request only. */
+    AuditQuery(
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String actor,
+            @Nullable String requestId,
+            @Nullable String older,
+            @Nullable String newer,
+            @Nullable String size) {
+        this(from, to, actor, requestId, null, null, null, older, newer, size);
+    }
 
     static AuditQuery empty() {
         return new AuditQuery(null, null, null, null, null, null, null);
@@ -64,6 +83,9 @@ record AuditQuery(
                 problems.add(new Problem("requestId", "audit.filter.invalid.requestId"));
             }
         }
+        checkForm("action", action, ACTION, problems);
+        checkForm("accountId", accountId, ACCOUNT_ID, problems);
+        checkForm("roleName", roleName, ROLE_NAME, problems);
         if (start != null && end != null && !start.isBefore(end)) {
             problems.add(new Problem("to", "audit.filter.invalid.range"));
         }
@@ -76,11 +98,18 @@ record AuditQuery(
         if (!problems.isEmpty()) {
             throw new InvalidAuditQueryException(this, problems);
         }
-        return new AuditFilter(start, end, actor, request);
+        return new AuditFilter(start, end, actor, request, action, accountId, roleName);
+    }
+
+    /** A field that is filled in but not in the form the trail writes it is a problem of that field. */
+    private static void checkForm(String field, @Nullable String text, Pattern form, List<Problem> problems) {
+        if (!blank(text) && !form.matcher(text.strip()).matches()) {
+            problems.add(new Problem(field, "audit.filter.invalid." + field));
+        }
     }
 
     boolean hasFilters() {
-        return !blank(from) || !blank(to) || !blank(actor) || !blank(requestId);
+        return !filterParams().isEmpty();
     }
 
     /** The event id the page lists the events below, or {@code null} for the newest. */
@@ -124,6 +153,9 @@ record AuditQuery(
                 newTo == null ? null : AuditFilter.formatTime(newTo),
                 actor,
                 requestId,
+                action,
+                accountId,
+                roleName,
                 null,
                 null,
                 size);
@@ -163,6 +195,9 @@ record AuditQuery(
                 input(to, true),
                 text(actor),
                 text(requestId),
+                text(action),
+                text(accountId),
+                text(roleName),
                 pageSize() == DEFAULT_PAGE_SIZE ? "" : Integer.toString(pageSize()));
     }
 
@@ -176,6 +211,9 @@ record AuditQuery(
         put(params, "to", to);
         put(params, "actor", actor);
         put(params, "requestId", requestId);
+        put(params, "action", action);
+        put(params, "accountId", accountId);
+        put(params, "roleName", roleName);
         return params;
     }
 

@@ -53,6 +53,30 @@ class AuditQueryTests {
     }
 
     @Test
+    void actionAccountAndRoleMustHaveTheTrailsFormAndAreKeptInLinksAndTheForm() {
+        AuditQuery bad = new AuditQuery(
+                null, null, null, null, "Request Approved", "12345", "role name with spaces", null, null, null);
+        assertThatThrownBy(bad::filter)
+                .isInstanceOfSatisfying(
+                        InvalidAuditQueryException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(AuditQuery.Problem::messageKey)
+                                .containsExactly(
+                                        "audit.filter.invalid.action",
+                                        "audit.filter.invalid.accountId",
+                                        "audit.filter.invalid.roleName"));
+
+        AuditQuery good = new AuditQuery(
+                null, null, null, null, " request.approved ", "111122223333", "deploy+ci@x", null, null, null);
+        assertThat(good.filter())
+                .isEqualTo(new AuditFilter(null, null, null, null, "request.approved", "111122223333", "deploy+ci@x"));
+        assertThat(good.hasFilters()).isTrue();
+        assertThat(good.link("/audit", 42L, null))
+                .isEqualTo("/audit?action=request.approved&accountId=111122223333&roleName=deploy%2Bci@x&older=42");
+        assertThat(good.form().roleName()).isEqualTo("deploy+ci@x");
+    }
+
+    @Test
     void blankParametersMeanNoFilter() {
         AuditQuery query = new AuditQuery(" ", "", "  ", "", "", "", "");
 
@@ -106,7 +130,9 @@ class AuditQueryTests {
         AuditFilterForm form =
                 new AuditQuery("2026-11-28T12:00:00+02:00", "2026-11-07", "bob", null, null, null, "20").form();
 
-        assertThat(form).isEqualTo(new AuditFilterForm("2026-11-28T10:00:00", "2026-11-08T00:00:00", "bob", "", "20"));
+        assertThat(form)
+                .isEqualTo(
+                        new AuditFilterForm("2026-11-28T10:00:00", "2026-11-08T00:00:00", "bob", "", "", "", "", "20"));
         assertThat(new AuditQuery("soon", null, null, null, null, null, null)
                         .form()
                         .from())
