@@ -336,7 +336,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     void markRolledBack(Instant now) {
         moveTo(RoleRequestStatus.ROLLED_BACK, "mark rolled back", now);
         roleArn = null;
-        registerEvent(new RoleRolledBack(ref(), SYSTEM_ACTOR, now));
+        registerEvent(new RoleRolledBack(ref(), SYSTEM_ACTOR, now, calls()));
     }
 
     /** A rollback call failed: ROLLING_BACK → FAILED, with the AWS error; it may be rolled back again. */
@@ -344,7 +344,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         moveTo(RoleRequestStatus.FAILED, "mark rollback failed", now);
         failureCode = errorCode;
         failureMessage = errorMessage;
-        registerEvent(new RoleRollbackFailed(ref(), SYSTEM_ACTOR, now, errorCode, errorMessage));
+        registerEvent(new RoleRollbackFailed(ref(), SYSTEM_ACTOR, now, errorCode, errorMessage, calls()));
     }
 
     /** The IAM calls that succeeded so far, in order. */
@@ -364,20 +364,11 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         registerEvent(new RoleApplyStarted(ref(), SYSTEM_ACTOR, now, retry));
     }
 
-    /** Records one IAM call made while applying or rolling back. */
-    void recordApplyStep(ApplyStepRecord step, String parametersJson, Instant now) {
-        if (status != RoleRequestStatus.APPLYING && status != RoleRequestStatus.ROLLING_BACK) {
-            throw new IllegalTransitionException(status, "record an apply step for");
-        }
-        addStep(step, parametersJson, now);
-        updatedAt = now;
-    }
-
     /** Every call succeeded: APPLYING → APPLIED. */
     void markApplied(String arn, Instant now) {
         moveTo(RoleRequestStatus.APPLIED, "mark applied", now);
         roleArn = arn;
-        registerEvent(new RoleApplied(ref(), SYSTEM_ACTOR, now, arn));
+        registerEvent(new RoleApplied(ref(), SYSTEM_ACTOR, now, arn, calls()));
     }
 
     /** A call failed permanently: APPLYING → FAILED, with the AWS error shown to the people involved. */
@@ -385,7 +376,15 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         moveTo(RoleRequestStatus.FAILED, "mark failed", now);
         failureCode = errorCode;
         failureMessage = errorMessage;
-        registerEvent(new RoleApplicationFailed(ref(), SYSTEM_ACTOR, now, errorCode, errorMessage));
+        registerEvent(new RoleApplicationFailed(ref(), SYSTEM_ACTOR, now, errorCode, errorMessage, calls()));
+    }
+
+    /**
+     * Every IAM call recorded for the request, apply and rollback alike, in order: the audit trail
+     * names them with the outcome (an apply job records each call without loading the request).
+     */
+    private List<ApplyStepRecord> calls() {
+        return applySteps.stream().map(ApplyStep::toRecord).toList();
     }
 
     private void addStep(ApplyStepRecord step, String parametersJson, Instant now) {

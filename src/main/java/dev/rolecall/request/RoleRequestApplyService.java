@@ -1,5 +1,6 @@
 package dev.rolecall.request;
 
+import dev.rolecall.request.problems.IllegalTransitionException;
 import dev.rolecall.request.problems.RoleRequestNotFoundException;
 import dev.rolecall.request.spec.RoleSpecConverter;
 import java.time.Clock;
@@ -19,10 +20,12 @@ public class RoleRequestApplyService {
     private static final JsonMapper JSON = RoleSpecConverter.JSON;
 
     private final RoleRequestRepository requests;
+    private final ApplyStepLog steps;
     private final Clock clock;
 
-    RoleRequestApplyService(RoleRequestRepository requests, Clock clock) {
+    RoleRequestApplyService(RoleRequestRepository requests, ApplyStepLog steps, Clock clock) {
         this.requests = requests;
+        this.steps = steps;
         this.clock = clock;
     }
 
@@ -66,11 +69,16 @@ public class RoleRequestApplyService {
         requests.save(request);
     }
 
-    /** Records one IAM call and its outcome. */
+    /**
+     * Records one IAM call and its outcome with a single statement (see {@link ApplyStepLog}); the
+     * audit trail names the calls when the request reaches its outcome.
+     *
+     * @throws IllegalTransitionException if the request is neither applying nor rolling back
+     */
     public void recordApplyStep(RoleRequestId id, ApplyStepRecord step) {
-        RoleRequest request = load(id);
-        request.recordApplyStep(step, JSON.writeValueAsString(step.parameters()), clock.instant());
-        requests.save(request);
+        if (!steps.append(id, step, JSON.writeValueAsString(step.parameters()), clock.instant())) {
+            throw new IllegalTransitionException(status(id), "record an apply step for");
+        }
     }
 
     /** APPLYING → APPLIED. */

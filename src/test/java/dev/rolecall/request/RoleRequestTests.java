@@ -28,8 +28,6 @@ import org.junit.jupiter.api.Test;
 class RoleRequestTests {
 
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
-    private static final ApplyStepRecord CREATE =
-            new ApplyStepRecord("CreateRole", Map.of("RoleName", "ci-deployer"), ApplyStepStatus.SUCCEEDED, null, null);
 
     private static Actor reviewer(String username) {
         return new Actor(username, true, false, true);
@@ -393,17 +391,14 @@ class RoleRequestTests {
     }
 
     @Test
-    void applyRecordsEachCallAndEndsApplied() {
+    void applyEndsAppliedWithTheRolesArn() {
+        // Each call is recorded by ApplyStepLog (ApplyStepLogIntegrationTests), not by the aggregate.
         RoleRequest request = applying();
-        request.recordApplyStep(CREATE, "{}", NOW);
         request.markApplied("arn:aws:iam::111122223333:role/ci/ci-deployer", NOW);
         RoleRequestView view = request.toView();
         assertThat(view.status()).isEqualTo(RoleRequestStatus.APPLIED);
         assertThat(view.roleArn()).isEqualTo("arn:aws:iam::111122223333:role/ci/ci-deployer");
-        assertThat(view.applySteps())
-                .extracting(RoleRequestView.ApplyStepView::call)
-                .containsExactly("CreateRole");
-        assertThat(events(request)).contains(RoleApplyStarted.class, RoleApplyStepRecorded.class, RoleApplied.class);
+        assertThat(events(request)).contains(RoleApplyStarted.class, RoleApplied.class);
     }
 
     @Test
@@ -422,17 +417,12 @@ class RoleRequestTests {
     }
 
     @Test
-    void aPersonRetriesOnlyAFailedApplyAndTheSucceededCallsAreKept() {
+    void aPersonRetriesOnlyAFailedApply() {
         RoleRequest request = applying();
-        request.recordApplyStep(CREATE, "{\"RoleName\":\"ci-deployer\"}", NOW);
         request.markFailed("Throttling", "Rate exceeded", NOW);
         request.retry(person("alice"), NOW);
         assertThat(request.status()).isEqualTo(RoleRequestStatus.APPLYING);
         assertThat(request.toView().failureCode()).isNull();
-        assertThat(request.succeededSteps()).singleElement().satisfies(step -> {
-            assertThat(step.call()).isEqualTo("CreateRole");
-            assertThat(step.parameters()).containsEntry("RoleName", "ci-deployer");
-        });
         assertThat(request.pendingEvents()).last().isInstanceOfSatisfying(RoleApplyStarted.class, started -> {
             assertThat(started.retry()).isTrue();
             assertThat(started.actor()).isEqualTo("alice");
@@ -442,9 +432,7 @@ class RoleRequestTests {
     }
 
     @Test
-    void applyStepsAreRecordedOnlyWhileApplying() {
-        assertThatThrownBy(() -> approved().recordApplyStep(CREATE, "{}", NOW))
-                .isInstanceOf(IllegalTransitionException.class);
+    void applyStartsAndEndsOnlyFromItsStates() {
         assertThatThrownBy(() -> inReview().startApply(NOW)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> inReview().markApplied("arn", NOW)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> approved().markFailed("X", "y", NOW)).isInstanceOf(IllegalTransitionException.class);

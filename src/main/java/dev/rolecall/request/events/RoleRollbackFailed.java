@@ -1,12 +1,19 @@
 package dev.rolecall.request.events;
 
+import dev.rolecall.request.ApplyStepRecord;
 import dev.rolecall.request.RoleRequestStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-/** An IAM call of a rollback failed: ROLLING_BACK → FAILED, with the AWS error. */
+/** An IAM call of a rollback failed: ROLLING_BACK → FAILED, with the AWS error; {@code calls} are the IAM calls recorded for the request. */
 public record RoleRollbackFailed(
-        RoleRequestRef request, String actor, Instant occurredAt, String errorCode, String errorMessage)
+        RoleRequestRef request,
+        String actor,
+        Instant occurredAt,
+        String errorCode,
+        String errorMessage,
+        List<ApplyStepRecord> calls)
         implements RoleRequestActivity {
 
     @Override
@@ -16,6 +23,14 @@ public record RoleRollbackFailed(
 
     @Override
     public Map<String, Object> details() {
-        return Map.of("status", RoleRequestStatus.FAILED, "errorCode", errorCode, "errorMessage", errorMessage);
+        return Map.of(
+                "status",
+                RoleRequestStatus.FAILED,
+                "errorCode",
+                errorCode,
+                "errorMessage",
+                errorMessage,
+                "calls",
+                AuditedCalls.of(calls));
     }
 }
