@@ -32,6 +32,12 @@ public class RoleRequestApplyService {
         return load(id).spec();
     }
 
+    /** The request as the system reads it: the inventory records who asked for an applied role. */
+    @Transactional(readOnly = true)
+    public RoleRequestView view(RoleRequestId id) {
+        return load(id).toView();
+    }
+
     /** Where the request is now: an apply job starts an APPROVED request and resumes an APPLYING one. */
     @Transactional(readOnly = true)
     public RoleRequestStatus status(RoleRequestId id) {

@@ -178,6 +178,14 @@ public class RoleRequestService {
     }
 
     /**
+     * The policy analysis of any role spec, as a request's would be: for roles read from AWS or
+     * recorded in the inventory. Pure computation.
+     */
+    public PolicyAnalysis analyse(RoleSpec spec) {
+        return analysis.analyse(spec);
+    }
+
+    /**
      * Reads one request.
      *
      * @throws RoleRequestNotFoundException for unknown ids and requests the caller may not see
