@@ -21,6 +21,14 @@ interface IamSession extends AutoCloseable {
      */
     Optional<ExistingRole> findRole(String roleName);
 
+    /**
+     * Reads the whole role as it is now (GetRole and every page of its policies, tags and instance
+     * profiles).
+     *
+     * @return the role, or empty when there is none by that name
+     */
+    Optional<LiveRole> readRole(String roleName);
+
     /** Detaches a managed policy (DetachRolePolicy); a policy not attached counts as detached. */
     void detachRolePolicy(String roleName, String policyArn);
 
