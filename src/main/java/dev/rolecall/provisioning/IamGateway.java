@@ -311,6 +311,80 @@ class IamGateway implements AutoCloseable {
         }
 
         @Override
+        public void change(IamChange call) {
+            if (!remove(call)) {
+                update(call);
+            }
+        }
+
+        /** The calls that set part of a role. */
+        private void update(IamChange call) {
+            String role = call.roleName();
+            if (call instanceof IamChange.UpdateAssumeRolePolicy update) {
+                send(
+                        call,
+                        () -> iam.updateAssumeRolePolicy(request -> request.roleName(role)
+                                .policyDocument(IamCall.text(update.policyDocument()))
+                                .overrideConfiguration(this::asProvisioner)));
+            } else if (call instanceof IamChange.UpdateRole update) {
+                send(
+                        call,
+                        () -> iam.updateRole(request -> request.roleName(role)
+                                .description(update.description())
+                                .maxSessionDuration(update.maxSessionDuration())
+                                .overrideConfiguration(this::asProvisioner)));
+            } else if (call instanceof IamChange.PutRolePermissionsBoundary put) {
+                send(
+                        call,
+                        () -> iam.putRolePermissionsBoundary(request -> request.roleName(role)
+                                .permissionsBoundary(put.permissionsBoundary())
+                                .overrideConfiguration(this::asProvisioner)));
+            } else if (call instanceof IamChange.TagRole tag) {
+                send(
+                        call,
+                        () -> iam.tagRole(request -> request.roleName(role)
+                                .tags(tags(tag.tags()))
+                                .overrideConfiguration(this::asProvisioner)));
+            } else if (call instanceof IamChange.UntagRole untag) {
+                send(
+                        call,
+                        () -> iam.untagRole(request -> request.roleName(role)
+                                .tagKeys(untag.tagKeys())
+                                .overrideConfiguration(this::asProvisioner)));
+            } else {
+                throw new IllegalArgumentException("not a change call: " + call.name());
+            }
+        }
+
+        /** The calls that remove part of a role, or the role; what is gone already counts as removed. */
+        private boolean remove(IamChange call) {
+            String role = call.roleName();
+            if (call instanceof IamChange.DeleteRolePermissionsBoundary) {
+                undo(
+                        call.name(),
+                        role,
+                        () -> iam.deleteRolePermissionsBoundary(
+                                request -> request.roleName(role).overrideConfiguration(this::asProvisioner)));
+            } else if (call instanceof IamChange.DeleteRolePolicy delete) {
+                deleteRolePolicy(role, delete.policyName());
+            } else if (call instanceof IamChange.DetachRolePolicy detach) {
+                detachRolePolicy(role, detach.policyArn());
+            } else if (call instanceof IamChange.RemoveRoleFromInstanceProfile profile) {
+                undo(
+                        call.name(),
+                        role,
+                        () -> iam.removeRoleFromInstanceProfile(request -> request.roleName(role)
+                                .instanceProfileName(profile.instanceProfileName())
+                                .overrideConfiguration(this::asProvisioner)));
+            } else if (call instanceof IamChange.DeleteRole) {
+                deleteRole(role);
+            } else {
+                return false;
+            }
+            return true;
+        }
+
+        @Override
         public void close() {
             if (provisionerRole != null) {
                 provisionerRole.close();

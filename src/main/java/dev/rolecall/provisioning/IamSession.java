@@ -43,6 +43,12 @@ interface IamSession extends AutoCloseable {
         return 1;
     }
 
+    /**
+     * Makes a call of a CHANGE or DELETE plan. A call that removes something already gone
+     * (NoSuchEntity) counts as made.
+     */
+    void change(IamChange call);
+
     /** Makes a PutRolePolicy call. */
     void putRolePolicy(IamCall.PutRolePolicy call);
 
@@ -62,6 +68,8 @@ interface IamSession extends AutoCloseable {
             putRolePolicy(put);
         } else if (call instanceof IamCall.AttachRolePolicy attach) {
             attachRolePolicy(attach);
+        } else if (call instanceof IamChange change) {
+            change(change);
         }
         return null;
     }

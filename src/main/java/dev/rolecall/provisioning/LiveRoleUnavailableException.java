@@ -17,15 +17,24 @@ public class LiveRoleUnavailableException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final String message;
 
     LiveRoleUnavailableException(Reason reason, String message) {
         super(message);
         this.reason = reason;
+        this.message = message;
     }
 
     LiveRoleUnavailableException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+        this.message = message;
+    }
+
+    /** Why, in words. */
+    @Override
+    public String getMessage() {
+        return message;
     }
 
     public Reason reason() {

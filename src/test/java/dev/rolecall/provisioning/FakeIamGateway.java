@@ -88,6 +88,11 @@ class FakeIamGateway extends IamGateway {
             }
 
             @Override
+            public void change(IamChange call) {
+                answer(call, String.valueOf(call.parameters().getOrDefault("PolicyName", call.roleName())));
+            }
+
+            @Override
             public void putRolePolicy(IamCall.PutRolePolicy call) {
                 answer(call, call.policyName());
             }
