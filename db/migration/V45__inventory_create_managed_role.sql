@@ -46,11 +46,12 @@ CREATE UNIQUE INDEX managed_role_event_once_per_request ON managed_role_event (r
     WHERE request_id IS NOT NULL;
 CREATE INDEX managed_role_event_by_role ON managed_role_event (role_id, occurred_at);
 
--- Every role an applied request made: the latest applied request of each account and name.
+-- Every role an applied request made (or deleted): the latest applied request of each account and name.
 INSERT INTO managed_role (id, account_id, role_name, role_arn, owner_team, spec, state, expires_at,
                           risk_level, top_finding_code, last_request_id, created_at, updated_at)
 SELECT DISTINCT ON (r.account_id, r.role_name)
-       gen_random_uuid(), r.account_id, r.role_name, r.role_arn, r.requester_team, r.spec, 'ACTIVE',
+       gen_random_uuid(), r.account_id, r.role_name, r.role_arn, r.requester_team, r.spec,
+       CASE r.kind WHEN 'DELETE' THEN 'DELETED' ELSE 'ACTIVE' END,
        CASE jsonb_typeof(r.spec::jsonb -> 'expiresAt')
            WHEN 'string' THEN (r.spec::jsonb ->> 'expiresAt')::timestamptz
            WHEN 'number' THEN to_timestamp((r.spec::jsonb ->> 'expiresAt')::double precision)

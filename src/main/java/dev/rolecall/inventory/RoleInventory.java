@@ -4,6 +4,7 @@ import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.inventory.events.RoleInventoryActivity;
+import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestApplyService;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.events.RoleApplied;
@@ -76,12 +77,18 @@ class RoleInventory {
         ManagedRole.Assessment risk = new ManagedRole.Assessment(request.riskLevel(), request.topFindingCode());
         ManagedRole role = known.orElseGet(() -> ManagedRole.create(
                 request.spec(), applied.roleArn(), request.requesterTeam(), risk, false, applied.occurredAt()));
-        role.applied(request.spec(), requestId, applied.roleArn(), risk, applied.occurredAt());
+        String kind = "APPLIED";
+        if (applied.kind() == RequestKind.DELETE) {
+            role.deleted(requestId, applied.occurredAt());
+            kind = "DELETED";
+        } else {
+            role.applied(request.spec(), requestId, applied.roleArn(), risk, applied.occurredAt());
+        }
         roles.save(role);
         roles.addEvent(
                 role.id(),
                 new ManagedRoleRepository.RoleEvent(
-                        requestId, "APPLIED", request.requester(), null, applied.occurredAt()));
+                        requestId, kind, request.requester(), applied.kind().name(), applied.occurredAt()));
     }
 
     /**

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.request.DecisionType;
+import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
@@ -89,7 +90,8 @@ class RoleInventoryIntegrationTests {
                 new RoleRequestRef(applied.id(), ACCOUNT, "inventory-reader"),
                 "rolecall",
                 applied.updatedAt(),
-                String.valueOf(applied.roleArn())));
+                String.valueOf(applied.roleArn()),
+                RequestKind.CREATE));
         RoleInventory.RoleDetail detail = inventory.get(ACCOUNT, "inventory-reader", ALICE);
         assertThat(detail.history()).singleElement().satisfies(event -> {
             assertThat(event.kind()).isEqualTo("APPLIED");

@@ -1,11 +1,17 @@
 package dev.rolecall.request.events;
 
+import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestStatus;
 import java.time.Instant;
 import java.util.Map;
 
-/** The role exists in AWS as approved. */
-public record RoleApplied(RoleRequestRef request, String actor, Instant occurredAt, String roleArn)
+/**
+ * The request's calls were made: the role exists in AWS as approved (CREATE, CHANGE), or is gone
+ * (DELETE).
+ *
+ * @param kind what the request did to the role
+ */
+public record RoleApplied(RoleRequestRef request, String actor, Instant occurredAt, String roleArn, RequestKind kind)
         implements RoleRequestActivity {
 
     @Override
@@ -15,6 +21,6 @@ public record RoleApplied(RoleRequestRef request, String actor, Instant occurred
 
     @Override
     public Map<String, Object> details() {
-        return Map.of("status", RoleRequestStatus.APPLIED, "roleArn", roleArn);
+        return Map.of("status", RoleRequestStatus.APPLIED, "roleArn", roleArn, "kind", kind);
     }
 }
