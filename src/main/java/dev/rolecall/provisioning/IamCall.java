@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One IAM call of a change plan. Plan-only accounts record it; apply makes exactly this call, so
  * what reviewers see is what is sent.
  */
-sealed interface IamCall permits IamCall.CreateRole, IamCall.PutRolePolicy, IamCall.AttachRolePolicy {
+sealed interface IamCall permits IamCall.CreateRole, IamCall.PutRolePolicy, IamCall.AttachRolePolicy, IamChange {
 
     JsonMapper JSON = JsonMapper.builder().build();
 
@@ -42,6 +42,9 @@ sealed interface IamCall permits IamCall.CreateRole, IamCall.PutRolePolicy, IamC
         Object policy = parameters.get("PolicyName");
         if (policy == null) {
             policy = parameters.get("PolicyArn");
+        }
+        if (policy == null) {
+            policy = parameters.get("InstanceProfileName");
         }
         return name + " " + (policy == null ? "" : policy);
     }

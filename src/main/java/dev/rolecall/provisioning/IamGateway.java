@@ -59,6 +59,7 @@ class IamGateway implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IamGateway.class);
     private static final String SESSION_PREFIX = "rolecall-";
+    static final String READ_SESSION = "rolecall-read";
 
     private final ProvisioningProperties properties;
     private final List<ExecutionInterceptor> interceptors;
@@ -66,6 +67,7 @@ class IamGateway implements AutoCloseable {
     private final Map<TargetAccount, AccountClients> clients = new ConcurrentHashMap<>();
     private final DefaultCredentialsProvider credentials =
             DefaultCredentialsProvider.builder().build();
+    private int readPageSize = LiveRoleReader.DEFAULT_PAGE_SIZE;
 
     @Autowired
     IamGateway(
@@ -88,6 +90,24 @@ class IamGateway implements AutoCloseable {
 
     /** Opens IAM in the account on behalf of the request; the caller closes the session. */
     IamSession open(TargetAccount account, RoleRequestId requestId) {
+        return open(account, sessionName(requestId), requestId.toString());
+    }
+
+    /**
+     * Opens IAM in the account to read roles for no request in particular (a form prefilled from the
+     * live role, a role page), in an STS session named {@value #READ_SESSION}.
+     */
+    IamSession openForReading(TargetAccount account) {
+        return open(account, READ_SESSION, "none");
+    }
+
+    /** The page size of the list calls that read a role; IAM's default unless a test asks for less. */
+    IamGateway readPageSize(int pageSize) {
+        this.readPageSize = pageSize;
+        return this;
+    }
+
+    private IamSession open(TargetAccount account, String sessionName, String request) {
         AccountClients accountClients = clients.computeIfAbsent(account, this::build);
         StsAssumeRoleCredentialsProvider provisionerRole = null;
         if (account.assumeRoleArn() != null && accountClients.sts() != null) {
@@ -95,10 +115,10 @@ class IamGateway implements AutoCloseable {
                     .stsClient(accountClients.sts())
                     .refreshRequest(assume -> assume.roleArn(account.assumeRoleArn())
                             .externalId(account.externalId())
-                            .roleSessionName(sessionName(requestId)))
+                            .roleSessionName(sessionName))
                     .build();
         }
-        return new SdkIamSession(accountClients, account, requestId, provisionerRole, metrics);
+        return new SdkIamSession(accountClients, account, request, provisionerRole, metrics, readPageSize);
     }
 
     /** The STS session name naming the request: 45 characters of {@code [\w+=,.@-]}, within STS's 64. */
@@ -183,22 +203,49 @@ class IamGateway implements AutoCloseable {
         private final IamClient iam;
         private final AccountClients clients;
         private final TargetAccount account;
-        private final RoleRequestId requestId;
+        /** The request the session acts for, as logged. */
+        private final String requestId;
+
         private final @Nullable StsAssumeRoleCredentialsProvider provisionerRole;
         private final CallMetrics metrics = new CallMetrics();
+        private final int readPageSize;
 
         SdkIamSession(
                 AccountClients clients,
                 TargetAccount account,
-                RoleRequestId requestId,
+                String requestId,
                 @Nullable StsAssumeRoleCredentialsProvider provisionerRole,
-                ProvisioningMetrics meters) {
+                ProvisioningMetrics meters,
+                int readPageSize) {
             this.meters = meters;
             this.iam = clients.iam();
             this.clients = clients;
             this.account = account;
             this.requestId = requestId;
             this.provisionerRole = provisionerRole;
+            this.readPageSize = readPageSize;
+        }
+
+        @Override
+        public Optional<LiveRole> readRole(String roleName) {
+            long started = System.nanoTime();
+            try {
+                Optional<LiveRole> role = new LiveRoleReader(iam, this::asProvisioner, clients::awaitTurn, readPageSize)
+                        .read(account.id(), roleName);
+                meters.iamCall(account.id(), "ReadRole", true, Duration.ofNanos(System.nanoTime() - started), 1);
+                log.info(
+                        "action=ReadRole role={} account={} request={} outcome={}",
+                        roleName,
+                        account.id(),
+                        requestId,
+                        role.isPresent() ? "found" : "absent");
+                return role;
+            } catch (SdkException e) {
+                IamCallFailedException failure = translate(e);
+                meters.iamCall(account.id(), "ReadRole", false, Duration.ofNanos(System.nanoTime() - started), 1);
+                logFailure("ReadRole", roleName, failure, e);
+                throw failure;
+            }
         }
 
         @Override
@@ -261,6 +308,80 @@ class IamGateway implements AutoCloseable {
                     () -> iam.attachRolePolicy(request -> request.roleName(call.roleName())
                             .policyArn(call.policyArn())
                             .overrideConfiguration(this::asProvisioner)));
+        }
+
+        @Override
+        public void change(IamChange call) {
+            if (!remove(call)) {
+                update(call);
+            }
+        }
+
+        /** The calls that set part of a role. */
+        private void update(IamChange call) {
+            String role = call.roleName();
+            if (call instanceof IamChange.UpdateAssumeRolePolicy update) {
+                send(
+                        call,
+                        () -> iam.updateAssumeRolePolicy(request -> request.roleName(role)
+                                .policyDocument(IamCall.text(update.policyDocument()))
+                                .overrideConfiguration(this::asProvisioner)));
+            } else if (call instanceof IamChange.UpdateRole update) {
+                send(
+                        call,
+                        () -> iam.updateRole(request -> request.roleName(role)
+                                .description(update.description())
+                                .maxSessionDuration(update.maxSessionDuration())
+                                .overrideConfiguration(this::asProvisioner)));
+            } else if (call instanceof IamChange.PutRolePermissionsBoundary put) {
+                send(
+                        call,
+                        () -> iam.putRolePermissionsBoundary(request -> request.roleName(role)
+                                .permissionsBoundary(put.permissionsBoundary())
+                                .overrideConfiguration(this::asProvisioner)));
+            } else if (call instanceof IamChange.TagRole tag) {
+                send(
+                        call,
+                        () -> iam.tagRole(request -> request.roleName(role)
+                                .tags(tags(tag.tags()))
+                                .overrideConfiguration(this::asProvisioner)));
+            } else if (call instanceof IamChange.UntagRole untag) {
+                send(
+                        call,
+                        () -> iam.untagRole(request -> request.roleName(role)
+                                .tagKeys(untag.tagKeys())
+                                .overrideConfiguration(this::asProvisioner)));
+            } else {
+                throw new IllegalArgumentException("not a change call: " + call.name());
+            }
+        }
+
+        /** The calls that remove part of a role, or the role; what is gone already counts as removed. */
+        private boolean remove(IamChange call) {
+            String role = call.roleName();
+            if (call instanceof IamChange.DeleteRolePermissionsBoundary) {
+                undo(
+                        call.name(),
+                        role,
+                        () -> iam.deleteRolePermissionsBoundary(
+                                request -> request.roleName(role).overrideConfiguration(this::asProvisioner)));
+            } else if (call instanceof IamChange.DeleteRolePolicy delete) {
+                deleteRolePolicy(role, delete.policyName());
+            } else if (call instanceof IamChange.DetachRolePolicy detach) {
+                detachRolePolicy(role, detach.policyArn());
+            } else if (call instanceof IamChange.RemoveRoleFromInstanceProfile profile) {
+                undo(
+                        call.name(),
+                        role,
+                        () -> iam.removeRoleFromInstanceProfile(request -> request.roleName(role)
+                                .instanceProfileName(profile.instanceProfileName())
+                                .overrideConfiguration(this::asProvisioner)));
+            } else if (call instanceof IamChange.DeleteRole) {
+                deleteRole(role);
+            } else {
+                return false;
+            }
+            return true;
         }
 
         @Override

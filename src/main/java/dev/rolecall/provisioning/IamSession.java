@@ -21,6 +21,14 @@ interface IamSession extends AutoCloseable {
      */
     Optional<ExistingRole> findRole(String roleName);
 
+    /**
+     * Reads the whole role as it is now (GetRole and every page of its policies, tags and instance
+     * profiles).
+     *
+     * @return the role, or empty when there is none by that name
+     */
+    Optional<LiveRole> readRole(String roleName);
+
     /** Detaches a managed policy (DetachRolePolicy); a policy not attached counts as detached. */
     void detachRolePolicy(String roleName, String policyArn);
 
@@ -34,6 +42,12 @@ interface IamSession extends AutoCloseable {
     default int attemptsOfLastCall() {
         return 1;
     }
+
+    /**
+     * Makes a call of a CHANGE or DELETE plan. A call that removes something already gone
+     * (NoSuchEntity) counts as made.
+     */
+    void change(IamChange call);
 
     /** Makes a PutRolePolicy call. */
     void putRolePolicy(IamCall.PutRolePolicy call);
@@ -54,6 +68,8 @@ interface IamSession extends AutoCloseable {
             putRolePolicy(put);
         } else if (call instanceof IamCall.AttachRolePolicy attach) {
             attachRolePolicy(attach);
+        } else if (call instanceof IamChange change) {
+            change(change);
         }
         return null;
     }

@@ -4,6 +4,7 @@ import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.request.ApplyStepRecord;
 import dev.rolecall.request.ApplyStepStatus;
+import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestApplyService;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestStatus;
@@ -48,6 +49,7 @@ class RoleApplier {
     private final IamGateway gateway;
     private final ApplyHalt halt;
     private final ProvisioningMetrics metrics;
+    private final ChangeApplier changes;
 
     RoleApplier(
             AccountRegistry accounts,
@@ -55,8 +57,10 @@ class RoleApplier {
             ChangePlanner planner,
             IamGateway gateway,
             ApplyHalt halt,
-            ProvisioningMetrics metrics) {
+            ProvisioningMetrics metrics,
+            ChangeApplier changes) {
         this.metrics = metrics;
+        this.changes = changes;
         this.accounts = accounts;
         this.requests = requests;
         this.planner = planner;
@@ -69,6 +73,11 @@ class RoleApplier {
      * any other state alone (it was planned, applied or failed by an earlier run of the job).
      */
     void apply(RoleRequestId id) {
+        RequestKind kind = requests.kind(id);
+        if (kind == RequestKind.CHANGE || kind == RequestKind.DELETE) {
+            changes.apply(id);
+            return;
+        }
         RoleRequestStatus status = requests.status(id);
         if (status == RoleRequestStatus.APPROVED) {
             begin(id);

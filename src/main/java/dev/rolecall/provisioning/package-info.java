@@ -2,7 +2,15 @@
  * Provisioning: turns an approved role request into its ordered IAM calls, and either records them
  * (plan-only accounts) or makes them in the target AWS account. The only module that talks to AWS.
  */
-@ApplicationModule(allowedDependencies = {"account", "identity", "request", "request :: events", "request :: problems"})
+@ApplicationModule(
+        allowedDependencies = {
+            "account",
+            "identity",
+            "request",
+            "request :: change",
+            "request :: events",
+            "request :: problems"
+        })
 @NullMarked
 package dev.rolecall.provisioning;
 

@@ -1,5 +1,6 @@
 package dev.rolecall.request;
 
+import dev.rolecall.request.change.ChangePlan;
 import dev.rolecall.request.spec.RoleSpecConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -7,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A submitted revision of a request, kept so that reviewers can compare revisions. */
 @Entity
@@ -27,6 +29,9 @@ class Revision {
 
     private Instant submittedAt;
 
+    @Convert(converter = ChangePlanConverter.class)
+    private @Nullable ChangePlan changePlan;
+
     protected Revision() {}
 
     Revision(int revision, RoleSpec spec, String justification, String submittedBy, Instant submittedAt) {
@@ -36,6 +41,23 @@ class Revision {
         this.justification = justification;
         this.submittedBy = submittedBy;
         this.submittedAt = submittedAt;
+    }
+
+    /** A revision of a CHANGE or DELETE request, with the plan computed against the live role. */
+    Revision(
+            int revision,
+            RoleSpec spec,
+            String justification,
+            String submittedBy,
+            Instant submittedAt,
+            @Nullable ChangePlan changePlan) {
+        this(revision, spec, justification, submittedBy, submittedAt);
+        this.changePlan = changePlan;
+    }
+
+    @Nullable
+    ChangePlan changePlan() {
+        return changePlan;
     }
 
     int revision() {

@@ -1,11 +1,13 @@
 package dev.rolecall.request;
 
 import dev.rolecall.policy.analysis.RiskLevel;
+import dev.rolecall.request.change.ChangePlan;
 import dev.rolecall.request.events.RoleApplicationFailed;
 import dev.rolecall.request.events.RoleApplied;
 import dev.rolecall.request.events.RoleApplyStarted;
 import dev.rolecall.request.events.RoleApplyStepRecorded;
 import dev.rolecall.request.events.RolePlanRecorded;
+import dev.rolecall.request.events.RolePlanRenewed;
 import dev.rolecall.request.events.RoleRequestApproved;
 import dev.rolecall.request.events.RoleRequestChangesRequested;
 import dev.rolecall.request.events.RoleRequestCommented;
@@ -62,6 +64,9 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     private String accountId;
 
     private String roleName;
+
+    @Enumerated(EnumType.STRING)
+    private RequestKind kind = RequestKind.CREATE;
 
     private int revision;
 
@@ -132,6 +137,19 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         return new RoleRequest(requester, team, spec, justification, now);
     }
 
+    /** Starts a request of any kind as a draft; see {@link RequestKind}. */
+    static RoleRequest draft(
+            RequestKind kind,
+            String requester,
+            @Nullable String team,
+            RoleSpec spec,
+            String justification,
+            Instant now) {
+        RoleRequest request = new RoleRequest(requester, team, spec, justification, now);
+        request.kind = kind;
+        return request;
+    }
+
     /**
      * Records the policy analysis of the current revision: the risk level routing uses, the finding
      * that sets it, and why the level is higher than that finding, if it is.
@@ -144,9 +162,14 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
 
     /** The requester files the current revision: DRAFT → SUBMITTED. */
     void submit(String actor, Instant now) {
+        submit(actor, null, now);
+    }
+
+    /** As {@link #submit(String, Instant)}, with the plan of a CHANGE or DELETE against the live role. */
+    void submit(String actor, @Nullable ChangePlan plan, Instant now) {
         requireRequester(actor);
         moveTo(RoleRequestStatus.SUBMITTED, "submit", now);
-        revisions.add(new Revision(revision, spec, justification, actor, now));
+        revisions.add(new Revision(revision, spec, justification, actor, now, plan));
         registerEvent(new RoleRequestSubmitted(ref(), actor, now, revision, justification));
     }
 
@@ -237,6 +260,11 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
      * @throws IllegalArgumentException if the new spec names another account or role name
      */
     void revise(Actor actor, RoleSpec newSpec, String newJustification, Instant now) {
+        revise(actor, newSpec, newJustification, null, now);
+    }
+
+    /** As {@link #revise(Actor, RoleSpec, String, Instant)}, with the new revision's plan against the live role. */
+    void revise(Actor actor, RoleSpec newSpec, String newJustification, @Nullable ChangePlan plan, Instant now) {
         requireRevisableBy(actor);
         if (!keepsAccountAndRoleName(newSpec)) {
             throw new IllegalArgumentException("a revision keeps the account and role name");
@@ -245,7 +273,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         revision++;
         spec = newSpec;
         justification = newJustification;
-        revisions.add(new Revision(revision, spec, justification, actor.username(), now));
+        revisions.add(new Revision(revision, spec, justification, actor.username(), now, plan));
         registerEvent(new RoleRequestSubmitted(ref(), actor.username(), now, revision, justification));
     }
 
@@ -318,7 +346,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         if (!mayRetryAnyFailure(requester, actor)) {
             throw new ActionNotAllowedException(ActionNotAllowedException.Reason.CANNOT_ROLL_BACK);
         }
-        if (status != RoleRequestStatus.FAILED || !createdSomething()) {
+        if (status != RoleRequestStatus.FAILED || !createdSomething() || kind != RequestKind.CREATE) {
             throw new IllegalTransitionException(status, "roll back");
         }
         moveTo(RoleRequestStatus.ROLLING_BACK, "roll back", now);
@@ -368,7 +396,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     void markApplied(String arn, Instant now) {
         moveTo(RoleRequestStatus.APPLIED, "mark applied", now);
         roleArn = arn;
-        registerEvent(new RoleApplied(ref(), SYSTEM_ACTOR, now, arn, calls()));
+        registerEvent(new RoleApplied(ref(), SYSTEM_ACTOR, now, arn, calls(), kind));
     }
 
     /** A call failed permanently: APPLYING → FAILED, with the AWS error shown to the people involved. */
@@ -409,7 +437,36 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
 
     /** What the actor may do with this request now; see {@link RequestActions}. */
     RequestActions actionsFor(Actor actor) {
-        return RequestActions.of(requester, status, createdSomething(), actor);
+        return RequestActions.of(requester, status, kind == RequestKind.CREATE && createdSomething(), actor);
+    }
+
+    /**
+     * The role changed in AWS since the approved plan was computed: the request goes back to review
+     * (APPROVED or APPLYING → SUBMITTED) as a new revision that Rolecall files, with the same spec and
+     * justification and the plan computed again against the live role. Approvals of the earlier
+     * revision no longer count.
+     */
+    void replan(ChangePlan plan, Instant now) {
+        moveTo(RoleRequestStatus.SUBMITTED, "plan again", now);
+        revision++;
+        revisions.add(new Revision(revision, spec, justification, SYSTEM_ACTOR, now, plan));
+        registerEvent(new RolePlanRenewed(
+                ref(), SYSTEM_ACTOR, now, revision, plan.calls().size()));
+    }
+
+    RequestKind kind() {
+        return kind;
+    }
+
+    /** The plan of the current revision against the live role, for CHANGE and DELETE requests. */
+    @Nullable
+    ChangePlan changePlan() {
+        return revisions.stream()
+                .filter(r -> r.revision() == revision)
+                .map(Revision::changePlan)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     // The rules below take the request's requester and status rather than the aggregate, so that a
@@ -525,7 +582,9 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
                 riskReason,
                 createdAt,
                 updatedAt,
-                version);
+                version,
+                kind,
+                changePlan());
     }
 
     RoleRequestSummary toSummary() {

@@ -1,10 +1,12 @@
 package dev.rolecall.request;
 
 import dev.rolecall.request.problems.IllegalTransitionException;
+import dev.rolecall.request.change.ChangePlan;
 import dev.rolecall.request.problems.RoleRequestNotFoundException;
 import dev.rolecall.request.spec.RoleSpecConverter;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +35,35 @@ public class RoleRequestApplyService {
     @Transactional(readOnly = true)
     public RoleSpec approvedSpec(RoleRequestId id) {
         return load(id).spec();
+    }
+
+    /** The request as the system reads it: the inventory records who asked for an applied role. */
+    @Transactional(readOnly = true)
+    public RoleRequestView view(RoleRequestId id) {
+        return load(id).toView();
+    }
+
+    /** Whether the request creates, changes or deletes its role. */
+    @Transactional(readOnly = true)
+    public RequestKind kind(RoleRequestId id) {
+        return load(id).kind();
+    }
+
+    /** The plan against the live role that reviewers approved, for CHANGE and DELETE requests. */
+    @Transactional(readOnly = true)
+    public Optional<ChangePlan> approvedChangePlan(RoleRequestId id) {
+        return Optional.ofNullable(load(id).changePlan());
+    }
+
+    /**
+     * The role changed in AWS since its plan was approved: nothing is sent, and the request goes back
+     * to review as a new revision filed by Rolecall with the plan against the live role now.
+     */
+    public void returnToReview(RoleRequestId id, ChangePlan plan) {
+        RoleRequest request = load(id);
+        request.replan(plan, clock.instant());
+        request.startReview(clock.instant());
+        requests.save(request);
     }
 
     /** Where the request is now: an apply job starts an APPROVED request and resumes an APPLYING one. */

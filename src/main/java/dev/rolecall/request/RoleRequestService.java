@@ -4,6 +4,7 @@ import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
 import dev.rolecall.policy.analysis.PolicyAnalysis;
 import dev.rolecall.policy.analysis.PolicyFinding;
+import dev.rolecall.request.change.ChangePlan;
 import dev.rolecall.request.problems.RoleRequestNotFoundException;
 import dev.rolecall.request.problems.RoleSpecInvalidException;
 import dev.rolecall.request.problems.StaleRequestException;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,7 @@ public class RoleRequestService {
     private final RoleSpecValidator validator;
     private final RoleAnalysis analysis;
     private final StoredAnalyses storedAnalyses;
+    private final LivePlans livePlans;
     private final Clock clock;
 
     RoleRequestService(
@@ -43,12 +46,14 @@ public class RoleRequestService {
             RoleSpecValidator validator,
             RoleAnalysis analysis,
             StoredAnalyses storedAnalyses,
+            LivePlans livePlans,
             Clock clock) {
         this.requests = requests;
         this.listing = listing;
         this.validator = validator;
         this.analysis = analysis;
         this.storedAnalyses = storedAnalyses;
+        this.livePlans = livePlans;
         this.clock = clock;
     }
 
@@ -67,16 +72,52 @@ public class RoleRequestService {
      * with every other field's problems, and nothing is saved.
      */
     public RoleRequestView submit(SubmitRoleRequest command, List<FieldProblem> inputProblems, CurrentUser requester) {
+        if (command.kind() == RequestKind.DELETE) {
+            return submitDelete(command, inputProblems, requester);
+        }
         PolicyAnalysis assessment = requireValid(command, inputProblems);
+        ChangePlan plan = livePlans.plan(command.kind(), command.spec());
         RoleRequest request = RoleRequest.draft(
-                requester.username(), requester.team(), command.spec(), command.justification(), clock.instant());
+                command.kind(),
+                requester.username(),
+                requester.team(),
+                command.spec(),
+                command.justification(),
+                clock.instant());
         request.assess(
                 assessment.riskLevel(),
                 assessment.topFinding().map(PolicyFinding::code).orElse(null),
                 assessment.riskReason());
-        request.submit(requester.username(), clock.instant());
+        request.submit(requester.username(), plan, clock.instant());
         request.startReview(clock.instant());
         return filed(requests.saveAndFlush(request).toView(), command, assessment);
+    }
+
+    /**
+     * A DELETE names only the account, the role and why; its spec becomes the live role it deletes,
+     * analysed so reviewers see the access that disappears.
+     */
+    private RoleRequestView submitDelete(
+            SubmitRoleRequest command, List<FieldProblem> inputProblems, CurrentUser requester) {
+        requireDeleteFields(command, inputProblems);
+        ChangePlan plan = Objects.requireNonNull(livePlans.plan(RequestKind.DELETE, command.spec()));
+        RoleRequest request = RoleRequest.draft(
+                RequestKind.DELETE,
+                requester.username(),
+                requester.team(),
+                plan.baseline(),
+                command.justification(),
+                clock.instant());
+        PolicyAnalysis disappearing = analysis.analyse(plan.baseline());
+        request.assess(
+                disappearing.riskLevel(),
+                disappearing.topFinding().map(PolicyFinding::code).orElse(null),
+                disappearing.riskReason());
+        request.submit(requester.username(), plan, clock.instant());
+        request.startReview(clock.instant());
+        RoleRequestView filed = requests.saveAndFlush(request).toView();
+        storedAnalyses.filed(filed.id(), filed.revision(), disappearing);
+        return filed;
     }
 
     /**
@@ -108,8 +149,16 @@ public class RoleRequestService {
             kept.add(
                     new FieldProblem("roleName", "A revision keeps the role name: file a new request for another one"));
         }
-        PolicyAnalysis assessment = requireValid(command, kept);
-        request.revise(Actor.of(requester), command.spec(), command.justification(), clock.instant());
+        RoleSpec spec = request.kind() == RequestKind.DELETE ? request.spec() : command.spec();
+        SubmitRoleRequest revised =
+                new SubmitRoleRequest(spec, command.justification(), command.documentTexts(), request.kind());
+        PolicyAnalysis assessment =
+                request.kind() == RequestKind.DELETE ? requireValidDelete(revised, kept) : requireValid(revised, kept);
+        ChangePlan plan = livePlans.plan(request.kind(), spec);
+        if (plan != null && request.kind() == RequestKind.DELETE) {
+            spec = plan.baseline();
+        }
+        request.revise(Actor.of(requester), spec, command.justification(), plan, clock.instant());
         request.assess(
                 assessment.riskLevel(),
                 assessment.topFinding().map(PolicyFinding::code).orElse(null),
@@ -189,6 +238,14 @@ public class RoleRequestService {
      */
     public PolicyAnalysis analysis(RoleRequestView request) {
         return storedAnalyses.of(request.id(), request.revision(), request.spec());
+    }
+
+    /**
+     * The policy analysis of any role spec, as a request's would be: for roles read from AWS or
+     * recorded in the inventory. Pure computation.
+     */
+    public PolicyAnalysis analyse(RoleSpec spec) {
+        return analysis.analyse(spec);
     }
 
     /**
@@ -298,6 +355,20 @@ public class RoleRequestService {
         RoleRequest request = load(id, requester, expectedVersion);
         request.withdraw(Actor.of(requester), clock.instant());
         return requests.saveAndFlush(request).toView();
+    }
+
+    /** A DELETE's own fields only; the role it deletes is analysed, never blocked. */
+    private PolicyAnalysis requireValidDelete(SubmitRoleRequest command, List<FieldProblem> inputProblems) {
+        requireDeleteFields(command, inputProblems);
+        return analysis.analyse(command.spec());
+    }
+
+    private void requireDeleteFields(SubmitRoleRequest command, List<FieldProblem> inputProblems) {
+        List<FieldProblem> problems = LivePlans.deleteProblems(
+                merge(inputProblems, validator.validate(command.spec(), command.justification())));
+        if (!problems.isEmpty()) {
+            throw new RoleSpecInvalidException(problems);
+        }
     }
 
     /** Validates, then analyses; format problems and blocking findings both stop the request. */

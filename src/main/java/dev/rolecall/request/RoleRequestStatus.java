@@ -56,8 +56,9 @@ public enum RoleRequestStatus {
                         || next == WITHDRAWN
                         || next == SUBMITTED;
             case CHANGES_REQUESTED -> next == SUBMITTED || next == WITHDRAWN;
-            case APPROVED -> next == APPLYING;
-            case APPLYING -> next == APPLIED || next == FAILED;
+            // Back to review (SUBMITTED) when the role changed in AWS since its change plan was approved.
+            case APPROVED -> next == APPLYING || next == SUBMITTED;
+            case APPLYING -> next == APPLIED || next == FAILED || next == SUBMITTED;
             case FAILED -> next == APPLYING || next == ROLLING_BACK;
             case ROLLING_BACK -> next == ROLLED_BACK || next == FAILED;
             case APPLIED -> next == EXPIRED || next == DRIFTED || next == DELETED;

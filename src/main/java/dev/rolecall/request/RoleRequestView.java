@@ -2,6 +2,7 @@ package dev.rolecall.request;
 
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.policy.analysis.RiskLevel;
+import dev.rolecall.request.change.ChangePlan;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param topFindingCode the finding that sets the risk level
  * @param riskReason why the risk level is above that finding's severity, e.g. {@code raised from HIGH: a
  *     compute service can assume this role}; null when it is not
+ * @param kind whether the request creates, changes or deletes its role
+ * @param changePlan for CHANGE and DELETE, the current revision's plan against the live role
  */
 public record RoleRequestView(
         RoleRequestId id,
@@ -36,7 +39,54 @@ public record RoleRequestView(
         @Nullable String riskReason,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        RequestKind kind,
+        @Nullable ChangePlan changePlan) {
+
+    /** A CREATE request, which has no change plan. */
+    public RoleRequestView(
+            RoleRequestId id,
+            RoleRequestStatus status,
+            String requester,
+            @Nullable String requesterTeam,
+            int revision,
+            RoleSpec spec,
+            String justification,
+            List<DecisionView> decisions,
+            @Nullable String roleArn,
+            List<ApplyStepView> applySteps,
+            boolean planOnly,
+            @Nullable String failureCode,
+            @Nullable String failureMessage,
+            @Nullable RiskLevel riskLevel,
+            @Nullable String topFindingCode,
+            @Nullable String riskReason,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
+        this(
+                id,
+                status,
+                requester,
+                requesterTeam,
+                revision,
+                spec,
+                justification,
+                decisions,
+                roleArn,
+                applySteps,
+                planOnly,
+                failureCode,
+                failureMessage,
+                riskLevel,
+                topFindingCode,
+                riskReason,
+                createdAt,
+                updatedAt,
+                version,
+                RequestKind.CREATE,
+                null);
+    }
 
     /**
      * The decisions on the current revision. A new revision starts review again: decisions on
@@ -75,7 +125,8 @@ public record RoleRequestView(
 
     /** What the reader may do with the request as read, by the {@link RoleRequest} rules. */
     public RequestActions actionsFor(Actor reader) {
-        boolean createdSomething = applySteps.stream().anyMatch(step -> step.status() == ApplyStepStatus.SUCCEEDED);
+        boolean createdSomething = kind == RequestKind.CREATE
+                && applySteps.stream().anyMatch(step -> step.status() == ApplyStepStatus.SUCCEEDED);
         return RequestActions.of(requester, status, createdSomething, reader);
     }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A gateway that records the calls it is asked to make and answers them from a script, never
@@ -24,6 +25,7 @@ class FakeIamGateway extends IamGateway {
     private final Map<Integer, RuntimeException> failures = new HashMap<>();
     private RuntimeException openFailure;
     private final Map<String, IamSession.ExistingRole> existing = new HashMap<>();
+    private final Map<String, LiveRole> live = new HashMap<>();
 
     FakeIamGateway() {
         super(new ProvisioningProperties(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 10));
@@ -39,6 +41,17 @@ class FakeIamGateway extends IamGateway {
     FakeIamGateway existing(String roleName, String arn, String requestIdTag) {
         existing.put(roleName, new IamSession.ExistingRole(arn, requestIdTag));
         return this;
+    }
+
+    /** Reading the role finds this (by default no role can be read). */
+    FakeIamGateway live(LiveRole role) {
+        live.put(role.spec().roleName(), role);
+        return this;
+    }
+
+    @Override
+    IamSession openForReading(TargetAccount account) {
+        return open(account, new RoleRequestId(new UUID(0, 0)));
     }
 
     FakeIamGateway failOpen(RuntimeException failure) {
@@ -66,6 +79,17 @@ class FakeIamGateway extends IamGateway {
                 return Optional.of(existing.getOrDefault(
                         roleName,
                         new ExistingRole("arn:aws:iam::" + account.id() + ":role/existing/" + roleName, null)));
+            }
+
+            @Override
+            public Optional<LiveRole> readRole(String roleName) {
+                record("ReadRole " + roleName);
+                return Optional.ofNullable(live.get(roleName));
+            }
+
+            @Override
+            public void change(IamChange call) {
+                answer(call, String.valueOf(call.parameters().getOrDefault("PolicyName", call.roleName())));
             }
 
             @Override

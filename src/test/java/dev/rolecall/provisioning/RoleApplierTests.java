@@ -54,7 +54,14 @@ class RoleApplierTests {
             gateway,
             new ApplyHalt(new JobsProperties(
                     1, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, Duration.ofSeconds(1), 0, null)),
-            new ProvisioningMetrics(meters));
+            new ProvisioningMetrics(meters),
+            new ChangeApplier(
+                    accounts,
+                    requests,
+                    gateway,
+                    new ApplyHalt(new JobsProperties(
+                            1, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, Duration.ofSeconds(1), 0, null)),
+                    new ProvisioningMetrics(meters)));
 
     @BeforeEach
     void approvedSpec() {

@@ -20,6 +20,7 @@ public sealed interface RoleRequestActivity
                 RoleApplyStarted,
                 RoleApplyStepRecorded,
                 RolePlanRecorded,
+                RolePlanRenewed,
                 RoleApplied,
                 RoleApplicationFailed,
                 RoleRollbackStarted,

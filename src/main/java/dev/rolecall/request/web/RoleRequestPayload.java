@@ -1,5 +1,6 @@
 package dev.rolecall.request.web;
 
+import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleSpec;
 import dev.rolecall.request.spec.FieldProblem;
 import dev.rolecall.request.spec.RoleSpecConverter;
@@ -16,7 +17,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The body of {@code POST /api/v1/role-requests}, and of {@code PUT /api/v1/role-requests/{id}}
  * with {@code version}: the version of the request that was read, which a new request never has.
- * Missing fields are reported, not defaulted silently.
+ * Missing fields are reported, not defaulted silently. {@code kind} is CREATE unless given: a
+ * CHANGE takes the whole desired spec of an existing role, a DELETE only {@code accountId},
+ * {@code roleName} and {@code justification}.
  */
 record RoleRequestPayload(
         @Nullable String accountId,
@@ -31,7 +34,8 @@ record RoleRequestPayload(
         @Nullable Map<String, String> tags,
         @Nullable Instant expiresAt,
         @Nullable String justification,
-        @Nullable Long version) {
+        @Nullable Long version,
+        @Nullable RequestKind kind) {
 
     /** A command to check, and the fields that are missing or of the wrong JSON type. */
     record Result(SubmitRoleRequest command, List<FieldProblem> problems) {}
@@ -67,7 +71,13 @@ record RoleRequestPayload(
                 maxSessionDurationSeconds == null ? RoleSpec.DEFAULT_SESSION_SECONDS : maxSessionDurationSeconds,
                 tags == null ? Map.of() : tags,
                 expiresAt);
-        return new Result(new SubmitRoleRequest(spec, justification == null ? "" : justification, Map.of()), problems);
+        return new Result(
+                new SubmitRoleRequest(
+                        spec,
+                        justification == null ? "" : justification,
+                        Map.of(),
+                        kind == null ? RequestKind.CREATE : kind),
+                problems);
     }
 
     private void checkTrustPolicy(List<FieldProblem> problems) {

@@ -3,9 +3,11 @@ package dev.rolecall.request.web;
 import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.ApplyStepStatus;
 import dev.rolecall.request.DecisionType;
+import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.RoleSpec;
+import dev.rolecall.request.change.PlannedCall;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A request as the JSON API shows it; {@code spec} has the field names of the create payload.
  * {@code riskReason} says why {@code riskLevel} is above the severity of {@code topFindingCode}, when it is.
+ * {@code kind} says whether the request creates, changes or deletes its role; {@code plan} lists, for
+ * CHANGE and DELETE, the IAM calls (each with its parameters) planned against the live role for the
+ * current revision, and is null for CREATE.
  */
 public record RoleRequestResource(
         String id,
@@ -32,7 +37,9 @@ public record RoleRequestResource(
         @Nullable String riskReason,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        RequestKind kind,
+        @Nullable List<PlannedCall> plan) {
 
     /**
      * A reviewer's decision, or with {@code COMMENT} a comment by a reviewer or the requester that
@@ -78,6 +85,8 @@ public record RoleRequestResource(
                 view.riskReason(),
                 view.createdAt(),
                 view.updatedAt(),
-                view.version());
+                view.version(),
+                view.kind(),
+                view.changePlan() == null ? null : view.changePlan().calls());
     }
 }

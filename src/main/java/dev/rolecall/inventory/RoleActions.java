@@ -1,0 +1,76 @@
+package dev.rolecall.inventory;
+
+import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.identity.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What a reader may do next with a role, as links and flags for its page: every action opens a
+ * pre-filled request (reviewed as usual) or, for reviewers, checks and resolves drift. The server
+ * checks each action again.
+ *
+ * @param changeUrl the change form prefilled with the role, or {@code null} when the role is gone
+ * @param extendUrl the change form with a later expiry, or {@code null} for a role without expiry
+ * @param deleteUrl the delete form, or {@code null} when the role is gone
+ * @param reviewer whether the reader may check drift now and resolve it
+ * @param countdown the time left before expiry in words ("2 d 4 h"), or {@code null}
+ */
+record RoleActions(
+        @Nullable String changeUrl,
+        @Nullable String extendUrl,
+        @Nullable String deleteUrl,
+        boolean reviewer,
+        @Nullable String countdown) {
+
+    /** How much later an Extend link proposes the expiry, from the current one. */
+    static final Duration EXTENSION = Duration.ofDays(7);
+
+    static RoleActions of(ManagedRole.Row role, CurrentUser reader, Instant now, Duration warning) {
+        boolean live = role.state().live();
+        boolean reviewer = reader.has(Role.REVIEWER) || reader.has(Role.ADMIN);
+        Instant expiresAt = role.expiresAt();
+        String extend = null;
+        String countdown = null;
+        if (live && expiresAt != null) {
+            Instant later =
+                    (expiresAt.isAfter(now) ? expiresAt : now).plus(EXTENSION).truncatedTo(ChronoUnit.MINUTES);
+            extend = form("CHANGE", role)
+                    .queryParam("expiresAt", later.toString())
+                    .build()
+                    .toUriString();
+            countdown = countdown(Duration.between(now, expiresAt));
+        }
+        return new RoleActions(
+                live ? form("CHANGE", role).build().toUriString() : null,
+                extend,
+                live ? form("DELETE", role).build().toUriString() : null,
+                reviewer && live,
+                countdown);
+    }
+
+    /** "3 d 4 h", "2 h 5 min", "under a minute", or "overdue" once the time has passed. */
+    static String countdown(Duration left) {
+        if (left.isNegative() || left.isZero()) {
+            return "overdue";
+        }
+        if (left.toDays() > 0) {
+            return left.toDays() + " d " + left.toHoursPart() + " h";
+        }
+        if (left.toHours() > 0) {
+            return left.toHours() + " h " + left.toMinutesPart() + " min";
+        }
+        return left.toMinutes() > 0 ? left.toMinutes() + " min" : "under a minute";
+    }
+
+    private static UriComponentsBuilder form(String kind, ManagedRole.Row role) {
+        return UriComponentsBuilder.fromPath("/requests/new")
+                .queryParam("kind", kind)
+                .queryParam("account", role.accountId())
+                .queryParam("role", role.roleName())
+                .encode();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.rolecall.provisioning;
+
+/**
+ * Roles Rolecall adopted without tagging them {@code managed-by=rolecall} (an account may forbid the
+ * tag): CHANGE and DELETE requests accept them as well as tagged roles. Implemented by the module that
+ * records adoptions; without an implementation only tagged roles count as managed.
+ */
+public interface AdoptedRoles {
+
+    /** Whether Rolecall adopted the role with this name in this account. */
+    boolean adopted(String accountId, String roleName);
+}

@@ -1,0 +1,114 @@
+package dev.rolecall.provisioning;
+
+import dev.rolecall.request.RequestKind;
+import dev.rolecall.request.RoleSpec;
+import dev.rolecall.request.change.ChangePlan;
+import dev.rolecall.request.change.ChangePlanning;
+import dev.rolecall.request.change.ChangeRefusedException;
+import dev.rolecall.request.change.PlannedCall;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Plans CHANGE and DELETE requests against the live role, read at that moment. */
+@Component
+class LiveChangePlanning implements ChangePlanning {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveChangePlanning.class);
+
+    private final LiveRoles liveRoles;
+    private final ObjectProvider<AdoptedRoles> adopted;
+
+    LiveChangePlanning(LiveRoles liveRoles, ObjectProvider<AdoptedRoles> adopted) {
+        this.liveRoles = liveRoles;
+        this.adopted = adopted;
+    }
+
+    @Override
+    public Optional<ChangePlan> plan(RequestKind kind, RoleSpec desired) {
+        if (kind == RequestKind.CREATE) {
+            requireAbsent(desired);
+            return Optional.empty();
+        }
+        LiveRole live = read(desired);
+        requireManaged(live);
+        return Optional.of(plan(kind, live, desired));
+    }
+
+    /** The plan against a role already read: the same computation apply repeats before any call. */
+    ChangePlan plan(RequestKind kind, LiveRole live, RoleSpec desired) {
+        if (kind == RequestKind.CHANGE && !live.spec().path().equals(desired.path())) {
+            throw new ChangeRefusedException(
+                    "path",
+                    "IAM cannot move a role to another path (it is "
+                            + live.spec().path() + "): keep the path, or delete the role and request a new one");
+        }
+        return toPlan(live, calls(kind, live, desired));
+    }
+
+    static List<IamCall> calls(RequestKind kind, LiveRole live, RoleSpec desired) {
+        return kind == RequestKind.DELETE ? ChangeCalls.delete(live) : ChangeCalls.change(live.spec(), desired);
+    }
+
+    static ChangePlan toPlan(LiveRole live, List<IamCall> calls) {
+        return new ChangePlan(
+                live.spec(),
+                live.arn(),
+                live.roleId(),
+                live.instanceProfileNames(),
+                live.readAt(),
+                calls.stream()
+                        .map(call -> new PlannedCall(call.name(), call.parameters()))
+                        .toList());
+    }
+
+    private void requireAbsent(RoleSpec desired) {
+        Optional<LiveRole> live;
+        try {
+            live = liveRoles.read(desired.accountId(), desired.roleName());
+        } catch (LiveRoleUnavailableException e) {
+            // Apply finds a taken name too (EntityAlreadyExists); a read that cannot be made stops nothing.
+            log.info(
+                    "account={} role={} not checked before CREATE: {}",
+                    desired.accountId(),
+                    desired.roleName(),
+                    e.reason());
+            return;
+        }
+        if (live.isPresent()) {
+            throw new ChangeRefusedException(
+                    "roleName",
+                    "A role named " + desired.roleName() + " already exists in account " + desired.accountId()
+                            + ": request a change to it instead");
+        }
+    }
+
+    private LiveRole read(RoleSpec desired) {
+        try {
+            return liveRoles
+                    .read(desired.accountId(), desired.roleName())
+                    .orElseThrow(() -> new ChangeRefusedException(
+                            "roleName",
+                            "No role named " + desired.roleName() + " exists in account " + desired.accountId()));
+        } catch (LiveRoleUnavailableException e) {
+            String field = e.reason() == LiveRoleUnavailableException.Reason.AWS_ERROR ? "roleName" : "accountId";
+            throw new ChangeRefusedException(field, e.getMessage());
+        }
+    }
+
+    private void requireManaged(LiveRole live) {
+        AdoptedRoles adoptions = adopted.getIfAvailable();
+        boolean adoptedRole = adoptions != null
+                && adoptions.adopted(live.spec().accountId(), live.spec().roleName());
+        if (!live.managedByRolecall() && !adoptedRole) {
+            throw new ChangeRefusedException(
+                    "roleName",
+                    "Rolecall does not manage role " + live.spec().roleName() + " (it has no "
+                            + LiveRole.MANAGED_BY_TAG + "=" + LiveRole.MANAGED_BY_VALUE
+                            + " tag and was not adopted): an admin can adopt it first");
+        }
+    }
+}

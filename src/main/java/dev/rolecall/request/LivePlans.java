@@ -1,0 +1,69 @@
+package dev.rolecall.request;
+
+import dev.rolecall.request.change.ChangePlan;
+import dev.rolecall.request.change.ChangePlanning;
+import dev.rolecall.request.change.ChangeRefusedException;
+import dev.rolecall.request.problems.RoleSpecInvalidException;
+import dev.rolecall.request.spec.FieldProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plans requests against the live role when they are submitted or revised, and turns a refusal into
+ * the field problem the requester sees.
+ */
+@Component
+class LivePlans {
+
+    /** The fields a DELETE request takes; problems on any other field of its (empty) spec do not apply. */
+    static final Set<String> DELETE_FIELDS = Set.of("accountId", "roleName", "justification");
+
+    private final ObjectProvider<ChangePlanning> planning;
+
+    LivePlans(ObjectProvider<ChangePlanning> planning) {
+        this.planning = planning;
+    }
+
+    /**
+     * The plan of a CHANGE or DELETE against the live role; for CREATE null, once no role of the name
+     * exists where the account can be read.
+     *
+     * @throws RoleSpecInvalidException when the request cannot be planned, on the field to fix
+     */
+    @Nullable
+    ChangePlan plan(RequestKind kind, RoleSpec spec) {
+        if (kind == RequestKind.IMPORT) {
+            throw invalid(
+                    "kind", "IMPORT is not filed as a request: an admin adopts an existing role from its account");
+        }
+        ChangePlanning planner = planning.getIfAvailable();
+        if (planner == null) {
+            if (kind == RequestKind.CREATE) {
+                return null;
+            }
+            throw invalid("accountId", "Rolecall cannot read roles in AWS here, so it cannot plan a " + kind);
+        }
+        try {
+            return planner.plan(kind, spec).orElse(null);
+        } catch (ChangeRefusedException e) {
+            throw invalid(e.field(), e.getMessage());
+        }
+    }
+
+    /** The problems of a DELETE request: only its account, role name and justification count. */
+    static List<FieldProblem> deleteProblems(List<FieldProblem> problems) {
+        List<FieldProblem> kept = new ArrayList<>();
+        problems.stream()
+                .filter(problem -> DELETE_FIELDS.contains(problem.field()))
+                .forEach(kept::add);
+        return kept;
+    }
+
+    private static RoleSpecInvalidException invalid(String field, String message) {
+        return new RoleSpecInvalidException(List.of(new FieldProblem(field, message)));
+    }
+}

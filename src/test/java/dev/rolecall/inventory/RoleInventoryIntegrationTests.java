@@ -1,0 +1,218 @@
+package dev.rolecall.inventory;
+
+import static dev.rolecall.test.TestUsers.ALICE;
+import static dev.rolecall.test.TestUsers.BOB;
+import static dev.rolecall.test.TestUsers.FRANK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.rolecall.request.DecisionType;
+import dev.rolecall.request.RequestKind;
+import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestStatus;
+import dev.rolecall.request.RoleRequestView;
+import dev.rolecall.request.RoleSpec;
+import dev.rolecall.request.events.RoleApplied;
+import dev.rolecall.request.events.RoleRequestRef;
+import dev.rolecall.request.spec.SubmitRoleRequest;
+import dev.rolecall.test.MotoServer;
+import dev.rolecall.test.RolecallIntegrationTest;
+import dev.rolecall.test.UsesMoto;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * An applied request lands in the inventory, once, and each reader sees the roles they may see on
+ * the list, the role page, the API and the CSV.
+ */
+@RolecallIntegrationTest
+@AutoConfigureMockMvc
+@UsesMoto
+class RoleInventoryIntegrationTests {
+
+    static final String ACCOUNT = "444455556666";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    RoleRequestService requests;
+
+    @Autowired
+    RoleInventory inventory;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void accounts(DynamicPropertyRegistry registry) {
+        registry.add("rolecall.accounts[0].id", () -> ACCOUNT);
+        registry.add("rolecall.accounts[0].name", () -> "payments-dev");
+        registry.add("rolecall.accounts[0].environment", () -> "dev");
+        registry.add("rolecall.accounts[0].region", () -> "us-east-1");
+        registry.add(
+                "rolecall.accounts[0].endpoint",
+                () -> MotoServer.shared().endpoint().toString());
+        registry.add("rolecall.accounts[0].mode", () -> "APPLY");
+    }
+
+    @Test
+    void anAppliedRequestBecomesAnActiveRoleOfTheRequestersTeamOnceWhateverTheDeliveries() throws Exception {
+        RoleRequestView applied = apply(InventorySpecs.spec(ACCOUNT, "inventory-reader", null));
+
+        ManagedRole.Row role = awaitRole("inventory-reader");
+        assertThat(role.state()).isEqualTo(RoleState.ACTIVE);
+        assertThat(role.ownerTeam()).isEqualTo("payments");
+        assertThat(role.roleArn()).isEqualTo(applied.roleArn());
+        assertThat(role.risk()).isEqualTo(applied.riskLevel());
+        assertThat(role.lastRequestId()).isEqualTo(applied.id().value());
+
+        // Delivered again (a republished event): nothing more is recorded.
+        inventory.recordApplied(new RoleApplied(
+                new RoleRequestRef(applied.id(), ACCOUNT, "inventory-reader"),
+                "rolecall",
+                applied.updatedAt(),
+                String.valueOf(applied.roleArn()),
+                List.of(),
+                RequestKind.CREATE));
+        RoleInventory.RoleDetail detail = inventory.get(ACCOUNT, "inventory-reader", ALICE);
+        assertThat(detail.history()).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo("APPLIED");
+            assertThat(event.requestId()).isEqualTo(applied.id().value());
+        });
+    }
+
+    @Test
+    void requestersSeeTheirTeamsRolesAndReviewersSeeAll() throws Exception {
+        apply(InventorySpecs.spec(ACCOUNT, "inventory-visible", null));
+        awaitRole("inventory-visible");
+
+        mvc.perform(get("/roles").with(as("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("inventory-visible")));
+        mvc.perform(get("/roles").with(as("frank")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("inventory-visible"))));
+        mvc.perform(get("/roles/{a}/{n}", ACCOUNT, "inventory-visible").with(as("frank")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/roles/{a}/{n}", ACCOUNT, "inventory-visible").with(as("bob")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Request a change")))
+                .andExpect(content()
+                        .string(containsString("kind=DELETE&amp;account=444455556666&amp;role=inventory-visible")))
+                .andExpect(content().string(containsString("payments-reports")));
+        mvc.perform(get("/api/v1/roles").param("state", "ACTIVE").with(httpBasic("bob", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.roleName == 'inventory-visible')].ownerTeam")
+                        .value("payments"));
+        mvc.perform(get("/api/v1/roles/{a}/{n}", ACCOUNT, "inventory-visible").with(httpBasic("frank", "demo")))
+                .andExpect(status().isNotFound());
+        assertThat(inventory.list(RoleFilter.ALL, null, 50, FRANK).items()).isEmpty();
+        assertThat(inventory.list(RoleFilter.ALL, null, 50, BOB).items())
+                .extracting(ManagedRole.Row::roleName)
+                .contains("inventory-visible");
+    }
+
+    @Test
+    void filtersAndPagesAgreeAndABadFilterIsAFieldError() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            apply(InventorySpecs.spec(ACCOUNT, "inventory-page-" + i, null));
+        }
+        for (int i = 0; i < 3; i++) {
+            awaitRole("inventory-page-" + i);
+        }
+        RoleFilter filter = new RoleFilter(null, null, null, null, "INVENTORY-PAGE");
+        RoleSlice first = inventory.list(filter, null, 2, BOB);
+        assertThat(first.items())
+                .extracting(ManagedRole.Row::roleName)
+                .containsExactly("inventory-page-0", "inventory-page-1");
+        assertThat(first.count()).isEqualTo(3);
+        RoleSlice second = inventory.list(filter, first.next(), 2, BOB);
+        assertThat(second.items()).extracting(ManagedRole.Row::roleName).containsExactly("inventory-page-2");
+        assertThat(second.next()).isNull();
+        assertThat(inventory
+                        .list(
+                                new RoleFilter(java.util.List.of("111111111111"), null, null, null, "inventory-page"),
+                                null,
+                                5,
+                                BOB)
+                        .items())
+                .isEmpty();
+
+        mvc.perform(get("/roles").param("state", "SLEEPING").with(as("bob"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/roles").param("account", "12").with(httpBasic("bob", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("account")));
+    }
+
+    @Test
+    void theCsvStreamsTheVisibleRolesWithFormulasNeutralisedAndIsAudited() throws Exception {
+        apply(InventorySpecs.spec(ACCOUNT, "inventory-csv", null));
+        awaitRole("inventory-csv");
+        Integer before = jdbc.queryForObject(
+                "SELECT count(*) FROM audit_event WHERE action = 'inventory.exported'", Integer.class);
+
+        String csv = mvc.perform(get("/roles.csv").param("q", "inventory-csv").with(as("bob")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(csv).startsWith("account_id,role_name,role_arn,owner_team,state");
+        assertThat(csv).contains("444455556666,inventory-csv,arn:aws:iam::", ",payments,ACTIVE,");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM audit_event WHERE action = 'inventory.exported'", Integer.class))
+                .isEqualTo(before + 1);
+        assertThat(InventoryCsv.neutralise("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
+        assertThatThrownBy(() -> inventory.get(ACCOUNT, "inventory-csv", FRANK)).isInstanceOf(InventoryException.class);
+    }
+
+    /** A signed-in page user with the demo user's roles; the team comes from the directory. */
+    static RequestPostProcessor as(String name) {
+        return switch (name) {
+            case "bob" -> user("bob").roles("REQUESTER", "REVIEWER");
+            case "dave" -> user("dave").roles("REQUESTER", "ADMIN");
+            default -> user(name).roles("REQUESTER");
+        };
+    }
+
+    RoleRequestView apply(RoleSpec spec) {
+        RoleRequestView filed = requests.submit(new SubmitRoleRequest(spec, "Payment reports", Map.of()), ALICE);
+        requests.decide(filed.id(), null, DecisionType.APPROVE, "Scoped to the reports bucket", BOB);
+        return await().atMost(PATIENCE)
+                .until(() -> requests.get(filed.id(), ALICE), view -> view.status() == RoleRequestStatus.APPLIED);
+    }
+
+    ManagedRole.Row awaitRole(String name) {
+        return await().atMost(PATIENCE)
+                .until(
+                        () ->
+                                inventory
+                                        .list(new RoleFilter(null, null, null, null, name), null, 5, BOB)
+                                        .items()
+                                        .stream()
+                                        .filter(row -> row.roleName().equals(name))
+                                        .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+}
