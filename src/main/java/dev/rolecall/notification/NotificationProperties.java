@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * Where notifications go and how they are sent, as {@code rolecall.notifications.*}.
  *
  * @param from the sender address of every email
- * @param channels each reviewer group's channel, by group name
+ * @param channels each reviewer group's channel, by the group's name in {@code rolecall.routing.groups};
+ *     a group without one is reached at its members' email addresses
  * @param requesterDigest whether requesters get one daily digest instead of one email per event
  * @param digestAt when the daily digests go out, in UTC
  * @param retryDelay the first wait before a message that could not be sent is tried again, doubling
@@ -33,7 +34,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 record NotificationProperties(
         @DefaultValue("rolecall@localhost") @NotBlank @Email String from,
-        @DefaultValue Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,63}") String, @Valid Channel> channels,
+        @DefaultValue Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}") String, @Valid Channel> channels,
         @DefaultValue("false") boolean requesterDigest,
         @DefaultValue("08:00") LocalTime digestAt,
         @DefaultValue("30s") Duration retryDelay,

@@ -1,9 +1,15 @@
 package dev.rolecall.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import dev.rolecall.identity.UserDirectory;
+import dev.rolecall.routing.ReviewerGroups;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,8 +29,25 @@ class NotificationConfigurationTests {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(Properties.class)
-            .withBean(UserDirectory.class, () -> mock(UserDirectory.class))
+            .withBean(UserDirectory.class, NotificationConfigurationTests::users)
+            .withBean(
+                    ReviewerGroups.class,
+                    () -> ReviewerGroups.of(
+                            Map.of(
+                                    "security", List.of("bob", "erin"),
+                                    "platform", List.of("bob"),
+                                    "payments-owners", List.of("erin", "nomail")),
+                            Map.of()))
             .withBean(NotificationChannels.class);
+
+    /** A directory where erin and bob have an address and nomail has none. */
+    private static UserDirectory users() {
+        UserDirectory users = mock(UserDirectory.class);
+        when(users.emailOf(anyString())).thenReturn(Optional.empty());
+        when(users.emailOf("erin")).thenReturn(Optional.of("erin@example.com"));
+        when(users.emailOf("bob")).thenReturn(Optional.of("bob@example.com"));
+        return users;
+    }
 
     private final ApplicationContextRunner withMail = context.withBean(JavaMailSender.class, JavaMailSenderImpl::new);
 
@@ -43,10 +66,34 @@ class NotificationConfigurationTests {
                                     new NotificationChannels.Delivery(Medium.WEBHOOK, false));
                     assertThat(channels.deliveries(Audience.group("platform")))
                             .containsExactly(new NotificationChannels.Delivery(Medium.WEBHOOK, true));
-                    assertThat(channels.deliveries(Audience.group("payments-owners")))
-                            .isEmpty();
                     assertThat(channels.emails(Audience.group("security"))).containsExactly("security@example.com");
                 });
+    }
+
+    @Test
+    void aGroupWithoutAChannelIsReachedAtItsMembersAddressesAndAPersonAtTheirs() {
+        withMail.run(beans -> {
+            NotificationChannels channels = beans.getBean(NotificationChannels.class);
+            assertThat(channels.deliveries(Audience.group("payments-owners")))
+                    .containsExactly(new NotificationChannels.Delivery(Medium.EMAIL, false));
+            assertThat(channels.emails(Audience.group("payments-owners"))).containsExactly("erin@example.com");
+            assertThat(channels.deliveries(Audience.person("erin")))
+                    .containsExactly(new NotificationChannels.Delivery(Medium.EMAIL, false));
+            assertThat(channels.deliveries(Audience.person("nomail"))).isEmpty();
+            assertThat(channels.webhook(Audience.group("payments-owners"))).isEmpty();
+        });
+        context.run(beans -> assertThat(
+                        beans.getBean(NotificationChannels.class).deliveries(Audience.group("payments-owners")))
+                .as("no mail server, no email")
+                .isEmpty());
+    }
+
+    @Test
+    void aChannelForAGroupThatRoutingDoesNotDefineRefusesTheStart() {
+        assertStartFails(
+                withMail,
+                "rolecall.notifications.channels.secuirty names group 'secuirty', which rolecall.routing.groups does not define",
+                "rolecall.notifications.channels.secuirty.webhook=https://hooks.example.com/T1/B2");
     }
 
     @Test

@@ -79,6 +79,7 @@ class NotificationsIntegrationTests {
         registry.add("rolecall.notifications.from", () -> "rolecall@rolecall.example");
         registry.add("rolecall.notifications.channels.security.emails[0]", () -> SECURITY_MAIL);
         registry.add("rolecall.notifications.channels.security.webhook", () -> HOOKS.url("security"));
+        registry.add("rolecall.routing.groups.nightly[0]", () -> "erin");
         registry.add("rolecall.notifications.channels.nightly.webhook", () -> HOOKS.url("nightly"));
         registry.add("rolecall.notifications.channels.nightly.digest", () -> "true");
         registry.add("rolecall.notifications.retry-delay", () -> "1s");
