@@ -1,6 +1,7 @@
 package dev.rolecall.identity;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -52,6 +53,8 @@ record IdentityProperties(
      * @param passwordHash a Spring Security encoded hash with its id prefix, e.g. {@code {bcrypt}$2a$...}
      * @param roles roles beyond REQUESTER, which everyone has
      * @param team the team the person belongs to, if any
+     * @param email where notifications for the person go (decisions on their requests, and the outcome); none
+     *     if unset
      */
     record LocalUser(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._@+-]{1,64}")
@@ -61,5 +64,6 @@ record IdentityProperties(
             String passwordHash,
 
             @DefaultValue Set<Role> roles,
-            @Nullable String team) {}
+            @Nullable String team,
+            @Nullable @Email String email) {}
 }

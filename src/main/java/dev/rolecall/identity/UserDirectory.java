@@ -25,6 +25,7 @@ public class UserDirectory implements UserDetailsService {
 
     private final Map<String, CurrentUser> users = new LinkedHashMap<>();
     private final Map<String, String> passwordHashes = new LinkedHashMap<>();
+    private final Map<String, String> emails = new LinkedHashMap<>();
     private final boolean demo;
 
     UserDirectory(IdentityProperties properties) {
@@ -41,12 +42,20 @@ public class UserDirectory implements UserDetailsService {
             roles.addAll(user.roles());
             users.put(user.username(), new CurrentUser(user.username(), user.team(), roles));
             passwordHashes.put(user.username(), user.passwordHash());
+            if (user.email() != null) {
+                emails.put(user.username(), user.email());
+            }
         }
     }
 
     /** Looks a person up by sign-in name. */
     public Optional<CurrentUser> find(String username) {
         return Optional.ofNullable(users.get(username));
+    }
+
+    /** Where notifications for a person go, if they gave an email address. */
+    public Optional<String> emailOf(String username) {
+        return Optional.ofNullable(emails.get(username));
     }
 
     /** Whether the configured users are the well-known demo users. */

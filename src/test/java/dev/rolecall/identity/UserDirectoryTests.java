@@ -19,8 +19,8 @@ class UserDirectoryTests {
     @Test
     void warnsAboutAHashWhoseCheckTakesADifferentTimeThanAnUnknownNames(CapturedOutput output) {
         new UserDirectory(properties(
-                new IdentityProperties.LocalUser("even", COST_10, Set.of(), null),
-                new IdentityProperties.LocalUser("slower", COST_12, Set.of(), null)));
+                new IdentityProperties.LocalUser("even", COST_10, Set.of(), null, null),
+                new IdentityProperties.LocalUser("slower", COST_12, Set.of(), null, null)));
 
         assertThat(output.getOut())
                 .contains("The password hash of user slower is not {bcrypt} with cost 10")
