@@ -39,9 +39,6 @@ class AuditEventRepository {
 
     private static final RowMapper<AuditEvent> ROW = AuditEventRepository::map;
 
-    /** The advisory lock key that serialises appends to the chain ("RCAUDIT"). */
-    static final long CHAIN_LOCK = 0x52_43_41_55_44_49_54L;
-
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
     private final AuditChainKeys keys;
@@ -65,7 +62,7 @@ class AuditEventRepository {
     @Transactional
     long insert(AuditEntry entry, String detailsJson) {
         jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)")
-                .param(CHAIN_LOCK)
+                .param(AuditChain.APPEND_LOCK)
                 .query(Integer.class)
                 .single();
         Tail tail = jdbc.sql("""

@@ -1,7 +1,9 @@
 package dev.rolecall.audit;
 
+import dev.rolecall.audit.chain.AuditCheckpoints;
 import dev.rolecall.audit.chain.ChainCheck;
 import dev.rolecall.audit.chain.ChainVerification;
+import dev.rolecall.audit.chain.CheckpointCsv;
 import dev.rolecall.audit.chain.RecordedVerification;
 import dev.rolecall.identity.CurrentUser;
 import java.io.BufferedWriter;
@@ -48,10 +50,17 @@ public class AuditService {
             .build();
 
     private final ChainCheck chain;
+    private final AuditCheckpoints checkpoints;
 
-    AuditService(AuditEventRepository events, ChainCheck chain, Clock clock, PlatformTransactionManager transactions) {
+    AuditService(
+            AuditEventRepository events,
+            ChainCheck chain,
+            AuditCheckpoints checkpoints,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.events = events;
         this.chain = chain;
+        this.checkpoints = checkpoints;
         this.clock = clock;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -166,6 +175,36 @@ public class AuditService {
                 null,
                 Verifications.details(result, channel)));
         return result;
+    }
+
+    /**
+     * Writes every signed checkpoint of the chain as CSV ({@link CheckpointCsv}), the companion of
+     * the events CSV, after recording an {@value #EXPORTED} event for it.
+     *
+     * @param channel where the export was asked for, e.g. {@code ui} or {@code api}
+     * @throws AccessDeniedException unless the reader is an auditor or admin
+     */
+    public void exportCheckpoints(OutputStream out, String channel, CurrentUser reader) throws IOException {
+        requireReader(reader);
+        record(new AuditEntry(
+                clock.instant(),
+                reader.username(),
+                EXPORTED,
+                null,
+                null,
+                null,
+                Map.of("format", "checkpoints-csv", "channel", channel)));
+        try {
+            readOnly.executeWithoutResult(status -> {
+                try {
+                    CheckpointCsv.write(checkpoints, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.rolecall.audit.web;
 import dev.rolecall.audit.AuditService;
 import dev.rolecall.audit.chain.ChainVerification;
 import dev.rolecall.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,15 @@ class AuditVerificationApiController {
         }
         EventRange range = EventRange.parse(fromEventId, toEventId);
         return audit.verify(range.from(), range.to(), "api", user);
+    }
+
+    /** The signed checkpoints as CSV, the companion of {@code /api/v1/audit-events.csv}. */
+    @GetMapping("/api/v1/audit-events/checkpoints.csv")
+    void checkpoints(CurrentUser user, HttpServletResponse response) throws IOException {
+        if (!user.canReadAudit()) {
+            throw new AccessDeniedException("only auditors and admins read the audit trail");
+        }
+        CheckpointDownload.send(audit, "api", user, response);
     }
 
     @ExceptionHandler(EventRange.InvalidRangeException.class)

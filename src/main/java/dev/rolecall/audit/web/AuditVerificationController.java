@@ -2,8 +2,11 @@ package dev.rolecall.audit.web;
 
 import dev.rolecall.audit.AuditService;
 import dev.rolecall.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
@@ -26,5 +29,14 @@ class AuditVerificationController {
         }
         audit.verify(null, null, "ui", user);
         return "redirect:/audit#integrity";
+    }
+
+    /** The signed checkpoints, the companion download of the events CSV. */
+    @GetMapping("/audit/checkpoints.csv")
+    void checkpoints(CurrentUser user, HttpServletResponse response) throws IOException {
+        if (!user.canReadAudit()) {
+            throw new AccessDeniedException("only auditors and admins read the audit trail");
+        }
+        CheckpointDownload.send(audit, "ui", user, response);
     }
 }
