@@ -16,7 +16,17 @@ import org.jspecify.annotations.Nullable;
 final class AuditCsvWriter implements Flushable {
 
     static final String[] HEADER = {
-        "event_id", "occurred_at", "actor", "action", "request_id", "account_id", "role_name", "details"
+        "event_id",
+        "occurred_at",
+        "actor",
+        "action",
+        "request_id",
+        "account_id",
+        "role_name",
+        "details",
+        // The hash chain: each event's hash and the hash of the event before it.
+        "prev_hash",
+        "hash"
     };
 
     private static final CSVFormat FORMAT =
@@ -38,7 +48,9 @@ final class AuditCsvWriter implements Flushable {
                 cell(event.requestId()),
                 cell(event.accountId()),
                 cell(event.roleName()),
-                cell(event.details()));
+                cell(event.details()),
+                cell(event.prevHash()),
+                cell(event.hash()));
     }
 
     @Override

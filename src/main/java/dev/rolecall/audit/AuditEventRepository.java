@@ -1,7 +1,11 @@
 package dev.rolecall.audit;
 
+import dev.rolecall.audit.chain.AuditChain;
+import dev.rolecall.audit.chain.AuditChainKeys;
+import dev.rolecall.audit.chain.ChainedEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,6 +20,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The {@code audit_event} table. Rows are only ever inserted; the database refuses anything else.
@@ -28,34 +33,83 @@ class AuditEventRepository {
     static final int FETCH_SIZE = 500;
 
     private static final String COLUMNS =
-            "event_id, occurred_at, actor, action, request_id, account_id, role_name, details";
+            "event_id, occurred_at, actor, action, request_id, account_id, role_name, details"
+                    // The chain's columns, for the CSV.
+                    + ", prev_hash, hash";
 
     private static final RowMapper<AuditEvent> ROW = AuditEventRepository::map;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
+    private final AuditChainKeys keys;
 
-    AuditEventRepository(DataSource dataSource) {
+    AuditEventRepository(DataSource dataSource, AuditChainKeys keys) {
+        this.keys = keys;
         this.jdbc = JdbcClient.create(dataSource);
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
     }
 
+    /**
+     * Appends an event to the chain. Appends are serialised by a transaction-scoped advisory lock:
+     * holding it, this reads the chain's tail, takes the next event id, computes the event's hash
+     * and inserts the row; the lock is released when the caller's transaction ends, after the row
+     * is visible to the next writer. The unique index on {@code prev_hash} refuses a fork should a
+     * writer ever read a stale tail.
+     *
+     * @return the event's id
+     */
+    @Transactional
     long insert(AuditEntry entry, String detailsJson) {
-        return jdbc.sql("""
-                        INSERT INTO audit_event (occurred_at, actor, action, request_id, account_id, role_name, details)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        RETURNING event_id""")
-                .param(OffsetDateTime.ofInstant(AuditTime.truncate(entry.occurredAt()), ZoneOffset.UTC))
+        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)")
+                .param(AuditChain.APPEND_LOCK)
+                .query(Integer.class)
+                .single();
+        Tail tail = jdbc.sql("""
+                        SELECT nextval('audit_event_event_id_seq') AS next_id,
+                               (SELECT hash FROM audit_event WHERE hash IS NOT NULL
+                                ORDER BY event_id DESC LIMIT 1) AS tail""")
+                .query((rs, row) -> new Tail(rs.getLong("next_id"), rs.getBytes("tail")))
+                .single();
+        Instant occurredAt = AuditTime.truncate(entry.occurredAt());
+        String keyId = keys.currentKeyId();
+        byte[] tailHash = tail.hash();
+        byte[] previous = tailHash == null ? AuditChain.genesis() : tailHash;
+        byte[] hash = new AuditChain()
+                .hash(
+                        keys.current(),
+                        previous,
+                        new ChainedEvent(
+                                keyId,
+                                tail.nextId(),
+                                occurredAt,
+                                entry.actor(),
+                                entry.action(),
+                                entry.requestId(),
+                                entry.accountId(),
+                                entry.roleName(),
+                                detailsJson));
+        jdbc.sql("""
+                        INSERT INTO audit_event (event_id, occurred_at, actor, action, request_id, account_id, role_name,
+                                                 details, chain_key_id, prev_hash, hash)
+                        OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .param(tail.nextId())
+                .param(OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
                 .param(entry.actor())
                 .param(entry.action())
                 .param(entry.requestId())
                 .param(entry.accountId())
                 .param(entry.roleName())
                 .param(detailsJson)
-                .query(Long.class)
-                .single();
+                .param(keyId)
+                .param(previous)
+                .param(hash)
+                .update();
+        return tail.nextId();
     }
+
+    /** The next event id and the hash of the newest chained event, if any. */
+    private record Tail(long nextId, byte @Nullable [] hash) {}
 
     /**
      * One page of matching events by keyset on {@code event_id}: newest first from the newest, or
@@ -76,6 +130,16 @@ class AuditEventRepository {
     long countUpTo(AuditFilter filter, int limit) {
         Statement count = count(filter, limit);
         return jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
+    }
+
+    /** The newest event with this action, or {@code null}; for actions with an index of their own. */
+    @Nullable
+    AuditEvent latest(String action) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE action = ? ORDER BY event_id DESC LIMIT 1")
+                .param(action)
+                .query(ROW)
+                .optional()
+                .orElse(null);
     }
 
     /** A statement and its positional parameters. */
@@ -135,7 +199,13 @@ class AuditEventRepository {
                 rs.getObject("request_id", UUID.class),
                 rs.getString("account_id"),
                 rs.getString("role_name"),
-                rs.getString("details"));
+                rs.getString("details"),
+                hex(rs.getBytes("prev_hash")),
+                hex(rs.getBytes("hash")));
+    }
+
+    private static @Nullable String hex(byte @Nullable [] bytes) {
+        return bytes == null ? null : AuditChain.hex(bytes);
     }
 
     /** The WHERE clause of a filter, with its positional parameters. */

@@ -1,5 +1,10 @@
 package dev.rolecall.audit;
 
+import dev.rolecall.audit.chain.AuditCheckpoints;
+import dev.rolecall.audit.chain.ChainCheck;
+import dev.rolecall.audit.chain.ChainVerification;
+import dev.rolecall.audit.chain.CheckpointCsv;
+import dev.rolecall.audit.chain.RecordedVerification;
 import dev.rolecall.identity.CurrentUser;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -33,6 +39,9 @@ public class AuditService {
     /** The action recorded for each export. */
     public static final String EXPORTED = "audit.exported";
 
+    /** The action recorded for each verification of the chain. */
+    public static final String VERIFIED = "audit.verified";
+
     private final AuditEventRepository events;
     private final Clock clock;
     private final TransactionTemplate readOnly;
@@ -40,8 +49,18 @@ public class AuditService {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    AuditService(AuditEventRepository events, Clock clock, PlatformTransactionManager transactions) {
+    private final ChainCheck chain;
+    private final AuditCheckpoints checkpoints;
+
+    AuditService(
+            AuditEventRepository events,
+            ChainCheck chain,
+            AuditCheckpoints checkpoints,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.events = events;
+        this.chain = chain;
+        this.checkpoints = checkpoints;
         this.clock = clock;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -133,6 +152,72 @@ public class AuditService {
                 null,
                 Map.of("format", "csv", "channel", channel, "filter", filter.describe(), "file", export.filename())));
         return export;
+    }
+
+    /**
+     * Walks the hash chain, or the events from {@code fromEventId} to {@code toEventId}, and
+     * records an {@value #VERIFIED} event with the outcome, which the audit page shows.
+     *
+     * @param channel where the verification was asked for, e.g. {@code ui} or {@code api}
+     * @throws AccessDeniedException unless the reader is an auditor or admin
+     */
+    public ChainVerification verify(
+            @Nullable Long fromEventId, @Nullable Long toEventId, String channel, CurrentUser reader) {
+        requireReader(reader);
+        ChainVerification result =
+                Objects.requireNonNull(readOnly.execute(status -> chain.verify(fromEventId, toEventId)));
+        record(new AuditEntry(
+                result.checkedAt(),
+                reader.username(),
+                VERIFIED,
+                null,
+                null,
+                null,
+                Verifications.details(result, channel)));
+        return result;
+    }
+
+    /**
+     * Writes every signed checkpoint of the chain as CSV ({@link CheckpointCsv}), the companion of
+     * the events CSV, after recording an {@value #EXPORTED} event for it.
+     *
+     * @param channel where the export was asked for, e.g. {@code ui} or {@code api}
+     * @throws AccessDeniedException unless the reader is an auditor or admin
+     */
+    public void exportCheckpoints(OutputStream out, String channel, CurrentUser reader) throws IOException {
+        requireReader(reader);
+        record(new AuditEntry(
+                clock.instant(),
+                reader.username(),
+                EXPORTED,
+                null,
+                null,
+                null,
+                Map.of("format", "checkpoints-csv", "channel", channel)));
+        try {
+            readOnly.executeWithoutResult(status -> {
+                try {
+                    CheckpointCsv.write(checkpoints, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * The latest recorded verification, with who asked for it, or {@code null} if the chain was
+     * never verified.
+     *
+     * @throws AccessDeniedException unless the reader is an auditor or admin
+     */
+    @Transactional(readOnly = true)
+    public @Nullable RecordedVerification lastVerification(CurrentUser reader) {
+        requireReader(reader);
+        AuditEvent latest = events.latest(VERIFIED);
+        return latest == null ? null : Verifications.read(latest);
     }
 
     private static void requireReader(CurrentUser reader) {

@@ -22,14 +22,18 @@ class AuditCsvWriterTests {
     void startsWithTheExactHeaderAndEndsLinesWithCrlf() throws IOException {
         String csv = write(event("alice", "request.submitted", "ci-deployer", "{\"revision\":1}"));
 
-        assertThat(csv).startsWith("event_id,occurred_at,actor,action,request_id,account_id,role_name,details\r\n");
+        assertThat(csv)
+                .startsWith(
+                        "event_id,occurred_at,actor,action,request_id,account_id,role_name,details,prev_hash,hash\r\n");
         assertThat(csv).endsWith("\r\n");
         assertThat(csv.split("\r\n")).hasSize(2);
     }
 
     @Test
     void writesOnlyTheHeaderWhenThereAreNoEvents() throws IOException {
-        assertThat(write()).isEqualTo("event_id,occurred_at,actor,action,request_id,account_id,role_name,details\r\n");
+        assertThat(write())
+                .isEqualTo(
+                        "event_id,occurred_at,actor,action,request_id,account_id,role_name,details,prev_hash,hash\r\n");
     }
 
     @Test
@@ -55,7 +59,9 @@ class AuditCsvWriterTests {
                         REQUEST.toString(),
                         "111122223333",
                         "ci-deployer",
-                        "{}");
+                        "{}",
+                        "",
+                        "");
     }
 
     @Test
@@ -65,7 +71,7 @@ class AuditCsvWriterTests {
 
         String csv = write(event);
 
-        assertThat(csv).contains("\r\n1,2026-01-02T00:00:00.000Z,rolecall,apply.planned,,,,{}\r\n");
+        assertThat(csv).contains("\r\n1,2026-01-02T00:00:00.000Z,rolecall,apply.planned,,,,{},,\r\n");
     }
 
     @Test

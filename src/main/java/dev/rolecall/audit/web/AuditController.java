@@ -2,6 +2,7 @@ package dev.rolecall.audit.web;
 
 import dev.rolecall.audit.AuditFilter;
 import dev.rolecall.audit.AuditService;
+import dev.rolecall.audit.chain.RecordedVerification;
 import dev.rolecall.identity.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -50,6 +51,13 @@ class AuditController {
         model.addAttribute("totalText", events.countText());
         model.addAttribute("paged", query.isPaged());
         model.addAttribute("pager", AuditPager.of(query, PAGE, events.newer(), events.older()));
+        RecordedVerification verification = audit.lastVerification(user);
+        model.addAttribute("verification", verification);
+        model.addAttribute(
+                "verificationTime",
+                verification == null
+                        ? ""
+                        : AuditFilter.formatTime(verification.result().checkedAt()));
         return "audit/events";
     }
 

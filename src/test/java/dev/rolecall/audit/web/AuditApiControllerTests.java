@@ -78,9 +78,10 @@ class AuditApiControllerTests {
                 .getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(csv)
-                .isEqualTo("event_id,occurred_at,actor,action,request_id,account_id,role_name,details\r\n"
-                        + "3,2026-11-02T09:00:00.500Z,alice,request.submitted," + REQUEST
-                        + ",111122223333,ci-deployer,\"{\"\"revision\"\":1}\"\r\n");
+                .isEqualTo(
+                        "event_id,occurred_at,actor,action,request_id,account_id,role_name,details,prev_hash,hash\r\n"
+                                + "3,2026-11-02T09:00:00.500Z,alice,request.submitted," + REQUEST
+                                + ",111122223333,ci-deployer,\"{\"\"revision\"\":1}\",,\r\n");
         ArgumentCaptor<CurrentUser> user = ArgumentCaptor.forClass(CurrentUser.class);
         verify(audit).startExport(eq(filter), eq("api"), user.capture());
         assertThat(user.getValue().username()).isEqualTo("carol");
@@ -97,8 +98,10 @@ class AuditApiControllerTests {
                         .param("actor", "bob")
                         .param("requestId", REQUEST.toString()))
                 .andExpect(status().isOk())
-                .andExpect(content()
-                        .string("event_id,occurred_at,actor,action,request_id,account_id,role_name,details\r\n"));
+                .andExpect(
+                        content()
+                                .string(
+                                        "event_id,occurred_at,actor,action,request_id,account_id,role_name,details,prev_hash,hash\r\n"));
     }
 
     @Test

@@ -318,12 +318,14 @@ class AuditControllerTests {
 
         String csv = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv)
-                .startsWith("event_id,occurred_at,actor,action,request_id,account_id,role_name,details\r\n"
-                        + "12,2026-11-28T10:15:30.123Z,bob,request.decision," + REQUEST + ",111122223333,ci-deployer,");
+                .startsWith(
+                        "event_id,occurred_at,actor,action,request_id,account_id,role_name,details,prev_hash,hash\r\n"
+                                + "12,2026-11-28T10:15:30.123Z,bob,request.decision," + REQUEST
+                                + ",111122223333,ci-deployer,");
         assertThat(csv)
                 .contains(
                         "14,2026-11-28T12:00:00.000Z,bob,request.decision," + REQUEST
-                                + ",111122223333,'=cmd|' /C calc'!A0,\"{\"\"comment\"\":\"\"line one\\nline two, \\\"\"quoted\\\"\"\"\"}\"\r\n");
+                                + ",111122223333,'=cmd|' /C calc'!A0,\"{\"\"comment\"\":\"\"line one\\nline two, \\\"\"quoted\\\"\"\"\"}\",,\r\n");
         verify(audit, never()).find(any(), any(), any(), anyInt(), any());
     }
 
