@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The admin's people page: the local users from configuration, and everyone who has signed in
  * through the organisation's provider with their roles, team and groups as last seen. Admins only
- * ({@code /admin/**} in {@link SecurityConfiguration}).
+ * ({@code /admin/**} in {@link SecurityConfiguration}); each view is recorded in the audit trail.
  */
 @Controller
 class PeopleController {

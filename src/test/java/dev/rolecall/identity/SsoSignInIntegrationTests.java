@@ -2,13 +2,18 @@ package dev.rolecall.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.test.OidcHttpClient;
+import dev.rolecall.test.PassRoleRequests;
 import dev.rolecall.test.SignsInWithTestProvider;
 import dev.rolecall.test.TestIdentityProvider;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Sign-in through a real OpenID Connect provider ({@link TestIdentityProvider}, Spring
@@ -21,6 +26,12 @@ class SsoSignInIntegrationTests extends SignsInWithTestProvider {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    RoleRequestService requests;
 
     OidcHttpClient browser;
 
@@ -45,6 +56,10 @@ class SsoSignInIntegrationTests extends SignsInWithTestProvider {
         assertThat(landed.body()).contains("olivia").contains("href=\"/audit\"");
         // The next request reads the person back from the session in PostgreSQL.
         assertThat(browser.get("/audit").statusCode()).isEqualTo(200);
+        assertThat(latest("olivia", "sign_in.succeeded"))
+                .contains("\"channel\":\"sso\"")
+                .contains("\"groups\":[\"rolecall-admins\",\"everyone\"]")
+                .contains("\"roles\":[\"ADMIN\",\"REQUESTER\"]");
     }
 
     @Test
@@ -60,6 +75,22 @@ class SsoSignInIntegrationTests extends SignsInWithTestProvider {
                 .contains("security-reviewers, everyone")
                 .contains("<td>security</td>")
                 .contains(">reviewer<");
+    }
+
+    @Test
+    void anAdminsViewOfSomeoneElsesRequestIsRecordedOncePerSession() throws Exception {
+        RoleRequestView filed = PassRoleRequests.file(requests, "sso-admin-view");
+        browser.signIn("olivia");
+
+        assertThat(browser.get("/requests/" + filed.id()).statusCode()).isEqualTo(200);
+        assertThat(browser.get("/requests/" + filed.id()).statusCode()).isEqualTo(200);
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where actor = 'olivia' and action = 'admin.viewed_request'"
+                                + " and request_id = ?",
+                        Long.class,
+                        filed.id().value()))
+                .isEqualTo(1L);
     }
 
     @Test
@@ -80,6 +111,9 @@ class SsoSignInIntegrationTests extends SignsInWithTestProvider {
                 .contains("none of your groups gives you a role in Rolecall")
                 .contains("Ask your administrator");
         assertThat(browser.get("/requests").uri().getPath()).isEqualTo("/login");
+        assertThat(latest("nora", "sign_in.refused"))
+                .contains("\"reason\":\"no_mapped_role\"")
+                .contains("contractors");
     }
 
     @Test
@@ -106,5 +140,14 @@ class SsoSignInIntegrationTests extends SignsInWithTestProvider {
         HttpResponse<String> again = browser.get("/oauth2/authorization/sso");
         assertThat(again.uri().getPort()).isNotEqualTo(port);
         assertThat(again.uri().getPath()).isEqualTo("/login");
+    }
+
+    /** The details of the newest audit event of this actor and action. */
+    private String latest(String actor, String action) {
+        return jdbc.queryForObject(
+                "select details from audit_event where actor = ? and action = ? order by event_id desc limit 1",
+                String.class,
+                actor,
+                action);
     }
 }
