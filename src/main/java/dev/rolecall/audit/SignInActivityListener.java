@@ -2,12 +2,15 @@ package dev.rolecall.audit;
 
 import dev.rolecall.identity.SignInFailed;
 import dev.rolecall.identity.SignInThrottled;
+import dev.rolecall.identity.activity.SignInRefused;
+import dev.rolecall.identity.activity.SignedIn;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records failed and throttled sign-ins: the actor is the name as typed (it may belong to
+ * Records sign-ins: successful ones (form and provider), failed and throttled ones, and provider
+ * sign-ins that Rolecall refused. The actor is the name as typed or vouched for (it may belong to
  * nobody), with the client address and channel; a password never reaches the trail. Synchronous,
  * like {@link RequestActivityListener}: a sign-in whose audit row cannot be written fails.
  */
@@ -19,6 +22,15 @@ class SignInActivityListener {
 
     /** {@code SIGN_IN_THROTTLED}: refused without checking the password. */
     static final String THROTTLED = "sign_in.throttled";
+
+    /** {@code SIGN_IN_SUCCEEDED}: a person signed in to the browser console. */
+    static final String SUCCEEDED = "sign_in.succeeded";
+
+    /** {@code SIGN_IN_REFUSED}: a sign-in through the organisation's provider ended without a session. */
+    static final String REFUSED = "sign_in.refused";
+
+    /** The actor of a refused provider sign-in whose name was never read. */
+    static final String UNKNOWN = "(unknown)";
 
     /** The width of {@code audit_event.actor}. */
     static final int ACTOR_LENGTH = 128;
@@ -55,6 +67,39 @@ class SignInActivityListener {
                         "channel", throttled.channel(),
                         "limit", throttled.limit(),
                         "retryAfterSeconds", throttled.retryAfterSeconds())));
+    }
+
+    @EventListener
+    void on(SignedIn signedIn) {
+        audit.record(new AuditEntry(
+                signedIn.occurredAt(),
+                actor(signedIn.username()),
+                SUCCEEDED,
+                null,
+                null,
+                null,
+                Map.of(
+                        "clientAddress", signedIn.clientAddress(),
+                        "channel", signedIn.channel(),
+                        "roles", signedIn.roles(),
+                        "groups", signedIn.groups())));
+    }
+
+    @EventListener
+    void on(SignInRefused refused) {
+        String username = refused.username();
+        audit.record(new AuditEntry(
+                refused.occurredAt(),
+                username == null ? UNKNOWN : actor(username),
+                REFUSED,
+                null,
+                null,
+                null,
+                Map.of(
+                        "clientAddress", refused.clientAddress(),
+                        "channel", "sso",
+                        "reason", refused.reason(),
+                        "groups", refused.groups())));
     }
 
     /** The typed name, cut to fit the column; a blank name is recorded as {@code (blank)}. */

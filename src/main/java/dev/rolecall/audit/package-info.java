@@ -4,7 +4,8 @@
  * {@link dev.rolecall.audit.AuditService}; request activity is recorded in the transaction that
  * made the change.
  */
-@ApplicationModule(allowedDependencies = {"identity", "inventory :: events", "request", "request :: events"})
+@ApplicationModule(
+        allowedDependencies = {"identity", "identity :: activity", "inventory :: events", "request", "request :: events"})
 @NullMarked
 package dev.rolecall.audit;
 

@@ -43,7 +43,10 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
         return of(authentication, directory.getIfAvailable());
     }
 
-    /** Roles come from the authentication's authorities; the team from the directory. */
+    /**
+     * Roles come from the authentication's authorities; the team from the directory, or for a person
+     * signed in through the provider from their claims.
+     */
     static CurrentUser of(Authentication authentication, @Nullable UserDirectory directory) {
         Set<Role> roles = EnumSet.of(Role.REQUESTER);
         for (GrantedAuthority authority : authentication.getAuthorities()) {
@@ -52,6 +55,9 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
                     roles.add(role);
                 }
             }
+        }
+        if (authentication.getPrincipal() instanceof SsoUser sso) {
+            return new CurrentUser(authentication.getName(), sso.team(), roles);
         }
         String team = directory == null
                 ? null

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -64,11 +66,13 @@ class SecurityConfiguration {
     @Bean
     AuthenticationManager authenticationManager(
             UserDirectory users,
+            SignInMethods signInMethods,
             PasswordEncoder passwordEncoder,
             SignInThrottle throttle,
             ApplicationEventPublisher events,
             Clock clock) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        DaoAuthenticationProvider passwords =
+                new DaoAuthenticationProvider(signInMethods.localSignIn() ? users : UserDirectory.NOBODY);
         passwords.setPasswordEncoder(passwordEncoder);
         return new ProviderManager(new VerifiedCredentials(
                 new ThrottledAuthenticationProvider(passwords, throttle, events, clock), clock));
@@ -109,11 +113,24 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain uiSecurity(
+            HttpSecurity http,
+            AuthenticationManager authenticationManager,
+            SignInMethods signInMethods,
+            SignInOutcomes signInOutcomes,
+            ObjectProvider<SsoConfiguration.SsoSignIn> sso)
+            throws Exception {
         RequestCache requestCache = new HttpSessionRequestCache();
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error")
+                                "/login",
+                                SignInOutcomes.REFUSED_PAGE,
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/favicon.svg",
+                                "/error")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
@@ -123,19 +140,38 @@ class SecurityConfiguration {
                         .hasAnyRole(READ_ALL)
                         .requestMatchers("/inbox", "/inbox/**")
                         .hasAnyRole("REVIEWER", "ADMIN")
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .formLogin(login -> login.loginPage("/login")
-                        .authenticationDetailsSource(SignInDetails.source(SignInDetails.FORM))
-                        .successHandler(new RelativeRedirectSuccessHandler(requestCache))
-                        .failureHandler(signInFailureHandler()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(loginEntryPoint()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .csrf(Customizer.withDefaults())
                 .headers(this::headers);
+        signInMethods(http, authenticationManager, signInMethods, signInOutcomes, sso.getIfAvailable(), requestCache);
         return http.build();
+    }
+
+    /** Local passwords through the form and the organisation's provider, each on by configuration. */
+    private static void signInMethods(
+            HttpSecurity http,
+            AuthenticationManager passwords,
+            SignInMethods methods,
+            SignInOutcomes outcomes,
+            SsoConfiguration.@Nullable SsoSignIn sso,
+            RequestCache requestCache)
+            throws Exception {
+        if (methods.localSignIn()) {
+            http.formLogin(login -> login.loginPage("/login")
+                    .authenticationDetailsSource(SignInDetails.source(SignInDetails.FORM))
+                    .successHandler(outcomes.succeeded(SignInDetails.FORM, requestCache))
+                    .failureHandler(signInFailureHandler()));
+        }
+        if (sso != null) {
+            sso.configure(http, passwords, requestCache);
+        }
     }
 
     /**

@@ -13,6 +13,9 @@ class SignInDetails extends WebAuthenticationDetails {
     static final String FORM = "form";
     static final String API = "api";
 
+    /** Sign-in through the organisation's OpenID Connect provider. */
+    static final String SSO = "sso";
+
     private final String channel;
 
     SignInDetails(HttpServletRequest request, String channel) {

@@ -2,6 +2,7 @@ package dev.rolecall.identity;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,11 @@ public class UserDirectory implements UserDetailsService {
 
     /** The kind of hash Spring's dummy check for unknown names uses. */
     private static final Pattern SAME_COST_AS_UNKNOWN_NAMES = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$10\\$.+");
+
+    /** Knows nobody: password sign-in when local sign-in is turned off. */
+    static final UserDetailsService NOBODY = username -> {
+        throw new UsernameNotFoundException("local sign-in is off");
+    };
 
     private final Map<String, CurrentUser> users = new LinkedHashMap<>();
     private final Map<String, String> passwordHashes = new LinkedHashMap<>();
@@ -56,6 +62,11 @@ public class UserDirectory implements UserDetailsService {
     /** Where notifications for a person go, if they gave an email address. */
     public Optional<String> emailOf(String username) {
         return Optional.ofNullable(emails.get(username));
+    }
+
+    /** Every local user, in the order of the configuration. */
+    List<CurrentUser> localUsers() {
+        return List.copyOf(users.values());
     }
 
     /** Whether the configured users are the well-known demo users. */

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolecall.identity.SignInFailed;
 import dev.rolecall.identity.SignInThrottled;
+import dev.rolecall.identity.activity.SignInRefused;
+import dev.rolecall.identity.activity.SignedIn;
 import dev.rolecall.test.RolecallIntegrationTest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +53,33 @@ class SignInActivityListenerTests {
         assertThat(details.get("limit").asString()).isEqualTo("address");
         assertThat(details.get("retryAfterSeconds").asLong()).isEqualTo(45);
         assertThat(details.get("channel").asString()).isEqualTo("api");
+    }
+
+    @Test
+    void aSuccessfulSignInIsRecordedWithRolesAndGroups() {
+        events.publishEvent(new SignedIn(
+                Instant.now(), "audit-signed-in", "192.0.2.74", "sso", List.of("ADMIN", "REQUESTER"), List.of("g1")));
+
+        Map<String, Object> row = latest("audit-signed-in");
+        assertThat(row.get("action")).isEqualTo("sign_in.succeeded");
+        JsonNode details = JSON.readTree((String) row.get("details"));
+        assertThat(details.get("channel").asString()).isEqualTo("sso");
+        assertThat(details.get("roles").get(0).asString()).isEqualTo("ADMIN");
+        assertThat(details.get("groups").get(0).asString()).isEqualTo("g1");
+    }
+
+    @Test
+    void aRefusedProviderSignInIsRecordedWithTheReasonEvenWithoutAName() {
+        events.publishEvent(new SignInRefused(
+                Instant.now(), "audit-refused", "192.0.2.75", "no_mapped_role", List.of("contractors")));
+        events.publishEvent(new SignInRefused(Instant.now(), null, "192.0.2.76", "access_denied", List.of()));
+
+        Map<String, Object> named = latest("audit-refused");
+        assertThat(named.get("action")).isEqualTo("sign_in.refused");
+        assertThat((String) named.get("details"))
+                .contains("\"reason\":\"no_mapped_role\"")
+                .contains("contractors");
+        assertThat((String) latest("(unknown)").get("details")).contains("\"reason\":\"access_denied\"");
     }
 
     @Test

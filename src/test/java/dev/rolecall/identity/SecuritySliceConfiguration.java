@@ -16,13 +16,14 @@ import org.springframework.context.annotation.Import;
  * application. The throttle keeps its buckets in the shared test PostgreSQL, as in the application.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({IdentityProperties.class, SignInMethods.class})
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
 @Import({
     SecurityConfiguration.class,
     UserDirectory.class,
     CurrentUserArgumentResolver.class,
-    SignInThrottleConfiguration.class
+    SignInThrottleConfiguration.class,
+    SignInOutcomes.class
 })
 public class SecuritySliceConfiguration {
 
