@@ -5,7 +5,8 @@
  * made the change.
  */
 @ApplicationModule(
-        allowedDependencies = {"identity", "identity :: activity", "inventory :: events", "request", "request :: events"})
+        allowedDependencies = {"identity", "identity :: activity", "inventory :: events", "request", "request :: events"
+        })
 @NullMarked
 package dev.rolecall.audit;
 

@@ -1,7 +1,7 @@
 package dev.rolecall.request;
 
-import dev.rolecall.request.problems.IllegalTransitionException;
 import dev.rolecall.request.change.ChangePlan;
+import dev.rolecall.request.problems.IllegalTransitionException;
 import dev.rolecall.request.problems.RoleRequestNotFoundException;
 import dev.rolecall.request.spec.RoleSpecConverter;
 import java.time.Clock;

@@ -23,7 +23,7 @@ class IdentityConfigurationDigestTests {
     static IdentityConfigurationDigest digest(String hash, String secret, List<String> adminGroups) {
         IdentityProperties identity = new IdentityProperties(
                 false,
-                List.of(new IdentityProperties.LocalUser("dave", hash, Set.of(Role.ADMIN), null)),
+                List.of(new IdentityProperties.LocalUser("dave", hash, Set.of(Role.ADMIN), null, null)),
                 new IdentityProperties.SignIn(5, 20, Duration.ofMinutes(15), 4));
         SignInMethods methods = new SignInMethods(
                 true,
