@@ -5,7 +5,13 @@
  * made the change.
  */
 @ApplicationModule(
-        allowedDependencies = {"identity", "identity :: activity", "inventory :: events", "request", "request :: events"
+        allowedDependencies = {
+            "identity",
+            "identity :: activity",
+            "inventory :: events",
+            "request",
+            "request :: events",
+            "routing"
         })
 @NullMarked
 package dev.rolecall.audit;

@@ -358,7 +358,7 @@ class RoleRequestServiceTests {
                 .isInstanceOf(RoleRequestNotFoundException.class);
         assertThatThrownBy(() -> requests.revisions(created.id(), FRANK))
                 .isInstanceOf(RoleRequestNotFoundException.class);
-        assertThatThrownBy(() -> requests.revise(created.id(), null, again, BOB))
+        assertThatThrownBy(() -> requests.revise(created.id(), null, again, CAROL))
                 .isInstanceOfSatisfying(
                         ActionNotAllowedException.class,
                         e -> assertThat(e.reason()).isEqualTo(ActionNotAllowedException.Reason.NOT_THE_REQUESTER));
@@ -416,5 +416,26 @@ class RoleRequestServiceTests {
         assertThat(unchanged.revision()).isEqualTo(1);
         assertThat(unchanged.version()).isEqualTo(created.version());
         assertThat(unchanged.spec()).isEqualTo(spec);
+    }
+
+    @Test
+    void aReviewerEditIsANewRevisionOfTheirsThatAnotherReviewerMustApprove() {
+        RoleRequestView created = submitted("svc-reviewer-edit");
+        SubmitRoleRequest narrowed = new SubmitRoleRequest(RoleSpecs.valid("svc-reviewer-edit"), "narrowed", Map.of());
+
+        RoleRequestView edited = requests.revise(created.id(), created.version(), narrowed, BOB);
+
+        assertThat(edited.revision()).isEqualTo(2);
+        assertThat(edited.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(requests.revisions(created.id(), ALICE))
+                .extracting(RevisionView::submittedBy)
+                .containsExactly("alice", "bob");
+        assertThatThrownBy(() -> requests.decide(created.id(), null, DecisionType.APPROVE, "fine now", BOB))
+                .isInstanceOfSatisfying(
+                        ActionNotAllowedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ActionNotAllowedException.Reason.OWN_EDIT));
+        assertThat(requests.decide(created.id(), null, DecisionType.APPROVE, "agreed", ERIN)
+                        .status())
+                .isNotEqualTo(RoleRequestStatus.IN_REVIEW);
     }
 }

@@ -1,0 +1,116 @@
+package dev.rolecall;
+
+import static dev.rolecall.test.TestUsers.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rolecall.policy.analysis.RiskLevel;
+import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestView;
+import dev.rolecall.request.RoleSpec;
+import dev.rolecall.request.spec.SubmitRoleRequest;
+import dev.rolecall.test.BrowserTestSupport;
+import dev.rolecall.test.DemoRouting;
+import dev.rolecall.test.RunningRolecallTests;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The demo routing in Chromium: a prod request with a HIGH finding needs bob (security), then erin
+ * (the account's owners); a LOW request in the sandbox approves itself by the demo rule.
+ */
+@DemoRouting
+class RoutingBrowserTests extends BrowserTestSupport {
+
+    private static final String PROD_ACCOUNT = "444455556666";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    RoleRequestService requests;
+
+    @DynamicPropertySource
+    static void prodAccount(DynamicPropertyRegistry registry) {
+        registry.add("rolecall.accounts[2].id", () -> PROD_ACCOUNT);
+        registry.add("rolecall.accounts[2].name", () -> "demo-payments-prod");
+        registry.add("rolecall.accounts[2].environment", () -> "prod");
+        registry.add("rolecall.accounts[2].mode", () -> "PLAN_ONLY");
+    }
+
+    private RoleRequestView file(String account, String roleName, String action, String resource) {
+        RoleSpec spec = new RoleSpec(
+                account,
+                roleName,
+                "/",
+                null,
+                JSON.readTree("""
+                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                         "Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""),
+                List.of(),
+                Map.of("access", JSON.readTree("""
+                        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"%s","Resource":"%s"}]}""".formatted(action, resource))),
+                null,
+                3600,
+                Map.of(),
+                null);
+        return requests.submit(new SubmitRoleRequest(spec, "Deploys functions", Map.of()), ALICE);
+    }
+
+    private void approve(String page, String comment) {
+        browser.open(page);
+        browser.find(By.id("decision-approve")).click();
+        browser.find(By.id("comment")).sendKeys(comment);
+        browser.find(By.id("submit-decision")).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("review-route")));
+    }
+
+    @Test
+    void aProdHighRequestNeedsBobThenErin() {
+        RoleRequestView filed = file(PROD_ACCOUNT, "browser-prod-passrole", "iam:PassRole", "*");
+        String page = "/requests/" + filed.id();
+        assertThat(filed.riskLevel()).isIn(RiskLevel.HIGH, RiskLevel.CRITICAL);
+
+        browser.signIn("erin");
+        browser.open(page);
+        assertThat(browser.find(By.id("route-rule")).getText()).isEqualTo("prod-security-then-owners");
+        assertThat(browser.find(By.id("stage-1")).getText()).contains("waiting on 1 of security");
+        assertThat(browser.find(By.id("stage-2")).getText()).contains("starts when the stage before it passes");
+        browser.signOut();
+
+        browser.signIn("bob");
+        approve(page, "Security agrees: the functions need to pass their roles");
+        assertThat(browser.find(By.id("stage-1")).getText()).contains("passed, approved by bob");
+        assertThat(browser.find(By.id("stage-2")).getText()).contains("waiting on 1 of payments-owners");
+        assertThat(browser.findAll(By.id("decision-form")))
+                .as("bob already approved a stage")
+                .isEmpty();
+        assertThat(browser.find(By.tagName("h1")).getText()).contains("In review");
+        browser.signOut();
+
+        browser.signIn("erin");
+        approve(page, "Owners agree");
+        assertThat(browser.find(By.id("stage-2")).getText()).contains("passed, approved by erin");
+        assertThat(browser.find(By.tagName("h1")).getText()).doesNotContain("In review");
+    }
+
+    @Test
+    void aSandboxLowRequestApprovesItself() {
+        RoleRequestView filed = file(
+                RunningRolecallTests.DEMO_ACCOUNT,
+                "browser-sandbox-reader",
+                "logs:GetLogEvents",
+                "arn:aws:logs:us-east-1:111122223333:log-group:/app/reader:*");
+
+        browser.signIn("alice");
+        browser.open("/requests/" + filed.id());
+        assertThat(browser.find(By.id("route-rule")).getText()).isEqualTo("sandbox-low-risk");
+        assertThat(browser.find(By.id("timeline")).findElement(By.xpath("..")).getText())
+                .contains("Approved by routing rule sandbox-low-risk");
+        assertThat(browser.find(By.tagName("h1")).getText()).doesNotContain("In review");
+    }
+}
