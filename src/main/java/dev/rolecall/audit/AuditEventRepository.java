@@ -3,6 +3,9 @@ package dev.rolecall.audit;
 import dev.rolecall.audit.chain.AuditChain;
 import dev.rolecall.audit.chain.AuditChainKeys;
 import dev.rolecall.audit.chain.ChainedEvent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,25 +16,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The {@code audit_event} table. Rows are only ever inserted; the database refuses anything else.
- * Reads for export go through a cursor, so memory stays flat however many rows match.
+ * Exports are written by PostgreSQL's COPY straight to the response, so memory stays flat however
+ * many rows match.
  */
 @Repository
 class AuditEventRepository {
-
-    /** Rows fetched per round trip while streaming; PostgreSQL uses a cursor inside a transaction. */
-    static final int FETCH_SIZE = 500;
 
     private static final String COLUMNS =
             "event_id, occurred_at, actor, action, request_id, account_id, role_name, details"
@@ -41,14 +41,13 @@ class AuditEventRepository {
     private static final RowMapper<AuditEvent> ROW = AuditEventRepository::map;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate streaming;
+    private final DataSource dataSource;
     private final AuditChainKeys keys;
 
     AuditEventRepository(DataSource dataSource, AuditChainKeys keys) {
+        this.dataSource = dataSource;
         this.keys = keys;
         this.jdbc = JdbcClient.create(dataSource);
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(FETCH_SIZE);
     }
 
     /**
@@ -190,15 +189,31 @@ class AuditEventRepository {
     }
 
     /**
-     * Hands every matching event, oldest first, to {@code sink} as it is read. Call inside a
-     * transaction so that PostgreSQL streams through a cursor rather than loading all rows.
+     * Writes every matching event, oldest first, as the audit CSV's rows (no header) to {@code out}:
+     * PostgreSQL writes them with COPY, straight from the driver to the stream. Call inside a
+     * transaction: the COPY's settings are local to it.
+     *
+     * @return the number of events written
      */
-    void forEachOldestFirst(AuditFilter filter, Consumer<AuditEvent> sink) {
+    long copyCsv(AuditFilter filter, OutputStream out) throws IOException {
         Where where = Where.of(filter);
-        streaming.query(
-                "SELECT " + COLUMNS + " FROM audit_event" + where.sql() + " ORDER BY event_id",
-                (RowCallbackHandler) rs -> sink.accept(map(rs, rs.getRow())),
-                where.params().toArray());
+        String copy = AuditCsv.copy(where.sql(), where.params());
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            try (java.sql.Statement settings = connection.createStatement()) {
+                for (String setting : AuditCsv.SETTINGS) {
+                    settings.execute(setting);
+                }
+            }
+            AuditCsvLines lines = new AuditCsvLines(out);
+            long rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, lines);
+            lines.flush();
+            return rows;
+        } catch (SQLException e) {
+            throw new IOException("audit CSV export failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     private static AuditEvent map(ResultSet rs, int row) throws SQLException {

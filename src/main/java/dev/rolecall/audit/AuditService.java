@@ -6,12 +6,9 @@ import dev.rolecall.audit.chain.ChainVerification;
 import dev.rolecall.audit.chain.CheckpointCsv;
 import dev.rolecall.audit.chain.RecordedVerification;
 import dev.rolecall.identity.CurrentUser;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -227,15 +224,13 @@ public class AuditService {
     }
 
     /**
-     * An audit CSV export that has been authorised and recorded, ready to write. Rows stream from a
-     * database cursor straight to the output, so memory stays flat whatever the row count.
+     * An audit CSV export that has been authorised and recorded, ready to write. PostgreSQL writes
+     * the rows with COPY straight to the output, so memory stays flat whatever the row count.
      */
     public static final class Export {
 
         /** The media type of the file. */
         public static final String CONTENT_TYPE = "text/csv;charset=UTF-8";
-
-        private static final int WRITE_BUFFER_CHARS = 16 * 1024;
 
         private final AuditFilter filter;
         private final Instant startedAt;
@@ -274,24 +269,20 @@ public class AuditService {
          * @return the number of events written
          */
         public long writeTo(OutputStream out) throws IOException {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), WRITE_BUFFER_CHARS);
-            AuditCsvWriter csv = new AuditCsvWriter(writer);
-            long[] rows = {0};
+            out.write(AuditCsv.HEADER.getBytes(StandardCharsets.UTF_8));
             try {
-                readOnly.executeWithoutResult(status -> events.forEachOldestFirst(filter, event -> {
+                Long rows = readOnly.execute(status -> {
                     try {
-                        csv.write(event);
-                        rows[0]++;
+                        return events.copyCsv(filter, out);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                }));
+                });
+                out.flush();
+                return rows == null ? 0 : rows;
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            csv.flush();
-            writer.flush();
-            return rows[0];
         }
     }
 }

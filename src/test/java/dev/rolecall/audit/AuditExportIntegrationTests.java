@@ -61,7 +61,8 @@ class AuditExportIntegrationTests {
         String last = "";
         try (BufferedReader body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             assertThat(body.readLine())
-                    .isEqualTo("event_id,occurred_at,actor,action,request_id,account_id,role_name,details");
+                    .isEqualTo(
+                            "event_id,occurred_at,actor,action,request_id,account_id,role_name,details,prev_hash,hash");
             for (String line = body.readLine(); line != null; line = body.readLine()) {
                 rows++;
                 last = line;

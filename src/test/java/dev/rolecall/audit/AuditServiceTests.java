@@ -235,7 +235,9 @@ class AuditServiceTests {
                 .setSkipHeaderRecord(true)
                 .get()
                 .parse(new StringReader(csv))) {
-            assertThat(parser.getHeaderNames()).containsExactly(AuditCsvWriter.HEADER);
+            assertThat(parser.getHeaderNames())
+                    .containsExactlyElementsOf(
+                            AuditCsv.COLUMNS.stream().map(AuditCsv.Column::name).toList());
             return parser.getRecords();
         }
     }
