@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures Rolecall's pages under load with wrk: signs in (session cookie, CSRF token) as the demo
-# users, then runs wrk at 16 and 64 connections against each page, the API (HTTP Basic) and a small
-# static file, and prints req/s, p50, p99 and non-2xx per page next to the static file's rate.
+# users, then runs wrk at 16 and 64 connections against each page, the API (HTTP Basic and an API
+# token) and a small static file, and prints req/s, p50, p99 and non-2xx per page next to the
+# static file's rate.
 # Usage: bench/load.sh [base=http://127.0.0.1:8080]   (DURATION=10s WARMUP=3s THREADS=2 to change)
 # Only for a console on this machine: the base URL must be on 127.0.0.1 or localhost.
 set -euo pipefail
@@ -33,6 +34,12 @@ alice=$(sign_in alice)
 bob=$(sign_in bob)
 dave=$(sign_in dave)
 basic="Basic $(printf 'alice:demo' | base64)"
+# An API token of alice's (requests:read), to compare Bearer calls with Basic calls and pages.
+expires=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)
+bearer="Bearer $(curl -fsS -H "Authorization: $basic" -H 'Content-Type: application/json' "$base/api/v1/tokens" \
+    -d "{\"name\":\"bench $(date +%s)\",\"scopes\":[\"requests:read\"],\"expiresAt\":\"$expires\"}" \
+    | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
+[ "$bearer" != "Bearer " ] || { echo "could not create an API token" >&2; exit 1; }
 request_id=$(curl -fsS -H "Authorization: $basic" "$base/api/v1/role-requests?size=1" \
     | sed -n 's/.*"id":"\([0-9a-f-]\{36\}\)".*/\1/p' | head -1)
 [ -n "$request_id" ] || { echo "alice has no request to open: run bench/generate.sh first" >&2; exit 1; }
@@ -47,6 +54,7 @@ pages=(
     "audit, actor=bob|/audit?actor=bob|Cookie: $dave"
     "audit, no filter|/audit|Cookie: $dave"
     "API list (Basic)|/api/v1/role-requests|Authorization: $basic"
+    "API list (token)|/api/v1/role-requests|Authorization: $bearer"
 )
 
 run() { # connections path header duration

@@ -43,7 +43,7 @@ record EventRange(@Nullable Long from, @Nullable Long to) {
 
         InvalidRangeException(Map<String, String> problems) {
             super("invalid event range: " + problems.keySet());
-            this.problems = Map.copyOf(problems);
+            this.problems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(problems));
         }
 
         Map<String, String> problems() {
