@@ -73,7 +73,8 @@ class AuditCsvTests {
 
         assertThat(csv).startsWith(AuditCsv.HEADER).endsWith("\r\n");
         assertThat(csv.split("\r\n", -1)).hasSize(5);
-        assertThat(csv).contains("}\n\"\r\n");
+        // Rows written here by plain SQL are outside the chain: their hash cells are empty.
+        assertThat(csv).contains("}\n\",,\r\n");
         List<CSVRecord> rows = CSVFormat.RFC4180
                 .builder()
                 .setHeader()

@@ -71,7 +71,7 @@ class AuditExportIntegrationTests {
         assertThat(rows).isEqualTo(ROWS);
         assertThat(last)
                 .endsWith(",2026-11-01T05:33:20.000Z," + actor
-                        + ",test.bulk,,111122223333,role-20000,\"{\"\"n\"\":20000}\"");
+                        + ",test.bulk,,111122223333,role-20000,\"{\"\"n\"\":20000}\",,");
         assertThat(jdbc.queryForObject(
                         "select count(*) from audit_event where action = 'audit.exported' and actor = 'carol' and details like ?",
                         Integer.class,
