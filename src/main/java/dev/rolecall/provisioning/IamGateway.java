@@ -2,7 +2,6 @@ package dev.rolecall.provisioning;
 
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.request.RoleRequestId;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -50,8 +49,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * session assumes that role with the account's external id in an STS session named
  * {@code rolecall-<request id>}, so CloudTrail shows which request made each call. Throttling,
  * 5xx answers and network errors are retried with the SDK's standard retry mode and backoff, and
- * calls to one account keep within that account's rate limit (per console); see {@link
- * ProvisioningProperties}. Any {@link ExecutionInterceptor} bean is added to the clients (tests
+ * calls to one account keep within that account's rate limit, shared by every console on the
+ * database ({@link IamRateLimits}). Any {@link ExecutionInterceptor} bean is added to the clients (tests
  * inject faults that way). Credentials are never logged.
  */
 @Component
@@ -63,6 +62,7 @@ class IamGateway implements AutoCloseable {
     private final ProvisioningProperties properties;
     private final List<ExecutionInterceptor> interceptors;
     private final ProvisioningMetrics metrics;
+    private final @Nullable IamRateLimits rateLimits;
     private final Map<TargetAccount, AccountClients> clients = new ConcurrentHashMap<>();
     private final DefaultCredentialsProvider credentials =
             DefaultCredentialsProvider.builder().build();
@@ -71,19 +71,25 @@ class IamGateway implements AutoCloseable {
     IamGateway(
             ProvisioningProperties properties,
             ObjectProvider<ExecutionInterceptor> interceptors,
-            ProvisioningMetrics metrics) {
-        this(properties, interceptors.orderedStream().toList(), metrics);
+            ProvisioningMetrics metrics,
+            IamRateLimits rateLimits) {
+        this(properties, interceptors.orderedStream().toList(), metrics, rateLimits);
     }
 
+    /** A gateway whose rate limits are this gateway's own, not shared through a database (tests, tools). */
     IamGateway(ProvisioningProperties properties) {
-        this(properties, List.of(), new ProvisioningMetrics(new SimpleMeterRegistry()));
+        this(properties, List.of(), new ProvisioningMetrics(new SimpleMeterRegistry()), null);
     }
 
     IamGateway(
-            ProvisioningProperties properties, List<ExecutionInterceptor> interceptors, ProvisioningMetrics metrics) {
+            ProvisioningProperties properties,
+            List<ExecutionInterceptor> interceptors,
+            ProvisioningMetrics metrics,
+            @Nullable IamRateLimits rateLimits) {
         this.properties = properties;
         this.interceptors = List.copyOf(interceptors);
         this.metrics = metrics;
+        this.rateLimits = rateLimits;
     }
 
     /** Opens IAM in the account on behalf of the request; the caller closes the session. */
@@ -118,12 +124,11 @@ class IamGateway implements AutoCloseable {
         StsClient sts = account.assumeRoleArn() == null
                 ? null
                 : configure(StsClient.builder(), account).build();
-        Bucket rateLimit = Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(properties.callsPerSecond())
-                        .refillGreedy(properties.callsPerSecond(), Duration.ofSeconds(1))
-                        .build())
-                .build();
+        Bucket rateLimit = rateLimits == null
+                ? Bucket.builder()
+                        .addLimit(IamRateLimits.limit(properties.callsPerSecond()))
+                        .build()
+                : rateLimits.bucket(account.id());
         return new AccountClients(iam, sts, rateLimit);
     }
 
