@@ -2,6 +2,7 @@ package dev.rolecall.identity;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,11 @@ public class UserDirectory implements UserDetailsService {
     /** Looks a person up by sign-in name. */
     public Optional<CurrentUser> find(String username) {
         return Optional.ofNullable(users.get(username));
+    }
+
+    /** Everyone who may sign in, in configuration order. */
+    public List<CurrentUser> all() {
+        return List.copyOf(users.values());
     }
 
     /** Whether the configured users are the well-known demo users. */

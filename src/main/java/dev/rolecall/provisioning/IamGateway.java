@@ -95,16 +95,44 @@ class IamGateway implements AutoCloseable {
     /** Opens IAM in the account on behalf of the request; the caller closes the session. */
     IamSession open(TargetAccount account, RoleRequestId requestId) {
         AccountClients accountClients = clients.computeIfAbsent(account, this::build);
-        StsAssumeRoleCredentialsProvider provisionerRole = null;
-        if (account.assumeRoleArn() != null && accountClients.sts() != null) {
-            provisionerRole = StsAssumeRoleCredentialsProvider.builder()
-                    .stsClient(accountClients.sts())
-                    .refreshRequest(assume -> assume.roleArn(account.assumeRoleArn())
-                            .externalId(account.externalId())
-                            .roleSessionName(sessionName(requestId)))
-                    .build();
-        }
+        StsAssumeRoleCredentialsProvider provisionerRole =
+                provisionerRole(account, accountClients, sessionName(requestId));
         return new SdkIamSession(accountClients, account, requestId, provisionerRole, metrics);
+    }
+
+    /**
+     * Tests access to the account along the path an apply takes: the same clients, default
+     * credentials, provisioner role and external id, retries and rate limit. The provisioner role's
+     * STS session is named after the person testing, so CloudTrail shows who did.
+     */
+    AccessCheckResult checkAccess(TargetAccount account, String username) {
+        AccountClients accountClients = clients.computeIfAbsent(account, this::build);
+        try (StsAssumeRoleCredentialsProvider provisionerRole =
+                provisionerRole(account, accountClients, checkSessionName(username))) {
+            AwsCredentialsProvider caller = provisionerRole == null ? credentials : provisionerRole;
+            return new AccessProbe(
+                            account, accountClients.iam(), accountClients.sts(), caller, accountClients::awaitTurn)
+                    .run();
+        }
+    }
+
+    private static @Nullable StsAssumeRoleCredentialsProvider provisionerRole(
+            TargetAccount account, AccountClients accountClients, String sessionName) {
+        if (account.assumeRoleArn() == null) {
+            return null;
+        }
+        return StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(accountClients.sts())
+                .refreshRequest(assume -> assume.roleArn(account.assumeRoleArn())
+                        .externalId(account.externalId())
+                        .roleSessionName(sessionName))
+                .build();
+    }
+
+    /** The STS session name of an access check: the person's name in STS's characters, within its 64. */
+    static String checkSessionName(String username) {
+        String name = SESSION_PREFIX + "check-" + username.replaceAll("[^\\w+=,.@-]", "-");
+        return name.length() > 64 ? name.substring(0, 64) : name;
     }
 
     /** The STS session name naming the request: 45 characters of {@code [\w+=,.@-]}, within STS's 64. */
@@ -121,9 +149,8 @@ class IamGateway implements AutoCloseable {
 
     private AccountClients build(TargetAccount account) {
         IamClient iam = configure(IamClient.builder(), account).build();
-        StsClient sts = account.assumeRoleArn() == null
-                ? null
-                : configure(StsClient.builder(), account).build();
+        // STS for every account: to assume the provisioner role, and to say who Rolecall is there.
+        StsClient sts = configure(StsClient.builder(), account).build();
         Bucket rateLimit = rateLimits == null
                 ? Bucket.builder()
                         .addLimit(IamRateLimits.limit(properties.callsPerSecond()))
@@ -160,7 +187,7 @@ class IamGateway implements AutoCloseable {
                 .build();
     }
 
-    private record AccountClients(IamClient iam, @Nullable StsClient sts, Bucket rateLimit) {
+    private record AccountClients(IamClient iam, StsClient sts, Bucket rateLimit) {
 
         /** Waits until the account's rate limit allows one more call. */
         void awaitTurn() {
@@ -174,9 +201,7 @@ class IamGateway implements AutoCloseable {
 
         void close() {
             iam.close();
-            if (sts != null) {
-                sts.close();
-            }
+            sts.close();
         }
     }
 
