@@ -2,7 +2,6 @@ package dev.rolecall.provisioning;
 
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.request.RoleRequestId;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -50,8 +49,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * session assumes that role with the account's external id in an STS session named
  * {@code rolecall-<request id>}, so CloudTrail shows which request made each call. Throttling,
  * 5xx answers and network errors are retried with the SDK's standard retry mode and backoff, and
- * calls to one account keep within that account's rate limit (per console); see {@link
- * ProvisioningProperties}. Any {@link ExecutionInterceptor} bean is added to the clients (tests
+ * calls to one account keep within that account's rate limit, shared by every console on the
+ * database ({@link IamRateLimits}). Any {@link ExecutionInterceptor} bean is added to the clients (tests
  * inject faults that way). Credentials are never logged.
  */
 @Component
@@ -64,6 +63,7 @@ class IamGateway implements AutoCloseable {
     private final ProvisioningProperties properties;
     private final List<ExecutionInterceptor> interceptors;
     private final ProvisioningMetrics metrics;
+    private final @Nullable IamRateLimits rateLimits;
     private final Map<TargetAccount, AccountClients> clients = new ConcurrentHashMap<>();
     private final DefaultCredentialsProvider credentials =
             DefaultCredentialsProvider.builder().build();
@@ -73,19 +73,25 @@ class IamGateway implements AutoCloseable {
     IamGateway(
             ProvisioningProperties properties,
             ObjectProvider<ExecutionInterceptor> interceptors,
-            ProvisioningMetrics metrics) {
-        this(properties, interceptors.orderedStream().toList(), metrics);
+            ProvisioningMetrics metrics,
+            IamRateLimits rateLimits) {
+        this(properties, interceptors.orderedStream().toList(), metrics, rateLimits);
     }
 
+    /** A gateway whose rate limits are this gateway's own, not shared through a database (tests, tools). */
     IamGateway(ProvisioningProperties properties) {
-        this(properties, List.of(), new ProvisioningMetrics(new SimpleMeterRegistry()));
+        this(properties, List.of(), new ProvisioningMetrics(new SimpleMeterRegistry()), null);
     }
 
     IamGateway(
-            ProvisioningProperties properties, List<ExecutionInterceptor> interceptors, ProvisioningMetrics metrics) {
+            ProvisioningProperties properties,
+            List<ExecutionInterceptor> interceptors,
+            ProvisioningMetrics metrics,
+            @Nullable IamRateLimits rateLimits) {
         this.properties = properties;
         this.interceptors = List.copyOf(interceptors);
         this.metrics = metrics;
+        this.rateLimits = rateLimits;
     }
 
     /** Opens IAM in the account on behalf of the request; the caller closes the session. */
@@ -109,16 +115,43 @@ class IamGateway implements AutoCloseable {
 
     private IamSession open(TargetAccount account, String sessionName, String request) {
         AccountClients accountClients = clients.computeIfAbsent(account, this::build);
-        StsAssumeRoleCredentialsProvider provisionerRole = null;
-        if (account.assumeRoleArn() != null && accountClients.sts() != null) {
-            provisionerRole = StsAssumeRoleCredentialsProvider.builder()
-                    .stsClient(accountClients.sts())
-                    .refreshRequest(assume -> assume.roleArn(account.assumeRoleArn())
-                            .externalId(account.externalId())
-                            .roleSessionName(sessionName))
-                    .build();
-        }
+        StsAssumeRoleCredentialsProvider provisionerRole = provisionerRole(account, accountClients, sessionName);
         return new SdkIamSession(accountClients, account, request, provisionerRole, metrics, readPageSize);
+    }
+
+    /**
+     * Tests access to the account along the path an apply takes: the same clients, default
+     * credentials, provisioner role and external id, retries and rate limit. The provisioner role's
+     * STS session is named after the person testing, so CloudTrail shows who did.
+     */
+    AccessCheckResult checkAccess(TargetAccount account, String username) {
+        AccountClients accountClients = clients.computeIfAbsent(account, this::build);
+        try (StsAssumeRoleCredentialsProvider provisionerRole =
+                provisionerRole(account, accountClients, checkSessionName(username))) {
+            AwsCredentialsProvider caller = provisionerRole == null ? credentials : provisionerRole;
+            return new AccessProbe(
+                            account, accountClients.iam(), accountClients.sts(), caller, accountClients::awaitTurn)
+                    .run();
+        }
+    }
+
+    private static @Nullable StsAssumeRoleCredentialsProvider provisionerRole(
+            TargetAccount account, AccountClients accountClients, String sessionName) {
+        if (account.assumeRoleArn() == null) {
+            return null;
+        }
+        return StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(accountClients.sts())
+                .refreshRequest(assume -> assume.roleArn(account.assumeRoleArn())
+                        .externalId(account.externalId())
+                        .roleSessionName(sessionName))
+                .build();
+    }
+
+    /** The STS session name of an access check: the person's name in STS's characters, within its 64. */
+    static String checkSessionName(String username) {
+        String name = SESSION_PREFIX + "check-" + username.replaceAll("[^\\w+=,.@-]", "-");
+        return name.length() > 64 ? name.substring(0, 64) : name;
     }
 
     /** The STS session name naming the request: 45 characters of {@code [\w+=,.@-]}, within STS's 64. */
@@ -135,15 +168,13 @@ class IamGateway implements AutoCloseable {
 
     private AccountClients build(TargetAccount account) {
         IamClient iam = configure(IamClient.builder(), account).build();
-        StsClient sts = account.assumeRoleArn() == null
-                ? null
-                : configure(StsClient.builder(), account).build();
-        Bucket rateLimit = Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(properties.callsPerSecond())
-                        .refillGreedy(properties.callsPerSecond(), Duration.ofSeconds(1))
-                        .build())
-                .build();
+        // STS for every account: to assume the provisioner role, and to say who Rolecall is there.
+        StsClient sts = configure(StsClient.builder(), account).build();
+        Bucket rateLimit = rateLimits == null
+                ? Bucket.builder()
+                        .addLimit(IamRateLimits.limit(properties.callsPerSecond()))
+                        .build()
+                : rateLimits.bucket(account.id());
         return new AccountClients(iam, sts, rateLimit);
     }
 
@@ -175,7 +206,7 @@ class IamGateway implements AutoCloseable {
                 .build();
     }
 
-    private record AccountClients(IamClient iam, @Nullable StsClient sts, Bucket rateLimit) {
+    private record AccountClients(IamClient iam, StsClient sts, Bucket rateLimit) {
 
         /** Waits until the account's rate limit allows one more call. */
         void awaitTurn() {
@@ -189,9 +220,7 @@ class IamGateway implements AutoCloseable {
 
         void close() {
             iam.close();
-            if (sts != null) {
-                sts.close();
-            }
+            sts.close();
         }
     }
 

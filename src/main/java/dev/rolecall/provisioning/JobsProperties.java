@@ -21,6 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param failureRetryDelay the first wait before a job that failed inside Rolecall (for example,
  *     with the database unreachable) runs again, doubling on each further failure
  * @param maxFailures how often such a job is run again before it is given up
+ * @param eventResubmissionInterval how often one console (whichever takes the job) hands event
+ *     publications that a listener has not completed back to their listeners
+ * @param eventResubmissionAge how old such a publication must be before it is handed back, so that
+ *     a listener still at work is not given the same event twice
  * @param haltAfterCall for crash-recovery tests only, never in production: the name of an IAM call
  *     (e.g. {@code CreateRole}) after whose success the console halts at once, as if killed, before
  *     recording the call; unset, nothing halts
@@ -34,4 +38,6 @@ record JobsProperties(
         @DefaultValue("4") @Min(2) int missedHeartbeats,
         @DefaultValue("5s") Duration failureRetryDelay,
         @DefaultValue("10") @Min(0) int maxFailures,
+        @DefaultValue("1m") Duration eventResubmissionInterval,
+        @DefaultValue("5m") Duration eventResubmissionAge,
         @Nullable String haltAfterCall) {}

@@ -16,8 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBaseDelay the backoff before the first retry, doubling on each further one
  * @param retryMaxDelay the longest backoff between two attempts
  * @param callTimeout the longest one call may take, retries included
- * @param callsPerSecond IAM calls per second this console makes to one account at most; a call
- *     beyond the limit waits its turn (IAM's own quotas are per account, shared by every caller)
+ * @param callsPerSecond IAM calls per second all consoles on the database together make to one
+ *     account at most; a call beyond the limit waits its turn (IAM's own quotas are per account,
+ *     shared by every caller)
  */
 @ConfigurationProperties("rolecall.provisioning")
 @Validated

@@ -1,5 +1,6 @@
 package dev.rolecall.request;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -21,18 +22,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ApplyStepLog {
 
+    /**
+     * The whole record in one statement, so that outside a transaction it is one round trip to
+     * PostgreSQL and its own transaction: {@code set_config(..., true)} turns off the wait for the
+     * disk flush for that transaction only.
+     */
     private static final String APPEND = """
-            WITH request AS (
-                UPDATE role_request SET updated_at = :now
-                 WHERE id = :request AND status IN ('APPLYING', 'ROLLING_BACK')
-                RETURNING id)
+            WITH settings AS (SELECT set_config('synchronous_commit', 'off', true)),
+                 request AS (
+                     UPDATE role_request SET updated_at = :now
+                      WHERE id = :request AND status IN ('APPLYING', 'ROLLING_BACK')
+                     RETURNING id)
             INSERT INTO role_request_apply_step
                 (id, request_id, position, call_name, parameters_json, status, error_code, error_message,
                  attempts, recorded_at)
             SELECT :id, request.id,
                    1 + coalesce((SELECT max(position) FROM role_request_apply_step WHERE request_id = request.id), 0),
                    :call, :parameters, :status, :errorCode, :errorMessage, :attempts, :now
-              FROM request
+              FROM request, settings
             """;
 
     private final JdbcClient jdbc;
@@ -42,8 +49,9 @@ class ApplyStepLog {
     }
 
     /**
-     * Records one step, in the caller's transaction, without waiting for PostgreSQL to flush the
-     * commit to disk ({@code synchronous_commit = off} for this transaction only). This is safe
+     * Records one step with one statement (in the caller's transaction if there is one, else in its
+     * own), without waiting for PostgreSQL to flush the commit to disk ({@code synchronous_commit =
+     * off} for this transaction only). This is safe
      * because of what it can lose and what that costs. A console that dies loses nothing: the
      * commit is in PostgreSQL, which writes it out within a few hundred milliseconds on its own.
      * Only a crash of PostgreSQL itself (or its host) in that window can lose the last steps
@@ -56,7 +64,6 @@ class ApplyStepLog {
      * @return whether the step was recorded: false when the request is not applying or rolling back
      */
     boolean append(RoleRequestId id, ApplyStepRecord step, String parametersJson, Instant now) {
-        jdbc.sql("SET LOCAL synchronous_commit = off").update();
         return jdbc.sql(APPEND)
                         .param("now", now.atOffset(ZoneOffset.UTC))
                         .param("request", id.value())
@@ -64,8 +71,9 @@ class ApplyStepLog {
                         .param("call", step.call())
                         .param("parameters", parametersJson)
                         .param("status", step.status().name())
-                        .param("errorCode", step.errorCode())
-                        .param("errorMessage", step.errorMessage())
+                        // Typed, so that a null costs no round trip to ask PostgreSQL for its type.
+                        .param("errorCode", step.errorCode(), Types.VARCHAR)
+                        .param("errorMessage", step.errorMessage(), Types.VARCHAR)
                         .param("attempts", step.attempts())
                         .update()
                 == 1;

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,8 +105,11 @@ public class RoleRequestApplyService {
      * Records one IAM call and its outcome with a single statement (see {@link ApplyStepLog}); the
      * audit trail names the calls when the request reaches its outcome.
      *
+     * Runs outside any transaction: the statement is its own, one round trip to PostgreSQL.
+     *
      * @throws IllegalTransitionException if the request is neither applying nor rolling back
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void recordApplyStep(RoleRequestId id, ApplyStepRecord step) {
         if (!steps.append(id, step, JSON.writeValueAsString(step.parameters()), clock.instant())) {
             throw new IllegalTransitionException(status(id), "record an apply step for");

@@ -48,9 +48,8 @@ import software.amazon.awssdk.services.iam.model.Tag;
  *       (idle consoles).
  * </ol>
  *
- * <p>The approvals made one at a time are {@link #IDLE_PAUSE} apart: each uses three of the
- * account's calls, and a bench that approved faster than the rate limit refills would measure the
- * limit's waits instead of the console.
+ * <p>The approvals made one at a time are {@link #IDLE_PAUSE} apart, so that each is measured on
+ * idle consoles with the account's rate limit full.
  */
 class ApplyJobsBenchmark {
 
@@ -154,8 +153,8 @@ class ApplyJobsBenchmark {
                     .pollInterval(Duration.ofMillis(10))
                     .until(() -> a.get(id, ALICE), view -> view.status() == RoleRequestStatus.APPLIED);
             Instant first = FIRST_CALLS.sent.get(role);
-            // Let the account's rate limit (10 calls a second by default) refill before the next
-            // approval, so that the numbers measure the console, not a bench faster than the limit.
+            // Let the consoles go idle before the next approval (the account's rate limit full again,
+            // no job still finishing), so that each number measures one apply on its own.
             Thread.sleep(IDLE_PAUSE.toMillis());
             latencies.add(Duration.between(committed, first).toMillis());
             if (i < 20) {

@@ -1,0 +1,10 @@
+/**
+ * Admin pages: the configured target accounts, with a test of Rolecall's access to each, and the
+ * people who may sign in.
+ */
+@ApplicationModule(allowedDependencies = {"account", "identity", "provisioning"})
+@NullMarked
+package dev.rolecall.admin;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
