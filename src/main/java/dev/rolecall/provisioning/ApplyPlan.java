@@ -4,6 +4,7 @@ import dev.rolecall.request.ApplyStepStatus;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.RoleRequestView.ApplyStepView;
+import dev.rolecall.request.change.PlannedCall;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +74,15 @@ record ApplyPlan(Stage stage, List<Row> rows, int made, int total) {
     }
 
     static ApplyPlan of(List<IamCall> plan, RoleRequestView request) {
+        return ofPlanned(
+                plan.stream()
+                        .map(call -> new PlannedCall(call.name(), call.parameters()))
+                        .toList(),
+                request);
+    }
+
+    /** As {@link #of}, for calls stored with a request: the plan of a CHANGE or DELETE. */
+    static ApplyPlan ofPlanned(List<PlannedCall> plan, RoleRequestView request) {
         Stage stage = stage(request.status(), request.planOnly());
         List<Row> rows = new ArrayList<>();
         Set<String> made = new HashSet<>();
@@ -89,11 +99,11 @@ record ApplyPlan(Stage stage, List<Row> rows, int made, int total) {
         }
         CallState waiting = waiting(stage);
         int done = 0;
-        for (IamCall call : plan) {
-            if (made.contains(call.key())) {
+        for (PlannedCall call : plan) {
+            if (made.contains(IamCall.key(call.call(), call.parameters()))) {
                 done++;
             } else if (waiting != null) {
-                rows.add(new Row(call.name(), waiting, null, PRETTY.writeValueAsString(call.parameters())));
+                rows.add(new Row(call.call(), waiting, null, PRETTY.writeValueAsString(call.parameters())));
             }
         }
         return new ApplyPlan(stage, List.copyOf(rows), done, plan.size());

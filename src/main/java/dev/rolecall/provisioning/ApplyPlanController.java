@@ -2,10 +2,12 @@ package dev.rolecall.provisioning;
 
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
+import dev.rolecall.request.change.ChangePlan;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,7 +50,14 @@ class ApplyPlanController {
             model.addAttribute(
                     "inAws", CreatedResources.ofViews(request.applySteps()).describe());
         }
-        model.addAttribute("plan", ApplyPlan.of(planner.plan(id, request.spec()), request));
+        ChangePlan changePlan = request.changePlan();
+        model.addAttribute(
+                "plan",
+                changePlan == null
+                        ? ApplyPlan.of(planner.plan(id, request.spec()), request)
+                        : ApplyPlan.ofPlanned(changePlan.calls(), request));
+        model.addAttribute(
+                "readsLiveRole", request.status() == RoleRequestStatus.FAILED && request.kind() == RequestKind.CREATE);
         return htmx == null ? "provisioning/plan" : "request/apply :: progress";
     }
 }

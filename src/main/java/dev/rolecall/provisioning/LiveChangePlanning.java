@@ -33,9 +33,16 @@ class LiveChangePlanning implements ChangePlanning {
             requireAbsent(desired);
             return Optional.empty();
         }
-        LiveRole live = read(desired);
+        LiveRole live = read(desired.accountId(), desired.roleName());
         requireManaged(live);
         return Optional.of(plan(kind, live, desired));
+    }
+
+    @Override
+    public RoleSpec managedLiveRole(String accountId, String roleName) {
+        LiveRole live = read(accountId, roleName);
+        requireManaged(live);
+        return live.spec();
     }
 
     /** The plan against a role already read: the same computation apply repeats before any call. */
@@ -86,13 +93,12 @@ class LiveChangePlanning implements ChangePlanning {
         }
     }
 
-    private LiveRole read(RoleSpec desired) {
+    private LiveRole read(String accountId, String roleName) {
         try {
             return liveRoles
-                    .read(desired.accountId(), desired.roleName())
+                    .read(accountId, roleName)
                     .orElseThrow(() -> new ChangeRefusedException(
-                            "roleName",
-                            "No role named " + desired.roleName() + " exists in account " + desired.accountId()));
+                            "roleName", "No role named " + roleName + " exists in account " + accountId));
         } catch (LiveRoleUnavailableException e) {
             String field = e.reason() == LiveRoleUnavailableException.Reason.AWS_ERROR ? "roleName" : "accountId";
             throw new ChangeRefusedException(field, e.getMessage());

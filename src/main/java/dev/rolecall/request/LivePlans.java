@@ -1,5 +1,6 @@
 package dev.rolecall.request;
 
+import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.request.change.ChangePlan;
 import dev.rolecall.request.change.ChangePlanning;
 import dev.rolecall.request.change.ChangeRefusedException;
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
 class LivePlans {
 
     /** The fields a DELETE request takes; problems on any other field of its (empty) spec do not apply. */
+    /** The tag naming the team a role belongs to. */
+    static final String TEAM_TAG = "team";
+
     static final Set<String> DELETE_FIELDS = Set.of("accountId", "roleName", "justification");
 
     private final ObjectProvider<ChangePlanning> planning;
@@ -52,6 +56,41 @@ class LivePlans {
         } catch (ChangeRefusedException e) {
             throw invalid(e.field(), e.getMessage());
         }
+    }
+
+    /**
+     * The live role a CHANGE or DELETE starts from, for the prefilled form.
+     *
+     * @throws RoleSpecInvalidException when it cannot be changed through Rolecall, or not by this person
+     */
+    RoleSpec liveRole(String accountId, String roleName, CurrentUser user) {
+        ChangePlanning planner = planning.getIfAvailable();
+        if (planner == null) {
+            throw invalid("accountId", "Rolecall cannot read roles in AWS here");
+        }
+        try {
+            RoleSpec live = planner.managedLiveRole(accountId, roleName);
+            requireMayChange(live, user);
+            return live;
+        } catch (ChangeRefusedException e) {
+            throw invalid(e.field(), e.getMessage());
+        }
+    }
+
+    /**
+     * Who may ask to change or delete a role: its team (the role's {@value #TEAM_TAG} tag names the
+     * requester's team), and reviewers, auditors and admins, who read every request.
+     */
+    static void requireMayChange(RoleSpec live, CurrentUser user) {
+        String team = live.tags().get(TEAM_TAG);
+        if (user.canReadAllRequests() || team != null && team.equals(user.team())) {
+            return;
+        }
+        throw invalid(
+                "roleName",
+                "Role " + live.roleName() + " belongs to "
+                        + (team == null ? "no team (it has no team tag)" : "team " + team)
+                        + ": only its team, reviewers and admins can ask to change or delete it");
     }
 
     /** The problems of a DELETE request: only its account, role name and justification count. */

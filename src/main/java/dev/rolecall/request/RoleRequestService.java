@@ -88,6 +88,9 @@ public class RoleRequestService {
         }
         PolicyAnalysis assessment = requireValid(command, inputProblems);
         ChangePlan plan = livePlans.plan(command.kind(), command.spec());
+        if (plan != null) {
+            LivePlans.requireMayChange(plan.baseline(), requester);
+        }
         RoleRequest request = RoleRequest.draft(
                 command.kind(),
                 requester.username(),
@@ -106,6 +109,18 @@ public class RoleRequestService {
     }
 
     /**
+     * The role as it is in AWS now, for a form that asks to change or delete it: only roles Rolecall
+     * manages, and only for the role's team, reviewers, auditors and admins.
+     *
+     * @throws RoleSpecInvalidException when the role cannot be changed through Rolecall, or not by
+     *     this person, on the field that says why
+     */
+    @Transactional(readOnly = true)
+    public RoleSpec liveRoleToChange(String accountId, String roleName, CurrentUser user) {
+        return livePlans.liveRole(accountId, roleName, user);
+    }
+
+    /**
      * A DELETE names only the account, the role and why; its spec becomes the live role it deletes,
      * analysed so reviewers see the access that disappears.
      */
@@ -113,6 +128,7 @@ public class RoleRequestService {
             SubmitRoleRequest command, List<FieldProblem> inputProblems, CurrentUser requester) {
         requireDeleteFields(command, inputProblems);
         ChangePlan plan = Objects.requireNonNull(livePlans.plan(RequestKind.DELETE, command.spec()));
+        LivePlans.requireMayChange(plan.baseline(), requester);
         RoleRequest request = RoleRequest.draft(
                 RequestKind.DELETE,
                 requester.username(),

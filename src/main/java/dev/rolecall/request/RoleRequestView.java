@@ -101,7 +101,8 @@ public record RoleRequestView(
      * or a Delete) rather than while applying, so the page can say which of the two stopped.
      */
     public boolean rollbackFailed() {
-        if (status != RoleRequestStatus.FAILED) {
+        if (status != RoleRequestStatus.FAILED || kind != RequestKind.CREATE) {
+            // Only a CREATE is rolled back; the Deletes and Detaches of a CHANGE or DELETE are its apply.
             return false;
         }
         for (int i = applySteps.size() - 1; i >= 0; i--) {

@@ -252,7 +252,9 @@ class ApplyPlanControllerTests {
                                 "not made yet",
                                 "read-reports")))
                 .andExpect(content().string(containsString("id=\"retry\"")))
-                .andExpect(content().string(not(containsString("hx-trigger"))));
+                // The card stops polling; only what exists in AWS now is read, once, on its own.
+                .andExpect(content().string(not(containsString("hx-trigger=\"every"))))
+                .andExpect(content().string(containsString("hx-get=\"/requests/" + failed.id() + "/live-role\"")));
         card(failed, plan().with(user("carol").roles("AUDITOR")))
                 .andExpect(content().string(not(containsString("id=\"retry\""))));
     }

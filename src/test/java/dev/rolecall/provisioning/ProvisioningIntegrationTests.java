@@ -120,8 +120,11 @@ class ProvisioningIntegrationTests {
 
     @Test
     void aCallAwsRefusesFailsTheRequestWithTheAwsError() {
-        reader.createRole(request -> request.roleName("payments-reader").assumeRolePolicyDocument(TestSpecs.TRUST));
-        RoleRequestView filed = fileAndApprove(TestSpecs.full(APPLY_ACCOUNT, "payments-reader"));
+        // Taken after the request was filed (filing refuses a name that is taken already).
+        RoleRequestView filed = fileAndApprove(
+                TestSpecs.full(APPLY_ACCOUNT, "payments-reader"),
+                () -> reader.createRole(
+                        request -> request.roleName("payments-reader").assumeRolePolicyDocument(TestSpecs.TRUST)));
 
         RoleRequestView failed = awaitStatus(filed, RoleRequestStatus.FAILED);
 
@@ -236,13 +239,14 @@ class ProvisioningIntegrationTests {
 
     @Test
     void aRollbackNeverTouchesARoleThatIsNotThisRequests() {
-        reader.createRole(request -> request.roleName("payments-reader")
-                .assumeRolePolicyDocument(TestSpecs.TRUST)
-                .tags(software.amazon.awssdk.services.iam.model.Tag.builder()
-                        .key("rolecall:request-id")
-                        .value("someone-else")
-                        .build()));
-        RoleRequestView filed = fileAndApprove(TestSpecs.full(APPLY_ACCOUNT, "payments-reader"));
+        RoleRequestView filed = fileAndApprove(
+                TestSpecs.full(APPLY_ACCOUNT, "payments-reader"),
+                () -> reader.createRole(request -> request.roleName("payments-reader")
+                        .assumeRolePolicyDocument(TestSpecs.TRUST)
+                        .tags(software.amazon.awssdk.services.iam.model.Tag.builder()
+                                .key("rolecall:request-id")
+                                .value("someone-else")
+                                .build())));
         RoleRequestView failed = awaitStatus(filed, RoleRequestStatus.FAILED);
 
         assertThat(failed.failureMessage())
@@ -255,8 +259,14 @@ class ProvisioningIntegrationTests {
     }
 
     private RoleRequestView fileAndApprove(RoleSpec spec) {
+        return fileAndApprove(spec, () -> {});
+    }
+
+    /** Files the request, then does something in AWS, then approves. */
+    private RoleRequestView fileAndApprove(RoleSpec spec, Runnable beforeApproval) {
         RoleRequestView filed =
                 requests.submit(new SubmitRoleRequest(spec, "Monthly payment reports", Map.of()), ALICE);
+        beforeApproval.run();
         requests.decide(filed.id(), null, DecisionType.APPROVE, "Scoped to the reports bucket", BOB);
         return filed;
     }

@@ -20,4 +20,12 @@ public interface ChangePlanning {
      * @throws ChangeRefusedException when the request cannot be planned, with the field to fix
      */
     Optional<ChangePlan> plan(RequestKind kind, RoleSpec desired);
+
+    /**
+     * The live role a CHANGE or DELETE would start from, for a form prefilled with it.
+     *
+     * @throws ChangeRefusedException when it does not exist, is not managed by Rolecall, or cannot be
+     *     read, with the field to fix
+     */
+    RoleSpec managedLiveRole(String accountId, String roleName);
 }

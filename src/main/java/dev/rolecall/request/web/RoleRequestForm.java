@@ -1,5 +1,6 @@
 package dev.rolecall.request.web;
 
+import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleSpec;
 import dev.rolecall.request.spec.TrustChoice;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public class RoleRequestForm {
     private String expiresAt = "";
     private String justification = "";
     private TrustBuilderForm trust = new TrustBuilderForm();
+    private String kind = RequestKind.CREATE.name();
 
     /** One named inline policy. */
     public static class InlinePolicy {
@@ -203,5 +205,24 @@ public class RoleRequestForm {
         if (!accountId.isBlank()) {
             TrustBuilding.build(this, knownAccounts);
         }
+    }
+
+    /** CREATE for a new role, CHANGE for a change to an existing one: the form posts it back. */
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    /** The kind the form asks for; anything but CHANGE files a new role. */
+    RequestKind requestKind() {
+        return RequestKind.CHANGE.name().equals(kind) ? RequestKind.CHANGE : RequestKind.CREATE;
+    }
+
+    /** Whether the form asks for a change to an existing role. */
+    public boolean isChange() {
+        return requestKind() == RequestKind.CHANGE;
     }
 }

@@ -69,7 +69,8 @@ public final class RoleRequestFormMapper {
                 session == null ? RoleSpec.DEFAULT_SESSION_SECONDS : session,
                 tags,
                 expiresAt);
-        return new Result(new SubmitRoleRequest(spec, form.getJustification().strip(), texts), problems);
+        return new Result(
+                new SubmitRoleRequest(spec, form.getJustification().strip(), texts, form.requestKind()), problems);
     }
 
     private static Map<String, JsonNode> inlinePolicies(
@@ -123,7 +124,11 @@ public final class RoleRequestFormMapper {
 
     /** As {@link #toForm(RoleRequestView)}; a trust policy the builder would write re-opens in it. */
     static RoleRequestForm toForm(RoleRequestView request, Set<String> knownAccounts) {
-        RoleSpec spec = request.spec();
+        return toForm(request.spec(), request.justification(), knownAccounts);
+    }
+
+    /** The form filled in with a spec, e.g. a live role to change, and a justification. */
+    static RoleRequestForm toForm(RoleSpec spec, String justification, Set<String> knownAccounts) {
         RoleRequestForm form = new RoleRequestForm();
         form.setAccountId(spec.accountId());
         form.setRoleName(spec.roleName());
@@ -140,7 +145,7 @@ public final class RoleRequestFormMapper {
                         ? ""
                         : LocalDateTime.ofInstant(spec.expiresAt(), ZoneOffset.UTC)
                                 .toString());
-        form.setJustification(request.justification());
+        form.setJustification(justification);
         TrustBuilding.recognise(form, knownAccounts);
         return form;
     }
