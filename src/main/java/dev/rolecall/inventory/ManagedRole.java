@@ -19,7 +19,7 @@ final class ManagedRole {
     private final String accountId;
     private final String roleName;
     private final Instant createdAt;
-    private final long version;
+    private long version;
     private @Nullable String roleArn;
     private @Nullable String ownerTeam;
     private RoleSpec spec;
@@ -51,6 +51,11 @@ final class ManagedRole {
         this.createdAt = row.createdAt();
         this.updatedAt = row.updatedAt();
         this.version = row.version();
+    }
+
+    /** Stored with this version: the next save must find it. */
+    void saved(long newVersion) {
+        version = newVersion;
     }
 
     /** A role a request made, or one adopted from AWS. */

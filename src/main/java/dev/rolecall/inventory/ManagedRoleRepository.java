@@ -69,6 +69,7 @@ class ManagedRoleRepository {
         ManagedRole.Row row = role.row();
         if (row.version() < 0) {
             insert(row);
+            role.saved(0);
             return;
         }
         int updated = jdbc.sql("UPDATE managed_role SET role_arn = ?, owner_team = ?, spec = ?, state = ?,"
@@ -94,6 +95,7 @@ class ManagedRoleRepository {
         if (updated != 1) {
             throw new OptimisticLockingFailureException("role " + row.roleName() + " changed meanwhile");
         }
+        role.saved(row.version() + 1);
     }
 
     private void insert(ManagedRole.Row row) {

@@ -33,6 +33,8 @@ class RoleInventory {
     private static final Logger log = LoggerFactory.getLogger(RoleInventory.class);
 
     private final ManagedRoleRepository roles;
+    private final ExpiryJobs expiryJobs;
+    private final RoleExpiry expiry;
     private final RoleRequestApplyService requests;
     private final AccountRegistry accounts;
     private final ApplicationEventPublisher events;
@@ -42,12 +44,16 @@ class RoleInventory {
 
     RoleInventory(
             ManagedRoleRepository roles,
+            ExpiryJobs expiryJobs,
+            RoleExpiry expiry,
             RoleRequestApplyService requests,
             AccountRegistry accounts,
             ApplicationEventPublisher events,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.roles = roles;
+        this.expiryJobs = expiryJobs;
+        this.expiry = expiry;
         this.requests = requests;
         this.accounts = accounts;
         this.events = events;
@@ -89,6 +95,8 @@ class RoleInventory {
                 role.id(),
                 new ManagedRoleRepository.RoleEvent(
                         requestId, kind, request.requester(), applied.kind().name(), applied.occurredAt()));
+        expiryJobs.schedule(role);
+        expiry.warnIfDue(role, clock.instant());
     }
 
     /**

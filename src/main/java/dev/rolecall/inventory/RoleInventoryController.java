@@ -33,6 +33,7 @@ class RoleInventoryController {
     static final int SERVICES_SHOWN = 12;
 
     private final RoleInventory inventory;
+    private final DriftCheck drift;
     private final RoleRequestService requests;
     private final RolePermissionsService permissions;
     private final AccountRegistry accounts;
@@ -41,12 +42,14 @@ class RoleInventoryController {
 
     RoleInventoryController(
             RoleInventory inventory,
+            DriftCheck drift,
             RoleRequestService requests,
             RolePermissionsService permissions,
             AccountRegistry accounts,
             InventoryProperties properties,
             Clock clock) {
         this.inventory = inventory;
+        this.drift = drift;
         this.requests = requests;
         this.permissions = permissions;
         this.accounts = accounts;
@@ -69,6 +72,11 @@ class RoleInventoryController {
         model.addAttribute("states", RoleState.values());
         model.addAttribute("risks", RiskLevel.values());
         model.addAttribute("readsAll", user.canReadAllRequests());
+        model.addAttribute(
+                "expiring",
+                inventory
+                        .list(new RoleFilter(null, null, RoleState.EXPIRING, null, null), null, 1, user)
+                        .count());
         model.addAttribute("now", clock.instant());
         return "inventory/list";
     }
@@ -91,6 +99,7 @@ class RoleInventoryController {
         addPermissions(model, role);
         model.addAttribute("actions", RoleActions.of(role, user, clock.instant(), properties.expiryWarning()));
         model.addAttribute("terraform", TerraformExport.render(role.spec()));
+        model.addAttribute("driftAccess", drift.driftAccess(role).orElse(null));
         model.addAttribute("now", clock.instant());
         return "inventory/role";
     }

@@ -113,6 +113,33 @@ class IamGateway implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Opens IAM in the account for changes that belong to no request (expiry, adoption, drift), in
+     * an STS session of that name; the caller closes it.
+     */
+    IamSession openFor(TargetAccount account, String sessionName) {
+        return open(account, sessionName, sessionName);
+    }
+
+    /**
+     * Opens IAM in the account for work on roles that belongs to no request (expiry, import, drift),
+     * as the provisioner role in an STS session named {@code sessionName}; the caller closes it.
+     */
+    AccountIam openForRoles(TargetAccount account, String sessionName) {
+        AccountClients accountClients = clients.computeIfAbsent(account, this::build);
+        StsAssumeRoleCredentialsProvider provisionerRole = null;
+        if (account.assumeRoleArn() != null && accountClients.sts() != null) {
+            provisionerRole = StsAssumeRoleCredentialsProvider.builder()
+                    .stsClient(accountClients.sts())
+                    .refreshRequest(assume -> assume.roleArn(account.assumeRoleArn())
+                            .externalId(account.externalId())
+                            .roleSessionName(sessionName))
+                    .build();
+        }
+        return new AccountIam(
+                accountClients.iam(), accountClients::awaitTurn, provisionerRole, account, sessionName, metrics);
+    }
+
     private IamSession open(TargetAccount account, String sessionName, String request) {
         AccountClients accountClients = clients.computeIfAbsent(account, this::build);
         StsAssumeRoleCredentialsProvider provisionerRole = provisionerRole(account, accountClients, sessionName);
