@@ -1,5 +1,6 @@
 package dev.rolecall.audit;
 
+import dev.rolecall.audit.csv.CsvCells;
 import java.io.Flushable;
 import java.io.IOException;
 import java.util.UUID;
@@ -56,12 +57,6 @@ final class AuditCsvWriter implements Flushable {
 
     /** Prefixes a cell that a spreadsheet would evaluate with a single quote, so it stays text. */
     static String neutralise(String value) {
-        if (value.isEmpty()) {
-            return value;
-        }
-        return switch (value.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
-            default -> value;
-        };
+        return CsvCells.neutralise(value);
     }
 }
