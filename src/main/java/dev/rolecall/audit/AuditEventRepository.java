@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -39,6 +40,16 @@ class AuditEventRepository {
         this.jdbc = JdbcClient.create(dataSource);
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
+    }
+
+    /**
+     * The digest of the routing configuration last recorded, if any. The action is written into the
+     * statement so that PostgreSQL reads the partial index of V51 whatever plan it keeps.
+     */
+    Optional<String> lastRoutingDigest() {
+        return jdbc.sql("""
+                        SELECT details::jsonb ->> 'digest' FROM audit_event
+                        WHERE action = 'routing.configured' ORDER BY event_id DESC LIMIT 1""").query(String.class).optional();
     }
 
     long insert(AuditEntry entry, String detailsJson) {

@@ -4,7 +4,7 @@
  * {@link dev.rolecall.audit.AuditService}; request activity is recorded in the transaction that
  * made the change.
  */
-@ApplicationModule(allowedDependencies = {"identity", "request", "request :: events"})
+@ApplicationModule(allowedDependencies = {"identity", "request", "request :: events", "routing"})
 @NullMarked
 package dev.rolecall.audit;
 

@@ -123,6 +123,8 @@ class SecurityConfiguration {
                         .hasAnyRole(READ_ALL)
                         .requestMatchers("/inbox", "/inbox/**")
                         .hasAnyRole("REVIEWER", "ADMIN")
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
                 .requestCache(cache -> cache.requestCache(requestCache))

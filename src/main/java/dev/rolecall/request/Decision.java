@@ -33,6 +33,8 @@ class Decision {
 
     private Instant decidedAt;
 
+    private @Nullable Integer stage;
+
     protected Decision() {}
 
     Decision(String reviewer, DecisionType decision, @Nullable String comment, int revision, Instant decidedAt) {
@@ -42,6 +44,23 @@ class Decision {
         this.comment = comment;
         this.revision = revision;
         this.decidedAt = decidedAt;
+    }
+
+    /** An approval that counts towards one stage of the revision's route. */
+    Decision(
+            String reviewer,
+            DecisionType decision,
+            @Nullable String comment,
+            int revision,
+            Instant decidedAt,
+            int stage) {
+        this(reviewer, decision, comment, revision, decidedAt);
+        this.stage = stage;
+    }
+
+    @Nullable
+    Integer stage() {
+        return stage;
     }
 
     RoleRequestView.DecisionView toView() {

@@ -46,6 +46,10 @@ class Revision {
         return spec;
     }
 
+    String submittedBy() {
+        return submittedBy;
+    }
+
     RevisionView toView() {
         return new RevisionView(revision, spec, justification, submittedBy, submittedAt);
     }

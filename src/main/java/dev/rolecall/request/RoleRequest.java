@@ -13,6 +13,8 @@ import dev.rolecall.request.events.RoleRequestDecisionRecorded;
 import dev.rolecall.request.events.RoleRequestRef;
 import dev.rolecall.request.events.RoleRequestRejected;
 import dev.rolecall.request.events.RoleRequestReviewStarted;
+import dev.rolecall.request.events.RoleRequestSlaPassed;
+import dev.rolecall.request.events.RoleRequestStageOpened;
 import dev.rolecall.request.events.RoleRequestSubmitted;
 import dev.rolecall.request.events.RoleRequestWithdrawn;
 import dev.rolecall.request.events.RoleRollbackFailed;
@@ -21,7 +23,10 @@ import dev.rolecall.request.events.RoleRolledBack;
 import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.problems.CommentRequiredException;
 import dev.rolecall.request.problems.IllegalTransitionException;
+import dev.rolecall.request.review.ReviewProgress;
+import dev.rolecall.request.review.StageView;
 import dev.rolecall.request.spec.RoleSpecConverter;
+import dev.rolecall.routing.Route;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -38,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -88,6 +94,8 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
 
     private @Nullable String riskReason;
 
+    private @Nullable String routeRule;
+
     private Instant createdAt;
 
     private Instant updatedAt;
@@ -109,6 +117,11 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     @JoinColumn(name = "request_id", nullable = false)
     @OrderBy("revision")
     private List<Revision> revisions = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "request_id", nullable = false)
+    @OrderBy("revision, position")
+    private List<ReviewStage> stages = new ArrayList<>();
 
     protected RoleRequest() {}
 
@@ -167,6 +180,20 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
      * @throws CommentRequiredException if the decision needs a comment and has none
      */
     void decide(Actor actor, DecisionType decision, @Nullable String comment, Instant now) {
+        decide(actor, Set.of(), decision, comment, now);
+    }
+
+    /**
+     * As {@link #decide(Actor, DecisionType, String, Instant)}, on a routed revision: only members of
+     * the waiting stage's groups decide, an approval counts towards that stage, and the request is
+     * APPROVED when its last stage has its approvals. Nobody counts twice: one person approves one
+     * stage, and a reviewer who edited the revision is never its only approver.
+     *
+     * @param memberOf the reviewer groups the actor belongs to
+     * @throws ActionNotAllowedException also if the actor is not in the waiting stage's groups, already
+     *     approved a stage of this revision, or would be the only approver of their own edit
+     */
+    void decide(Actor actor, Set<String> memberOf, DecisionType decision, @Nullable String comment, Instant now) {
         RoleRequestStatus next = decision.outcome();
         if (next == null) {
             comment(actor, comment, now);
@@ -181,8 +208,16 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         if (!status.awaitsDecision()) {
             throw new IllegalTransitionException(status, "decide on");
         }
+        Optional<ReviewStage> waiting = waitingStage();
+        if (waiting.isPresent()) {
+            requireAdmitted(waiting.get(), actor.username(), memberOf, decision);
+        }
         requireCommentIfNeeded(decision, comment);
         String reviewer = actor.username();
+        if (decision == DecisionType.APPROVE && waiting.isPresent()) {
+            approveStage(waiting.get(), reviewer, comment, now);
+            return;
+        }
         moveTo(next, "decide on", now);
         decisions.add(new Decision(reviewer, decision, comment, revision, now));
         registerEvent(new RoleRequestDecisionRecorded(ref(), reviewer, now, revision, decision, comment));
@@ -193,6 +228,161 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
                     case REQUEST_CHANGES -> new RoleRequestChangesRequested(ref(), reviewer, now, revision);
                     case COMMENT -> throw new IllegalStateException("a comment decides nothing");
                 });
+    }
+
+    /**
+     * Routing fixed the route of the current revision, which is IN_REVIEW: its stages wait in order,
+     * the first from now; or the rule approves it (recorded with the rule's name) or denies it
+     * with the rule's message, both as {@value #SYSTEM_ACTOR}.
+     */
+    void route(Route route, Instant now) {
+        if (status != RoleRequestStatus.IN_REVIEW) {
+            throw new IllegalTransitionException(status, "route");
+        }
+        routeRule = route.ruleName();
+        switch (route.outcome()) {
+            case AUTO_APPROVE ->
+                decideAsRouting(DecisionType.APPROVE, "Approved by routing rule " + route.ruleLabel(), now);
+            case DENY -> decideAsRouting(DecisionType.REJECT, denial(route), now);
+            case REVIEW -> {
+                for (int i = 0; i < route.stages().size(); i++) {
+                    stages.add(new ReviewStage(revision, i + 1, route.stages().get(i)));
+                }
+                waitingOrNext().ifPresent(stage -> openStage(stage, now));
+            }
+        }
+    }
+
+    private static String denial(Route route) {
+        return "Denied by routing rule " + route.ruleLabel() + ": " + route.message();
+    }
+
+    private void decideAsRouting(DecisionType decision, String comment, Instant now) {
+        RoleRequestStatus next = Objects.requireNonNull(decision.outcome());
+        moveTo(next, "decide on", now);
+        decisions.add(new Decision(SYSTEM_ACTOR, decision, comment, revision, now));
+        registerEvent(new RoleRequestDecisionRecorded(ref(), SYSTEM_ACTOR, now, revision, decision, comment));
+        registerEvent(
+                decision == DecisionType.APPROVE
+                        ? new RoleRequestApproved(ref(), SYSTEM_ACTOR, now, revision)
+                        : new RoleRequestRejected(ref(), SYSTEM_ACTOR, now, revision));
+    }
+
+    /** Whether routing gave the current revision a route: stages, or a rule that decided on it. */
+    boolean routed() {
+        return routeRule != null || !stagesOfRevision().isEmpty();
+    }
+
+    private void requireAdmitted(ReviewStage stage, String actor, Set<String> memberOf, DecisionType decision) {
+        if (!stage.admits(memberOf)) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_IN_WAITING_STAGE);
+        }
+        if (decision != DecisionType.APPROVE) {
+            return;
+        }
+        List<String> approvers = approversOfRevision();
+        if (approvers.contains(actor)) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.ALREADY_APPROVED);
+        }
+        if (editedBy(actor) && approvers.isEmpty() && completesRoute(stage)) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.OWN_EDIT);
+        }
+    }
+
+    /** Whether one more approval on this stage approves the whole revision. */
+    private boolean completesRoute(ReviewStage stage) {
+        boolean last = stagesOfRevision().stream().allMatch(s -> s == stage || s.passed());
+        return last && approvalsOn(stage) + 1 >= stage.approvalsNeeded();
+    }
+
+    /** Whether someone other than the requester wrote the current revision, and it was this person. */
+    private boolean editedBy(String actor) {
+        return !actor.equals(requester)
+                && revisions.stream()
+                        .filter(r -> r.revision() == revision)
+                        .anyMatch(r -> r.submittedBy().equals(actor));
+    }
+
+    private void approveStage(ReviewStage stage, String reviewer, @Nullable String comment, Instant now) {
+        decisions.add(new Decision(reviewer, DecisionType.APPROVE, comment, revision, now, stage.position()));
+        registerEvent(new RoleRequestDecisionRecorded(ref(), reviewer, now, revision, DecisionType.APPROVE, comment));
+        updatedAt = now;
+        if (approvalsOn(stage) < stage.approvalsNeeded()) {
+            return;
+        }
+        stage.pass(now);
+        Optional<ReviewStage> next = waitingOrNext();
+        if (next.isPresent()) {
+            openStage(next.get(), now);
+            return;
+        }
+        moveTo(RoleRequestStatus.APPROVED, "decide on", now);
+        registerEvent(new RoleRequestApproved(ref(), reviewer, now, revision));
+    }
+
+    private void openStage(ReviewStage stage, Instant now) {
+        stage.open(now);
+        registerEvent(new RoleRequestStageOpened(
+                ref(), stage.position(), stage.groups(), stage.approvalsNeeded(), stage.dueAt()));
+    }
+
+    /**
+     * The SLA job found the waiting stage past its SLA: it is marked overdue once and its escalation
+     * group is to be told. False when there is nothing to mark.
+     */
+    boolean markOverdue(Instant now) {
+        Optional<ReviewStage> waiting = status == RoleRequestStatus.IN_REVIEW ? waitingStage() : Optional.empty();
+        if (waiting.isEmpty() || !waiting.get().markOverdue(now)) {
+            return false;
+        }
+        ReviewStage stage = waiting.get();
+        updatedAt = now;
+        registerEvent(new RoleRequestSlaPassed(ref(), stage.position(), stage.escalationGroup()));
+        return true;
+    }
+
+    private List<ReviewStage> stagesOfRevision() {
+        return stages.stream().filter(s -> s.revision() == revision).toList();
+    }
+
+    /** The stage of the current revision that waits for approvals now, if any. */
+    private Optional<ReviewStage> waitingStage() {
+        return stagesOfRevision().stream().filter(ReviewStage::waiting).findFirst();
+    }
+
+    /** The first stage of the current revision that has not passed. */
+    private Optional<ReviewStage> waitingOrNext() {
+        return stagesOfRevision().stream().filter(s -> !s.passed()).findFirst();
+    }
+
+    private long approvalsOn(ReviewStage stage) {
+        return decisions.stream()
+                .filter(d -> d.revision() == revision && Objects.equals(d.stage(), stage.position()))
+                .count();
+    }
+
+    private List<String> approversOfRevision() {
+        return decisions.stream()
+                .filter(d -> d.revision() == revision && d.decision() == DecisionType.APPROVE)
+                .map(Decision::reviewer)
+                .toList();
+    }
+
+    /**
+     * The route of the current revision, stage by stage, with who approved each, for a reader in
+     * these groups.
+     */
+    ReviewProgress progress(String reader, Set<String> memberOf) {
+        List<StageView> views = stagesOfRevision().stream()
+                .map(stage -> stage.toView(decisions.stream()
+                        .filter(d -> d.revision() == revision && Objects.equals(d.stage(), stage.position()))
+                        .map(Decision::reviewer)
+                        .toList()))
+                .toList();
+        boolean mayDecide = status.awaitsDecision()
+                && waitingStage().map(stage -> stage.admits(memberOf)).orElse(false)
+                && !approversOfRevision().contains(reader);
+        return new ReviewProgress(routeRule, views, mayDecide);
     }
 
     /**
@@ -237,7 +427,16 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
      * @throws IllegalArgumentException if the new spec names another account or role name
      */
     void revise(Actor actor, RoleSpec newSpec, String newJustification, Instant now) {
-        requireRevisableBy(actor);
+        revise(actor, Set.of(), newSpec, newJustification, now);
+    }
+
+    /**
+     * As {@link #revise(Actor, RoleSpec, String, Instant)}, also for a reviewer in the waiting stage's
+     * groups while the request is in review: the new revision is theirs (e.g. a narrowed resource),
+     * its route starts again, and they can never be its only approver.
+     */
+    void revise(Actor actor, Set<String> memberOf, RoleSpec newSpec, String newJustification, Instant now) {
+        requireRevisableBy(actor, memberOf);
         if (!keepsAccountAndRoleName(newSpec)) {
             throw new IllegalArgumentException("a revision keeps the account and role name");
         }
@@ -256,6 +455,27 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
      * @throws IllegalTransitionException if the request is neither in review nor waiting for changes
      */
     void requireRevisableBy(Actor actor) {
+        requireRevisableBy(actor, Set.of());
+    }
+
+    /**
+     * As {@link #requireRevisableBy(Actor)}; a reviewer who did not file the request may edit it while
+     * it is in review and they may decide on its waiting stage.
+     *
+     * @throws ActionNotAllowedException for anyone else
+     */
+    void requireRevisableBy(Actor actor, Set<String> memberOf) {
+        if (!actor.filed(requester) && actor.reviewer()) {
+            if (status != RoleRequestStatus.IN_REVIEW) {
+                throw new IllegalTransitionException(status, "edit");
+            }
+            waitingStage().ifPresent(stage -> {
+                if (!stage.admits(memberOf)) {
+                    throw new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_IN_WAITING_STAGE);
+                }
+            });
+            return;
+        }
         requireRequester(actor.username());
         if (!status.isRevisable()) {
             throw new IllegalTransitionException(status, "revise");

@@ -1,13 +1,17 @@
 package dev.rolecall.request;
 
 import dev.rolecall.policy.analysis.RiskLevel;
+import dev.rolecall.request.review.WaitingStage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -38,11 +42,21 @@ class RoleRequestListing {
      * @param requester only this requester's
      * @param notRequester all but this requester's (a reviewer's inbox)
      * @param status only this status
+     * @param waitingOn only those whose waiting review stage names one of these groups, or that have
+     *     no route (filed before routing: any reviewer decides)
+     * @param decidedBy only those this reviewer approved, rejected or asked changes of
      */
     record Scope(
             @Nullable String requester,
             @Nullable String notRequester,
-            @Nullable RoleRequestStatus status) {}
+            @Nullable RoleRequestStatus status,
+            @Nullable List<String> waitingOn,
+            @Nullable String decidedBy) {
+
+        Scope(@Nullable String requester, @Nullable String notRequester, @Nullable RoleRequestStatus status) {
+            this(requester, notRequester, status, null, null);
+        }
+    }
 
     /**
      * One page of a list.
@@ -136,6 +150,53 @@ class RoleRequestListing {
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 
+    /** The current revision's waiting stage names one of the groups, or the revision has no route. */
+    private static final String WAITING_ON = """
+            (EXISTS (SELECT 1 FROM role_request_stage s
+                     WHERE s.request_id = role_request.id AND s.revision = role_request.revision
+                       AND s.opened_at IS NOT NULL AND s.passed_at IS NULL AND s.reviewer_groups && ?::text[])
+             OR NOT EXISTS (SELECT 1 FROM role_request_stage s
+                            WHERE s.request_id = role_request.id AND s.revision = role_request.revision))""";
+
+    /** The reviewer decided on some revision of it (a comment decides nothing). */
+    private static final String DECIDED_BY = """
+            EXISTS (SELECT 1 FROM role_request_decision d
+                    WHERE d.request_id = role_request.id AND d.reviewer = ? AND d.decision <> 'COMMENT')""";
+
+    /** The stage each of these requests waits on now, for those in review with a route. */
+    Map<UUID, WaitingStage> waitingStages(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, WaitingStage> waiting = new HashMap<>();
+        jdbc.sql("""
+                        SELECT s.request_id, s.position, s.reviewer_groups, s.approvals_needed, s.due_at,
+                               s.overdue_at IS NOT NULL AS overdue,
+                               (SELECT count(*) FROM role_request_stage a
+                                WHERE a.request_id = s.request_id AND a.revision = s.revision) AS stages,
+                               (SELECT count(*) FROM role_request_decision d
+                                WHERE d.request_id = s.request_id AND d.revision = s.revision
+                                  AND d.stage = s.position) AS approvals
+                        FROM role_request_stage s JOIN role_request r ON r.id = s.request_id AND r.revision = s.revision
+                        WHERE s.request_id = ANY(?::uuid[]) AND s.opened_at IS NOT NULL AND s.passed_at IS NULL""")
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, row) -> waiting.put(rs.getObject("request_id", UUID.class), waitingStage(rs)))
+                .list();
+        return waiting;
+    }
+
+    private static WaitingStage waitingStage(ResultSet rs) throws SQLException {
+        OffsetDateTime due = rs.getObject("due_at", OffsetDateTime.class);
+        return new WaitingStage(
+                rs.getInt("position"),
+                rs.getInt("stages"),
+                List.of((String[]) rs.getArray("reviewer_groups").getArray()),
+                rs.getInt("approvals_needed"),
+                rs.getInt("approvals"),
+                due == null ? null : due.toInstant(),
+                rs.getBoolean("overdue"));
+    }
+
     /** The WHERE clause of a scope and its positional parameters. */
     private static final class Query {
 
@@ -155,6 +216,15 @@ class RoleRequestListing {
             if (scope.notRequester() != null) {
                 query.condition("requester <> ?");
                 query.params.add(scope.notRequester());
+            }
+            List<String> groups = scope.waitingOn();
+            if (groups != null) {
+                query.condition(WAITING_ON);
+                query.params.add(groups.toArray(String[]::new));
+            }
+            if (scope.decidedBy() != null) {
+                query.condition(DECIDED_BY);
+                query.params.add(scope.decidedBy());
             }
             return query;
         }

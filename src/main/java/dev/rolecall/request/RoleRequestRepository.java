@@ -1,7 +1,20 @@
 package dev.rolecall.request;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /** Requests as aggregates, one at a time; lists are read by {@link RoleRequestListing}. */
-interface RoleRequestRepository extends JpaRepository<RoleRequest, UUID> {}
+interface RoleRequestRepository extends JpaRepository<RoleRequest, UUID> {
+
+    /** Requests in review whose current revision has a waiting stage past its SLA, not yet marked. */
+    @Query("""
+            select r.id from RoleRequest r join r.stages s
+            where s.dueAt <= :now and s.passedAt is null and s.overdueAt is null
+              and s.revision = r.revision and r.status = dev.rolecall.request.RoleRequestStatus.IN_REVIEW
+            order by s.dueAt""")
+    List<UUID> findWithStagePastSla(Instant now, Limit limit);
+}

@@ -7,14 +7,19 @@ import dev.rolecall.policy.analysis.PolicyFinding;
 import dev.rolecall.request.problems.RoleRequestNotFoundException;
 import dev.rolecall.request.problems.RoleSpecInvalidException;
 import dev.rolecall.request.problems.StaleRequestException;
+import dev.rolecall.request.review.ReviewProgress;
+import dev.rolecall.request.review.WaitingStage;
 import dev.rolecall.request.spec.FieldProblem;
 import dev.rolecall.request.spec.RoleRequestCheck;
 import dev.rolecall.request.spec.RoleSpecValidator;
 import dev.rolecall.request.spec.SubmitRoleRequest;
+import dev.rolecall.routing.ReviewerGroups;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +39,8 @@ public class RoleRequestService {
     private final RoleRequestListing listing;
     private final RoleSpecValidator validator;
     private final RoleAnalysis analysis;
+    private final RequestRouting routing;
+    private final ReviewerGroups groups;
     private final Clock clock;
 
     RoleRequestService(
@@ -41,11 +48,15 @@ public class RoleRequestService {
             RoleRequestListing listing,
             RoleSpecValidator validator,
             RoleAnalysis analysis,
+            RequestRouting routing,
+            ReviewerGroups groups,
             Clock clock) {
         this.requests = requests;
         this.listing = listing;
         this.validator = validator;
         this.analysis = analysis;
+        this.routing = routing;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -73,13 +84,15 @@ public class RoleRequestService {
                 assessment.riskReason());
         request.submit(requester.username(), clock.instant());
         request.startReview(clock.instant());
+        request.route(routing.routeOf(request.toView(), assessment), clock.instant());
         return requests.saveAndFlush(request).toView();
     }
 
     /**
      * Files a new revision of a request that is in review or waiting for changes, as its requester:
      * it is validated and analysed like a new request, and review starts again (IN_REVIEW).
-     * Decisions on earlier revisions no longer count.
+     * Decisions on earlier revisions no longer count. A reviewer the waiting stage admits may file one
+     * too while the request is in review: a reviewer edit, which they cannot approve alone.
      *
      * @param expectedVersion the version the requester read, or {@code null} to skip that check
      * @throws RoleRequestNotFoundException for unknown ids and requests the caller may not see
@@ -96,7 +109,8 @@ public class RoleRequestService {
             List<FieldProblem> inputProblems,
             CurrentUser requester) {
         RoleRequest request = load(id, requester, expectedVersion);
-        request.requireRevisableBy(Actor.of(requester));
+        Set<String> memberOf = groups.groupsOf(requester.username());
+        request.requireRevisableBy(Actor.of(requester), memberOf);
         List<FieldProblem> kept = new ArrayList<>(inputProblems);
         if (!command.spec().accountId().equals(request.spec().accountId())) {
             kept.add(new FieldProblem("accountId", "A revision keeps the account: file a new request for another one"));
@@ -106,12 +120,13 @@ public class RoleRequestService {
                     new FieldProblem("roleName", "A revision keeps the role name: file a new request for another one"));
         }
         PolicyAnalysis assessment = requireValid(command, kept);
-        request.revise(Actor.of(requester), command.spec(), command.justification(), clock.instant());
+        request.revise(Actor.of(requester), memberOf, command.spec(), command.justification(), clock.instant());
         request.assess(
                 assessment.riskLevel(),
                 assessment.topFinding().map(PolicyFinding::code).orElse(null),
                 assessment.riskReason());
         request.startReview(clock.instant());
+        request.route(routing.routeOf(request.toView(), assessment), clock.instant());
         return requests.saveAndFlush(request).toView();
     }
 
@@ -132,7 +147,7 @@ public class RoleRequestService {
     @Transactional(readOnly = true)
     public RoleRequestView getForRevision(RoleRequestId id, CurrentUser requester) {
         RoleRequest request = load(id, requester, null);
-        request.requireRevisableBy(Actor.of(requester));
+        request.requireRevisableBy(Actor.of(requester), groups.groupsOf(requester.username()));
         return request.toView();
     }
 
@@ -190,6 +205,21 @@ public class RoleRequestService {
     }
 
     /**
+     * The route of a request's current revision, stage by stage, as the reader sees it; empty for a
+     * request filed before routing, which any reviewer decides on alone.
+     *
+     * @throws RoleRequestNotFoundException for unknown ids and requests the caller may not see
+     */
+    @Transactional(readOnly = true)
+    public Optional<ReviewProgress> progress(RoleRequestId id, CurrentUser reader) {
+        RoleRequest request = load(id, reader, null);
+        if (!request.routed()) {
+            return Optional.empty();
+        }
+        return Optional.of(request.progress(reader.username(), groups.groupsOf(reader.username())));
+    }
+
+    /**
      * One page of the requests the reader may see, newest first, optionally of one status: the
      * first page, or the page older or newer than a position that an earlier page handed out.
      * Not counted: the list may be most of the table.
@@ -208,6 +238,51 @@ public class RoleRequestService {
         return listing.slice(new RoleRequestListing.Scope(requester, null, status), true, older, newer, size, false);
     }
 
+    /** The inbox's tabs. */
+    public enum InboxTab {
+        /** In review, waiting on a stage that names one of the reviewer's groups. */
+        MY_GROUPS,
+        /** Everything in review. */
+        ALL_OPEN,
+        /** Every request the reviewer approved, rejected or asked changes of, whatever its state. */
+        DECIDED_BY_ME
+    }
+
+    /**
+     * One page of a tab of the reviewer's inbox, oldest first, never their own requests, with its
+     * number up to {@link RoleRequestSlice#COUNT_LIMIT}; empty for anyone who does not review.
+     */
+    @Transactional(readOnly = true)
+    public RoleRequestSlice inbox(
+            CurrentUser reviewer,
+            InboxTab tab,
+            RoleRequestSlice.@Nullable Key older,
+            RoleRequestSlice.@Nullable Key newer,
+            int size) {
+        if (!reviewer.has(Role.REVIEWER)) {
+            return RoleRequestSlice.empty();
+        }
+        String me = reviewer.username();
+        RoleRequestListing.Scope scope = switch (tab) {
+            case MY_GROUPS ->
+                new RoleRequestListing.Scope(
+                        null, me, RoleRequestStatus.IN_REVIEW, List.copyOf(groups.groupsOf(me)), null);
+            case ALL_OPEN -> new RoleRequestListing.Scope(null, me, RoleRequestStatus.IN_REVIEW);
+            case DECIDED_BY_ME -> new RoleRequestListing.Scope(null, me, null, null, me);
+        };
+        return listing.slice(scope, false, older, newer, size, true);
+    }
+
+    /** The stage each request of a page waits on now, for the requests in review that have a route. */
+    @Transactional(readOnly = true)
+    public Map<RoleRequestId, WaitingStage> waitingStages(RoleRequestSlice page) {
+        Map<RoleRequestId, WaitingStage> waiting = new HashMap<>();
+        listing.waitingStages(
+                        page.items().stream().map(item -> item.id().value()).toList())
+                .forEach((id, stage) -> waiting.put(new RoleRequestId(id), stage));
+        return waiting;
+    }
+
     /**
      * One page of the requests waiting for a decision that the reviewer did not file themselves,
      * oldest first, with their number up to {@link RoleRequestSlice#COUNT_LIMIT}; empty for anyone who
@@ -219,16 +294,7 @@ public class RoleRequestService {
             RoleRequestSlice.@Nullable Key older,
             RoleRequestSlice.@Nullable Key newer,
             int size) {
-        if (!reviewer.has(Role.REVIEWER)) {
-            return RoleRequestSlice.empty();
-        }
-        return listing.slice(
-                new RoleRequestListing.Scope(null, reviewer.username(), RoleRequestStatus.IN_REVIEW),
-                false,
-                older,
-                newer,
-                size,
-                true);
+        return inbox(reviewer, InboxTab.ALL_OPEN, older, newer, size);
     }
 
     /**
@@ -250,7 +316,7 @@ public class RoleRequestService {
             CurrentUser reviewer) {
         RoleRequest request = load(id, reviewer, expectedVersion);
         String trimmed = comment == null || comment.isBlank() ? null : comment.strip();
-        request.decide(Actor.of(reviewer), decision, trimmed, clock.instant());
+        request.decide(Actor.of(reviewer), groups.groupsOf(reviewer.username()), decision, trimmed, clock.instant());
         return requests.saveAndFlush(request).toView();
     }
 

@@ -3,7 +3,8 @@
  * and the request lifecycle from draft to applied, guarded by the {@code RoleRequest} aggregate.
  */
 @ApplicationModule(
-        allowedDependencies = {"account", "identity", "policy", "policy :: analysis", "policy :: permissions"})
+        allowedDependencies = {"account", "identity", "policy", "policy :: analysis", "policy :: permissions", "routing"
+        })
 @NullMarked
 package dev.rolecall.request;
 

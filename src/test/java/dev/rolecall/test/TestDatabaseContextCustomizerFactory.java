@@ -1,8 +1,11 @@
 package dev.rolecall.test;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -14,30 +17,28 @@ import org.springframework.test.context.MergedContextConfiguration;
  * when a context asks for the datasource URL, instead of the console's embedded
  * database. Flyway migrates as the schema's owner and the application connects as the runtime role,
  * as in production. The demo users and account stay, so tests sign in as alice, bob, carol and friends.
+ * The demo routing rules do not, unless the class carries {@link DemoRouting}: every request takes the
+ * default route (1 of {@code security}: bob or erin), as the tests written before routing expect.
  */
 class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
     public ContextCustomizer createContextCustomizer(
             Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-        return new Customizer();
+        return new Customizer(AnnotatedElementUtils.hasAnnotation(testClass, DemoRouting.class));
     }
 
-    private static final class Customizer implements ContextCustomizer {
+    /** @param demoRouting whether the demo routing rules stay; otherwise every request takes the default route */
+    private record Customizer(boolean demoRouting) implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             context.getEnvironment().getPropertySources().addFirst(new LazyDatabaseProperties());
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Customizer;
-        }
-
-        @Override
-        public int hashCode() {
-            return Customizer.class.hashCode();
+            if (!demoRouting) {
+                context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource("rolecallTestRouting", Map.of("rolecall.routing.rules", "")));
+            }
         }
     }
 

@@ -22,7 +22,13 @@ public class ActionNotAllowedException extends RequestException {
         /** Only the requester, a reviewer or an admin rolls back a failed apply. */
         CANNOT_ROLL_BACK,
         /** Only the requester and reviewers comment on a request. */
-        CANNOT_COMMENT
+        CANNOT_COMMENT,
+        /** Only members of the groups the waiting review stage names decide on it. */
+        NOT_IN_WAITING_STAGE,
+        /** One person approves one stage of a revision, never two. */
+        ALREADY_APPROVED,
+        /** A reviewer who edited the request is never the only approver of their own edit. */
+        OWN_EDIT
     }
 
     private final Reason reason;
@@ -44,6 +50,9 @@ public class ActionNotAllowedException extends RequestException {
             case CANNOT_RETRY -> "only the requester, a reviewer or an admin can retry";
             case CANNOT_ROLL_BACK -> "only the requester, a reviewer or an admin can roll back";
             case CANNOT_COMMENT -> "only the requester and reviewers comment on a request";
+            case NOT_IN_WAITING_STAGE -> "only members of the groups the waiting stage names decide on it";
+            case ALREADY_APPROVED -> "you already approved a stage of this revision";
+            case OWN_EDIT -> "you edited this revision: another reviewer must approve it too";
         };
     }
 

@@ -48,7 +48,7 @@ class DecisionBadInputTests {
         mvc.perform(get("/inbox").param("older", older).with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("older has a value that cannot be read")));
-        verify(requests, never()).inbox(any(), any(), any(), anyInt());
+        verify(requests, never()).inbox(any(), any(), any(), any(), anyInt());
     }
 
     @Test

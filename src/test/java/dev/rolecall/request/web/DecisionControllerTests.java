@@ -21,6 +21,7 @@ import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestService.InboxTab;
 import dev.rolecall.request.RoleRequestSlice;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestSummary;
@@ -28,6 +29,7 @@ import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.problems.CommentRequiredException;
 import dev.rolecall.request.problems.IllegalTransitionException;
 import dev.rolecall.request.problems.StaleRequestException;
+import dev.rolecall.request.review.WaitingStage;
 import dev.rolecall.test.UsesTestDatabase;
 import java.time.Instant;
 import java.util.List;
@@ -73,17 +75,26 @@ class DecisionControllerTests {
                 null,
                 Instant.EPOCH,
                 Instant.EPOCH);
-        given(requests.inbox(any(), any(), any(), anyInt()))
+        given(requests.inbox(any(), eq(InboxTab.MY_GROUPS), any(), any(), anyInt()))
                 .willReturn(new RoleRequestSlice(List.of(waiting), null, null, 1L));
+        given(requests.waitingStages(any()))
+                .willReturn(Map.of(
+                        DecisionApiControllerTests.ID,
+                        new WaitingStage(
+                                2, 2, List.of("payments-owners"), 2, 1, Instant.parse("2026-11-29T10:00:00Z"), true)));
         mvc.perform(get("/inbox").with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("ci-deployer")))
-                .andExpect(content().string(containsString("In review")));
+                .andExpect(content().string(containsString("In review")))
+                .andExpect(content().string(containsString("Stage 2 of 2: 1 of payments-owners")))
+                .andExpect(content().string(containsString("overdue")))
+                .andExpect(content().string(containsString("id=\"tab-MY_GROUPS\"")))
+                .andExpect(content().string(containsString("aria-current=\"page\"")));
     }
 
     @Test
     void anEmptyInboxSaysSo() throws Exception {
-        given(requests.inbox(any(), any(), any(), anyInt())).willReturn(RoleRequestSlice.empty());
+        given(requests.inbox(any(), any(), any(), any(), anyInt())).willReturn(RoleRequestSlice.empty());
         mvc.perform(get("/inbox").with(user("erin").roles("REVIEWER")))
                 .andExpect(content().string(containsString("Nothing needs your review.")));
     }

@@ -1,0 +1,122 @@
+package dev.rolecall.request;
+
+import static dev.rolecall.test.TestUsers.ALICE;
+import static dev.rolecall.test.TestUsers.BOB;
+import static dev.rolecall.test.TestUsers.ERIN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rolecall.policy.analysis.RiskLevel;
+import dev.rolecall.request.RoleRequestService.InboxTab;
+import dev.rolecall.request.problems.ActionNotAllowedException;
+import dev.rolecall.request.review.ReviewProgress;
+import dev.rolecall.request.review.StageView;
+import dev.rolecall.request.spec.SubmitRoleRequest;
+import dev.rolecall.test.DemoRouting;
+import dev.rolecall.test.RolecallIntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The demo routing rules, through the service: sandbox LOW approves itself, prod needs bob then erin. */
+@RolecallIntegrationTest
+@DemoRouting
+class RoleRequestRoutingServiceTests {
+
+    static final String PROD_ACCOUNT = "444455556666";
+
+    @Autowired
+    RoleRequestService requests;
+
+    static RoleSpec lowRisk(String account, String roleName) {
+        return new RoleSpec(
+                account,
+                roleName,
+                "/",
+                "Reads its own logs",
+                RoleSpecs.lambdaTrust(),
+                List.of(),
+                Map.of("read-logs", RoleSpecs.json("""
+                                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                                 "Action":"logs:GetLogEvents",
+                                 "Resource":"arn:aws:logs:us-east-1:%s:log-group:/app/reader:*"}]}""".formatted(account))),
+                null,
+                3600,
+                Map.of(),
+                null);
+    }
+
+    @Test
+    void aLowRiskSandboxRequestApprovesItselfByTheDemoRule() {
+        RoleRequestView filed = requests.submit(
+                new SubmitRoleRequest(lowRisk(RoleSpecs.ACCOUNT, "svc-auto"), "reads logs", Map.of()), ALICE);
+
+        assertThat(filed.riskLevel()).isEqualTo(RiskLevel.LOW);
+        assertThat(filed.status())
+                .isIn(RoleRequestStatus.APPROVED, RoleRequestStatus.APPLYING, RoleRequestStatus.APPLIED);
+        assertThat(filed.decisions()).singleElement().satisfies(decision -> {
+            assertThat(decision.reviewer()).isEqualTo("rolecall");
+            assertThat(decision.comment()).isEqualTo("Approved by routing rule sandbox-low-risk");
+        });
+        assertThat(requests.progress(filed.id(), ALICE).orElseThrow().ruleName())
+                .isEqualTo("sandbox-low-risk");
+    }
+
+    @Test
+    void aProdRequestNeedsSecurityThenTheAccountsOwners() {
+        RoleRequestView filed = requests.submit(
+                new SubmitRoleRequest(lowRisk(PROD_ACCOUNT, "svc-prod"), "reads logs", Map.of()), ALICE);
+        assertThat(requests.progress(filed.id(), BOB).orElseThrow().waiting().map(StageView::waitingOn))
+                .contains("1 of security");
+
+        RoleRequestView afterBob = requests.decide(filed.id(), filed.version(), DecisionType.APPROVE, "ok", BOB);
+        assertThat(afterBob.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
+        ReviewProgress progress = requests.progress(filed.id(), ERIN).orElseThrow();
+        assertThat(progress.readerMayDecide()).isTrue();
+        assertThat(requests.progress(filed.id(), BOB).orElseThrow().readerMayDecide())
+                .isFalse();
+        assertThat(progress.ruleName()).isEqualTo("prod-security-then-owners");
+        assertThat(progress.waiting().map(StageView::waitingOn)).contains("1 of payments-owners");
+        assertThatThrownBy(() -> requests.decide(filed.id(), null, DecisionType.APPROVE, "again", BOB))
+                .isInstanceOf(ActionNotAllowedException.class);
+
+        RoleRequestView afterErin = requests.decide(filed.id(), null, DecisionType.APPROVE, "owners agree", ERIN);
+        assertThat(afterErin.status()).isNotEqualTo(RoleRequestStatus.IN_REVIEW);
+        assertThat(requests.progress(filed.id(), ALICE).orElseThrow().stages())
+                .extracting(StageView::approvers)
+                .containsExactly(List.of("bob"), List.of("erin"));
+    }
+
+    @Test
+    void theInboxTabsFollowTheWaitingStage() {
+        RoleRequestView filed = requests.submit(
+                new SubmitRoleRequest(lowRisk(PROD_ACCOUNT, "svc-inbox"), "reads logs", Map.of()), ALICE);
+        assertThat(ids(requests.inbox(BOB, InboxTab.MY_GROUPS, null, null, 500)))
+                .contains(filed.id());
+        assertThat(ids(requests.inbox(ERIN, InboxTab.MY_GROUPS, null, null, 500)))
+                .contains(filed.id());
+
+        requests.decide(filed.id(), null, DecisionType.APPROVE, "ok", BOB);
+
+        assertThat(ids(requests.inbox(BOB, InboxTab.MY_GROUPS, null, null, 500)))
+                .doesNotContain(filed.id());
+        assertThat(ids(requests.inbox(BOB, InboxTab.ALL_OPEN, null, null, 500))).contains(filed.id());
+        assertThat(ids(requests.inbox(BOB, InboxTab.DECIDED_BY_ME, null, null, 500)))
+                .contains(filed.id());
+        assertThat(ids(requests.inbox(ERIN, InboxTab.DECIDED_BY_ME, null, null, 500)))
+                .doesNotContain(filed.id());
+        RoleRequestSlice erins = requests.inbox(ERIN, InboxTab.MY_GROUPS, null, null, 500);
+        assertThat(ids(erins)).contains(filed.id());
+        assertThat(requests.waitingStages(erins).get(filed.id())).satisfies(stage -> {
+            assertThat(stage.position()).isEqualTo(2);
+            assertThat(stage.stages()).isEqualTo(2);
+            assertThat(stage.waitingOn()).isEqualTo("1 of payments-owners");
+            assertThat(stage.dueAt()).isNotNull();
+        });
+    }
+
+    private static List<RoleRequestId> ids(RoleRequestSlice slice) {
+        return slice.items().stream().map(RoleRequestSummary::id).toList();
+    }
+}
