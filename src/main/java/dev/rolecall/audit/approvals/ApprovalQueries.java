@@ -20,8 +20,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Decisions as the audit trail recorded them ({@code request.decision}), each with the filing of
- * the revision it decided ({@code request.submitted} of that revision). A decision's stage is the
- * {@code stage} its event names, 1 when it names none. The filter's range, actor (the reviewer)
+ * the revision it decided ({@code request.submitted} of that revision) and the opening of the
+ * stage it was made in ({@code request.stage_opened}, the latest before it); without a recorded
+ * opening the stage is 1 and the wait counts from the filing. The filter's range, actor (the reviewer)
  * and request apply to the decision.
  */
 @Repository
@@ -29,17 +30,28 @@ class ApprovalQueries {
 
     private static final int FETCH_SIZE = 500;
 
+    /**
+     * Each decision with the filing of its revision and the latest opening of a stage before it
+     * (a stage opens after the decision that closes the one before).
+     */
     private static final String DECISIONS = """
             SELECT d.event_id, d.request_id, d.actor AS reviewer, d.occurred_at AS decided_at,
                    (d.details::jsonb ->> 'revision')::int AS revision,
-                   COALESCE((d.details::jsonb ->> 'stage')::int, 1) AS stage,
+                   COALESCE((o.details::jsonb ->> 'stage')::int, 1) AS stage,
                    d.details::jsonb ->> 'decision' AS decision,
-                   (SELECT s.occurred_at FROM audit_event s
-                     WHERE s.request_id = d.request_id AND s.action = 'request.submitted'
-                       AND s.details::jsonb ->> 'revision' = d.details::jsonb ->> 'revision'
-                       AND s.event_id < d.event_id
-                     ORDER BY s.event_id DESC LIMIT 1) AS filed_at
+                   s.occurred_at AS filed_at,
+                   COALESCE(o.occurred_at, s.occurred_at) AS waited_from
             FROM audit_event d
+            LEFT JOIN LATERAL (
+                SELECT occurred_at FROM audit_event
+                WHERE request_id = d.request_id AND action = 'request.submitted'
+                  AND details::jsonb ->> 'revision' = d.details::jsonb ->> 'revision' AND event_id < d.event_id
+                ORDER BY event_id DESC LIMIT 1) s ON TRUE
+            LEFT JOIN LATERAL (
+                SELECT occurred_at, details FROM audit_event
+                WHERE request_id = d.request_id AND action = 'request.stage_opened' AND event_id < d.event_id
+                  AND (s.occurred_at IS NULL OR occurred_at >= s.occurred_at)
+                ORDER BY event_id DESC LIMIT 1) o ON TRUE
             WHERE d.action = 'request.decision' AND d.details::jsonb ->> 'decision' <> 'COMMENT'
             """;
 
@@ -66,10 +78,10 @@ class ApprovalQueries {
                         SELECT stage, count(*) AS decisions,
                                percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
                                percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90
-                        FROM (SELECT stage, EXTRACT(EPOCH FROM decided_at - filed_at) AS seconds
+                        FROM (SELECT stage, EXTRACT(EPOCH FROM decided_at - waited_from) AS seconds
                               FROM (""" + DECISIONS + where.sql() + """
                               ) decided
-                              WHERE filed_at IS NOT NULL) timed
+                              WHERE waited_from IS NOT NULL) timed
                         GROUP BY stage
                         ORDER BY stage""")
                 .params(where.params())
@@ -113,6 +125,7 @@ class ApprovalQueries {
 
     private static ApprovalRow row(ResultSet rs) throws SQLException {
         OffsetDateTime filed = rs.getObject("filed_at", OffsetDateTime.class);
+        OffsetDateTime waited = rs.getObject("waited_from", OffsetDateTime.class);
         return new ApprovalRow(
                 rs.getObject("request_id", UUID.class),
                 rs.getInt("revision"),
@@ -120,6 +133,7 @@ class ApprovalQueries {
                 rs.getString("reviewer"),
                 rs.getString("decision"),
                 filed == null ? null : filed.toInstant(),
+                waited == null ? null : waited.toInstant(),
                 rs.getObject("decided_at", OffsetDateTime.class).toInstant());
     }
 

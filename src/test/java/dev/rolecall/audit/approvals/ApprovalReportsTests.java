@@ -39,20 +39,24 @@ class ApprovalReportsTests {
     private final UUID request = UUID.randomUUID();
 
     /**
-     * Revision 1 filed at 09:00, changes asked at 09:10; revision 2 filed at 10:00, approved at stage 1
-     * at 10:30 and (by someone whose name looks like a formula) at stage 2 at 12:00; revision 3 filed
-     * at 13:00, approved at stage 1 at 13:50. A comment decides nothing and is left out.
+     * Revision 1 filed at 09:00, stage 1 opens, changes asked at 09:10; revision 2 filed at 10:00,
+     * stage 1 opens, approved at 10:30, stage 2 opens and is approved (by someone whose name looks
+     * like a formula) at 12:00; revision 3 filed at 13:00 with no stage opening recorded (as before
+     * routing), approved at 13:50. A comment decides nothing and is left out.
      */
     @BeforeEach
     void trail() {
-        event("alice", "request.submitted", FILED, "{\"revision\":1}");
-        event("bob", "request.decision", FILED.plus(Duration.ofMinutes(10)), decision(1, "REQUEST_CHANGES", null));
-        event("alice", "request.submitted", FILED.plus(Duration.ofHours(1)), "{\"revision\":2}");
-        event("bob", "request.decision", FILED.plus(Duration.ofMinutes(90)), decision(2, "APPROVE", 1));
-        event("=erin", "request.decision", FILED.plus(Duration.ofHours(3)), decision(2, "APPROVE", 2));
-        event("alice", "request.submitted", FILED.plus(Duration.ofHours(4)), "{\"revision\":3}");
-        event("erin", "request.decision", FILED.plus(Duration.ofMinutes(220)), decision(3, "COMMENT", null));
-        event("erin", "request.decision", FILED.plus(Duration.ofMinutes(290)), decision(3, "APPROVE", null));
+        event("alice", "request.submitted", at(0), "{\"revision\":1}");
+        event("rolecall", "request.stage_opened", at(0), "{\"stage\":1}");
+        event("bob", "request.decision", at(10), decision(1, "REQUEST_CHANGES"));
+        event("alice", "request.submitted", at(60), "{\"revision\":2}");
+        event("rolecall", "request.stage_opened", at(60), "{\"stage\":1}");
+        event("bob", "request.decision", at(90), decision(2, "APPROVE"));
+        event("rolecall", "request.stage_opened", at(90), "{\"stage\":2}");
+        event("=erin", "request.decision", at(180), decision(2, "APPROVE"));
+        event("alice", "request.submitted", at(240), "{\"revision\":3}");
+        event("erin", "request.decision", at(260), decision(3, "COMMENT"));
+        event("erin", "request.decision", at(290), decision(3, "APPROVE"));
     }
 
     @Test
@@ -64,7 +68,7 @@ class ApprovalReportsTests {
                         "request_id,revision,stage,reviewer,decision,filed_at,decided_at,time_to_decide_seconds",
                         request + ",1,1,bob,REQUEST_CHANGES,2026-03-02T09:00:00Z,2026-03-02T09:10:00Z,600",
                         request + ",2,1,bob,APPROVE,2026-03-02T10:00:00Z,2026-03-02T10:30:00Z,1800",
-                        request + ",2,2,'=erin,APPROVE,2026-03-02T10:00:00Z,2026-03-02T12:00:00Z,7200",
+                        request + ",2,2,'=erin,APPROVE,2026-03-02T10:00:00Z,2026-03-02T12:00:00Z,5400",
                         request + ",3,1,erin,APPROVE,2026-03-02T13:00:00Z,2026-03-02T13:50:00Z,3000");
         assertThat(report.filename()).matches("rolecall-approvals-all-\\d{8}T\\d{6}Z\\.csv");
     }
@@ -75,12 +79,13 @@ class ApprovalReportsTests {
                 .containsExactly(
                         // Stage 1: 10, 30 and 50 minutes; p90 interpolates 30 + 0.8 × 20.
                         new StageDecisionTimes(1, 3, Duration.ofMinutes(30), Duration.ofMinutes(46)),
-                        new StageDecisionTimes(2, 1, Duration.ofHours(2), Duration.ofHours(2)));
+                        // Stage 2: from its opening at 10:30 to 12:00.
+                        new StageDecisionTimes(2, 1, Duration.ofMinutes(90), Duration.ofMinutes(90)));
     }
 
     @Test
     void theFiltersRangeAndReviewerApplyToTheDecision() throws Exception {
-        AuditFilter bobsBeforeNoon = new AuditFilter(null, FILED.plus(Duration.ofHours(3)), "bob", request);
+        AuditFilter bobsBeforeNoon = new AuditFilter(null, at(180), "bob", request);
 
         assertThat(export(bobsBeforeNoon).csv().split("\r\n")).hasSize(3);
         assertThat(reports.timesPerStage(bobsBeforeNoon, CAROL))
@@ -115,9 +120,12 @@ class ApprovalReportsTests {
         return new ReportOf(export.filename(), out.toString(StandardCharsets.UTF_8));
     }
 
-    private static String decision(int revision, String decision, @org.jspecify.annotations.Nullable Integer stage) {
-        return "{\"revision\":" + revision + ",\"decision\":\"" + decision + "\""
-                + (stage == null ? "" : ",\"stage\":" + stage) + "}";
+    private static Instant at(int minutesAfterNine) {
+        return FILED.plus(Duration.ofMinutes(minutesAfterNine));
+    }
+
+    private static String decision(int revision, String decision) {
+        return "{\"revision\":" + revision + ",\"decision\":\"" + decision + "\"}";
     }
 
     private void event(String actor, String action, Instant at, String details) {
