@@ -5,7 +5,12 @@ import dev.rolecall.request.events.RoleApplied;
 import dev.rolecall.request.events.RolePlanRecorded;
 import dev.rolecall.request.events.RoleRequestApproved;
 import dev.rolecall.request.events.RoleRequestChangesRequested;
+import dev.rolecall.request.events.RoleRequestSlaPassed;
+import dev.rolecall.request.events.RoleRequestStageOpened;
 import dev.rolecall.request.events.RoleRequestSubmitted;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -20,23 +25,54 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationListener {
 
-    /** The group every request goes to for review: the default route. */
-    static final String REVIEW_GROUP = "security";
-
     private final Notifier notifier;
     private final NotificationOutbox outbox;
+    private final Clock clock;
 
-    NotificationListener(Notifier notifier, NotificationOutbox outbox) {
+    NotificationListener(Notifier notifier, NotificationOutbox outbox, Clock clock) {
         this.notifier = notifier;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
+    /** The first submission names the requester, who hears of decisions and the outcome. */
     @ApplicationModuleListener
     void on(RoleRequestSubmitted submitted) {
         outbox.rememberRequester(submitted.request().id().value(), submitted.actor());
+    }
+
+    /**
+     * A stage waits for its groups: each is told. A stage opens once per revision, and its due
+     * time (opening plus SLA) names that opening.
+     */
+    @ApplicationModuleListener
+    void on(RoleRequestStageOpened opened) {
+        Object opening = opened.dueAt() == null ? "open" : opened.dueAt().toEpochMilli();
         notifier.notify(
-                Notice.of(NoticeKind.REVIEW_NEEDED, submitted.request(), submitted.revision(), submitted.actor(), ""),
-                List.of(Audience.group(REVIEW_GROUP)));
+                Notice.of(
+                        NoticeKind.REVIEW_NEEDED,
+                        opened.ref(),
+                        opened.stage() + ":" + opening,
+                        "rolecall",
+                        Integer.toString(opened.stage())),
+                opened.groups().stream().map(Audience::group).toList());
+    }
+
+    /** A stage passed its SLA: the escalation group is told, once a day at most for the same stage. */
+    @ApplicationModuleListener
+    void on(RoleRequestSlaPassed passed) {
+        String group = passed.escalationGroup();
+        if (group != null) {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            notifier.notify(
+                    Notice.of(
+                            NoticeKind.SLA_PASSED,
+                            passed.ref(),
+                            passed.stage() + ":" + today,
+                            "rolecall",
+                            Integer.toString(passed.stage())),
+                    List.of(Audience.group(group)));
+        }
     }
 
     @ApplicationModuleListener

@@ -2,6 +2,7 @@ package dev.rolecall.notification;
 
 import static dev.rolecall.test.TestUsers.ALICE;
 import static dev.rolecall.test.TestUsers.BOB;
+import static dev.rolecall.test.TestUsers.ERIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,9 +13,10 @@ import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
+import dev.rolecall.request.RoleSpec;
 import dev.rolecall.request.RoleSpecs;
 import dev.rolecall.request.events.RoleRequestRef;
-import dev.rolecall.request.events.RoleRequestSubmitted;
+import dev.rolecall.request.events.RoleRequestStageOpened;
 import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.test.RolecallIntegrationTest;
 import jakarta.mail.Message;
@@ -48,6 +50,7 @@ class NotificationsIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String SECURITY_MAIL = "security@rolecall.example";
+    private static final String PROD = "444455556666";
 
     private static final int SMTP_PORT = freePort();
 
@@ -92,43 +95,59 @@ class NotificationsIntegrationTests {
     }
 
     @Test
-    void aSubmissionTellsTheSecurityChannelByEmailAndWebhookOnceAndADecisionTellsTheRequester() throws Exception {
+    void eachStageTellsItsGroupsOnceAndTheDecisionsAndOutcomeReachTheRequester() throws Exception {
         RoleRequestView filed = submit("notify-reader");
         String link = "https://rolecall.test/requests/" + filed.id().value();
 
-        MimeMessage review = awaitMail(SECURITY_MAIL, "Review needed: role notify-reader in account 111122223333");
+        MimeMessage review = awaitMail(SECURITY_MAIL, "Review needed: role notify-reader in account " + PROD);
         assertThat(review.getFrom()[0].toString()).isEqualTo("rolecall@rolecall.example");
-        assertThat(GreenMailUtil.getBody(review)).contains("alice asks for role notify-reader", link);
+        assertThat(GreenMailUtil.getBody(review)).contains("waits for your group's review (stage 1)", link);
         await().atMost(PATIENCE).until(() -> hooksAbout("notify-reader").size() == 1);
         assertThat(hooksAbout("notify-reader").get(0))
-                .startsWith("{\"text\":\"Review needed: role notify-reader in account 111122223333")
+                .startsWith("{\"text\":\"Review needed: role notify-reader in account " + PROD)
                 .contains(link);
 
-        requests.decide(filed.id(), null, DecisionType.APPROVE, "fine", BOB);
+        RoleRequestView afterBob = requests.decide(filed.id(), null, DecisionType.APPROVE, "fine", BOB);
+        int stages = 1;
+        if (afterBob.status() == RoleRequestStatus.IN_REVIEW) {
+            // Stage 2 waits for the account's owners (erin), who have no channel: erin's own address.
+            MimeMessage owners =
+                    awaitMail("erin@rolecall.example", "Review needed: role notify-reader in account " + PROD);
+            assertThat(GreenMailUtil.getBody(owners)).contains("(stage 2)", link);
+            requests.decide(filed.id(), null, DecisionType.APPROVE, "fine", ERIN);
+            stages = 2;
+        }
 
-        MimeMessage approved =
-                awaitMail("alice@rolecall.example", "Approved: role notify-reader in account 111122223333");
-        assertThat(GreenMailUtil.getBody(approved)).contains("bob approved your request", link);
+        MimeMessage approved = awaitMail("alice@rolecall.example", "Approved: role notify-reader in account " + PROD);
+        assertThat(GreenMailUtil.getBody(approved)).contains("approved your request", link);
         MimeMessage planned =
-                awaitMail("alice@rolecall.example", "Plan recorded: role notify-reader in account 111122223333");
+                awaitMail("alice@rolecall.example", "Plan recorded: role notify-reader in account " + PROD);
         assertThat(GreenMailUtil.getBody(planned)).contains("nothing was sent to AWS", link);
-        assertThat(mailsWithSubject("Review needed: role notify-reader")).hasSize(1);
+        assertThat(mailsWithSubject("Review needed: role notify-reader")).hasSize(stages);
+        assertThat(JdbcClient.create(dataSource)
+                        .sql(
+                                "SELECT count(*) FROM audit_event WHERE request_id = ? AND action = 'request.stage_opened'")
+                        .param(filed.id().value())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(stages);
     }
 
     @Test
     void theSameEventDeliveredAgainIsNotToldAgain() {
         RoleRequestView filed = submit("notify-twice");
-        String key = "review:" + filed.id().value() + ":1";
+        Instant due = Instant.parse("2026-12-24T18:00:00Z");
+        RoleRequestStageOpened opened = new RoleRequestStageOpened(ref(filed), 9, List.of("security"), 1, due);
+        String key = "review:" + filed.id().value() + ":9:" + due.toEpochMilli();
         List<String> sent = List.of("group:security EMAIL sent", "group:security WEBHOOK sent");
-        await().atMost(PATIENCE).until(() -> rows(key), found -> found.containsAll(sent));
 
-        transactions.executeWithoutResult(status -> events.publishEvent(
-                new RoleRequestSubmitted(ref(filed), "alice", Instant.now(), 1, "delivered again")));
-        await().atMost(PATIENCE).until(() -> handled("delivered again"));
+        transactions.executeWithoutResult(status -> events.publishEvent(opened));
+        await().atMost(PATIENCE).until(() -> rows(key), found -> found.containsAll(sent));
+        transactions.executeWithoutResult(status -> events.publishEvent(opened));
+        await().atMost(PATIENCE).until(() -> handled(ref(filed).id().value().toString(), 2));
 
         assertThat(rows(key)).containsExactlyInAnyOrderElementsOf(sent);
-        assertThat(hooksAbout("notify-twice")).hasSize(1);
-        assertThat(mailsWithSubject("Review needed: role notify-twice")).hasSize(1);
+        assertThat(hooksAbout("(stage 9)")).hasSize(1);
     }
 
     @Test
@@ -137,9 +156,13 @@ class NotificationsIntegrationTests {
         String key;
         try {
             RoleRequestView filed = submit("notify-while-down");
-            RoleRequestView approved = requests.decide(filed.id(), null, DecisionType.APPROVE, "fine", BOB);
-            assertThat(approved.status()).isIn(RoleRequestStatus.APPROVED, RoleRequestStatus.APPLIED);
-            key = "review:" + filed.id().value() + ":1";
+            RoleRequestView decided = requests.decide(filed.id(), null, DecisionType.APPROVE, "fine", BOB);
+            // The decision committed, whatever the webhook does.
+            assertThat(requests.get(filed.id(), BOB).decisions())
+                    .extracting(RoleRequestView.DecisionView::reviewer, RoleRequestView.DecisionView::decision)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", DecisionType.APPROVE));
+            assertThat(decided.status()).isNotEqualTo(RoleRequestStatus.SUBMITTED);
+            key = "review:" + filed.id().value() + ":1:%";
 
             await().atMost(PATIENCE).until(() -> failures(key) >= 2);
             assertThat(lastError(key)).isEqualTo("webhook answered HTTP 500");
@@ -185,8 +208,22 @@ class NotificationsIntegrationTests {
     @Autowired
     NotificationDelivery delivery;
 
+    /** Files a request in the demo prod account: stage 1 needs security, stage 2 the account's owners. */
     private RoleRequestView submit(String roleName) {
-        return requests.submit(new SubmitRoleRequest(RoleSpecs.valid(roleName), "CI deploys", Map.of()), ALICE);
+        RoleSpec valid = RoleSpecs.valid(roleName);
+        RoleSpec spec = new RoleSpec(
+                PROD,
+                valid.roleName(),
+                valid.path(),
+                valid.description(),
+                valid.trustPolicy(),
+                valid.managedPolicyArns(),
+                valid.inlinePolicies(),
+                valid.permissionsBoundaryArn(),
+                valid.maxSessionDurationSeconds(),
+                valid.tags(),
+                valid.expiresAt());
+        return requests.submit(new SubmitRoleRequest(spec, "CI deploys", Map.of()), ALICE);
     }
 
     private static RoleRequestRef ref(RoleRequestView filed) {
@@ -235,26 +272,28 @@ class NotificationsIntegrationTests {
         return JdbcClient.create(dataSource)
                 .sql(
                         "SELECT audience || ' ' || medium || ' ' || CASE WHEN sent_at IS NULL THEN 'waiting' ELSE 'sent' END"
-                                + " FROM notification WHERE event_key = ?")
+                                + " FROM notification WHERE event_key LIKE ?")
                 .param(eventKey)
                 .query(String.class)
                 .list();
     }
 
-    /** Whether the notification listener completed its handling of the event whose text holds {@code marker}. */
-    private boolean handled(String marker) {
+    /** Whether the notification listener completed {@code times} openings of stage 9 of the request. */
+    private boolean handled(String requestId, int times) {
         return JdbcClient.create(dataSource)
                         .sql("SELECT count(*) FROM event_publication WHERE listener_id LIKE '%NotificationListener%'"
-                                + " AND serialized_event LIKE ? AND completion_date IS NOT NULL")
-                        .param("%" + marker + "%")
+                                + " AND event_type LIKE '%RoleRequestStageOpened' AND serialized_event LIKE ?"
+                                + " AND serialized_event LIKE '%\"stage\":9%'"
+                                + " AND completion_date IS NOT NULL")
+                        .param("%" + requestId + "%")
                         .query(Integer.class)
                         .single()
-                == 1;
+                == times;
     }
 
     private int failures(String eventKey) {
         return JdbcClient.create(dataSource)
-                .sql("SELECT attempts FROM notification WHERE event_key = ? AND medium = 'WEBHOOK'")
+                .sql("SELECT attempts FROM notification WHERE event_key LIKE ? AND medium = 'WEBHOOK'")
                 .param(eventKey)
                 .query(Integer.class)
                 .optional()
@@ -263,7 +302,7 @@ class NotificationsIntegrationTests {
 
     private String lastError(String eventKey) {
         return JdbcClient.create(dataSource)
-                .sql("SELECT last_error FROM notification WHERE event_key = ? AND medium = 'WEBHOOK'")
+                .sql("SELECT last_error FROM notification WHERE event_key LIKE ? AND medium = 'WEBHOOK'")
                 .param(eventKey)
                 .query(String.class)
                 .single();

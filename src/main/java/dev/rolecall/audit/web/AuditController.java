@@ -3,6 +3,7 @@ package dev.rolecall.audit.web;
 import dev.rolecall.audit.AuditFilter;
 import dev.rolecall.audit.AuditService;
 import dev.rolecall.audit.chain.RecordedVerification;
+import dev.rolecall.audit.approvals.ApprovalReports;
 import dev.rolecall.identity.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,12 +31,15 @@ class AuditController {
 
     static final String PAGE = "/audit";
     static final String CSV = "/audit/export.csv";
+    static final String APPROVALS_CSV = "/audit/approvals.csv";
 
     private final AuditService audit;
+    private final ApprovalReports approvals;
     private final Clock clock;
 
-    AuditController(AuditService audit, Clock clock) {
+    AuditController(AuditService audit, ApprovalReports approvals, Clock clock) {
         this.audit = audit;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
@@ -58,7 +62,16 @@ class AuditController {
                 verification == null
                         ? ""
                         : AuditFilter.formatTime(verification.result().checkedAt()));
+        model.addAttribute("stageTimes", approvals.timesPerStage(filter, user));
+        model.addAttribute("approvalsCsvLink", query.exportLink(APPROVALS_CSV));
         return "audit/events";
+    }
+
+    /** The approvals report of the same filters: each decision, its revision's filing and the time between. */
+    @GetMapping(APPROVALS_CSV)
+    void exportApprovals(AuditQuery query, CurrentUser user, HttpServletResponse response) throws IOException {
+        requireReader(user);
+        ApprovalsCsvResponse.send(approvals.startExport(query.filter(), "ui", user), response);
     }
 
     @GetMapping(CSV)
@@ -78,6 +91,7 @@ class AuditController {
         page.addObject("total", 0L);
         page.addObject("totalText", "0");
         page.addObject("paged", false);
+        page.addObject("stageTimes", List.of());
         return page;
     }
 

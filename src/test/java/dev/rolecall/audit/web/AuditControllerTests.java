@@ -24,6 +24,7 @@ import dev.rolecall.audit.AuditEvent;
 import dev.rolecall.audit.AuditExports;
 import dev.rolecall.audit.AuditFilter;
 import dev.rolecall.audit.AuditService;
+import dev.rolecall.audit.approvals.ApprovalReports;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.test.UsesTestDatabase;
@@ -65,6 +66,10 @@ class AuditControllerTests {
 
     @MockitoBean
     AuditService audit;
+
+    /** The audit page also shows the time to decide per stage; these tests look at its events. */
+    @MockitoBean
+    ApprovalReports approvals;
 
     @Test
     void auditorSeesEachEventWithTimeActorActionRequestAccountRoleAndDetails() throws Exception {
