@@ -68,15 +68,15 @@ class RoleApplierTests {
                     requests,
                     gateway,
                     new ApplyHalt(new JobsProperties(
-                    1,
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(1),
-                    4,
-                    Duration.ofSeconds(1),
-                    0,
-                    Duration.ofMinutes(1),
-                    Duration.ofMinutes(5),
-                    null)),
+                            1,
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(1),
+                            4,
+                            Duration.ofSeconds(1),
+                            0,
+                            Duration.ofMinutes(1),
+                            Duration.ofMinutes(5),
+                            null)),
                     new ProvisioningMetrics(meters)));
 
     @BeforeEach

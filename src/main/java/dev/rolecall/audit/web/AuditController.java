@@ -2,8 +2,8 @@ package dev.rolecall.audit.web;
 
 import dev.rolecall.audit.AuditFilter;
 import dev.rolecall.audit.AuditService;
-import dev.rolecall.audit.chain.RecordedVerification;
 import dev.rolecall.audit.approvals.ApprovalReports;
+import dev.rolecall.audit.chain.RecordedVerification;
 import dev.rolecall.identity.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
