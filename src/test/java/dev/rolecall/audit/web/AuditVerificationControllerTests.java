@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.audit.AuditService;
+import dev.rolecall.audit.approvals.ApprovalReports;
 import dev.rolecall.audit.chain.ChainVerification;
 import dev.rolecall.audit.chain.RecordedVerification;
 import dev.rolecall.identity.SecuritySliceConfiguration;
@@ -49,6 +50,9 @@ class AuditVerificationControllerTests {
 
     @MockitoBean
     AuditService audit;
+
+    @MockitoBean
+    ApprovalReports approvals;
 
     @Test
     void apiAnswersTheOutcomeAsJson() throws Exception {
