@@ -50,7 +50,9 @@ class RequestActivityListenerTests {
 
         List<AuditEvent> events = eventsOf(id);
 
-        assertThat(events).extracting(AuditEvent::action).containsExactly("request.submitted", "request.in_review");
+        assertThat(events)
+                .extracting(AuditEvent::action)
+                .containsExactly("request.submitted", "request.in_review", "request.stage_opened");
         AuditEvent first = events.get(0);
         assertThat(first.actor()).isEqualTo("alice");
         assertThat(first.accountId()).isEqualTo("111122223333");
@@ -76,7 +78,8 @@ class RequestActivityListenerTests {
             return rows;
         });
 
-        assertThat(seenInside).isEqualTo(2);
+        // Submitted, in review, and the opening of the route's first stage.
+        assertThat(seenInside).isEqualTo(3);
         assertThat(countFor(id[0])).isZero();
         assertThat(jdbc.queryForObject("select count(*) from role_request where id = ?", Integer.class, id[0]))
                 .isZero();
@@ -93,8 +96,12 @@ class RequestActivityListenerTests {
         assertThat(events)
                 .extracting(AuditEvent::action)
                 .containsExactly(
-                        "request.submitted", "request.in_review", "request.decision", "request.changes_requested");
-        AuditEvent decision = events.get(2);
+                        "request.submitted",
+                        "request.in_review",
+                        "request.stage_opened",
+                        "request.decision",
+                        "request.changes_requested");
+        AuditEvent decision = events.get(3);
         assertThat(decision.actor()).isEqualTo("bob");
         JsonNode details = JSON.readTree(decision.details());
         assertThat(details.get("decision").asString()).isEqualTo("REQUEST_CHANGES");
@@ -112,9 +119,14 @@ class RequestActivityListenerTests {
         List<AuditEvent> events = eventsOf(id.value());
         assertThat(events)
                 .extracting(AuditEvent::action)
-                .containsExactly("request.submitted", "request.in_review", "request.commented", "request.commented");
-        assertThat(events.subList(2, 4)).extracting(AuditEvent::actor).containsExactly("bob", "alice");
-        JsonNode details = JSON.readTree(events.get(3).details());
+                .containsExactly(
+                        "request.submitted",
+                        "request.in_review",
+                        "request.stage_opened",
+                        "request.commented",
+                        "request.commented");
+        assertThat(events.subList(3, 5)).extracting(AuditEvent::actor).containsExactly("bob", "alice");
+        JsonNode details = JSON.readTree(events.get(4).details());
         assertThat(details.get("comment").asString()).isEqualTo("payments-artifacts only");
         assertThat(details.get("revision").asInt()).isEqualTo(1);
         assertThat(details.has("status")).isFalse();
