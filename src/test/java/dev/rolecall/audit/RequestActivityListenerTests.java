@@ -50,7 +50,9 @@ class RequestActivityListenerTests {
 
         List<AuditEvent> events = eventsOf(id);
 
-        assertThat(events).extracting(AuditEvent::action).containsExactly("request.submitted", "request.in_review");
+        assertThat(events)
+                .extracting(AuditEvent::action)
+                .containsExactly("request.submitted", "request.in_review", "request.stage_opened");
         AuditEvent first = events.get(0);
         assertThat(first.actor()).isEqualTo("alice");
         assertThat(first.accountId()).isEqualTo("111122223333");
@@ -76,7 +78,7 @@ class RequestActivityListenerTests {
             return rows;
         });
 
-        // Filed, in review, and its first review stage opened.
+        // Submitted, in review, and the opening of the route's first stage.
         assertThat(seenInside).isEqualTo(3);
         assertThat(countFor(id[0])).isZero();
         assertThat(jdbc.queryForObject("select count(*) from role_request where id = ?", Integer.class, id[0]))
