@@ -20,6 +20,8 @@ class InventoryAdoptedRoles implements AdoptedRoles {
     @Override
     @Transactional(readOnly = true)
     public boolean adopted(String accountId, String roleName) {
-        return roles.find(accountId, roleName).filter(role -> role.state().live()).isPresent();
+        return roles.find(accountId, roleName)
+                .filter(role -> role.state().live())
+                .isPresent();
     }
 }
