@@ -90,7 +90,7 @@ class SsoSignInBrowserTests extends SignsInWithTestProvider {
         assertThat(browser.findAll(By.linkText("Inbox"))).isEmpty();
         assertThat(browser.findAll(By.cssSelector("nav a")))
                 .extracting(link -> link.getText())
-                .containsExactly("Requests", "Request a role");
+                .containsExactly("Requests", "Request a role", "Roles", "API tokens");
     }
 
     @Test

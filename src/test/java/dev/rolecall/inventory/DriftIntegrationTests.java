@@ -2,6 +2,7 @@ package dev.rolecall.inventory;
 
 import static dev.rolecall.test.TestUsers.ALICE;
 import static dev.rolecall.test.TestUsers.BOB;
+import static dev.rolecall.test.TestUsers.ERIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestService;
@@ -144,7 +146,8 @@ class DriftIntegrationTests {
                 live.maxSessionDurationSeconds(),
                 live.tags(),
                 null);
-        RoleRequestView change = apply(accept, RequestKind.CHANGE);
+        // The drift moved the role to another team, so its old team may no longer claim it: a reviewer files it.
+        RoleRequestView change = apply(accept, RequestKind.CHANGE, BOB, ERIN);
 
         ManagedRole.Row accepted = awaitState("drifting-writer", RoleState.ACTIVE);
         assertThat(accepted.drift()).isEmpty();
@@ -162,10 +165,15 @@ class DriftIntegrationTests {
     }
 
     private RoleRequestView apply(RoleSpec spec, RequestKind kind) {
-        RoleRequestView filed = requests.submit(new SubmitRoleRequest(spec, "Payment reports", Map.of(), kind), ALICE);
-        requests.decide(filed.id(), null, DecisionType.APPROVE, "Scoped to the reports bucket", BOB);
+        return apply(spec, kind, ALICE, BOB);
+    }
+
+    private RoleRequestView apply(RoleSpec spec, RequestKind kind, CurrentUser requester, CurrentUser reviewer) {
+        RoleRequestView filed =
+                requests.submit(new SubmitRoleRequest(spec, "Payment reports", Map.of(), kind), requester);
+        requests.decide(filed.id(), null, DecisionType.APPROVE, "Scoped to the reports bucket", reviewer);
         return await().atMost(PATIENCE)
-                .until(() -> requests.get(filed.id(), ALICE), view -> view.status() == RoleRequestStatus.APPLIED);
+                .until(() -> requests.get(filed.id(), requester), view -> view.status() == RoleRequestStatus.APPLIED);
     }
 
     private ManagedRole.Row awaitState(String name, RoleState state) {

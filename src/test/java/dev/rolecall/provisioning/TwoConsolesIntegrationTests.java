@@ -342,6 +342,8 @@ class TwoConsolesIntegrationTests {
         properties.putAll(consoleProperties());
         properties.put("server.port", "0");
         properties.put("rolecall.provisioning.jobs.halt-after-call", call);
+        // Outside the embedded demo the reviewer groups are the installation's to name: the default route's.
+        properties.put("rolecall.routing.groups.security", "bob,erin");
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
         Process console = new ProcessBuilder(command)
                 .redirectErrorStream(true)
