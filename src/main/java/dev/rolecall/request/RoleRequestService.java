@@ -372,20 +372,6 @@ public class RoleRequestService {
     }
 
     /**
-     * One page of the requests waiting for a decision that the reviewer did not file themselves,
-     * oldest first, with their number up to {@link RoleRequestSlice#COUNT_LIMIT}; empty for anyone who
-     * does not review.
-     */
-    @Transactional(readOnly = true)
-    public RoleRequestSlice inbox(
-            CurrentUser reviewer,
-            RoleRequestSlice.@Nullable Key older,
-            RoleRequestSlice.@Nullable Key newer,
-            int size) {
-        return inbox(reviewer, InboxTab.ALL_OPEN, older, newer, size);
-    }
-
-    /**
      * Records a reviewer's decision, or a {@link DecisionType#COMMENT} by a reviewer or the requester
      * that decides nothing.
      *

@@ -228,11 +228,14 @@ class RoleRequestServiceTests {
         RoleRequestView alices = submitted("svc-inbox");
         RoleRequestView bobs =
                 requests.submit(new SubmitRoleRequest(RoleSpecs.valid("svc-inbox-bob"), "mine", Map.of()), BOB);
-        List<RoleRequestId> bobsInbox = requests.inbox(BOB, null, null, 500).items().stream()
-                .map(RoleRequestSummary::id)
-                .toList();
+        List<RoleRequestId> bobsInbox =
+                requests.inbox(BOB, RoleRequestService.InboxTab.ALL_OPEN, null, null, 500).items().stream()
+                        .map(RoleRequestSummary::id)
+                        .toList();
         assertThat(bobsInbox).contains(alices.id()).doesNotContain(bobs.id());
-        assertThat(requests.inbox(ALICE, null, null, 10).items()).isEmpty();
+        assertThat(requests.inbox(ALICE, RoleRequestService.InboxTab.ALL_OPEN, null, null, 10)
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -319,7 +322,8 @@ class RoleRequestServiceTests {
         RoleRequestView now = requests.get(read.id(), CAROL);
         assertThat(now.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
         assertThat(now.decisions()).isEmpty();
-        assertThat(requests.inbox(BOB, null, null, 500).items().stream().map(RoleRequestSummary::id))
+        assertThat(requests.inbox(BOB, RoleRequestService.InboxTab.ALL_OPEN, null, null, 500).items().stream()
+                        .map(RoleRequestSummary::id))
                 .contains(read.id());
     }
 
