@@ -43,51 +43,6 @@ public record RoleRequestView(
         RequestKind kind,
         @Nullable ChangePlan changePlan) {
 
-    /** A CREATE request, which has no change plan. */
-    public RoleRequestView(
-            RoleRequestId id,
-            RoleRequestStatus status,
-            String requester,
-            @Nullable String requesterTeam,
-            int revision,
-            RoleSpec spec,
-            String justification,
-            List<DecisionView> decisions,
-            @Nullable String roleArn,
-            List<ApplyStepView> applySteps,
-            boolean planOnly,
-            @Nullable String failureCode,
-            @Nullable String failureMessage,
-            @Nullable RiskLevel riskLevel,
-            @Nullable String topFindingCode,
-            @Nullable String riskReason,
-            Instant createdAt,
-            Instant updatedAt,
-            long version) {
-        this(
-                id,
-                status,
-                requester,
-                requesterTeam,
-                revision,
-                spec,
-                justification,
-                decisions,
-                roleArn,
-                applySteps,
-                planOnly,
-                failureCode,
-                failureMessage,
-                riskLevel,
-                topFindingCode,
-                riskReason,
-                createdAt,
-                updatedAt,
-                version,
-                RequestKind.CREATE,
-                null);
-    }
-
     /**
      * The decisions on the current revision. A new revision starts review again: decisions on
      * earlier revisions stay in the history but no longer count.

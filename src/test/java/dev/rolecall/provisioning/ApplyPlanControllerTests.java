@@ -16,6 +16,7 @@ import dev.rolecall.account.ApplyMode;
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.request.ApplyStepStatus;
+import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
@@ -95,7 +96,9 @@ class ApplyPlanControllerTests {
                 null,
                 NOW,
                 NOW,
-                5);
+                5,
+                RequestKind.CREATE,
+                null);
     }
 
     /** In the applying account: CreateRole succeeded, then the first PutRolePolicy ended this way. */

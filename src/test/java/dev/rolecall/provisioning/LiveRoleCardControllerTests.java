@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
@@ -73,7 +74,9 @@ class LiveRoleCardControllerTests {
                         null,
                         NOW,
                         NOW,
-                        5));
+                        5,
+                        RequestKind.CREATE,
+                        null));
     }
 
     @Test

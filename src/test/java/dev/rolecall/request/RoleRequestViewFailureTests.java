@@ -38,7 +38,9 @@ class RoleRequestViewFailureTests {
                 base.riskReason(),
                 base.createdAt(),
                 base.updatedAt(),
-                base.version());
+                base.version(),
+                RequestKind.CREATE,
+                null);
     }
 
     @Test

@@ -48,6 +48,8 @@ public final class RoleRequestViews {
                 null,
                 NOW,
                 NOW,
-                version);
+                version,
+                RequestKind.CREATE,
+                null);
     }
 }

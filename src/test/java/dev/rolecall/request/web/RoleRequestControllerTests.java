@@ -29,6 +29,7 @@ import dev.rolecall.policy.PolicyFixtures;
 import dev.rolecall.policy.PolicyInput;
 import dev.rolecall.policy.analysis.PolicyAnalysis;
 import dev.rolecall.policy.analysis.RiskLevel;
+import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
@@ -248,7 +249,9 @@ class RoleRequestControllerTests {
                 "raised from HIGH: a compute service can assume this role",
                 base.createdAt(),
                 base.updatedAt(),
-                base.version());
+                base.version(),
+                RequestKind.CREATE,
+                null);
         given(requests.get(eq(ID), any())).willReturn(raised);
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isOk())
