@@ -68,6 +68,7 @@ class DecisionPanelBrowserTests extends BrowserTestSupport {
         String page = passRoleRequest("browser-refused-approval");
         browser.signIn("erin");
         browser.open(page);
+        browser.until(ExpectedConditions.elementToBeClickable(By.id("decision-approve")));
         browser.find(By.id("decision-approve")).click();
         browser.find(By.id("comment")).sendKeys("   ");
         browser.find(By.id("submit-decision")).click();
