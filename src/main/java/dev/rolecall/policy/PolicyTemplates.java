@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -45,6 +46,7 @@ public final class PolicyTemplates {
     static final String SHIPPED = "/policy/policy-templates.json";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z][A-Za-z0-9]*)}}");
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+    private static final Map<String, TextPattern> TEXT_PATTERNS = new ConcurrentHashMap<>();
     private static final int LONGEST_VALUE = 512;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -197,28 +199,40 @@ public final class PolicyTemplates {
 
     /** Whether the text is the template text with values in place, the same value for the same name. */
     private static boolean matchesText(String template, String text, Map<String, String> values) {
-        StringBuilder regex = new StringBuilder();
-        List<String> names = new ArrayList<>();
-        Matcher placeholders = PLACEHOLDER.matcher(template);
-        int at = 0;
-        while (placeholders.find()) {
-            regex.append(Pattern.quote(template.substring(at, placeholders.start())));
-            regex.append("(.*?)");
-            names.add(placeholders.group(1));
-            at = placeholders.end();
-        }
-        regex.append(Pattern.quote(template.substring(at)));
-        Matcher matcher = Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(text);
+        TextPattern pattern = TEXT_PATTERNS.computeIfAbsent(template, TextPattern::of);
+        Matcher matcher = pattern.regex().matcher(text);
         if (!matcher.matches()) {
             return false;
         }
-        for (int i = 0; i < names.size(); i++) {
-            String earlier = values.putIfAbsent(names.get(i), matcher.group(i + 1));
+        for (int i = 0; i < pattern.names().size(); i++) {
+            String earlier = values.putIfAbsent(pattern.names().get(i), matcher.group(i + 1));
             if (earlier != null && !earlier.equals(matcher.group(i + 1))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A template text as a regular expression with one group per placeholder, compiled once per text
+     * (the texts are those of the loaded templates, so the cache stays as small as they are).
+     */
+    private record TextPattern(Pattern regex, List<String> names) {
+
+        static TextPattern of(String template) {
+            StringBuilder regex = new StringBuilder();
+            List<String> names = new ArrayList<>();
+            Matcher placeholders = PLACEHOLDER.matcher(template);
+            int at = 0;
+            while (placeholders.find()) {
+                regex.append(Pattern.quote(template.substring(at, placeholders.start())));
+                regex.append("(.*?)");
+                names.add(placeholders.group(1));
+                at = placeholders.end();
+            }
+            regex.append(Pattern.quote(template.substring(at)));
+            return new TextPattern(Pattern.compile(regex.toString(), Pattern.DOTALL), List.copyOf(names));
+        }
     }
 
     /**
