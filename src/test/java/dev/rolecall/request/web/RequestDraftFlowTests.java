@@ -16,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.identity.Role;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
@@ -26,6 +28,7 @@ import dev.rolecall.request.draft.RequestDraftService;
 import dev.rolecall.request.problems.RequestDraftNotFoundException;
 import dev.rolecall.test.PassRoleRequests;
 import dev.rolecall.test.RolecallIntegrationTest;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -197,6 +200,25 @@ class RequestDraftFlowTests {
         assertThat(filed.requester()).isEqualTo("alice");
         assertThat(filed.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
         assertThatThrownBy(() -> drafts.get(id, ALICE)).isInstanceOf(RequestDraftNotFoundException.class);
+    }
+
+    @Test
+    void aPersonWithTheMostDraftsIsToldSoOnTheFormAndNothingIsSaved() throws Exception {
+        CurrentUser crowded = new CurrentUser(unique("crowded"), null, Set.of(Role.REQUESTER));
+        for (int i = 0; i < RequestDraftService.MAX_DRAFTS; i++) {
+            drafts.save(null, DraftForms.content(new RoleRequestForm()), crowded);
+        }
+
+        mvc.perform(form(post("/requests"), unique("one-too-many"))
+                        .with(user(crowded.username()))
+                        .param("saveDraft", "1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("You already have 200 drafts"),
+                                containsString("value=\"one-too-many"))));
+
+        assertThat(drafts.list(crowded, null, null, 1).count()).isEqualTo(RequestDraftService.MAX_DRAFTS);
     }
 
     @Test
