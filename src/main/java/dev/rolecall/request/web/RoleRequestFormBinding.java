@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
             RoleRequestController.class,
             RoleRevisionController.class,
             TrustBuilderController.class,
-            PolicyTemplateController.class
+            PolicyTemplateController.class,
+            RequestDraftController.class
         })
 class RoleRequestFormBinding {
 
