@@ -150,6 +150,13 @@ class ServiceAccountIntegrationTests {
                         .with(user("erin").roles("REQUESTER", "REVIEWER"))
                         .with(csrf()))
                 .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/people/" + name + "/disable")
+                        .with(user("carol").roles("REQUESTER", "AUDITOR"))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/service-accounts/" + name + "/tokens")
+                        .with(user("bob").roles("REQUESTER", "REVIEWER")))
+                .andExpect(status().isForbidden());
         assertThat(jdbc.queryForObject(
                         "SELECT disabled_at IS NULL FROM service_account WHERE username = ?", Boolean.class, name))
                 .isTrue();
