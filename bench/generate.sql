@@ -1,7 +1,8 @@
 -- Fills a Rolecall database with :requests role requests (each with its revision, and a decision
 -- when one was taken) and :events audit events, through plain SQL the console reads like its own rows.
 -- Run as the schema owner (rolecall_owner) against a migrated database, e.g. with bench/generate.sh:
---   psql -v requests=100000 -v events=1000000 -f bench/generate.sql
+--   psql -v requests=100000 -v events=1000000 -v chain_key=<base64> -v chain_key_id=<id> -f bench/generate.sql
+-- chain_key and chain_key_id are the console's audit chain key (the embedded database's key file).
 -- Requests go to the plan-only demo account 111122223333; 15 % are alice's, 5 % are IN_REVIEW
 -- (bob's inbox), the rest are spread over 500 other requesters and the other statuses.
 \set ON_ERROR_STOP on
@@ -75,17 +76,23 @@ FROM bench_request
 WHERE status IN ('APPLIED', 'APPROVED', 'FAILED', 'REJECTED', 'CHANGES_REQUESTED');
 
 -- Audit events, oldest first: actors, actions and the requests they concern cycle through the generated ones.
-INSERT INTO audit_event (occurred_at, actor, action, request_id, account_id, role_name, details)
-SELECT now() - make_interval(secs => (:events - e) * 30),
-       (ARRAY['alice','bob','erin','frank','dave','carol','rolecall','eng7','eng42','eng99'])[1 + (e % 10)],
+-- They are appended as a valid hash chain under the console's key (chain.sql), so verification and the
+-- audit page run on chained data. Times are whole milliseconds, as the console stores them.
+CREATE TEMP TABLE bench_event ON COMMIT DROP AS
+SELECT e AS seq,
+       date_trunc('milliseconds', now() - make_interval(secs => (:events - e) * 30)) AS occurred_at,
+       (ARRAY['alice','bob','erin','frank','dave','carol','rolecall','eng7','eng42','eng99'])[1 + (e % 10)] AS actor,
        (ARRAY['request.submitted','request.in_review','request.approved','request.applied','request.commented',
-              'identity.signed_in'])[1 + (e % 6)],
-       CASE WHEN e % 6 = 5 THEN NULL ELSE r.id END,
-       CASE WHEN e % 6 = 5 THEN NULL ELSE '111122223333' END,
-       CASE WHEN e % 6 = 5 THEN NULL ELSE r.role_name END,
-       CASE WHEN e % 6 = 5 THEN '{"address":"127.0.0.1"}' ELSE '{"revision":1}' END
+              'identity.signed_in'])[1 + (e % 6)] AS action,
+       CASE WHEN e % 6 = 5 THEN NULL ELSE r.id END AS request_id,
+       CASE WHEN e % 6 = 5 THEN NULL ELSE '111122223333' END AS account_id,
+       CASE WHEN e % 6 = 5 THEN NULL ELSE r.role_name END AS role_name,
+       CASE WHEN e % 6 = 5 THEN '{"address":"127.0.0.1"}' ELSE '{"revision":1}' END AS details
 FROM generate_series(1, :events) AS e
 LEFT JOIN bench_request r ON r.i = 1 + (e % :requests);
+
+\ir chain.sql
+SELECT pg_temp.rolecall_append_chained(decode(:'chain_key', 'base64'), :'chain_key_id') AS chained_events;
 
 COMMIT;
 

@@ -93,6 +93,55 @@ class RolecallPageQualityBrowserTests extends BrowserTestSupport {
                 .isEmpty();
     }
 
+    @Test
+    void daveCreatesAServiceAccountAndATokenAndSeesTheSecretOnce() {
+        String name = "deploy-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> problems = new ArrayList<>();
+        browser.signIn("alice");
+        assertThat(browser.findAll(By.linkText("Service accounts"))).isEmpty();
+        browser.open("/admin/service-accounts");
+        assertThat(browser.text()).doesNotContain("New service account");
+        browser.signOut();
+
+        browser.signIn("dave");
+        browser.find(By.linkText("Service accounts")).click();
+        check("/admin/service-accounts", problems);
+        browser.type("name", name);
+        browser.type("description", "Deploys the payments service");
+        browser.find(By.cssSelector("input[name=roles][value=REVIEWER]")).click();
+        browser.type("team", "payments");
+        browser.type("owner", "alice");
+        browser.find(By.cssSelector("form.card button[type=submit]")).click();
+        browser.until(driver -> browser.path().equals("/admin/service-accounts/" + name + "/tokens"));
+        assertThat(browser.text()).contains("Service account " + name + " created", "Create a token for it below");
+        check("service account tokens", problems);
+
+        browser.type("name", "deploys");
+        browser.find(By.cssSelector("input[name=scopes][value='decisions:write']"))
+                .click();
+        browser.find(By.cssSelector("form.card button[type=submit]")).click();
+        String secret = browser.until(ExpectedConditions.presenceOfElementLocated(By.id("new-token")))
+                .getText();
+        assertThat(secret).matches("rc_[0-9a-f]{8}_[A-Za-z0-9_-]{43}");
+        assertThat(browser.text()).contains("Copy it now");
+        check("service account tokens with a new token", problems);
+
+        browser.open("/admin/service-accounts/" + name + "/tokens");
+        assertThat(browser.text()).contains("deploys", "decisions:write").doesNotContain(secret);
+        assertThat(browser.findAll(By.id("new-token"))).isEmpty();
+        browser.find(By.cssSelector("td form button[type=submit]")).click();
+        browser.until(driver -> browser.text().contains("revoked: it no longer works"));
+
+        browser.open("/admin/service-accounts");
+        browser.find(By.cssSelector("#service-accounts td form button[type=submit]"))
+                .click();
+        browser.until(driver -> browser.text().contains(name + " disabled: its tokens no longer work"));
+        assertThat(browser.find(By.id("service-accounts")).getText()).contains("disabled by dave");
+        check("/admin/service-accounts with a disabled account", problems);
+
+        assertThat(problems).as("axe-core violations").isEmpty();
+    }
+
     /** Whether the page fits the window's width, and what axe-core finds wrong with it. */
     private void check(String page, List<String> problems) {
         browser.until(driver -> "complete".equals(browser.script("return document.readyState")));

@@ -44,7 +44,7 @@ class LoginController {
         return "identity/refused";
     }
 
-    private static final Set<String> REFUSALS = Set.of("no-mapped-role", "name-taken", "no-username");
+    private static final Set<String> REFUSALS = Set.of("no-mapped-role", "name-taken", "no-username", "disabled");
 
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {

@@ -34,6 +34,7 @@ class PeopleController {
         model.addAttribute("ssoEnabled", methods.sso().enabled());
         model.addAttribute("ssoName", methods.sso().name());
         model.addAttribute("ssoPeople", ssoPeople.recent());
+        model.addAttribute("disabledPeople", ssoPeople.disabledNames());
         model.addAttribute("ssoLimit", SsoPeople.PAGE_LIMIT);
         return "identity/people";
     }

@@ -88,6 +88,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers("/api/v1/audit-events.csv", "/api/v1/audit-events/**")
                                 .hasAnyRole(READ_ALL)
+                                .requestMatchers("/api/v1/service-accounts", "/api/v1/service-accounts/**")
+                                .hasRole("ADMIN")
                                 .anyRequest()
                                 .authenticated())
                 .httpBasic(basic -> basic.authenticationDetailsSource(SignInDetails.source(SignInDetails.API))

@@ -59,9 +59,11 @@ class SsoConfiguration {
             SignInMethods methods,
             UserDirectory localUsers,
             SsoPeople people,
+            ServiceAccounts serviceAccounts,
             SignInOutcomes outcomes,
             Clock clock) {
-        return new SsoSignIn(registrations, new SsoUserService(methods.sso(), localUsers, people, clock), outcomes);
+        return new SsoSignIn(
+                registrations, new SsoUserService(methods.sso(), localUsers, people, serviceAccounts, clock), outcomes);
     }
 
     /** Adds the provider's sign-in and sign-out to the browser's filter chain. */

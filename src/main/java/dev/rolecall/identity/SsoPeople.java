@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -90,6 +93,81 @@ class SsoPeople {
                 .param(PAGE_LIMIT)
                 .query(SsoPeople::map)
                 .list();
+    }
+
+    /** Whether anyone signed in through the provider under this name, enabled or not. */
+    boolean known(String username) {
+        return jdbc.sql("SELECT count(*) FROM sso_person WHERE username = ?")
+                        .param(username)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * The person as they may act now: their roles as last seen, unless those mapped to nothing at
+     * their last sign-in or an admin disabled them.
+     */
+    Optional<CurrentUser> active(String username) {
+        return jdbc.sql("SELECT team, roles FROM sso_person WHERE username = ? AND disabled_at IS NULL"
+                        + " AND cardinality(roles) > 0")
+                .param(username)
+                .query((row, index) -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    for (String role : strings(row.getArray("roles"))) {
+                        roles.add(Role.valueOf(role));
+                    }
+                    return new CurrentUser(username, row.getString("team"), roles);
+                })
+                .optional();
+    }
+
+    /**
+     * Records that the provider vouched for the person but their groups now map to no role: they keep
+     * no role in Rolecall, so their tokens stop. Only for the subject the name belongs to.
+     */
+    void noLongerMapped(String username, String issuer, String subject, List<String> groups, Instant at) {
+        jdbc.sql("UPDATE sso_person SET roles = '{}', groups = ?, last_signed_in_at = ?"
+                        + " WHERE username = ? AND issuer = ? AND subject = ?")
+                .param(groups.toArray(String[]::new))
+                .param(utc(at))
+                .param(username)
+                .param(issuer)
+                .param(subject)
+                .update();
+    }
+
+    /** Whether an admin disabled the person. */
+    boolean disabled(String username) {
+        return jdbc.sql("SELECT count(*) FROM sso_person WHERE username = ? AND disabled_at IS NOT NULL")
+                        .param(username)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The names of the people an admin disabled. */
+    Set<String> disabledNames() {
+        return Set.copyOf(jdbc.sql("SELECT username FROM sso_person WHERE disabled_at IS NOT NULL")
+                .query(String.class)
+                .list());
+    }
+
+    /**
+     * Disables ({@code by} not null) or enables ({@code by} null) a person.
+     *
+     * @return whether this changed anything
+     */
+    boolean setDisabled(String username, @Nullable String by, Instant at) {
+        String sql = by == null
+                ? "UPDATE sso_person SET disabled_at = NULL, disabled_by = NULL"
+                        + " WHERE username = ? AND disabled_at IS NOT NULL"
+                : "UPDATE sso_person SET disabled_at = ?, disabled_by = ? WHERE username = ? AND disabled_at IS NULL";
+        JdbcClient.StatementSpec statement = jdbc.sql(sql);
+        if (by != null) {
+            statement = statement.param(utc(at)).param(by);
+        }
+        return statement.param(username).update() == 1;
     }
 
     private static Person map(ResultSet row, int index) throws SQLException {

@@ -21,6 +21,9 @@ final class SsoSignInRefusedException extends OAuth2AuthenticationException {
     /** The name is a local user's, or another subject of the provider had it first. */
     static final String NAME_TAKEN = "name_taken";
 
+    /** An admin disabled the person in Rolecall. */
+    static final String DISABLED = "disabled";
+
     /** The claim that names people in Rolecall is missing. */
     static final String NO_USERNAME = "no_username";
 

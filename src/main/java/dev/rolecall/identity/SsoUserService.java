@@ -17,8 +17,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 /**
  * Turns the person the provider vouched for into a Rolecall user: reads their name, team and
  * groups from the claims, maps the groups to roles, and records them as last seen. Refuses
- * ({@link SsoSignInRefusedException}) a person whose groups map to no role, whose name claim is
- * missing, or whose name is a local user's or another subject's.
+ * ({@link SsoSignInRefusedException}) a person whose groups map to no role (recording that they
+ * now have none, so their API tokens stop), whom an admin disabled, whose name claim is missing, or
+ * whose name is a local user's, a service account's or another subject's.
  */
 final class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -28,6 +29,7 @@ final class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUse
     private final SignInMethods.Sso sso;
     private final UserDirectory localUsers;
     private final SsoPeople people;
+    private final ServiceAccounts serviceAccounts;
     private final Clock clock;
 
     SsoUserService(
@@ -35,16 +37,23 @@ final class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUse
             SignInMethods.Sso sso,
             UserDirectory localUsers,
             SsoPeople people,
+            ServiceAccounts serviceAccounts,
             Clock clock) {
         this.provider = provider;
         this.sso = sso;
         this.localUsers = localUsers;
         this.people = people;
+        this.serviceAccounts = serviceAccounts;
         this.clock = clock;
     }
 
-    SsoUserService(SignInMethods.Sso sso, UserDirectory localUsers, SsoPeople people, Clock clock) {
-        this(new OidcUserService(), sso, localUsers, people, clock);
+    SsoUserService(
+            SignInMethods.Sso sso,
+            UserDirectory localUsers,
+            SsoPeople people,
+            ServiceAccounts serviceAccounts,
+            Clock clock) {
+        this(new OidcUserService(), sso, localUsers, people, serviceAccounts, clock);
     }
 
     @Override
@@ -57,11 +66,23 @@ final class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUse
             throw new SsoSignInRefusedException(SsoSignInRefusedException.NO_USERNAME, null, claims.groups());
         }
         if (claims.roles().isEmpty()) {
+            // Their tokens stop too: the person's roles as last seen are none.
+            people.noLongerMapped(
+                    username,
+                    String.valueOf(vouched.getIssuer()),
+                    vouched.getSubject(),
+                    claims.groups(),
+                    clock.instant());
             throw new SsoSignInRefusedException(SsoSignInRefusedException.NO_MAPPED_ROLE, username, claims.groups());
         }
         Set<Role> roles = EnumSet.of(Role.REQUESTER);
         roles.addAll(claims.roles());
-        if (localUsers.find(username).isPresent() || !people.signedIn(person(vouched, username, claims, roles))) {
+        if (people.disabled(username)) {
+            throw new SsoSignInRefusedException(SsoSignInRefusedException.DISABLED, username, claims.groups());
+        }
+        if (localUsers.find(username).isPresent()
+                || serviceAccounts.find(username).isPresent()
+                || !people.signedIn(person(vouched, username, claims, roles))) {
             log.warn("sign-in refused: the name {} belongs to a local user or to another subject", username);
             throw new SsoSignInRefusedException(SsoSignInRefusedException.NAME_TAKEN, username, claims.groups());
         }

@@ -10,9 +10,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A call made with an API token: before checking, the presented secret and the client's address;
- * after, the owner's name as principal, with the owner's roles as the directory has them now and
- * the token's scopes as authorities ({@code SCOPE_…}). Each endpoint needs a scope and its usual
- * role, so a token never does more than its owner could.
+ * after, the owner's name as principal, with the owner's roles as they are now and, of the token's
+ * scopes, those the owner's roles can use now as authorities ({@code SCOPE_…}). Each endpoint needs
+ * a scope and its usual role, so a token never does more than its owner could.
  */
 final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
@@ -46,7 +46,9 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
             authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
         }
         for (TokenScope scope : checked.token().scopes()) {
-            authorities.add(new SimpleGrantedAuthority(scope.authority()));
+            if (ApiTokenService.mayHold(checked.owner(), scope)) {
+                authorities.add(new SimpleGrantedAuthority(scope.authority()));
+            }
         }
         return new ApiTokenAuthentication(
                 checked.owner().username(), null, address, checked.token().prefix(), authorities, true);

@@ -2,8 +2,9 @@ package dev.rolecall.token;
 
 import dev.rolecall.audit.AuditService;
 import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.identity.Principals;
 import dev.rolecall.identity.Role;
-import dev.rolecall.identity.UserDirectory;
+import dev.rolecall.identity.ServiceAccount;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,7 +40,7 @@ class ApiTokenService {
     private static final int MAX_REMEMBERED = 10_000;
 
     private final ApiTokenRepository tokens;
-    private final UserDirectory users;
+    private final Principals principals;
     private final AuditService audit;
     private final TokenProperties properties;
     private final Clock clock;
@@ -48,12 +49,12 @@ class ApiTokenService {
 
     ApiTokenService(
             ApiTokenRepository tokens,
-            UserDirectory users,
+            Principals principals,
             AuditService audit,
             TokenProperties properties,
             Clock clock) {
         this.tokens = tokens;
-        this.users = users;
+        this.principals = principals;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
@@ -69,6 +70,39 @@ class ApiTokenService {
      */
     @Transactional
     Created create(TokenRequest request, CurrentUser owner) {
+        return issue(request, owner, owner.username());
+    }
+
+    /**
+     * Creates a token for an enabled service account; only admins may.
+     *
+     * @throws InvalidTokenRequestException naming each field to fix, or the account when it is disabled
+     * @throws TokenNotFoundException when no service account has this name
+     */
+    @Transactional
+    Created createFor(String accountName, TokenRequest request, CurrentUser admin) {
+        ServiceAccount account = serviceAccount(accountName, admin);
+        if (!account.enabled()) {
+            throw new InvalidTokenRequestException(
+                    Map.of("account", accountName + " is disabled: enable it before creating tokens for it"));
+        }
+        return issue(request, account.asUser(), admin.username());
+    }
+
+    /** The tokens of a service account, newest first; only admins may list them. */
+    List<ApiToken> listFor(String accountName, CurrentUser admin) {
+        return tokens.findByOwner(serviceAccount(accountName, admin).username());
+    }
+
+    /** The service account by name, for an admin. */
+    ServiceAccount serviceAccount(String accountName, CurrentUser admin) {
+        if (!admin.has(Role.ADMIN)) {
+            throw new AccessDeniedException("only admins manage the tokens of service accounts");
+        }
+        return principals.serviceAccount(accountName).orElseThrow(() -> new TokenNotFoundException(accountName));
+    }
+
+    private Created issue(TokenRequest request, CurrentUser owner, String createdBy) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, String> problems = request.problems(owner, now, properties.maxLifetime());
         if (!problems.isEmpty()) {
@@ -86,14 +120,14 @@ class ApiTokenService {
                 request.nameText(),
                 prefix,
                 request.scopeSet(),
-                owner.username(),
+                createdBy,
                 now,
                 request.expiry(),
                 null,
                 null,
                 null);
         tokens.insert(stored, sha256(token));
-        audit.record(owner.username(), CREATED, describe(stored));
+        audit.record(createdBy, CREATED, describe(stored));
         return new Created(stored, token);
     }
 
@@ -119,7 +153,9 @@ class ApiTokenService {
 
     /**
      * The owner and token behind a presented secret, if the token exists, is neither revoked nor
-     * expired, and its owner still exists. Records the use (at most once a minute per token) and
+     * expired, and its owner may still act (a local user, an enabled service account, or a person
+     * whose provider groups mapped to a role at their last sign-in and whom no admin disabled),
+     * with the owner's roles as they are now. Records the use (at most once a minute per token) and
      * audits the first use from each address.
      */
     @Transactional
@@ -130,7 +166,7 @@ class ApiTokenService {
             return Optional.empty();
         }
         ApiToken token = found.get();
-        Optional<CurrentUser> owner = users.find(token.owner());
+        Optional<CurrentUser> owner = principals.activeOwner(token.owner());
         if (owner.isEmpty()) {
             return Optional.empty();
         }
@@ -185,12 +221,16 @@ class ApiTokenService {
         }
     }
 
-    /** Scopes a person may give a token: those their roles can use. */
+    /**
+     * Scopes an owner may give a token, and of a token's scopes those that work at each call: those
+     * the owner's roles can use now.
+     */
     static boolean mayHold(CurrentUser owner, TokenScope scope) {
         return switch (scope) {
             case AUDIT_READ -> owner.canReadAudit();
             case DECISIONS_WRITE -> owner.has(Role.REVIEWER) || owner.has(Role.ADMIN);
-            case REQUESTS_READ, REQUESTS_WRITE -> true;
+            case REQUESTS_WRITE -> owner.has(Role.REQUESTER);
+            case REQUESTS_READ -> true;
         };
     }
 }

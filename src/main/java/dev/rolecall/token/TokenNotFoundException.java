@@ -11,4 +11,9 @@ class TokenNotFoundException extends RuntimeException {
     TokenNotFoundException(UUID id) {
         super("no token " + id);
     }
+
+    /** No service account by this name. */
+    TokenNotFoundException(String serviceAccount) {
+        super("no service account " + serviceAccount);
+    }
 }
