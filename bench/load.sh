@@ -3,7 +3,8 @@
 # users, then runs wrk at 16 and 64 connections against each page, the API (HTTP Basic and an API
 # token) and a small static file, and prints req/s, p50, p99 and non-2xx per page next to the
 # static file's rate.
-# Usage: bench/load.sh [base=http://127.0.0.1:8080]   (DURATION=10s WARMUP=3s THREADS=2 to change)
+# Usage: bench/load.sh [base=http://127.0.0.1:8080]   (DURATION=10s WARMUP=3s THREADS=2 to change;
+#        ONLY=dashboard to measure only the pages whose name contains a word, next to the static file)
 # Only for a console on this machine: the base URL must be on 127.0.0.1 or localhost.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -53,6 +54,8 @@ pages=(
     "request list (admin)|/requests|Cookie: $dave"
     "audit, actor=bob|/audit?actor=bob|Cookie: $dave"
     "audit, no filter|/audit|Cookie: $dave"
+    "dashboard (bob)|/dashboard|Cookie: $bob"
+    "dashboard (dave)|/dashboard|Cookie: $dave"
     "API list (Basic)|/api/v1/role-requests|Authorization: $basic"
     "API list (token)|/api/v1/role-requests|Authorization: $bearer"
 )
@@ -66,6 +69,8 @@ printf '%-22s | %9s %7s %8s %6s | %9s %7s %8s %6s | %s\n' page "req/s@16" "p50" 
 static64=""
 for entry in "${pages[@]}"; do
     IFS='|' read -r name path header <<<"$entry"
+    # ONLY=<word> measures the static file and the pages whose name contains the word.
+    if [ -n "${ONLY:-}" ] && [ "$name" != "static file" ] && [[ "$name" != *"$ONLY"* ]]; then continue; fi
     run 16 "$path" "$header" "$warmup" >/dev/null
     read -r rps16 p50_16 p99_16 bad16 _ <<<"$(run 16 "$path" "$header" "$duration")"
     read -r rps64 p50_64 p99_64 bad64 _ <<<"$(run 64 "$path" "$header" "$duration")"

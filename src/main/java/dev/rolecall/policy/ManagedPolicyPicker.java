@@ -20,8 +20,11 @@ import org.springframework.stereotype.Service;
  * Finds AWS managed policies by name for the request form, each with the risk the engine gives a
  * role that has only that policy and a one-line summary of the access it grants. Typed words match
  * a policy's name and path ignoring case, spaces and punctuation: {@code s3 read} finds {@code
- * AmazonS3ReadOnlyAccess}. Exact names come first, then names that start with the words, then the
- * shortest names.
+ * AmazonS3ReadOnlyAccess}. A word may also match the access summary (service names and access
+ * levels), which stands in for a description: the shipped corpus has none, so {@code s3 read} also
+ * finds policies whose summary reads {@code Amazon S3 (Read, List)}. Exact names come first, then
+ * names that start with the words, then policies whose name or path has every word, then those found
+ * through their summary; the shortest names first within each.
  */
 @Service
 public class ManagedPolicyPicker {
@@ -36,6 +39,7 @@ public class ManagedPolicyPicker {
     private final PolicyAnalysisService analysis;
     private final RolePermissionsService permissions;
     private final Map<String, ManagedPolicyChoice> described = new ConcurrentHashMap<>();
+    private final Map<String, String> summaries = new ConcurrentHashMap<>();
 
     public ManagedPolicyPicker(
             AwsManagedPolicies policies, PolicyAnalysisService analysis, RolePermissionsService permissions) {
@@ -57,9 +61,10 @@ public class ManagedPolicyPicker {
         }
         String joined = String.join("", words);
         return policies.all().stream()
-                .filter(policy ->
-                        words.stream().allMatch(word -> searchable(policy).contains(word)))
-                .sorted(Comparator.comparingInt((AwsManagedPolicy policy) -> rank(policy, joined))
+                .filter(policy -> words.stream()
+                        .allMatch(word -> searchable(policy).contains(word)
+                                || summary(policy).contains(word)))
+                .sorted(Comparator.comparingInt((AwsManagedPolicy policy) -> rank(policy, joined, words))
                         .thenComparingInt(policy -> policy.name().length())
                         .thenComparing(AwsManagedPolicy::name))
                 .limit(MOST_MATCHES)
@@ -117,12 +122,23 @@ public class ManagedPolicyPicker {
         return "AWS managed";
     }
 
-    private static int rank(AwsManagedPolicy policy, String joined) {
+    private static int rank(AwsManagedPolicy policy, String joined, List<String> words) {
         String name = normal(policy.name());
         if (name.equals(joined)) {
             return 0;
         }
-        return name.startsWith(joined) ? 1 : 2;
+        if (name.startsWith(joined)) {
+            return 1;
+        }
+        return words.stream().allMatch(word -> searchable(policy).contains(word)) ? 2 : 3;
+    }
+
+    /** The policy's access summary as search text, worked out once per policy. */
+    private String summary(AwsManagedPolicy policy) {
+        return summaries.computeIfAbsent(
+                policy.arn(),
+                arn -> normal(access(
+                        permissions.summarise(new RolePolicies(PLACEHOLDER_ACCOUNT, List.of(), List.of(arn), null)))));
     }
 
     private static String searchable(AwsManagedPolicy policy) {

@@ -18,7 +18,30 @@ class ManagedPolicyPickerTests {
     void findsAPolicyByPartOfItsNameIgnoringCaseSpacesAndPunctuation() {
         List<String> names = names(picker.search("s3 READ-only"));
         assertThat(names).contains("AmazonS3ReadOnlyAccess");
-        assertThat(names).allMatch(name -> name.toLowerCase().contains("s3"));
+        assertThat(names.get(0).toLowerCase()).contains("s3");
+    }
+
+    @Test
+    void wordsAlsoMatchTheAccessSummaryAfterTheNamesThatHaveThem() {
+        // "Lambda" is in no S3 policy's name, but "Amazon S3" and "Read" are in the summary of
+        // policies whose names say neither.
+        List<ManagedPolicyChoice> choices = picker.search("s3 read");
+        List<String> names = names(choices);
+        assertThat(names).contains("AmazonS3ReadOnlyAccess");
+        int firstBySummary = -1;
+        for (int i = 0; i < choices.size(); i++) {
+            String name = choices.get(i).name().toLowerCase();
+            if (!(name.contains("s3") && name.contains("read"))) {
+                firstBySummary = firstBySummary < 0 ? i : firstBySummary;
+                assertThat(choices.get(i).access()).contains("S3").contains("Read");
+            } else {
+                assertThat(firstBySummary).as("names with the words come first").isNegative();
+            }
+        }
+        assertThat(firstBySummary).as("a policy found through its summary").isPositive();
+        assertThat(names(picker.search("amazon s3 permissions management")))
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(first(name).access()).containsIgnoringCase("permissions management"));
     }
 
     @Test
@@ -27,7 +50,11 @@ class ManagedPolicyPickerTests {
         assertThat(names.get(0)).isEqualTo("ReadOnlyAccess");
         assertThat(names).contains("AmazonS3ReadOnlyAccess");
         List<String> starting = names(picker.search("AmazonS3"));
-        assertThat(starting).isNotEmpty().allMatch(name -> name.startsWith("AmazonS3"));
+        assertThat(starting).isNotEmpty();
+        // Names that start with the words, then the policies found through their summary.
+        int others = (int)
+                starting.stream().filter(name -> !name.startsWith("AmazonS3")).count();
+        assertThat(starting.subList(0, starting.size() - others)).allMatch(name -> name.startsWith("AmazonS3"));
     }
 
     @Test
