@@ -36,12 +36,7 @@ record RoleActions(
         String extend = null;
         String countdown = null;
         if (live && expiresAt != null) {
-            Instant later =
-                    (expiresAt.isAfter(now) ? expiresAt : now).plus(EXTENSION).truncatedTo(ChronoUnit.MINUTES);
-            extend = form("CHANGE", role)
-                    .queryParam("expiresAt", later.toString())
-                    .build()
-                    .toUriString();
+            extend = extendPath(role, expiresAt, now);
             countdown = countdown(Duration.between(now, expiresAt));
         }
         return new RoleActions(
@@ -50,6 +45,24 @@ record RoleActions(
                 live ? form("DELETE", role).build().toUriString() : null,
                 reviewer && live,
                 countdown);
+    }
+
+    /** The change form of the role with its expiry {@link #EXTENSION} later (from now once it has passed). */
+    static String extendPath(ManagedRole.Row role, Instant expiresAt, Instant now) {
+        Instant later =
+                (expiresAt.isAfter(now) ? expiresAt : now).plus(EXTENSION).truncatedTo(ChronoUnit.MINUTES);
+        return form("CHANGE", role)
+                .queryParam("expiresAt", later.toString())
+                .build()
+                .toUriString();
+    }
+
+    /** The role's page. */
+    static String rolePath(ManagedRole.Row role) {
+        return UriComponentsBuilder.fromPath("/roles/{a}/{n}")
+                .buildAndExpand(role.accountId(), role.roleName())
+                .encode()
+                .toUriString();
     }
 
     /** "3 d 4 h", "2 h 5 min", "under a minute", or "overdue" once the time has passed. */
