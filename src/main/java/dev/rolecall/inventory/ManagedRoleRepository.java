@@ -146,6 +146,15 @@ class ManagedRoleRepository {
                 > 0;
     }
 
+    /** Whether the role's history holds an event of this kind with this detail. */
+    boolean hasEvent(UUID roleId, String kind, String detail) {
+        return jdbc.sql("SELECT count(*) FROM managed_role_event WHERE role_id = ? AND kind = ? AND detail = ?")
+                        .params(roleId, kind, detail)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** A role's history, oldest first. */
     List<RoleEvent> events(UUID roleId) {
         return jdbc.sql("SELECT request_id, kind, actor, detail, occurred_at FROM managed_role_event"

@@ -13,9 +13,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * pre-filled request (reviewed as usual) or, for reviewers, checks and resolves drift. The server
  * checks each action again.
  *
- * @param changeUrl the change form prefilled with the role, or {@code null} when the role is gone
- * @param extendUrl the change form with a later expiry, or {@code null} for a role without expiry
- * @param deleteUrl the delete form, or {@code null} when the role is gone
+ * @param changeUrl the change form prefilled with the role, or {@code null} when the role is gone or
+ *     the reader may not ask to change it (another team's role; an auditor)
+ * @param extendUrl the change form with a later expiry, or {@code null} for a role without expiry or
+ *     one the reader may not change
+ * @param deleteUrl the delete form, or {@code null} when the role is gone or the reader may not ask
  * @param reviewer whether the reader may check drift now and resolve it
  * @param countdown the time left before expiry in words ("2 d 4 h"), or {@code null}
  */
@@ -32,24 +34,40 @@ record RoleActions(
     static RoleActions of(ManagedRole.Row role, CurrentUser reader, Instant now, Duration warning) {
         boolean live = role.state().live();
         boolean reviewer = reader.has(Role.REVIEWER) || reader.has(Role.ADMIN);
+        // As the request form checks again: the role's team, reviewers and admins; an auditor only reads.
+        String team = role.ownerTeam();
+        boolean mayRequest = live && (reviewer || team != null && team.equals(reader.team()));
         Instant expiresAt = role.expiresAt();
         String extend = null;
         String countdown = null;
         if (live && expiresAt != null) {
-            Instant later =
-                    (expiresAt.isAfter(now) ? expiresAt : now).plus(EXTENSION).truncatedTo(ChronoUnit.MINUTES);
-            extend = form("CHANGE", role)
-                    .queryParam("expiresAt", later.toString())
-                    .build()
-                    .toUriString();
+            extend = mayRequest ? extendPath(role, expiresAt, now) : null;
             countdown = countdown(Duration.between(now, expiresAt));
         }
         return new RoleActions(
-                live ? form("CHANGE", role).build().toUriString() : null,
+                mayRequest ? form("CHANGE", role).build().toUriString() : null,
                 extend,
-                live ? form("DELETE", role).build().toUriString() : null,
+                mayRequest ? form("DELETE", role).build().toUriString() : null,
                 reviewer && live,
                 countdown);
+    }
+
+    /** The change form of the role with its expiry {@link #EXTENSION} later (from now once it has passed). */
+    static String extendPath(ManagedRole.Row role, Instant expiresAt, Instant now) {
+        Instant later =
+                (expiresAt.isAfter(now) ? expiresAt : now).plus(EXTENSION).truncatedTo(ChronoUnit.MINUTES);
+        return form("CHANGE", role)
+                .queryParam("expiresAt", later.toString())
+                .build()
+                .toUriString();
+    }
+
+    /** The role's page. */
+    static String rolePath(ManagedRole.Row role) {
+        return UriComponentsBuilder.fromPath("/roles/{a}/{n}")
+                .buildAndExpand(role.accountId(), role.roleName())
+                .encode()
+                .toUriString();
     }
 
     /** "3 d 4 h", "2 h 5 min", "under a minute", or "overdue" once the time has passed. */

@@ -1,5 +1,7 @@
 package dev.rolecall.inventory;
 
+import dev.rolecall.inventory.events.RoleExpired;
+import dev.rolecall.inventory.events.RoleExpiringSoon;
 import dev.rolecall.inventory.events.RoleInventoryActivity;
 import dev.rolecall.provisioning.ManagedRoleCalls;
 import dev.rolecall.provisioning.RoleCallFailedException;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -33,6 +36,9 @@ class RoleExpiry {
 
     /** Roles looked at per sweep, soonest expiry first. */
     static final int SWEEP_BATCH = 500;
+
+    /** The history event of a warning; its detail is the expiry it warned of. */
+    static final String EXPIRY_WARNED = "EXPIRY_WARNED";
 
     private final ManagedRoleRepository roles;
     private final ManagedRoleCalls calls;
@@ -115,6 +121,13 @@ class RoleExpiry {
                 ? "sessions revoked, role deleted"
                 : "sessions revoked, permissions removed, role kept";
         roles.addEvent(role.id(), new ManagedRoleRepository.RoleEvent(null, "EXPIRED", "rolecall", detail, now));
+        announceExpired(role.row(), action, made, now);
+        log.info("role={} account={} action={} outcome=expired", role.roleName(), role.accountId(), action);
+    }
+
+    /** The audit trail's record of the revocation, and the event that tells the owner and reviewers. */
+    private void announceExpired(
+            ManagedRole.Row role, InventoryProperties.ExpiryAction action, List<String> made, Instant now) {
         events.publishEvent(new RoleInventoryActivity(
                 "rolecall",
                 now,
@@ -130,7 +143,15 @@ class RoleExpiry {
                         made,
                         "sessionsIssuedBefore",
                         now.toString())));
-        log.info("role={} account={} action={} outcome=expired", role.roleName(), role.accountId(), action);
+        events.publishEvent(new RoleExpired(
+                now,
+                role.accountId(),
+                role.roleName(),
+                Objects.requireNonNull(role.expiresAt()),
+                role.ownerTeam(),
+                role.lastRequestId(),
+                RoleActions.rolePath(role),
+                action.name()));
     }
 
     /**
@@ -152,8 +173,9 @@ class RoleExpiry {
 
     /**
      * Marks a live role whose expiry is within the warning window as EXPIRING, in the caller's
-     * transaction: recorded in its history and audited. A role that is not ACTIVE or IMPORTED is
-     * left as it is.
+     * transaction: recorded in its history, audited and announced once per expiry (a change that
+     * keeps the expiry does not warn again; one that extends it does, when the new expiry is near).
+     * A role that is not ACTIVE or IMPORTED is left as it is.
      */
     void warnIfDue(ManagedRole role, Instant now) {
         Instant expiresAt = role.expiresAt();
@@ -164,17 +186,31 @@ class RoleExpiry {
         }
         role.warnExpiring(now);
         roles.save(role);
-        roles.addEvent(role.id(), new ManagedRoleRepository.RoleEvent(null, "EXPIRY_WARNED", "rolecall", null, now));
+        String expiry = expiresAt.toString();
+        if (roles.hasEvent(role.id(), EXPIRY_WARNED, expiry)) {
+            return;
+        }
+        roles.addEvent(role.id(), new ManagedRoleRepository.RoleEvent(null, EXPIRY_WARNED, "rolecall", expiry, now));
+        announceExpiring(role.row(), expiresAt, now);
+    }
+
+    /** The audit trail's record of the warning, and the event that tells the owner and reviewers. */
+    private void announceExpiring(ManagedRole.Row role, Instant expiresAt, Instant now) {
         events.publishEvent(new RoleInventoryActivity(
                 "rolecall",
                 now,
                 "inventory.expiry_warned",
                 role.accountId(),
                 role.roleName(),
-                Map.of(
-                        "expiresAt",
-                        String.valueOf(expiresAt),
-                        "ownerTeam",
-                        String.valueOf(role.row().ownerTeam()))));
+                Map.of("expiresAt", String.valueOf(expiresAt), "ownerTeam", String.valueOf(role.ownerTeam()))));
+        events.publishEvent(new RoleExpiringSoon(
+                now,
+                role.accountId(),
+                role.roleName(),
+                expiresAt,
+                role.ownerTeam(),
+                role.lastRequestId(),
+                RoleActions.rolePath(role),
+                RoleActions.extendPath(role, expiresAt, now)));
     }
 }

@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -55,6 +58,12 @@ class RoleInventoryController {
         this.accounts = accounts;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** A filter left at "Any" arrives empty: it means no filter, never an invalid value. */
+    @InitBinder("filter")
+    void blankIsNoFilter(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
     }
 
     @GetMapping("/roles")

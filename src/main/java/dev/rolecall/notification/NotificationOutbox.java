@@ -47,17 +47,16 @@ class NotificationOutbox {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (event_key, audience, medium) DO NOTHING
                         RETURNING id""")
-                .params(
-                        UUID.randomUUID(),
-                        notice.eventKey(),
-                        audience.key(),
-                        delivery.medium().name(),
-                        notice.kind().name(),
-                        notice.requestId(),
-                        subject,
-                        body,
-                        delivery.digest(),
-                        utc(now))
+                .param(UUID.randomUUID())
+                .param(notice.eventKey())
+                .param(audience.key())
+                .param(delivery.medium().name())
+                .param(notice.kind().name())
+                .param(notice.requestId())
+                .param(subject)
+                .param(body)
+                .param(delivery.digest())
+                .param(utc(now))
                 .query(UUID.class)
                 .optional();
     }

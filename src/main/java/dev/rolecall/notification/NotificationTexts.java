@@ -21,7 +21,7 @@ class NotificationTexts {
         return text(notice.kind().subjectKey(), notice);
     }
 
-    /** The message: what happened, what to do next, and the request's page. */
+    /** The message: what happened, what to do next, and the page to do it on. */
     String body(Notice notice) {
         return text(notice.kind().bodyKey(), notice);
     }
@@ -38,11 +38,12 @@ class NotificationTexts {
 
     private String text(String key, Notice notice) {
         Object[] args = {
-            notice.request().roleName(),
-            notice.request().accountId(),
+            notice.roleName(),
+            notice.accountId(),
             notice.actor(),
             console.link(notice.path()),
-            notice.detail()
+            notice.detail(),
+            notice.actionPath() == null ? "" : console.link(notice.actionPath())
         };
         return messages.getMessage(key, args, Locale.ENGLISH);
     }

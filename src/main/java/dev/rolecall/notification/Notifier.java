@@ -61,7 +61,8 @@ class Notifier {
     /** Tells the person who filed the request, if Rolecall knows them. */
     @Transactional(propagation = Propagation.MANDATORY)
     void notifyRequester(Notice notice) {
-        Optional<String> requester = outbox.requesterOf(notice.requestId());
+        UUID requestId = notice.requestId();
+        Optional<String> requester = requestId == null ? Optional.empty() : outbox.requesterOf(requestId);
         if (requester.isEmpty()) {
             log.info("event={} outcome=no-requester-known", notice.eventKey());
             return;

@@ -1,6 +1,7 @@
 package dev.rolecall.request;
 
 import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.identity.Role;
 import dev.rolecall.request.change.ChangePlan;
 import dev.rolecall.request.change.ChangePlanning;
 import dev.rolecall.request.change.ChangeRefusedException;
@@ -79,11 +80,11 @@ class LivePlans {
 
     /**
      * Who may ask to change or delete a role: its team (the role's {@value #TEAM_TAG} tag names the
-     * requester's team), and reviewers, auditors and admins, who read every request.
+     * requester's team), and reviewers and admins. Auditors read every role and change none.
      */
     static void requireMayChange(RoleSpec live, CurrentUser user) {
         String team = live.tags().get(TEAM_TAG);
-        if (user.canReadAllRequests() || team != null && team.equals(user.team())) {
+        if (user.has(Role.REVIEWER) || user.has(Role.ADMIN) || team != null && team.equals(user.team())) {
             return;
         }
         throw invalid(

@@ -5,6 +5,7 @@ import static dev.rolecall.test.TestUsers.BOB;
 import static dev.rolecall.test.TestUsers.FRANK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -28,8 +29,11 @@ import dev.rolecall.test.MotoServer;
 import dev.rolecall.test.RolecallIntegrationTest;
 import dev.rolecall.test.UsesMoto;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -38,6 +42,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An applied request lands in the inventory, once, and each reader sees the roles they may see on
@@ -185,6 +190,61 @@ class RoleInventoryIntegrationTests {
         assertThat(InventoryCsv.neutralise("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
         assertThatThrownBy(() -> inventory.get(ACCOUNT, "inventory-csv", FRANK)).isInstanceOf(InventoryException.class);
     }
+
+    @Test
+    void aRoleIsAnnouncedAsExpiringOncePerExpiryAndAgainWhenItsExpiryIsExtended() {
+        Instant now = Instant.now();
+        Instant expiry = now.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant extended = expiry.plus(Duration.ofDays(1));
+        ManagedRole.Assessment none = new ManagedRole.Assessment(null, null);
+        ManagedRole role = ManagedRole.create(
+                InventorySpecs.spec(ACCOUNT, "inventory-expiring", expiry),
+                "arn:aws:iam::" + ACCOUNT + ":role/inventory-expiring",
+                "payments",
+                none,
+                false,
+                now);
+        transactions.executeWithoutResult(status -> {
+            roles.save(role);
+            roleExpiry.warnIfDue(role, now);
+            // A change that keeps the expiry: EXPIRING again, and no second announcement.
+            role.applied(role.spec(), UUID.randomUUID(), null, none, now);
+            roles.save(role);
+            roleExpiry.warnIfDue(role, now);
+            role.applied(
+                    InventorySpecs.spec(ACCOUNT, "inventory-expiring", extended), UUID.randomUUID(), null, none, now);
+            roles.save(role);
+            roleExpiry.warnIfDue(role, now);
+        });
+
+        assertThat(inventory.get(ACCOUNT, "inventory-expiring", BOB).role().state())
+                .isEqualTo(RoleState.EXPIRING);
+        assertThat(inventory.get(ACCOUNT, "inventory-expiring", BOB).history())
+                .extracting(ManagedRoleRepository.RoleEvent::kind, ManagedRoleRepository.RoleEvent::detail)
+                .containsExactly(
+                        tuple(RoleExpiry.EXPIRY_WARNED, expiry.toString()),
+                        tuple(RoleExpiry.EXPIRY_WARNED, extended.toString()));
+        assertThat(jdbc.queryForList(
+                        "SELECT serialized_event FROM event_publication WHERE event_type LIKE '%.RoleExpiringSoon'"
+                                + " AND serialized_event LIKE '%\"inventory-expiring\"%' ORDER BY publication_date",
+                        String.class))
+                .satisfiesExactly(
+                        first -> assertThat(first)
+                                .contains("\"expiresAt\":\"" + expiry + "\"", "\"ownerTeam\":\"payments\"")
+                                .contains("\"rolePath\":\"/roles/" + ACCOUNT + "/inventory-expiring\"")
+                                .contains("kind=CHANGE&account=" + ACCOUNT + "&role=inventory-expiring&expiresAt="
+                                        + expiry.plus(RoleActions.EXTENSION).truncatedTo(ChronoUnit.MINUTES)),
+                        second -> assertThat(second).contains("\"expiresAt\":\"" + extended + "\""));
+    }
+
+    @Autowired
+    ManagedRoleRepository roles;
+
+    @Autowired
+    RoleExpiry roleExpiry;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     /** A signed-in page user with the demo user's roles; the team comes from the directory. */
     static RequestPostProcessor as(String name) {

@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.rolecall.inventory.events.RoleExpired;
+import dev.rolecall.inventory.events.RoleExpiringSoon;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
@@ -200,6 +202,82 @@ class NotificationsIntegrationTests {
         delivery.deliverDigest(
                 Audience.group("nightly"), Medium.WEBHOOK, Instant.now().plusSeconds(1));
         assertThat(hooksAbout("Review overdue: role notify-digest")).hasSize(1);
+    }
+
+    @Test
+    void anExpiringRoleWarnsItsOwnerAndTheAccountsOwnersOnceWithTheLinkToExtendIt() {
+        RoleRequestView filed = submit("notify-expiring");
+        Instant expiry = Instant.parse("2026-12-24T18:00:00Z");
+        String extend = "/requests/new?kind=CHANGE&account=" + PROD + "&role=notify-expiring&expiresAt="
+                + expiry.plus(Duration.ofDays(7));
+        RoleExpiringSoon expiring = new RoleExpiringSoon(
+                Instant.now(),
+                PROD,
+                "notify-expiring",
+                expiry,
+                "payments",
+                filed.id().value(),
+                "/roles/" + PROD + "/notify-expiring",
+                extend);
+        String subject = "Expiring soon: role notify-expiring in account " + PROD;
+        // The role's owner is who filed the request that applied it, as its submission told.
+        await().atMost(PATIENCE)
+                .until(() -> JdbcClient.create(dataSource)
+                        .sql("SELECT count(*) FROM notification_requester WHERE request_id = ?")
+                        .param(filed.id().value())
+                        .query(Integer.class)
+                        .single()
+                        .equals(1));
+
+        transactions.executeWithoutResult(status -> events.publishEvent(expiring));
+        transactions.executeWithoutResult(status -> events.publishEvent(expiring));
+
+        String body = GreenMailUtil.getBody(awaitMail("alice@rolecall.example", subject));
+        assertThat(body)
+                .contains("expires on 2026-12-24 18:00 UTC")
+                .contains("https://rolecall.test" + extend)
+                .contains("https://rolecall.test/roles/" + PROD + "/notify-expiring");
+        // The prod account's owners (payments-owners: erin, no channel of their own) are its reviewers.
+        assertThat(GreenMailUtil.getBody(awaitMail("erin@rolecall.example", subject)))
+                .contains("https://rolecall.test" + extend);
+        String key = "expiring:" + PROD + ":notify-expiring:" + expiry.toEpochMilli();
+        await().atMost(PATIENCE).until(() -> handled("RoleExpiringSoon", "notify-expiring") == 2);
+        assertThat(rows(key)).containsExactlyInAnyOrder("user:alice EMAIL sent", "group:payments-owners EMAIL sent");
+        assertThat(mailsWithSubject(subject)).hasSize(2);
+        assertThat(hooksAbout("Expiring soon: role notify-expiring")).isEmpty();
+    }
+
+    @Test
+    void aRevokedRoleWithoutOwnersOrRequestTellsTheSecurityChannel() {
+        String sandbox = "111122223333";
+        Instant expiry = Instant.parse("2026-12-20T09:00:00Z");
+        transactions.executeWithoutResult(status -> events.publishEvent(new RoleExpired(
+                Instant.now(),
+                sandbox,
+                "notify-expired",
+                expiry,
+                null,
+                null,
+                "/roles/" + sandbox + "/notify-expired",
+                "DETACH")));
+
+        String subject = "Expired: role notify-expired in account " + sandbox;
+        assertThat(GreenMailUtil.getBody(awaitMail(SECURITY_MAIL, subject)))
+                .contains("kept without its permissions", "https://rolecall.test/roles/" + sandbox + "/notify-expired");
+        await().atMost(PATIENCE).until(() -> hooksAbout(subject).size() == 1);
+        String key = "expired:" + sandbox + ":notify-expired:" + expiry.toEpochMilli();
+        await().atMost(PATIENCE).until(() -> rows(key), found -> !found.contains("group:security WEBHOOK waiting"));
+        assertThat(rows(key)).containsExactlyInAnyOrder("group:security EMAIL sent", "group:security WEBHOOK sent");
+    }
+
+    /** How many deliveries of the inventory event about the role the role notice listener completed. */
+    private int handled(String eventType, String roleName) {
+        return JdbcClient.create(dataSource)
+                .sql("SELECT count(*) FROM event_publication WHERE listener_id LIKE '%RoleNoticeListener%'"
+                        + " AND event_type LIKE ? AND serialized_event LIKE ? AND completion_date IS NOT NULL")
+                .params("%." + eventType, "%\"" + roleName + "\"%")
+                .query(Integer.class)
+                .single();
     }
 
     @Autowired

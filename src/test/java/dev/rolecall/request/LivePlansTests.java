@@ -45,6 +45,22 @@ class LivePlansTests {
     }
 
     @Test
+    void anAuditorReadsEveryRoleButMayNotAskToChangeOne() {
+        CurrentUser carol = new CurrentUser("carol", null, Set.of(Role.REQUESTER, Role.AUDITOR));
+        CurrentUser dave = new CurrentUser("dave", null, Set.of(Role.REQUESTER, Role.ADMIN));
+
+        assertThatThrownBy(() -> LivePlans.requireMayChange(tagged(Map.of("team", "payments")), carol))
+                .isInstanceOfSatisfying(
+                        RoleSpecInvalidException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .satisfies(problem ->
+                                        assertThat(problem.message()).contains("only its team, reviewers and admins")));
+        assertThatCode(() -> LivePlans.requireMayChange(tagged(Map.of("team", "payments")), dave))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void aDeleteReportsOnlyItsOwnFields() {
         List<FieldProblem> problems = List.of(
                 new FieldProblem("trustPolicy", "is required"),
