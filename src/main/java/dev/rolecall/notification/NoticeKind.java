@@ -20,7 +20,9 @@ enum NoticeKind {
     /** A stage's review took longer than its SLA; the escalation group is told. */
     SLA_PASSED("sla"),
     /** A role's expiry is near; its requester may ask for an extension. */
-    EXPIRING_SOON("expiring");
+    EXPIRING_SOON("expiring"),
+    /** An emergency request was applied at once by break-glass; the group reviews it after the fact. */
+    EMERGENCY_REVIEW("emergency");
 
     private final String key;
 
