@@ -309,9 +309,10 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     }
 
     /**
-     * A reviewer closes the review after the fact of an emergency: confirms what was applied, or
-     * revokes it (a comment is required, and the request that undoes it is filed next). Members of
-     * the review stage's groups only; the filer never counts.
+     * A reviewer closes the review after the fact of an emergency: confirms what was applied (the
+     * review closes once the stage has its approvals, one per person), or revokes it (a comment is
+     * required, and the request that undoes it is filed next). Members of the review stage's groups
+     * only; the filer never counts.
      *
      * @throws ActionNotAllowedException for the filer, non-reviewers and anyone the stage does not admit
      * @throws IllegalTransitionException if the request is no emergency or its review is closed
@@ -325,10 +326,13 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         DecisionType decision = confirm ? DecisionType.APPROVE : DecisionType.REJECT;
         String reviewer = actor.username();
         decisions.add(new Decision(reviewer, decision, comment, revision, now, stage.position()));
-        stage.pass(now);
-        emergencyReview = confirm ? Emergency.Review.CONFIRMED : Emergency.Review.REVOKED;
         updatedAt = now;
         registerEvent(new RoleRequestDecisionRecorded(ref(), reviewer, now, revision, decision, comment));
+        if (confirm && approvalsOn(stage) < stage.approvalsNeeded()) {
+            return;
+        }
+        stage.pass(now);
+        emergencyReview = confirm ? Emergency.Review.CONFIRMED : Emergency.Review.REVOKED;
         registerEvent(new RoleRequestEmergencyReviewed(ref(), reviewer, now, revision, confirm, comment));
     }
 
@@ -346,6 +350,9 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         if (!stage.admits(memberOf)) {
             throw new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_IN_WAITING_STAGE);
         }
+        if (approversOfRevision().contains(actor.username())) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.ALREADY_APPROVED);
+        }
         return stage;
     }
 
@@ -354,6 +361,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         return awaitsEmergencyReview()
                 && !actor.filed(requester)
                 && actor.reviewer()
+                && !approversOfRevision().contains(actor.username())
                 && emergencyStage().map(stage -> stage.admits(memberOf)).orElse(false);
     }
 
