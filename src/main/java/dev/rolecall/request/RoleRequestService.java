@@ -89,6 +89,10 @@ public class RoleRequestService {
      */
     public RoleRequestView submit(SubmitRoleRequest command, List<FieldProblem> givenProblems, CurrentUser requester) {
         List<FieldProblem> inputProblems = emergencies.check(command, givenProblems, requester);
+        if (command.kind() == RequestKind.DELETE && command.emergency()) {
+            // A delete names only its role: the emergency's problems are the ones to report.
+            throw new RoleSpecInvalidException(emergencies.check(command, List.of(), requester));
+        }
         if (command.kind() == RequestKind.DELETE) {
             return submitDelete(command, inputProblems, requester);
         }
