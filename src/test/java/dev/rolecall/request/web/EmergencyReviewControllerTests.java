@@ -32,7 +32,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The review after the fact of an emergency: confirm stays on the request, revoke opens the undo. */
 @UsesTestDatabase
-@WebMvcTest(EmergencyReviewController.class)
+// The same slice as DecisionControllerTests, so that both share one application context.
+@WebMvcTest({DecisionController.class, InboxController.class, EmergencyReviewController.class})
 @Import(SecuritySliceConfiguration.class)
 class EmergencyReviewControllerTests {
 
