@@ -22,7 +22,9 @@ enum NoticeKind {
     /** A role's expiry is near; its requester may ask for an extension. */
     EXPIRING_SOON("expiring"),
     /** A role was revoked at its expiry. */
-    EXPIRED("expired");
+    EXPIRED("expired"),
+    /** An emergency request was applied at once by break-glass; the group reviews it after the fact. */
+    EMERGENCY_REVIEW("emergency");
 
     private final String key;
 

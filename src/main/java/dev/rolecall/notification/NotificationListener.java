@@ -42,7 +42,8 @@ class NotificationListener {
     }
 
     /**
-     * A stage waits for its groups: each is told. A stage opens once per revision, and its due
+     * A stage waits for its groups: each is told; the stage of an emergency says it was applied
+     * already and is reviewed after the fact. A stage opens once per revision, and its due
      * time (opening plus SLA) names that opening.
      */
     @ApplicationModuleListener
@@ -50,7 +51,7 @@ class NotificationListener {
         Object opening = opened.dueAt() == null ? "open" : opened.dueAt().toEpochMilli();
         notifier.notify(
                 Notice.of(
-                        NoticeKind.REVIEW_NEEDED,
+                        opened.emergency() ? NoticeKind.EMERGENCY_REVIEW : NoticeKind.REVIEW_NEEDED,
                         opened.ref(),
                         opened.stage() + ":" + opening,
                         "rolecall",

@@ -12,6 +12,8 @@ import dev.rolecall.request.events.RoleRequestApproved;
 import dev.rolecall.request.events.RoleRequestChangesRequested;
 import dev.rolecall.request.events.RoleRequestCommented;
 import dev.rolecall.request.events.RoleRequestDecisionRecorded;
+import dev.rolecall.request.events.RoleRequestEmergencyFiled;
+import dev.rolecall.request.events.RoleRequestEmergencyReviewed;
 import dev.rolecall.request.events.RoleRequestRef;
 import dev.rolecall.request.events.RoleRequestRejected;
 import dev.rolecall.request.events.RoleRequestReviewStarted;
@@ -25,10 +27,12 @@ import dev.rolecall.request.events.RoleRolledBack;
 import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.problems.CommentRequiredException;
 import dev.rolecall.request.problems.IllegalTransitionException;
+import dev.rolecall.request.review.Emergency;
 import dev.rolecall.request.review.ReviewProgress;
 import dev.rolecall.request.review.StageView;
 import dev.rolecall.request.spec.RoleSpecConverter;
 import dev.rolecall.routing.Route;
+import dev.rolecall.routing.RouteStage;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -59,6 +63,9 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
 
     static final String SYSTEM_ACTOR = "rolecall";
+
+    /** The rule name an emergency request's route and decision carry. */
+    static final String BREAK_GLASS_RULE = "break-glass";
 
     @Id
     private UUID id;
@@ -100,6 +107,11 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     private @Nullable String riskReason;
 
     private @Nullable String routeRule;
+
+    private @Nullable String emergencyReason;
+
+    @Enumerated(EnumType.STRING)
+    private Emergency.@Nullable Review emergencyReview;
 
     private Instant createdAt;
 
@@ -276,6 +288,93 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         }
     }
 
+    /**
+     * Break-glass: the current revision, IN_REVIEW, skips its route. The system approves it at once
+     * (recorded as a decision of the break-glass rule, with the reason) so that it is applied like any
+     * approved request, and the review after the fact opens now in {@code review}.
+     */
+    void breakGlass(String reason, RouteStage review, Instant now) {
+        if (status != RoleRequestStatus.IN_REVIEW || kind == RequestKind.DELETE || kind == RequestKind.IMPORT) {
+            throw new IllegalTransitionException(status, "break the glass for");
+        }
+        emergencyReason = reason;
+        routeRule = BREAK_GLASS_RULE;
+        registerEvent(new RoleRequestEmergencyFiled(ref(), requester, now, revision, reason));
+        decideAsRouting(DecisionType.APPROVE, "Approved at once by break-glass: " + reason, now);
+        ReviewStage stage = new ReviewStage(revision, 1, review);
+        stages.add(stage);
+        stage.open(now);
+        registerEvent(new RoleRequestStageOpened(
+                ref(), stage.position(), stage.groups(), stage.approvalsNeeded(), stage.dueAt(), true));
+    }
+
+    /**
+     * A reviewer closes the review after the fact of an emergency: confirms what was applied (the
+     * review closes once the stage has its approvals, one per person), or revokes it (a comment is
+     * required, and the request that undoes it is filed next). Members of the review stage's groups
+     * only; the filer never counts.
+     *
+     * @throws ActionNotAllowedException for the filer, non-reviewers and anyone the stage does not admit
+     * @throws IllegalTransitionException if the request is no emergency or its review is closed
+     * @throws CommentRequiredException for a revocation without a comment
+     */
+    void reviewEmergency(Actor actor, Set<String> memberOf, boolean confirm, @Nullable String comment, Instant now) {
+        ReviewStage stage = requireEmergencyReviewer(actor, memberOf);
+        if (!confirm && (comment == null || comment.isBlank())) {
+            throw new CommentRequiredException(DecisionType.REJECT, riskLevel);
+        }
+        DecisionType decision = confirm ? DecisionType.APPROVE : DecisionType.REJECT;
+        String reviewer = actor.username();
+        decisions.add(new Decision(reviewer, decision, comment, revision, now, stage.position()));
+        updatedAt = now;
+        registerEvent(new RoleRequestDecisionRecorded(ref(), reviewer, now, revision, decision, comment));
+        if (confirm && approvalsOn(stage) < stage.approvalsNeeded()) {
+            return;
+        }
+        stage.pass(now);
+        emergencyReview = confirm ? Emergency.Review.CONFIRMED : Emergency.Review.REVOKED;
+        registerEvent(new RoleRequestEmergencyReviewed(ref(), reviewer, now, revision, confirm, comment));
+    }
+
+    private ReviewStage requireEmergencyReviewer(Actor actor, Set<String> memberOf) {
+        if (actor.filed(requester)) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.OWN_REQUEST);
+        }
+        if (!actor.reviewer()) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_A_REVIEWER);
+        }
+        if (!awaitsEmergencyReview()) {
+            throw new IllegalTransitionException(status, "review after the fact");
+        }
+        ReviewStage stage = emergencyStage().orElseThrow(() -> new IllegalTransitionException(status, "review"));
+        if (!stage.admits(memberOf)) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_IN_WAITING_STAGE);
+        }
+        if (approversOfRevision().contains(actor.username())) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.ALREADY_APPROVED);
+        }
+        return stage;
+    }
+
+    /** Whether the person may close the review after the fact now: the rules of {@link #reviewEmergency}. */
+    boolean mayReviewEmergency(Actor actor, Set<String> memberOf) {
+        return awaitsEmergencyReview()
+                && !actor.filed(requester)
+                && actor.reviewer()
+                && !approversOfRevision().contains(actor.username())
+                && emergencyStage().map(stage -> stage.admits(memberOf)).orElse(false);
+    }
+
+    /** Whether this is an emergency request whose review after the fact still waits. */
+    private boolean awaitsEmergencyReview() {
+        return emergencyReason != null && emergencyReview == null;
+    }
+
+    /** The waiting stage of the revision filed as an emergency. */
+    private Optional<ReviewStage> emergencyStage() {
+        return stages.stream().filter(ReviewStage::waiting).findFirst();
+    }
+
     private static String denial(Route route) {
         return "Denied by routing rule " + route.ruleLabel() + ": " + route.message();
     }
@@ -354,7 +453,8 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
      * group is to be told. False when there is nothing to mark.
      */
     boolean markOverdue(Instant now) {
-        Optional<ReviewStage> waiting = status == RoleRequestStatus.IN_REVIEW ? waitingStage() : Optional.empty();
+        Optional<ReviewStage> waiting =
+                status == RoleRequestStatus.IN_REVIEW || awaitsEmergencyReview() ? waitingStage() : Optional.empty();
         if (waiting.isEmpty() || !waiting.get().markOverdue(now)) {
             return false;
         }
@@ -806,7 +906,14 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
                 updatedAt,
                 version,
                 kind,
-                changePlan());
+                changePlan(),
+                emergency());
+    }
+
+    /** The emergency this request was filed as, or null for an ordinary request. */
+    @Nullable
+    Emergency emergency() {
+        return emergencyReason == null ? null : new Emergency(emergencyReason, emergencyReview);
     }
 
     RoleRequestSummary toSummary() {
@@ -822,6 +929,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
                 topFindingCode,
                 riskReason,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                emergencyReason);
     }
 }

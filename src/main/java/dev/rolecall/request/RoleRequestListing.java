@@ -28,7 +28,7 @@ import org.springframework.stereotype.Repository;
 class RoleRequestListing {
 
     static final String COLUMNS = "id, status, requester, requester_team, account_id, role_name, revision,"
-            + " risk_level, top_finding_code, risk_reason, created_at, updated_at";
+            + " risk_level, top_finding_code, risk_reason, created_at, updated_at, emergency_reason";
 
     private final JdbcClient jdbc;
 
@@ -147,7 +147,8 @@ class RoleRequestListing {
                 rs.getString("top_finding_code"),
                 rs.getString("risk_reason"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getString("emergency_reason"));
     }
 
     /** The current revision's waiting stage names one of the groups, or the revision has no route. */
@@ -157,6 +158,13 @@ class RoleRequestListing {
                        AND s.opened_at IS NOT NULL AND s.passed_at IS NULL AND s.reviewer_groups && ?::text[])
              OR NOT EXISTS (SELECT 1 FROM role_request_stage s
                             WHERE s.request_id = role_request.id AND s.revision = role_request.revision))""";
+
+    /**
+     * In review, or applied in an emergency and waiting for its review after the fact: the requests
+     * a reviewer has to look at.
+     */
+    private static final String IN_REVIEW =
+            "(status = ? OR (emergency_reason IS NOT NULL AND emergency_review IS NULL))";
 
     /** The reviewer decided on some revision of it (a comment decides nothing). */
     private static final String DECIDED_BY = """
@@ -210,7 +218,7 @@ class RoleRequestListing {
                 query.params.add(scope.requester());
             }
             if (scope.status() != null) {
-                query.condition("status = ?");
+                query.condition(scope.status() == RoleRequestStatus.IN_REVIEW ? IN_REVIEW : "status = ?");
                 query.params.add(scope.status().name());
             }
             if (scope.notRequester() != null) {

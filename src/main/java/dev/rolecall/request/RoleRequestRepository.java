@@ -14,7 +14,9 @@ interface RoleRequestRepository extends JpaRepository<RoleRequest, UUID> {
     @Query("""
             select r.id from RoleRequest r join r.stages s
             where s.dueAt <= :now and s.passedAt is null and s.overdueAt is null
-              and s.revision = r.revision and r.status = dev.rolecall.request.RoleRequestStatus.IN_REVIEW
+              and s.revision = r.revision
+              and (r.status = dev.rolecall.request.RoleRequestStatus.IN_REVIEW
+                   or (r.emergencyReason is not null and r.emergencyReview is null))
             order by s.dueAt""")
     List<UUID> findWithStagePastSla(Instant now, Limit limit);
 }

@@ -45,6 +45,7 @@ public class RoleRequestService {
     private final LivePlans livePlans;
     private final RequestRouting routing;
     private final ReviewerGroups groups;
+    private final EmergencyFiling emergencies;
     private final Clock clock;
 
     RoleRequestService(
@@ -56,6 +57,7 @@ public class RoleRequestService {
             LivePlans livePlans,
             RequestRouting routing,
             ReviewerGroups groups,
+            EmergencyFiling emergencies,
             Clock clock) {
         this.requests = requests;
         this.listing = listing;
@@ -65,6 +67,7 @@ public class RoleRequestService {
         this.livePlans = livePlans;
         this.routing = routing;
         this.groups = groups;
+        this.emergencies = emergencies;
         this.clock = clock;
     }
 
@@ -80,9 +83,16 @@ public class RoleRequestService {
     /**
      * As {@link #submit(SubmitRoleRequest, CurrentUser)}, for input that already had problems
      * before it became a command (unparsable JSON, missing fields): those are reported together
-     * with every other field's problems, and nothing is saved.
+     * with every other field's problems, and nothing is saved. An emergency (break-glass) request,
+     * from a person allowed to file one, skips its route: approved at once, it ends APPROVED and is
+     * applied, and its review after the fact waits.
      */
-    public RoleRequestView submit(SubmitRoleRequest command, List<FieldProblem> inputProblems, CurrentUser requester) {
+    public RoleRequestView submit(SubmitRoleRequest command, List<FieldProblem> givenProblems, CurrentUser requester) {
+        List<FieldProblem> inputProblems = emergencies.check(command, givenProblems, requester);
+        if (command.kind() == RequestKind.DELETE && command.emergency()) {
+            // A delete names only its role: the emergency's problems are the ones to report.
+            throw new RoleSpecInvalidException(emergencies.check(command, List.of(), requester));
+        }
         if (command.kind() == RequestKind.DELETE) {
             return submitDelete(command, inputProblems, requester);
         }
@@ -104,7 +114,7 @@ public class RoleRequestService {
                 assessment.riskReason());
         request.submit(requester.username(), plan, clock.instant());
         request.startReview(clock.instant());
-        request.route(routing.routeOf(request.toView(), assessment), clock.instant());
+        emergencies.route(request, command, () -> routing.routeOf(request.toView(), assessment), clock.instant());
         return filed(requests.saveAndFlush(request).toView(), command, assessment);
     }
 
@@ -173,6 +183,9 @@ public class RoleRequestService {
         Set<String> memberOf = groups.groupsOf(requester.username());
         request.requireRevisableBy(Actor.of(requester), memberOf);
         List<FieldProblem> kept = new ArrayList<>(inputProblems);
+        if (command.emergency()) {
+            kept.add(new FieldProblem("emergency", "a revision is never an emergency: file a new request"));
+        }
         if (!command.spec().accountId().equals(request.spec().accountId())) {
             kept.add(new FieldProblem("accountId", "A revision keeps the account: file a new request for another one"));
         }
@@ -416,6 +429,40 @@ public class RoleRequestService {
     public RoleRequestView rollBack(RoleRequestId id, @Nullable Long expectedVersion, CurrentUser user) {
         RoleRequest request = load(id, user, expectedVersion);
         request.rollBack(Actor.of(user), clock.instant());
+        return requests.saveAndFlush(request).toView();
+    }
+
+    /**
+     * Whether the reader may close the review after the fact of this emergency request now: a
+     * reviewer in its review stage's groups who did not file it.
+     *
+     * @throws RoleRequestNotFoundException for unknown ids and requests the caller may not see
+     */
+    @Transactional(readOnly = true)
+    public boolean mayReviewEmergency(RoleRequestId id, CurrentUser reader) {
+        return load(id, reader, null).mayReviewEmergency(Actor.of(reader), groups.groupsOf(reader.username()));
+    }
+
+    /**
+     * Closes the review after the fact of an emergency request: {@code confirm} keeps what was
+     * applied; otherwise it is revoked (a comment saying why is required) and the reviewer files
+     * the request that undoes it next.
+     *
+     * @throws ActionNotAllowedException for the filer, and anyone the review stage does not admit
+     * @throws IllegalTransitionException if the request is no emergency or its review is closed
+     * @throws CommentRequiredException for a revocation without a comment; nothing changes
+     * @throws StaleRequestException if the request changed since the reviewer read it
+     */
+    public RoleRequestView reviewEmergency(
+            RoleRequestId id,
+            @Nullable Long expectedVersion,
+            boolean confirm,
+            @Nullable String comment,
+            CurrentUser reviewer) {
+        RoleRequest request = load(id, reviewer, expectedVersion);
+        String trimmed = comment == null || comment.isBlank() ? null : comment.strip();
+        request.reviewEmergency(
+                Actor.of(reviewer), groups.groupsOf(reviewer.username()), confirm, trimmed, clock.instant());
         return requests.saveAndFlush(request).toView();
     }
 

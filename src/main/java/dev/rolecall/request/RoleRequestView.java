@@ -3,6 +3,7 @@ package dev.rolecall.request;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.change.ChangePlan;
+import dev.rolecall.request.review.Emergency;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *     compute service can assume this role}; null when it is not
  * @param kind whether the request creates, changes or deletes its role
  * @param changePlan for CHANGE and DELETE, the current revision's plan against the live role
+ * @param emergency the emergency it was filed as (break-glass), or null for an ordinary request
  */
 public record RoleRequestView(
         RoleRequestId id,
@@ -41,7 +43,56 @@ public record RoleRequestView(
         Instant updatedAt,
         long version,
         RequestKind kind,
-        @Nullable ChangePlan changePlan) {
+        @Nullable ChangePlan changePlan,
+        @Nullable Emergency emergency) {
+
+    /** An ordinary request, not filed as an emergency. */
+    public RoleRequestView(
+            RoleRequestId id,
+            RoleRequestStatus status,
+            String requester,
+            @Nullable String requesterTeam,
+            int revision,
+            RoleSpec spec,
+            String justification,
+            List<DecisionView> decisions,
+            @Nullable String roleArn,
+            List<ApplyStepView> applySteps,
+            boolean planOnly,
+            @Nullable String failureCode,
+            @Nullable String failureMessage,
+            @Nullable RiskLevel riskLevel,
+            @Nullable String topFindingCode,
+            @Nullable String riskReason,
+            Instant createdAt,
+            Instant updatedAt,
+            long version,
+            RequestKind kind,
+            @Nullable ChangePlan changePlan) {
+        this(
+                id,
+                status,
+                requester,
+                requesterTeam,
+                revision,
+                spec,
+                justification,
+                decisions,
+                roleArn,
+                applySteps,
+                planOnly,
+                failureCode,
+                failureMessage,
+                riskLevel,
+                topFindingCode,
+                riskReason,
+                createdAt,
+                updatedAt,
+                version,
+                kind,
+                changePlan,
+                null);
+    }
 
     /**
      * The decisions on the current revision. A new revision starts review again: decisions on

@@ -136,6 +136,27 @@ class NotificationsIntegrationTests {
     }
 
     @Test
+    void anEmergencyTellsSecurityItWasAppliedAndIsReviewedAfterTheFact() {
+        RoleSpec spec = RoleSpecs.valid("notify-emergency");
+        RoleRequestView filed = requests.submit(
+                new SubmitRoleRequest(
+                        spec,
+                        "CI deploys",
+                        Map.of(),
+                        dev.rolecall.request.RequestKind.CREATE,
+                        true,
+                        "INC-5: deploys down"),
+                ALICE);
+
+        MimeMessage notice = awaitMail(
+                SECURITY_MAIL,
+                "EMERGENCY applied, review after the fact: role notify-emergency in account " + spec.accountId());
+        assertThat(GreenMailUtil.getBody(notice))
+                .contains("emergency: applied, review after the fact", "/requests/" + filed.id());
+        assertThat(mailsWithSubject("Review needed: role notify-emergency")).isEmpty();
+    }
+
+    @Test
     void theSameEventDeliveredAgainIsNotToldAgain() {
         RoleRequestView filed = submit("notify-twice");
         Instant due = Instant.parse("2026-12-24T18:00:00Z");

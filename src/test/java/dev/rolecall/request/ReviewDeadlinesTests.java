@@ -37,6 +37,9 @@ class ReviewDeadlinesTests {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     /** The job as the scheduler runs it, in a transaction, with the clock at {@code now}. */
     private Run at(Instant now) {
         ReviewDeadlines deadlines = new ReviewDeadlines(repository, Clock.fixed(now, ZoneOffset.UTC));
@@ -99,5 +102,44 @@ class ReviewDeadlinesTests {
                 .stages()
                 .get(0)
                 .overdueAt();
+    }
+
+    @Test
+    void anEmergencyNobodyReviewsIsEscalatedToItsEscalationGroupWhenItsSlaPasses() {
+        RoleRequestView filed = requests.submit(
+                new SubmitRoleRequest(
+                        RoleSpecs.valid("svc-emergency-sla"),
+                        "CI deploys",
+                        Map.of(),
+                        RequestKind.CREATE,
+                        true,
+                        "INC-12: deploys are down"),
+                ALICE);
+        StageView review =
+                requests.progress(filed.id(), BOB).orElseThrow().waiting().orElseThrow();
+        Instant due = review.dueAt();
+        assertThat(due).isNotNull();
+        assertThat(Duration.between(review.openedAt(), due))
+                .as("the demo's break-glass review SLA")
+                .isEqualTo(Duration.ofHours(4));
+
+        at(due.minusSeconds(1)).markOverdue();
+        assertThat(overdueAt(filed)).isNull();
+        at(due.plusSeconds(1)).markOverdue();
+
+        assertThat(overdueAt(filed)).isEqualTo(due.plusSeconds(1));
+        assertThat(events.stream(RoleRequestSlaPassed.class)
+                        .filter(e -> e.ref().id().equals(filed.id())))
+                .containsExactly(new RoleRequestSlaPassed(
+                        new dev.rolecall.request.events.RoleRequestRef(
+                                filed.id(), RoleSpecs.ACCOUNT, "svc-emergency-sla"),
+                        1,
+                        "security"));
+        assertThat(jdbc.queryForList(
+                        "SELECT details FROM audit_event WHERE request_id = ? AND action = 'request.sla_passed'",
+                        String.class,
+                        filed.id().value()))
+                .singleElement()
+                .satisfies(details -> assertThat(details).contains("\"escalationGroup\":\"security\""));
     }
 }

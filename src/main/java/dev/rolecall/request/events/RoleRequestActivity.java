@@ -25,7 +25,9 @@ public sealed interface RoleRequestActivity
                 RoleApplicationFailed,
                 RoleRollbackStarted,
                 RoleRolledBack,
-                RoleRollbackFailed {
+                RoleRollbackFailed,
+                RoleRequestEmergencyFiled,
+                RoleRequestEmergencyReviewed {
 
     RoleRequestRef request();
 

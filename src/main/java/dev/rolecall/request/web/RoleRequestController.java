@@ -128,7 +128,11 @@ class RoleRequestController {
         RoleRequestFormMapper.Result result = RoleRequestFormMapper.toCommand(form, TrustBuilding.accountIds(accounts));
         try {
             RoleRequestView created = requests.submit(result.command(), result.problems(), user);
-            redirect.addFlashAttribute("flash", "Submitted for review. Reviewers see it in their inbox now.");
+            redirect.addFlashAttribute(
+                    "flash",
+                    created.emergency() != null
+                            ? "Emergency filed: approved at once and applying now. Reviewers review it after the fact."
+                            : "Submitted for review. Reviewers see it in their inbox now.");
             return "redirect:/requests/" + created.id();
         } catch (RoleSpecInvalidException e) {
             reject(e.problems(), form, binding);
@@ -157,6 +161,7 @@ class RoleRequestController {
         model.addAttribute("canRetry", may.retry());
         model.addAttribute("canRollBack", may.rollBack());
         model.addAttribute("nextStep", NextStep.of(request, may));
+        model.addAttribute("mayReviewEmergency", request.emergency() != null && requests.mayReviewEmergency(id, user));
         return "request/detail";
     }
 

@@ -39,6 +39,8 @@ public class RoleRequestForm {
     private String justification = "";
     private TrustBuilderForm trust = new TrustBuilderForm();
     private String kind = RequestKind.CREATE.name();
+    private boolean emergency;
+    private String emergencyReason = "";
 
     /** One named inline policy. */
     public static class InlinePolicy {
@@ -224,5 +226,22 @@ public class RoleRequestForm {
     /** Whether the form asks for a change to an existing role. */
     public boolean isChange() {
         return requestKind() == RequestKind.CHANGE;
+    }
+
+    /** Whether the filer breaks the glass: the request applies at once and is reviewed after the fact. */
+    public boolean isEmergency() {
+        return emergency;
+    }
+
+    public void setEmergency(boolean emergency) {
+        this.emergency = emergency;
+    }
+
+    public String getEmergencyReason() {
+        return emergencyReason;
+    }
+
+    public void setEmergencyReason(String emergencyReason) {
+        this.emergencyReason = emergencyReason;
     }
 }

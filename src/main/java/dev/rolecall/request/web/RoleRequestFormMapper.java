@@ -70,7 +70,14 @@ public final class RoleRequestFormMapper {
                 tags,
                 expiresAt);
         return new Result(
-                new SubmitRoleRequest(spec, form.getJustification().strip(), texts, form.requestKind()), problems);
+                new SubmitRoleRequest(
+                        spec,
+                        form.getJustification().strip(),
+                        texts,
+                        form.requestKind(),
+                        form.isEmergency(),
+                        form.isEmergency() ? form.getEmergencyReason().strip() : null),
+                problems);
     }
 
     private static Map<String, JsonNode> inlinePolicies(

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * with {@code version}: the version of the request that was read, which a new request never has.
  * Missing fields are reported, not defaulted silently. {@code kind} is CREATE unless given: a
  * CHANGE takes the whole desired spec of an existing role, a DELETE only {@code accountId},
- * {@code roleName} and {@code justification}.
+ * {@code roleName} and {@code justification}. {@code emergency: true} with {@code emergencyReason} files
+ * a CREATE or CHANGE as an emergency (break-glass), for the people allowed to.
  */
 record RoleRequestPayload(
         @Nullable String accountId,
@@ -35,7 +36,9 @@ record RoleRequestPayload(
         @Nullable Instant expiresAt,
         @Nullable String justification,
         @Nullable Long version,
-        @Nullable RequestKind kind) {
+        @Nullable RequestKind kind,
+        @Nullable Boolean emergency,
+        @Nullable String emergencyReason) {
 
     /** A command to check, and the fields that are missing or of the wrong JSON type. */
     record Result(SubmitRoleRequest command, List<FieldProblem> problems) {}
@@ -76,7 +79,9 @@ record RoleRequestPayload(
                         spec,
                         justification == null ? "" : justification,
                         Map.of(),
-                        kind == null ? RequestKind.CREATE : kind),
+                        kind == null ? RequestKind.CREATE : kind,
+                        Boolean.TRUE.equals(emergency),
+                        emergencyReason),
                 problems);
     }
 

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * {@code riskReason} says why {@code riskLevel} is above the severity of {@code topFindingCode}, when it is.
  * {@code kind} says whether the request creates, changes or deletes its role; {@code plan} lists, for
  * CHANGE and DELETE, the IAM calls (each with its parameters) planned against the live role for the
- * current revision, and is null for CREATE.
+ * current revision, and is null for CREATE. {@code emergency} says whether it was filed as an emergency
+ * (break-glass) with {@code emergencyReason}; {@code emergencyReview} is then WAITING, CONFIRMED or
+ * REVOKED, the state of its review after the fact.
  */
 public record RoleRequestResource(
         String id,
@@ -39,7 +41,10 @@ public record RoleRequestResource(
         Instant updatedAt,
         long version,
         RequestKind kind,
-        @Nullable List<PlannedCall> plan) {
+        @Nullable List<PlannedCall> plan,
+        boolean emergency,
+        @Nullable String emergencyReason,
+        @Nullable String emergencyReview) {
 
     /**
      * A reviewer's decision, or with {@code COMMENT} a comment by a reviewer or the requester that
@@ -87,6 +92,9 @@ public record RoleRequestResource(
                 view.updatedAt(),
                 view.version(),
                 view.kind(),
-                view.changePlan() == null ? null : view.changePlan().calls());
+                view.changePlan() == null ? null : view.changePlan().calls(),
+                view.emergency() != null,
+                view.emergency() == null ? null : view.emergency().reason(),
+                view.emergency() == null ? null : view.emergency().reviewState());
     }
 }

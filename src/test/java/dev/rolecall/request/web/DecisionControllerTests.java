@@ -42,7 +42,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @UsesTestDatabase
-@WebMvcTest({DecisionController.class, InboxController.class})
+@WebMvcTest({DecisionController.class, InboxController.class, EmergencyReviewController.class})
 @Import(SecuritySliceConfiguration.class)
 class DecisionControllerTests {
 
