@@ -11,8 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Review SLAs: a stage still waiting when its SLA passes is marked overdue, once, and
@@ -29,22 +32,26 @@ class ReviewDeadlines {
 
     private final RoleRequestRepository requests;
     private final Clock clock;
+    private final TransactionTemplate perRequest;
 
-    ReviewDeadlines(RoleRequestRepository requests, Clock clock) {
+    ReviewDeadlines(RoleRequestRepository requests, Clock clock, PlatformTransactionManager transactions) {
         this.requests = requests;
         this.clock = clock;
+        this.perRequest = new TransactionTemplate(transactions);
+        this.perRequest.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Marks every stage whose SLA passed by the clock's now; returns how many it marked. */
-    @Transactional
+    /**
+     * Marks every stage whose SLA passed by the clock's now; returns how many it marked. Each request
+     * is marked in a transaction of its own, so one that changed meanwhile (an emergency's apply job
+     * moving it on) is left for the next run instead of undoing the others.
+     */
     public int markOverdue() {
         Instant now = clock.instant();
         List<UUID> due = requests.findWithStagePastSla(now, org.springframework.data.domain.Limit.of(BATCH));
         int marked = 0;
         for (UUID id : due) {
-            RoleRequest request = requests.findById(id).orElseThrow();
-            if (request.markOverdue(now)) {
-                requests.save(request);
+            if (markOverdue(id, now)) {
                 marked++;
             }
         }
@@ -52,6 +59,22 @@ class ReviewDeadlines {
             log.info("action=mark-overdue stages={}", marked);
         }
         return marked;
+    }
+
+    private boolean markOverdue(UUID id, Instant now) {
+        try {
+            return Boolean.TRUE.equals(perRequest.execute(status -> {
+                RoleRequest request = requests.findById(id).orElseThrow();
+                if (!request.markOverdue(now)) {
+                    return false;
+                }
+                requests.saveAndFlush(request);
+                return true;
+            }));
+        } catch (OptimisticLockingFailureException e) {
+            log.info("action=mark-overdue request={} outcome=changed-meanwhile next=next-run", id);
+            return false;
+        }
     }
 
     /** The recurring job; the scheduler starts it with the console. */

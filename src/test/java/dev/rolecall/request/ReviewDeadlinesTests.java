@@ -3,6 +3,7 @@ package dev.rolecall.request;
 import static dev.rolecall.test.TestUsers.ALICE;
 import static dev.rolecall.test.TestUsers.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.rolecall.request.events.RoleRequestSlaPassed;
 import dev.rolecall.request.review.StageView;
@@ -42,7 +43,7 @@ class ReviewDeadlinesTests {
 
     /** The job as the scheduler runs it, in a transaction, with the clock at {@code now}. */
     private Run at(Instant now) {
-        ReviewDeadlines deadlines = new ReviewDeadlines(repository, Clock.fixed(now, ZoneOffset.UTC));
+        ReviewDeadlines deadlines = new ReviewDeadlines(repository, Clock.fixed(now, ZoneOffset.UTC), transactions);
         return () -> new TransactionTemplate(transactions).executeWithoutResult(status -> deadlines.markOverdue());
     }
 
@@ -125,7 +126,12 @@ class ReviewDeadlinesTests {
 
         at(due.minusSeconds(1)).markOverdue();
         assertThat(overdueAt(filed)).isNull();
-        at(due.plusSeconds(1)).markOverdue();
+        // Another console's scheduler may be applying the emergency meanwhile: a run that meets it
+        // leaves it for the next run, as the recurring job does.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            at(due.plusSeconds(1)).markOverdue();
+            return overdueAt(filed) != null;
+        });
 
         assertThat(overdueAt(filed)).isEqualTo(due.plusSeconds(1));
         assertThat(events.stream(RoleRequestSlaPassed.class)
