@@ -122,7 +122,7 @@ class ChangeApplier {
                 gone();
                 return;
             }
-            List<IamCall> calls = LiveChangePlanning.calls(kind, live.get(), spec);
+            List<IamCall> calls = LiveChangePlanning.calls(kind, live.get(), spec, account.managedPoliciesPerRole());
             ChangePlan fresh = LiveChangePlanning.toPlan(live.get(), calls);
             boolean stale = status == RoleRequestStatus.APPROVED ? !approved.sameBaselineAs(fresh) : !approves(calls);
             if (stale) {

@@ -1,5 +1,7 @@
 package dev.rolecall.provisioning;
 
+import dev.rolecall.account.AccountRegistry;
+import dev.rolecall.account.TargetAccount;
 import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleSpec;
 import dev.rolecall.request.change.ChangePlan;
@@ -21,10 +23,12 @@ class LiveChangePlanning implements ChangePlanning {
 
     private final LiveRoles liveRoles;
     private final ObjectProvider<AdoptedRoles> adopted;
+    private final AccountRegistry accounts;
 
-    LiveChangePlanning(LiveRoles liveRoles, ObjectProvider<AdoptedRoles> adopted) {
+    LiveChangePlanning(LiveRoles liveRoles, ObjectProvider<AdoptedRoles> adopted, AccountRegistry accounts) {
         this.liveRoles = liveRoles;
         this.adopted = adopted;
+        this.accounts = accounts;
     }
 
     @Override
@@ -53,11 +57,17 @@ class LiveChangePlanning implements ChangePlanning {
                     "IAM cannot move a role to another path (it is "
                             + live.spec().path() + "): keep the path, or delete the role and request a new one");
         }
-        return toPlan(live, calls(kind, live, desired));
+        int quota = accounts.find(desired.accountId())
+                .map(TargetAccount::managedPoliciesPerRole)
+                .orElse(TargetAccount.DEFAULT_MANAGED_POLICIES_PER_ROLE);
+        return toPlan(live, calls(kind, live, desired, quota));
     }
 
-    static List<IamCall> calls(RequestKind kind, LiveRole live, RoleSpec desired) {
-        return kind == RequestKind.DELETE ? ChangeCalls.delete(live) : ChangeCalls.change(live.spec(), desired);
+    /** The calls of a CHANGE or DELETE, within the account's quota of managed policies per role. */
+    static List<IamCall> calls(RequestKind kind, LiveRole live, RoleSpec desired, int managedPoliciesQuota) {
+        return kind == RequestKind.DELETE
+                ? ChangeCalls.delete(live)
+                : ChangeCalls.change(live.spec(), desired, managedPoliciesQuota);
     }
 
     static ChangePlan toPlan(LiveRole live, List<IamCall> calls) {

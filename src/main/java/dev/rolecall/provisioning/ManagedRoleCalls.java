@@ -96,7 +96,7 @@ public class ManagedRoleCalls {
                     now.maxSessionDurationSeconds(),
                     now.tags(),
                     null);
-            return execute(iam, ChangeCalls.change(now, stripped));
+            return execute(iam, ChangeCalls.change(now, stripped, quota(accountId)));
         });
     }
 
@@ -124,7 +124,7 @@ public class ManagedRoleCalls {
             LiveRole live = iam.readRole(approved.roleName())
                     .orElseThrow(() -> new RoleCallFailedException(
                             "NoSuchEntity", "The role " + approved.roleName() + " is gone from AWS."));
-            return execute(iam, ChangeCalls.change(live.spec(), approved));
+            return execute(iam, ChangeCalls.change(live.spec(), approved, quota(approved.accountId())));
         });
     }
 
@@ -174,6 +174,10 @@ public class ManagedRoleCalls {
                 .orElseThrow(() -> new RoleCallFailedException(
                         "NotApplying",
                         "Account " + accountId + " is unknown or plan-only: Rolecall sends nothing there."));
+    }
+
+    private int quota(String accountId) {
+        return applying(accountId).managedPoliciesPerRole();
     }
 
     private static List<String> execute(IamSession iam, List<IamCall> calls) {

@@ -44,6 +44,7 @@ class ChangeRequestsIntegrationTests {
 
     private static final String PLAN_ONLY_ACCOUNT = "111122223333";
     private static final String ACCOUNT = "444455556666";
+    private static final String QUOTA_ACCOUNT = "777788889999";
     private static final String ROLE = "payments-reader";
     private static final String S3_READ_ONLY = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
     private static final String LAMBDA_TRUST = """
@@ -75,6 +76,13 @@ class ChangeRequestsIntegrationTests {
                 "rolecall.accounts[1].endpoint",
                 () -> MotoServer.shared().endpoint().toString());
         registry.add("rolecall.accounts[1].mode", () -> "APPLY");
+        registry.add("rolecall.accounts[2].id", () -> QUOTA_ACCOUNT);
+        registry.add("rolecall.accounts[2].name", () -> "payments-quota");
+        registry.add(
+                "rolecall.accounts[2].endpoint",
+                () -> MotoServer.shared().endpoint().toString());
+        registry.add("rolecall.accounts[2].mode", () -> "APPLY");
+        registry.add("rolecall.accounts[2].managed-policies-per-role", () -> "2");
         registry.add("rolecall.provisioning.max-attempts", () -> "2");
     }
 
@@ -145,6 +153,33 @@ class ChangeRequestsIntegrationTests {
                 .containsExactly("DeleteRolePermissionsBoundary");
         assertThat(direct.getRole(request -> request.roleName(ROLE)).role().permissionsBoundary())
                 .isNull();
+    }
+
+    @Test
+    void atTheAccountsManagedPolicyQuotaASwapDetachesBeforeItAttaches() {
+        createManagedRole(); // two managed policies: at the quota of 2 of QUOTA_ACCOUNT
+        RoleSpec live = liveRoles.read(QUOTA_ACCOUNT, ROLE).orElseThrow().spec();
+        String iamReadOnly = "arn:aws:iam::aws:policy/IAMReadOnlyAccess";
+        RoleSpec swapped = new RoleSpec(
+                QUOTA_ACCOUNT,
+                ROLE,
+                live.path(),
+                live.description(),
+                live.trustPolicy(),
+                List.of(S3_READ_ONLY, iamReadOnly),
+                live.inlinePolicies(),
+                live.permissionsBoundaryArn(),
+                live.maxSessionDurationSeconds(),
+                live.tags(),
+                null);
+
+        RoleRequestView applied = approveAndAwait(file(RequestKind.CHANGE, swapped), RoleRequestStatus.APPLIED);
+
+        assertThat(applied.applySteps())
+                .extracting(RoleRequestView.ApplyStepView::call)
+                .containsExactly("DetachRolePolicy", "DetachRolePolicy", "AttachRolePolicy", "AttachRolePolicy");
+        assertThat(liveRoles.read(QUOTA_ACCOUNT, ROLE).orElseThrow().spec().managedPolicyArns())
+                .containsExactlyInAnyOrder(S3_READ_ONLY, iamReadOnly);
     }
 
     @Test
