@@ -9,13 +9,18 @@ import dev.rolecall.request.change.ChangePlanning;
 import dev.rolecall.request.change.ChangeRefusedException;
 import dev.rolecall.request.change.PlannedCall;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Plans CHANGE and DELETE requests against the live role, read at that moment. */
+/**
+ * Plans CHANGE, DELETE and IMPORT requests against the live role, read at that moment. An IMPORT
+ * changes nothing in AWS: its plan is empty, or the {@code managed-by=rolecall} tag where the account
+ * lets adoption tag.
+ */
 @Component
 class LiveChangePlanning implements ChangePlanning {
 
@@ -38,8 +43,22 @@ class LiveChangePlanning implements ChangePlanning {
             return Optional.empty();
         }
         LiveRole live = read(desired.accountId(), desired.roleName());
+        if (kind == RequestKind.IMPORT) {
+            requireAdoptable(live);
+            return Optional.of(toPlan(live, importCalls(live)));
+        }
         requireManaged(live);
         return Optional.of(plan(kind, live, desired));
+    }
+
+    /** The calls an IMPORT makes: none, or the {@code managed-by=rolecall} tag where the account allows it. */
+    List<IamCall> importCalls(LiveRole live) {
+        AdoptedRoles adoptions = adopted.getIfAvailable();
+        boolean tag = adoptions != null && adoptions.tagsAdopted(live.spec().accountId());
+        return tag && !live.managedByRolecall()
+                ? List.of(new IamChange.TagRole(
+                        live.spec().roleName(), Map.of(LiveRole.MANAGED_BY_TAG, LiveRole.MANAGED_BY_VALUE)))
+                : List.of();
     }
 
     @Override
@@ -112,6 +131,24 @@ class LiveChangePlanning implements ChangePlanning {
         } catch (LiveRoleUnavailableException e) {
             String field = e.reason() == LiveRoleUnavailableException.Reason.AWS_ERROR ? "roleName" : "accountId";
             throw new ChangeRefusedException(field, e.getMessage());
+        }
+    }
+
+    /** Service-linked roles belong to their service; a role Rolecall holds already is not adopted twice. */
+    private void requireAdoptable(LiveRole live) {
+        String name = live.spec().roleName();
+        if (live.spec().path().startsWith(ManagedRoleCalls.SERVICE_LINKED_PATH)) {
+            throw new ChangeRefusedException(
+                    "roleName",
+                    "Role " + name + " is a service-linked role (path " + ManagedRoleCalls.SERVICE_LINKED_PATH
+                            + "): only its AWS service may change it, so Rolecall cannot adopt it");
+        }
+        AdoptedRoles adoptions = adopted.getIfAvailable();
+        if (adoptions != null && adoptions.adopted(live.spec().accountId(), name)) {
+            throw new ChangeRefusedException(
+                    "roleName",
+                    "Rolecall already manages role " + name + " in account "
+                            + live.spec().accountId() + ": it is in the inventory; request a change to it instead");
         }
     }
 
