@@ -82,7 +82,7 @@ public class RoleRequestService {
      *
      * @throws RoleSpecInvalidException with one problem per invalid field; nothing is saved
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public RoleRequestView submit(SubmitRoleRequest command, CurrentUser requester) {
         return submit(command, List.of(), requester);
     }
@@ -93,9 +93,10 @@ public class RoleRequestService {
      * with every other field's problems, and nothing is saved.
      *
      * <p>The live role is read and planned before any database transaction opens: a slow AWS read
-     * holds no connection. The request is then stored in a transaction of its own.
+     * holds no connection. The request is then stored in a transaction of its own (or in the
+     * caller's, when the caller holds one).
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public RoleRequestView submit(SubmitRoleRequest command, List<FieldProblem> inputProblems, CurrentUser requester) {
         if (command.kind() == RequestKind.DELETE || command.kind() == RequestKind.IMPORT) {
             return submitAgainstLive(command, inputProblems, requester);
@@ -135,7 +136,7 @@ public class RoleRequestService {
      * @throws ActionNotAllowedException unless the requester is an admin
      * @throws RoleSpecInvalidException when the role cannot be adopted, on the field that says why
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public RoleRequestView fileImport(String accountId, String roleName, String justification, CurrentUser admin) {
         RoleSpec nameOnly = new RoleSpec(
                 accountId,
@@ -159,7 +160,7 @@ public class RoleRequestService {
      * @throws RoleSpecInvalidException when the role cannot be changed through Rolecall, or not by
      *     this person, on the field that says why
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public RoleSpec liveRoleToChange(String accountId, String roleName, CurrentUser user) {
         return livePlans.liveRole(accountId, roleName, user);
     }
@@ -216,7 +217,7 @@ public class RoleRequestService {
      * @throws RoleSpecInvalidException with one problem per invalid field (a revision also keeps
      *     the account and role name); nothing is saved
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public RoleRequestView revise(
             RoleRequestId id,
             @Nullable Long expectedVersion,
@@ -274,7 +275,7 @@ public class RoleRequestService {
     }
 
     /** As {@link #revise(RoleRequestId, Long, SubmitRoleRequest, List, CurrentUser)}, for a ready command. */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public RoleRequestView revise(
             RoleRequestId id, @Nullable Long expectedVersion, SubmitRoleRequest command, CurrentUser requester) {
         return revise(id, expectedVersion, command, List.of(), requester);
