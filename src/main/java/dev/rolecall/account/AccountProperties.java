@@ -7,7 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -39,7 +41,10 @@ record AccountProperties(@DefaultValue List<@Valid Account> accounts) {
             @DefaultValue("PLAN_ONLY") ApplyMode mode,
             @DefaultValue("2048") @Min(2048) @Max(4096) int trustPolicySizeLimit,
             @DefaultValue("10") @Min(1) @Max(20) int managedPoliciesPerRole,
-            @DefaultValue("false") boolean requirePermissionsBoundary) {
+            @DefaultValue("false") boolean requirePermissionsBoundary,
+
+            @Nullable @DurationMin(nanos = 1, message = "must be a positive duration, e.g. 15m or 6h")
+            Duration driftInterval) {
 
         TargetAccount toTargetAccount() {
             return new TargetAccount(
@@ -53,7 +58,8 @@ record AccountProperties(@DefaultValue List<@Valid Account> accounts) {
                     mode,
                     trustPolicySizeLimit,
                     managedPoliciesPerRole,
-                    requirePermissionsBoundary);
+                    requirePermissionsBoundary,
+                    driftInterval);
         }
     }
 }

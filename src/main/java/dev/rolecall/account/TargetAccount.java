@@ -1,6 +1,7 @@
 package dev.rolecall.account;
 
 import java.net.URI;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param managedPoliciesPerRole the account's IAM quota of managed policies per role: 10 by
  *     default, at most 20
  * @param requirePermissionsBoundary whether every role in the account must have a boundary
+ * @param driftInterval how often the account's managed roles are compared with AWS; {@code null}
+ *     for the inventory's default ({@code rolecall.inventory.drift-interval})
  */
 public record TargetAccount(
         String id,
@@ -32,10 +35,39 @@ public record TargetAccount(
         ApplyMode mode,
         int trustPolicySizeLimit,
         int managedPoliciesPerRole,
-        boolean requirePermissionsBoundary) {
+        boolean requirePermissionsBoundary,
+        @Nullable Duration driftInterval) {
 
     public static final int DEFAULT_TRUST_POLICY_SIZE_LIMIT = 2048;
     public static final int DEFAULT_MANAGED_POLICIES_PER_ROLE = 10;
+
+    /** An account scanned for drift at the inventory's default interval. */
+    public TargetAccount(
+            String id,
+            String name,
+            String environment,
+            String region,
+            @Nullable URI endpoint,
+            @Nullable String assumeRoleArn,
+            @Nullable String externalId,
+            ApplyMode mode,
+            int trustPolicySizeLimit,
+            int managedPoliciesPerRole,
+            boolean requirePermissionsBoundary) {
+        this(
+                id,
+                name,
+                environment,
+                region,
+                endpoint,
+                assumeRoleArn,
+                externalId,
+                mode,
+                trustPolicySizeLimit,
+                managedPoliciesPerRole,
+                requirePermissionsBoundary,
+                null);
+    }
 
     /** An account with IAM's default quotas and no required boundary. */
     public TargetAccount(

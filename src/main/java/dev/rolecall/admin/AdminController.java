@@ -3,6 +3,7 @@ package dev.rolecall.admin;
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
+import dev.rolecall.inventory.DriftSchedule;
 import dev.rolecall.provisioning.AccessCheckResult;
 import dev.rolecall.provisioning.AccountAccessService;
 import org.springframework.http.HttpStatus;
@@ -24,17 +25,22 @@ class AdminController {
 
     private final AccountRegistry accounts;
     private final AccountAccessService access;
+    private final DriftSchedule drift;
 
-    AdminController(AccountRegistry accounts, AccountAccessService access) {
+    AdminController(AccountRegistry accounts, AccountAccessService access, DriftSchedule drift) {
         this.accounts = accounts;
         this.access = access;
+        this.drift = drift;
     }
 
     @GetMapping("/admin/accounts")
     String accounts(CurrentUser user, Model model) {
         requireAdmin(user);
         model.addAttribute(
-                "accounts", accounts.all().stream().map(AccountRow::of).toList());
+                "accounts",
+                accounts.all().stream()
+                        .map(account -> AccountRow.of(account, drift))
+                        .toList());
         return "admin/accounts";
     }
 

@@ -81,19 +81,32 @@ class DriftCheck {
     /** Checks every live role of every applying account; a role that cannot be read is logged and skipped. */
     void scan() {
         for (TargetAccount account : accounts.all()) {
-            if (!account.applies()) {
-                continue;
+            if (account.applies()) {
+                scan(account);
             }
-            for (ManagedRole.Row row : roles.liveRoles(account.id())) {
-                try {
-                    check(row.id(), "rolecall");
-                } catch (LiveRoleUnavailableException e) {
-                    log.warn(
-                            "role={} account={} outcome=drift-check-failed reason={}",
-                            row.roleName(),
-                            account.id(),
-                            e.getMessage());
-                }
+        }
+    }
+
+    /** The recurring scan: every applying account whose own drift interval has passed since its last scan. */
+    void scanDue(DriftSchedule schedule) {
+        Instant now = clock.instant();
+        for (TargetAccount account : accounts.all()) {
+            if (account.applies() && schedule.claimIfDue(account, now)) {
+                scan(account);
+            }
+        }
+    }
+
+    private void scan(TargetAccount account) {
+        for (ManagedRole.Row row : roles.liveRoles(account.id())) {
+            try {
+                check(row.id(), "rolecall");
+            } catch (LiveRoleUnavailableException e) {
+                log.warn(
+                        "role={} account={} outcome=drift-check-failed reason={}",
+                        row.roleName(),
+                        account.id(),
+                        e.getMessage());
             }
         }
     }

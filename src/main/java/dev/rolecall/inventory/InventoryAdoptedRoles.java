@@ -12,9 +12,17 @@ import org.springframework.transaction.annotation.Transactional;
 class InventoryAdoptedRoles implements AdoptedRoles {
 
     private final ManagedRoleRepository roles;
+    private final InventoryProperties properties;
 
-    InventoryAdoptedRoles(ManagedRoleRepository roles) {
+    InventoryAdoptedRoles(ManagedRoleRepository roles, InventoryProperties properties) {
         this.roles = roles;
+        this.properties = properties;
+    }
+
+    /** The account's {@code rolecall.inventory.accounts.<id>.tag-adopted}. */
+    @Override
+    public boolean tagsAdopted(String accountId) {
+        return properties.account(accountId).tagAdopted();
     }
 
     @Override

@@ -35,7 +35,7 @@ class InventoryJobs {
     /** Marks roles that start expiring and schedules any missing revocation. */
     static final String EXPIRY_SWEEP_TASK = "inventory-expiry-sweep";
 
-    /** Compares every managed role of every applying account with AWS. */
+    /** Compares the managed roles of every applying account that is due (its drift interval passed) with AWS. */
     static final String DRIFT_SCAN_TASK = "inventory-drift-scan";
 
     /** Restores one drifted role to its approved spec; the instance id is the role's id. */
@@ -60,9 +60,9 @@ class InventoryJobs {
     }
 
     @Bean
-    RecurringTask<Void> driftScanTask(@Lazy DriftCheck drift, InventoryProperties properties) {
-        return Tasks.recurring(DRIFT_SCAN_TASK, FixedDelay.of(properties.driftInterval()))
-                .execute((instance, context) -> drift.scan());
+    RecurringTask<Void> driftScanTask(@Lazy DriftCheck drift, DriftSchedule schedule) {
+        return Tasks.recurring(DRIFT_SCAN_TASK, FixedDelay.of(schedule.tick()))
+                .execute((instance, context) -> drift.scanDue(schedule));
     }
 
     @Bean
@@ -95,7 +95,9 @@ class InventoryJobs {
         schedule(
                 client,
                 ready.getApplicationContext().getBean("driftScanTask", RecurringTask.class),
-                now.plus(properties.driftInterval()),
+                now.plus(ready.getApplicationContext()
+                        .getBean(DriftSchedule.class)
+                        .tick()),
                 now);
     }
 

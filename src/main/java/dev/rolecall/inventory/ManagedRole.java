@@ -99,6 +99,18 @@ final class ManagedRole {
         updatedAt = now;
     }
 
+    /**
+     * An approved IMPORT request recorded the role as it was in AWS: Rolecall now holds that spec,
+     * unchanged since it was read, as an IMPORTED role.
+     */
+    void imported(RoleSpec live, UUID requestId, @Nullable String arn, Assessment assessment, Instant now) {
+        applied(live, requestId, arn, assessment, now);
+        imported = true;
+        state = RoleState.IMPORTED;
+        liveSpec = live;
+        lastReadAt = now;
+    }
+
     /** A delete request removed the role from AWS. */
     void deleted(UUID requestId, Instant now) {
         lastRequestId = requestId;

@@ -8,16 +8,17 @@ import dev.rolecall.inventory.events.RoleInventoryActivity;
 import dev.rolecall.policy.analysis.PolicyAnalysis;
 import dev.rolecall.policy.analysis.PolicyFinding;
 import dev.rolecall.policy.analysis.RiskLevel;
-import dev.rolecall.provisioning.LiveRole;
-import dev.rolecall.provisioning.LiveRoles;
 import dev.rolecall.provisioning.ManagedRoleCalls;
 import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestView;
+import dev.rolecall.request.problems.RoleSpecInvalidException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Import and adopt, for admins: a scan lists every role of an account (service-linked ones listed
  * but never adoptable) with the policy engine's findings and risk, a security team's first look at
- * the account; adopting records a live role, as read now, as the first spec of an IMPORTED role
- * without changing AWS, except for the {@code managed-by=rolecall} tag where the account allows
- * it. Scans and adoptions are audited.
+ * the account; adopting files an IMPORT request whose revision 1 is the live role as read now,
+ * reviewed as any request; approved, it becomes an IMPORTED role without changing AWS, except for
+ * the {@code managed-by=rolecall} tag where the account allows it. Scans and adoptions are audited.
  */
 @Service
 class RoleImport {
@@ -44,34 +45,25 @@ class RoleImport {
     private static final Logger log = LoggerFactory.getLogger(RoleImport.class);
 
     private final ManagedRoleCalls calls;
-    private final LiveRoles liveRoles;
     private final ManagedRoleRepository roles;
     private final RoleRequestService analysis;
     private final AccountRegistry accounts;
-    private final InventoryProperties properties;
-    private final ExpiryJobs expiryJobs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     RoleImport(
             ManagedRoleCalls calls,
-            LiveRoles liveRoles,
             ManagedRoleRepository roles,
             RoleRequestService analysis,
             AccountRegistry accounts,
-            InventoryProperties properties,
-            ExpiryJobs expiryJobs,
             ApplicationEventPublisher events,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.calls = calls;
-        this.liveRoles = liveRoles;
         this.roles = roles;
         this.analysis = analysis;
         this.accounts = accounts;
-        this.properties = properties;
-        this.expiryJobs = expiryJobs;
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -126,79 +118,38 @@ class RoleImport {
     }
 
     /**
-     * Adopts roles of the account as they are now: each becomes an IMPORTED role owned by the team.
+     * Files one IMPORT request per role: each records the role as it is now as revision 1, is routed
+     * and reviewed like any other request, and becomes an IMPORTED role once approved. The admin who
+     * adopts is the requester, so never its approver.
      *
-     * @return the names adopted; a name that is service-linked, already in the inventory or gone
-     *     from AWS is skipped and said so in {@code skipped}
+     * @return the requests filed, and each role that could not be (service-linked, already in the
+     *     inventory, gone from AWS) with the reason
      */
-    Adoption adopt(String accountId, List<String> names, @Nullable String ownerTeam, CurrentUser admin) {
+    Adoption adopt(String accountId, List<String> names, String justification, CurrentUser admin) {
         TargetAccount account = applying(accountId, admin);
-        boolean tag = properties.account(account.id()).tagAdopted();
-        List<String> adopted = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        Set<String> known = new HashSet<>(roles.names(account.id()));
+        List<RoleRequestView> filed = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         for (String name : new LinkedHashSet<>(names)) {
-            LiveRole live = liveRoles.read(account.id(), name).orElse(null);
-            if (live == null
-                    || live.spec().path().startsWith(ManagedRoleCalls.SERVICE_LINKED_PATH)
-                    || known.contains(name.toLowerCase(Locale.ROOT))) {
-                skipped.add(name);
-                continue;
+            try {
+                filed.add(analysis.fileImport(account.id(), name, justification, admin));
+            } catch (RoleSpecInvalidException e) {
+                refused.put(name, e.describe());
             }
-            if (tag && !live.managedByRolecall()) {
-                calls.tagManaged(account.id(), name);
-            }
-            transaction.executeWithoutResult(status -> record(live, ownerTeam, tag, admin));
-            adopted.add(name);
         }
-        return new Adoption(adopted, skipped);
-    }
-
-    private void record(LiveRole live, @Nullable String ownerTeam, boolean tagged, CurrentUser admin) {
-        PolicyAnalysis result = analysis.analyse(live.spec());
-        ManagedRole role = ManagedRole.create(
-                live.spec(),
-                live.arn(),
-                ownerTeam == null || ownerTeam.isBlank() ? null : ownerTeam.strip(),
-                new ManagedRole.Assessment(
-                        result.riskLevel(),
-                        result.topFinding().map(PolicyFinding::code).orElse(null)),
-                true,
-                live.readAt());
-        roles.save(role);
-        roles.addEvent(
-                role.id(),
-                new ManagedRoleRepository.RoleEvent(
-                        null,
-                        "ADOPTED",
-                        admin.username(),
-                        tagged ? "tagged managed-by=rolecall" : "AWS unchanged",
-                        clock.instant()));
-        expiryJobs.schedule(role);
-        events.publishEvent(new RoleInventoryActivity(
-                admin.username(),
-                clock.instant(),
-                "inventory.adopted",
-                role.accountId(),
-                role.roleName(),
-                Map.of(
-                        "roleArn",
-                        live.arn(),
-                        "roleId",
-                        live.roleId(),
-                        "ownerTeam",
-                        String.valueOf(role.row().ownerTeam()),
-                        "tagged",
-                        tagged)));
+        return new Adoption(filed, refused);
     }
 
     private TargetAccount applying(String accountId, CurrentUser admin) {
-        if (!admin.has(Role.ADMIN)) {
-            throw InventoryException.forbidden(admin.username() + " may not import roles", "roles.import.denied");
-        }
+        requireAdmin(admin);
         return accounts.find(accountId)
                 .filter(TargetAccount::applies)
                 .orElseThrow(() -> InventoryException.notFound(accountId, "*"));
+    }
+
+    static void requireAdmin(CurrentUser user) {
+        if (!user.has(Role.ADMIN)) {
+            throw InventoryException.forbidden(user.username() + " may not import roles", "roles.import.denied");
+        }
     }
 
     /** A scan of one account. */
@@ -239,6 +190,6 @@ class RoleImport {
         }
     }
 
-    /** What an adoption did. */
-    record Adoption(List<String> adopted, List<String> skipped) {}
+    /** What an adoption filed: the IMPORT requests, and the roles refused with the reason for each. */
+    record Adoption(List<RoleRequestView> filed, Map<String, String> refused) {}
 }

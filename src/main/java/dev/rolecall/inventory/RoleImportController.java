@@ -65,24 +65,38 @@ class RoleImportController {
         return "inventory/import";
     }
 
+    /**
+     * Files an IMPORT request for each chosen role and leads to the request (the first, when
+     * several were filed); roles that cannot be adopted are named with the reason.
+     */
     @PostMapping("/roles/import/adopt")
     String adopt(
             @RequestParam @Pattern(regexp = "[0-9]{12}") String account,
             @RequestParam(name = "role", required = false) @Nullable @Size(max = 1000)
                     List<@Pattern(regexp = "[\\w+=,.@-]{1,64}") String> names,
-            @RequestParam(required = false) @Nullable @Size(max = 128) String team,
+            @RequestParam(required = false) @Nullable @Size(max = 4000) String justification,
             CurrentUser user,
             RedirectAttributes redirect) {
         List<String> chosen = names == null ? List.of() : names;
-        RoleImport.Adoption adoption = imports.adopt(account, chosen, team, user);
+        if (justification == null || justification.isBlank() || chosen.isEmpty()) {
+            RoleImport.requireAdmin(user);
+            redirect.addFlashAttribute(
+                    "adoptError", chosen.isEmpty() ? "roles.import.noneChosen" : "roles.import.justification.required");
+            return "redirect:/roles/import?account=" + account;
+        }
+        RoleImport.Adoption adoption = imports.adopt(account, chosen, justification.strip(), user);
+        redirect.addFlashAttribute("refused", adoption.refused());
         redirect.addFlashAttribute(
                 "flash",
                 messages.getMessage(
-                        "roles.import.adopted",
+                        "roles.import.filed",
                         new Object[] {
-                            adoption.adopted().size(), adoption.skipped().size()
+                            adoption.filed().size(), adoption.refused().size()
                         },
                         LocaleContextHolder.getLocale()));
-        return "redirect:/roles?account=" + account + "&state=IMPORTED";
+        if (adoption.filed().isEmpty()) {
+            return "redirect:/roles/import?account=" + account;
+        }
+        return "redirect:/requests/" + adoption.filed().get(0).id();
     }
 }

@@ -81,12 +81,17 @@ class RoleInventory {
             return;
         }
         ManagedRole.Assessment risk = new ManagedRole.Assessment(request.riskLevel(), request.topFindingCode());
+        boolean imports = applied.kind() == RequestKind.IMPORT;
         ManagedRole role = known.orElseGet(() -> ManagedRole.create(
-                request.spec(), applied.roleArn(), request.requesterTeam(), risk, false, applied.occurredAt()));
+                request.spec(), applied.roleArn(), ownerTeam(request, imports), risk, imports, applied.occurredAt()));
         String kind = "APPLIED";
         if (applied.kind() == RequestKind.DELETE) {
             role.deleted(requestId, applied.occurredAt());
             kind = "DELETED";
+        } else if (imports) {
+            role.imported(request.spec(), requestId, applied.roleArn(), risk, applied.occurredAt());
+            kind = "ADOPTED";
+            adopted(role, applied);
         } else {
             role.applied(request.spec(), requestId, applied.roleArn(), risk, applied.occurredAt());
         }
@@ -97,6 +102,33 @@ class RoleInventory {
                         requestId, kind, request.requester(), applied.kind().name(), applied.occurredAt()));
         expiryJobs.schedule(role);
         expiry.warnIfDue(role, clock.instant());
+    }
+
+    /**
+     * The team that owns a role: a request's requester's team; for an adopted role, the team its
+     * {@code team} tag names (the admin who adopted it is not its owner).
+     */
+    private static @Nullable String ownerTeam(RoleRequestView request, boolean imports) {
+        return imports ? request.spec().tags().get("team") : request.requesterTeam();
+    }
+
+    /** Adoptions are audited as they were before they became requests. */
+    private void adopted(ManagedRole role, RoleApplied applied) {
+        events.publishEvent(new RoleInventoryActivity(
+                applied.actor(),
+                applied.occurredAt(),
+                "inventory.adopted",
+                role.accountId(),
+                role.roleName(),
+                Map.of(
+                        "roleArn",
+                        applied.roleArn(),
+                        "request",
+                        applied.request().id().toString(),
+                        "ownerTeam",
+                        String.valueOf(role.row().ownerTeam()),
+                        "tagged",
+                        !applied.calls().isEmpty())));
     }
 
     /**

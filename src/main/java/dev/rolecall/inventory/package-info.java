@@ -12,7 +12,8 @@
             "policy :: permissions",
             "provisioning",
             "request",
-            "request :: events"
+            "request :: events",
+            "request :: problems"
         })
 @NullMarked
 package dev.rolecall.inventory;

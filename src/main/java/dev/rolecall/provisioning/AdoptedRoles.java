@@ -9,4 +9,12 @@ public interface AdoptedRoles {
 
     /** Whether Rolecall adopted the role with this name in this account. */
     boolean adopted(String accountId, String roleName);
+
+    /**
+     * Whether adopting a role of this account tags it {@code managed-by=rolecall}, the only change
+     * an IMPORT request makes in AWS; by default it changes nothing.
+     */
+    default boolean tagsAdopted(String accountId) {
+        return false;
+    }
 }

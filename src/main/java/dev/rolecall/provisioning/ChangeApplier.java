@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs the apply job of a CHANGE or DELETE request. It reads the live role first and makes no call
+ * Runs the apply job of a CHANGE, DELETE or IMPORT request. It reads the live role first and makes no call
  * when the role changed in AWS since the reviewers approved the plan: the request goes back to review
  * with the plan computed again. Otherwise it makes the plan's calls one by one, recording each.
  *
@@ -41,13 +41,16 @@ class ChangeApplier {
     private final IamGateway gateway;
     private final ApplyHalt halt;
     private final ProvisioningMetrics metrics;
+    private final LiveChangePlanning planning;
 
     ChangeApplier(
             AccountRegistry accounts,
             RoleRequestApplyService requests,
             IamGateway gateway,
             ApplyHalt halt,
-            ProvisioningMetrics metrics) {
+            ProvisioningMetrics metrics,
+            LiveChangePlanning planning) {
+        this.planning = planning;
         this.accounts = accounts;
         this.requests = requests;
         this.gateway = gateway;
@@ -122,7 +125,9 @@ class ChangeApplier {
                 gone();
                 return;
             }
-            List<IamCall> calls = LiveChangePlanning.calls(kind, live.get(), spec);
+            List<IamCall> calls = kind == RequestKind.IMPORT
+                    ? planning.importCalls(live.get())
+                    : LiveChangePlanning.calls(kind, live.get(), spec, account.managedPoliciesPerRole());
             ChangePlan fresh = LiveChangePlanning.toPlan(live.get(), calls);
             boolean stale = status == RoleRequestStatus.APPROVED ? !approved.sameBaselineAs(fresh) : !approves(calls);
             if (stale) {

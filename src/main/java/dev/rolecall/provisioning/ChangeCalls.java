@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The minimal IAM calls between a live role and what a request asks for; nothing unchanged is
- * called. Access is added before it is removed, so a role never loses what it keeps in between.
+ * called. Access is added before it is removed, so a role never loses what it keeps in between —
+ * except where attaching first would put more managed policies on the role than the account's quota
+ * allows (IAM refuses that with LimitExceeded): then just enough detaches come first.
  */
 final class ChangeCalls {
 
@@ -19,9 +21,10 @@ final class ChangeCalls {
     /**
      * The calls that turn the live role into the desired one: UpdateAssumeRolePolicy, UpdateRole,
      * the boundary, PutRolePolicy and AttachRolePolicy, then DetachRolePolicy and DeleteRolePolicy,
-     * then TagRole and UntagRole.
+     * then TagRole and UntagRole. When the live role's managed policies plus those to attach would
+     * exceed {@code managedPoliciesQuota}, that many DetachRolePolicy calls move before the attaches.
      */
-    static List<IamCall> change(RoleSpec live, RoleSpec desired) {
+    static List<IamCall> change(RoleSpec live, RoleSpec desired, int managedPoliciesQuota) {
         String role = live.roleName();
         List<IamCall> calls = new ArrayList<>();
         if (!live.trustPolicy().equals(desired.trustPolicy())) {
@@ -38,12 +41,7 @@ final class ChangeCalls {
                 calls.add(new IamCall.PutRolePolicy(role, name, document));
             }
         });
-        desired.managedPolicyArns().stream()
-                .filter(arn -> !live.managedPolicyArns().contains(arn))
-                .forEach(arn -> calls.add(new IamCall.AttachRolePolicy(role, arn)));
-        live.managedPolicyArns().stream()
-                .filter(arn -> !desired.managedPolicyArns().contains(arn))
-                .forEach(arn -> calls.add(new IamChange.DetachRolePolicy(role, arn)));
+        managedPolicies(live, desired, managedPoliciesQuota, calls);
         live.inlinePolicies().keySet().stream()
                 .filter(name -> !desired.inlinePolicies().containsKey(name))
                 .forEach(name -> calls.add(new IamChange.DeleteRolePolicy(role, name)));
@@ -64,6 +62,27 @@ final class ChangeCalls {
         live.spec().managedPolicyArns().forEach(arn -> calls.add(new IamChange.DetachRolePolicy(role, arn)));
         calls.add(new IamChange.DeleteRole(role));
         return List.copyOf(calls);
+    }
+
+    /**
+     * Attaches, then detaches; but never more managed policies on the role at once than the quota:
+     * the detaches needed to stay within it go first.
+     */
+    private static void managedPolicies(RoleSpec live, RoleSpec desired, int quota, List<IamCall> calls) {
+        String role = live.roleName();
+        List<IamCall> attaches = desired.managedPolicyArns().stream()
+                .filter(arn -> !live.managedPolicyArns().contains(arn))
+                .<IamCall>map(arn -> new IamCall.AttachRolePolicy(role, arn))
+                .toList();
+        List<IamCall> detaches = live.managedPolicyArns().stream()
+                .filter(arn -> !desired.managedPolicyArns().contains(arn))
+                .<IamCall>map(arn -> new IamChange.DetachRolePolicy(role, arn))
+                .toList();
+        int over = live.managedPolicyArns().size() + attaches.size() - quota;
+        int first = Math.min(Math.max(over, 0), detaches.size());
+        calls.addAll(detaches.subList(0, first));
+        calls.addAll(attaches);
+        calls.addAll(detaches.subList(first, detaches.size()));
     }
 
     private static void boundary(RoleSpec live, RoleSpec desired, List<IamCall> calls) {

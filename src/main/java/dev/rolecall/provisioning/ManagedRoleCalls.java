@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The IAM calls of a role's later life, for the inventory: revoking an expired role, listing an
- * account's roles to adopt, tagging an adopted role, and restoring a drifted role to its approved
- * spec. Every call goes through the account's clients, credentials, retries and rate limit, in an
+ * account's roles to adopt (an approved IMPORT request tags one through its apply job), and
+ * restoring a drifted role to its approved spec. Every call goes through the account's clients, credentials, retries and rate limit, in an
  * STS session named for the work ({@code rolecall-expiry}, {@code rolecall-import},
  * {@code rolecall-drift}). Each verb may run again after a crash: what is gone already counts as
  * removed, and a restore changes only what still differs.
@@ -96,19 +96,8 @@ public class ManagedRoleCalls {
                     now.maxSessionDurationSeconds(),
                     now.tags(),
                     null);
-            return execute(iam, ChangeCalls.change(now, stripped));
+            return execute(iam, ChangeCalls.change(now, stripped, quota(accountId)));
         });
-    }
-
-    /** Tags the role {@code managed-by=rolecall} (adoption in an account that allows it). */
-    public void tagManaged(String accountId, String roleName) {
-        session(
-                accountId,
-                "rolecall-import",
-                iam -> execute(
-                        iam,
-                        List.of(new IamChange.TagRole(
-                                roleName, Map.of(LiveRole.MANAGED_BY_TAG, LiveRole.MANAGED_BY_VALUE)))));
     }
 
     /**
@@ -124,7 +113,7 @@ public class ManagedRoleCalls {
             LiveRole live = iam.readRole(approved.roleName())
                     .orElseThrow(() -> new RoleCallFailedException(
                             "NoSuchEntity", "The role " + approved.roleName() + " is gone from AWS."));
-            return execute(iam, ChangeCalls.change(live.spec(), approved));
+            return execute(iam, ChangeCalls.change(live.spec(), approved, quota(approved.accountId())));
         });
     }
 
@@ -174,6 +163,10 @@ public class ManagedRoleCalls {
                 .orElseThrow(() -> new RoleCallFailedException(
                         "NotApplying",
                         "Account " + accountId + " is unknown or plan-only: Rolecall sends nothing there."));
+    }
+
+    private int quota(String accountId) {
+        return applying(accountId).managedPoliciesPerRole();
     }
 
     private static List<String> execute(IamSession iam, List<IamCall> calls) {

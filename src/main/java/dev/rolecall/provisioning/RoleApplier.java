@@ -74,7 +74,7 @@ class RoleApplier {
      */
     void apply(RoleRequestId id) {
         RequestKind kind = requests.kind(id);
-        if (kind == RequestKind.CHANGE || kind == RequestKind.DELETE) {
+        if (kind == RequestKind.CHANGE || kind == RequestKind.DELETE || kind == RequestKind.IMPORT) {
             changes.apply(id);
             return;
         }

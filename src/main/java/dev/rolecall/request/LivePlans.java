@@ -34,17 +34,13 @@ class LivePlans {
     }
 
     /**
-     * The plan of a CHANGE or DELETE against the live role; for CREATE null, once no role of the name
+     * The plan of a CHANGE, DELETE or IMPORT against the live role; for CREATE null, once no role of the name
      * exists where the account can be read.
      *
      * @throws RoleSpecInvalidException when the request cannot be planned, on the field to fix
      */
     @Nullable
     ChangePlan plan(RequestKind kind, RoleSpec spec) {
-        if (kind == RequestKind.IMPORT) {
-            throw invalid(
-                    "kind", "IMPORT is not filed as a request: an admin adopts an existing role from its account");
-        }
         ChangePlanning planner = planning.getIfAvailable();
         if (planner == null) {
             if (kind == RequestKind.CREATE) {
@@ -94,7 +90,7 @@ class LivePlans {
                         + ": only its team, reviewers and admins can ask to change or delete it");
     }
 
-    /** The problems of a DELETE request: only its account, role name and justification count. */
+    /** The problems of a DELETE or IMPORT request: only its account, role name and justification count. */
     static List<FieldProblem> deleteProblems(List<FieldProblem> problems) {
         List<FieldProblem> kept = new ArrayList<>();
         problems.stream()

@@ -771,6 +771,10 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     void replan(ChangePlan plan, Instant now) {
         moveTo(RoleRequestStatus.SUBMITTED, "plan again", now);
         revision++;
+        if (kind == RequestKind.IMPORT) {
+            // What an IMPORT records is the live role itself: the new revision is the role as read now.
+            spec = plan.baseline();
+        }
         revisions.add(new Revision(revision, spec, justification, SYSTEM_ACTOR, now, plan));
         registerEvent(new RolePlanRenewed(
                 ref(), SYSTEM_ACTOR, now, revision, plan.calls().size()));

@@ -5,6 +5,7 @@ import dev.rolecall.identity.Role;
 import dev.rolecall.policy.analysis.PolicyAnalysis;
 import dev.rolecall.policy.analysis.PolicyFinding;
 import dev.rolecall.request.change.ChangePlan;
+import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.problems.RoleRequestNotFoundException;
 import dev.rolecall.request.problems.RoleSpecInvalidException;
 import dev.rolecall.request.problems.StaleRequestException;
@@ -12,6 +13,7 @@ import dev.rolecall.request.review.ReviewProgress;
 import dev.rolecall.request.review.WaitingStage;
 import dev.rolecall.request.spec.FieldProblem;
 import dev.rolecall.request.spec.RoleRequestCheck;
+import dev.rolecall.request.spec.RoleSpecConverter;
 import dev.rolecall.request.spec.RoleSpecValidator;
 import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.routing.ReviewerGroups;
@@ -24,10 +26,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The request module's façade: file, read, decide on and withdraw role requests. Every method
@@ -47,6 +53,7 @@ public class RoleRequestService {
     private final ReviewerGroups groups;
     private final EmergencyFiling emergencies;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     RoleRequestService(
             RoleRequestRepository requests,
@@ -58,7 +65,8 @@ public class RoleRequestService {
             RequestRouting routing,
             ReviewerGroups groups,
             EmergencyFiling emergencies,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.requests = requests;
         this.listing = listing;
         this.validator = validator;
@@ -69,6 +77,7 @@ public class RoleRequestService {
         this.groups = groups;
         this.emergencies = emergencies;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -76,6 +85,7 @@ public class RoleRequestService {
      *
      * @throws RoleSpecInvalidException with one problem per invalid field; nothing is saved
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public RoleRequestView submit(SubmitRoleRequest command, CurrentUser requester) {
         return submit(command, List.of(), requester);
     }
@@ -86,21 +96,31 @@ public class RoleRequestService {
      * with every other field's problems, and nothing is saved. An emergency (break-glass) request,
      * from a person allowed to file one, skips its route: approved at once, it ends APPROVED and is
      * applied, and its review after the fact waits.
+     *
+     * <p>The live role is read and planned before any database transaction opens: a slow AWS read
+     * holds no connection. The request is then stored in a transaction of its own (or in the
+     * caller's, when the caller holds one).
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public RoleRequestView submit(SubmitRoleRequest command, List<FieldProblem> givenProblems, CurrentUser requester) {
         List<FieldProblem> inputProblems = emergencies.check(command, givenProblems, requester);
-        if (command.kind() == RequestKind.DELETE && command.emergency()) {
-            // A delete names only its role: the emergency's problems are the ones to report.
+        if (command.kind() != RequestKind.CREATE && command.kind() != RequestKind.CHANGE && command.emergency()) {
+            // A delete or an import names only its role: the emergency's problems are the ones to report.
             throw new RoleSpecInvalidException(emergencies.check(command, List.of(), requester));
         }
-        if (command.kind() == RequestKind.DELETE) {
-            return submitDelete(command, inputProblems, requester);
+        if (command.kind() == RequestKind.DELETE || command.kind() == RequestKind.IMPORT) {
+            return submitAgainstLive(command, inputProblems, requester);
         }
         PolicyAnalysis assessment = requireValid(command, inputProblems);
         ChangePlan plan = livePlans.plan(command.kind(), command.spec());
         if (plan != null) {
             LivePlans.requireMayChange(plan.baseline(), requester);
         }
+        return inTransaction(() -> fileNew(command, plan, assessment, requester));
+    }
+
+    private RoleRequestView fileNew(
+            SubmitRoleRequest command, @Nullable ChangePlan plan, PolicyAnalysis assessment, CurrentUser requester) {
         RoleRequest request = RoleRequest.draft(
                 command.kind(),
                 requester.username(),
@@ -119,34 +139,68 @@ public class RoleRequestService {
     }
 
     /**
+     * Files an IMPORT request, for an admin adopting a role that exists in AWS: its revision 1 is the
+     * role as read now, and approving it records the role as IMPORTED without changing AWS (except
+     * the {@code managed-by=rolecall} tag where the account allows it).
+     *
+     * @throws ActionNotAllowedException unless the requester is an admin
+     * @throws RoleSpecInvalidException when the role cannot be adopted, on the field that says why
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public RoleRequestView fileImport(String accountId, String roleName, String justification, CurrentUser admin) {
+        RoleSpec nameOnly = new RoleSpec(
+                accountId,
+                roleName,
+                "/",
+                null,
+                RoleSpecConverter.JSON.createObjectNode(),
+                List.of(),
+                Map.of(),
+                null,
+                RoleSpec.DEFAULT_SESSION_SECONDS,
+                Map.of(),
+                null);
+        return submit(new SubmitRoleRequest(nameOnly, justification, Map.of(), RequestKind.IMPORT), admin);
+    }
+
+    /**
      * The role as it is in AWS now, for a form that asks to change or delete it: only roles Rolecall
      * manages, and only for the role's team, reviewers, auditors and admins.
      *
      * @throws RoleSpecInvalidException when the role cannot be changed through Rolecall, or not by
      *     this person, on the field that says why
      */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public RoleSpec liveRoleToChange(String accountId, String roleName, CurrentUser user) {
         return livePlans.liveRole(accountId, roleName, user);
     }
 
     /**
-     * A DELETE names only the account, the role and why; its spec becomes the live role it deletes,
-     * analysed so reviewers see the access that disappears.
+     * A DELETE or an IMPORT names only the account, the role and why; its spec becomes the live role
+     * it deletes or adopts, analysed so reviewers see the access that disappears or that Rolecall
+     * takes over. Only admins adopt roles.
      */
-    private RoleRequestView submitDelete(
+    private RoleRequestView submitAgainstLive(
             SubmitRoleRequest command, List<FieldProblem> inputProblems, CurrentUser requester) {
+        if (command.kind() == RequestKind.IMPORT && !requester.has(Role.ADMIN)) {
+            throw new ActionNotAllowedException(ActionNotAllowedException.Reason.ADMINS_ONLY);
+        }
         requireDeleteFields(command, inputProblems);
-        ChangePlan plan = Objects.requireNonNull(livePlans.plan(RequestKind.DELETE, command.spec()));
+        ChangePlan plan = Objects.requireNonNull(livePlans.plan(command.kind(), command.spec()));
         LivePlans.requireMayChange(plan.baseline(), requester);
+        PolicyAnalysis disappearing = analysis.analyse(plan.baseline());
+        return inTransaction(() -> fileDelete(command, plan, disappearing, requester));
+    }
+
+    private RoleRequestView fileDelete(
+            SubmitRoleRequest command, ChangePlan plan, PolicyAnalysis disappearing, CurrentUser requester) {
         RoleRequest request = RoleRequest.draft(
-                RequestKind.DELETE,
+                command.kind(),
                 requester.username(),
                 requester.team(),
                 plan.baseline(),
                 command.justification(),
                 clock.instant());
-        PolicyAnalysis disappearing = analysis.analyse(plan.baseline());
         request.assess(
                 disappearing.riskLevel(),
                 disappearing.topFinding().map(PolicyFinding::code).orElse(null),
@@ -173,15 +227,19 @@ public class RoleRequestService {
      * @throws RoleSpecInvalidException with one problem per invalid field (a revision also keeps
      *     the account and role name); nothing is saved
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public RoleRequestView revise(
             RoleRequestId id,
             @Nullable Long expectedVersion,
             SubmitRoleRequest command,
             List<FieldProblem> inputProblems,
             CurrentUser requester) {
-        RoleRequest request = load(id, requester, expectedVersion);
         Set<String> memberOf = groups.groupsOf(requester.username());
-        request.requireRevisableBy(Actor.of(requester), memberOf);
+        RoleRequestView request = inTransaction(() -> {
+            RoleRequest current = load(id, requester, expectedVersion);
+            current.requireRevisableBy(Actor.of(requester), memberOf);
+            return current.toView();
+        });
         List<FieldProblem> kept = new ArrayList<>(inputProblems);
         if (command.emergency()) {
             kept.add(new FieldProblem("emergency", "a revision is never an emergency: file a new request"));
@@ -193,23 +251,30 @@ public class RoleRequestService {
             kept.add(
                     new FieldProblem("roleName", "A revision keeps the role name: file a new request for another one"));
         }
-        RoleSpec spec = request.kind() == RequestKind.DELETE ? request.spec() : command.spec();
+        boolean liveSpec = request.kind() == RequestKind.DELETE || request.kind() == RequestKind.IMPORT;
+        RoleSpec spec = liveSpec ? request.spec() : command.spec();
         SubmitRoleRequest revised =
                 new SubmitRoleRequest(spec, command.justification(), command.documentTexts(), request.kind());
-        PolicyAnalysis assessment =
-                request.kind() == RequestKind.DELETE ? requireValidDelete(revised, kept) : requireValid(revised, kept);
+        PolicyAnalysis assessment = liveSpec ? requireValidDelete(revised, kept) : requireValid(revised, kept);
+        // Read and planned outside any transaction; stored only if nobody changed the request meanwhile.
         ChangePlan plan = livePlans.plan(request.kind(), spec);
-        if (plan != null && request.kind() == RequestKind.DELETE) {
-            spec = plan.baseline();
-        }
-        request.revise(Actor.of(requester), memberOf, spec, command.justification(), plan, clock.instant());
-        request.assess(
-                assessment.riskLevel(),
-                assessment.topFinding().map(PolicyFinding::code).orElse(null),
-                assessment.riskReason());
-        request.startReview(clock.instant());
-        request.route(routing.routeOf(request.toView(), assessment), clock.instant());
-        return filed(requests.saveAndFlush(request).toView(), command, assessment);
+        RoleSpec revisedSpec = plan != null && liveSpec ? plan.baseline() : spec;
+        return inTransaction(() -> {
+            RoleRequest current = load(id, requester, request.version());
+            current.revise(Actor.of(requester), memberOf, revisedSpec, command.justification(), plan, clock.instant());
+            current.assess(
+                    assessment.riskLevel(),
+                    assessment.topFinding().map(PolicyFinding::code).orElse(null),
+                    assessment.riskReason());
+            current.startReview(clock.instant());
+            current.route(routing.routeOf(current.toView(), assessment), clock.instant());
+            return filed(requests.saveAndFlush(current).toView(), command, assessment);
+        });
+    }
+
+    /** Runs the storing half of a submission or revision in a transaction of its own. */
+    private <T> T inTransaction(Supplier<T> work) {
+        return Objects.requireNonNull(transactions.execute(status -> work.get()));
     }
 
     /**
@@ -223,6 +288,7 @@ public class RoleRequestService {
     }
 
     /** As {@link #revise(RoleRequestId, Long, SubmitRoleRequest, List, CurrentUser)}, for a ready command. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public RoleRequestView revise(
             RoleRequestId id, @Nullable Long expectedVersion, SubmitRoleRequest command, CurrentUser requester) {
         return revise(id, expectedVersion, command, List.of(), requester);

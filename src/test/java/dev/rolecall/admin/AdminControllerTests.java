@@ -23,10 +23,12 @@ import dev.rolecall.account.ApplyMode;
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.SecuritySliceConfiguration;
+import dev.rolecall.inventory.DriftSchedule;
 import dev.rolecall.provisioning.AccessCheckResult;
 import dev.rolecall.provisioning.AccountAccessService;
 import dev.rolecall.test.UsesTestDatabase;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,8 @@ class AdminControllerTests {
                             ApplyMode.APPLY,
                             4096,
                             20,
-                            true),
+                            true,
+                            Duration.ofMinutes(15)),
                     new TargetAccount(
                             "111122223333",
                             "demo-sandbox",
@@ -83,8 +86,12 @@ class AdminControllerTests {
     @MockitoBean
     AccountAccessService access;
 
+    @MockitoBean
+    DriftSchedule drift;
+
     @Test
     void anAdminSeesEveryAccountWithItsSettingsAndTheExternalIdMasked() throws Exception {
+        given(drift.intervalOf(any())).willReturn(Duration.ofMinutes(15));
         mvc.perform(get("/admin/accounts").with(user("dave").roles("ADMIN")))
                 .andExpect(status().isOk())
                 .andExpect(content()
@@ -102,10 +109,24 @@ class AdminControllerTests {
                                 containsString("plan only — sends nothing"),
                                 containsString("applies changes"),
                                 containsString("<dt>Provisioner role</dt>"),
+                                containsString("<dt>Drift scan</dt>"),
+                                containsString("Every 15m (rolecall.accounts[n].drift-interval)"),
+                                containsString("Never: a plan-only account is not read"),
                                 containsString("action=\"/admin/accounts/444455556666/test-access\""),
                                 containsString("name=\"_csrf\""),
                                 containsString("href=\"/admin/accounts\""),
                                 containsString("href=\"/admin/people\""))));
+    }
+
+    @Test
+    void anAccountWithoutADriftIntervalOfItsOwnShowsTheDefault() throws Exception {
+        given(drift.intervalOf(any())).willReturn(Duration.ofHours(1));
+        given(drift.usesDefault(any())).willReturn(true);
+
+        mvc.perform(get("/admin/accounts").with(user("dave").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(containsString("Every 1h (the default, rolecall.inventory.drift-interval)")));
     }
 
     @Test

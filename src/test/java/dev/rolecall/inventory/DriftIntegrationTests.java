@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RequestKind;
@@ -24,6 +25,7 @@ import dev.rolecall.test.MotoServer;
 import dev.rolecall.test.RolecallIntegrationTest;
 import dev.rolecall.test.UsesMoto;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +48,9 @@ import software.amazon.awssdk.services.iam.model.Tag;
 class DriftIntegrationTests {
 
     static final String ACCOUNT = RoleInventoryIntegrationTests.ACCOUNT;
+    /** An account scanned weekly: rolecall.accounts[1].drift-interval=7d. */
+    private static final String WEEKLY_ACCOUNT = "121212121212";
+
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String WRITE_ALL_S3 = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}""";
@@ -62,6 +67,12 @@ class DriftIntegrationTests {
     DriftCheck drift;
 
     @Autowired
+    DriftSchedule schedule;
+
+    @Autowired
+    AccountRegistry accounts;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -70,6 +81,40 @@ class DriftIntegrationTests {
     @DynamicPropertySource
     static void accounts(DynamicPropertyRegistry registry) {
         RoleExpiryIntegrationTests.account(registry, 0, ACCOUNT);
+        RoleExpiryIntegrationTests.account(registry, 1, WEEKLY_ACCOUNT);
+        registry.add("rolecall.accounts[1].drift-interval", () -> "7d");
+    }
+
+    @Test
+    void theRecurringScanReadsEachAccountAtItsOwnInterval() {
+        apply(InventorySpecs.spec(ACCOUNT, "hourly-reader", null), RequestKind.CREATE);
+        apply(InventorySpecs.spec(WEEKLY_ACCOUNT, "weekly-reader", null), RequestKind.CREATE);
+        awaitState(ACCOUNT, "hourly-reader", RoleState.ACTIVE);
+        awaitState(WEEKLY_ACCOUNT, "weekly-reader", RoleState.ACTIVE);
+        behindRolecallsBack("hourly-reader");
+        behindRolecallsBack("weekly-reader");
+        // Both accounts were last scanned two hours ago: past the default hour, well within the week.
+        for (String account : new String[] {ACCOUNT, WEEKLY_ACCOUNT}) {
+            jdbc.update(
+                    "INSERT INTO inventory_drift_scan (account_id, scanned_at) VALUES (?, now() - interval '2 hours')"
+                            + " ON CONFLICT (account_id) DO UPDATE SET scanned_at = EXCLUDED.scanned_at",
+                    account);
+        }
+
+        drift.scanDue(schedule);
+
+        assertThat(schedule.tick()).isEqualTo(Duration.ofHours(1));
+        assertThat(awaitState(ACCOUNT, "hourly-reader", RoleState.DRIFTED).drift())
+                .isNotEmpty();
+        assertThat(inventory.get(WEEKLY_ACCOUNT, "weekly-reader", BOB).role().state())
+                .isEqualTo(RoleState.ACTIVE);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM inventory_drift_scan WHERE scanned_at > now() - interval '1 minute'",
+                        Integer.class))
+                .isEqualTo(1);
+        // Scanned just now: a second run in the same hour reads nothing.
+        assertThat(schedule.claimIfDue(accounts.find(ACCOUNT).orElseThrow(), Instant.now()))
+                .isFalse();
     }
 
     @Test
@@ -177,8 +222,12 @@ class DriftIntegrationTests {
     }
 
     private ManagedRole.Row awaitState(String name, RoleState state) {
+        return awaitState(ACCOUNT, name, state);
+    }
+
+    private ManagedRole.Row awaitState(String account, String name, RoleState state) {
         return await().atMost(PATIENCE)
                 .ignoreExceptions()
-                .until(() -> inventory.get(ACCOUNT, name, BOB).role(), row -> row.state() == state);
+                .until(() -> inventory.get(account, name, BOB).role(), row -> row.state() == state);
     }
 }

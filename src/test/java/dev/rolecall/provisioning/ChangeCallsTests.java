@@ -19,11 +19,15 @@ class ChangeCallsTests {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
               "Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
 
+    private static final int QUOTA = 10;
+    private static final String S3_READ_ONLY = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
+    private static final String IAM_READ_ONLY = "arn:aws:iam::aws:policy/IAMReadOnlyAccess";
+
     private final RoleSpec live = TestSpecs.full(ACCOUNT, "payments-reader");
 
     @Test
     void anUnchangedRoleNeedsNoCall() {
-        assertThat(ChangeCalls.change(live, TestSpecs.full(ACCOUNT, "payments-reader")))
+        assertThat(ChangeCalls.change(live, TestSpecs.full(ACCOUNT, "payments-reader"), QUOTA))
                 .isEmpty();
     }
 
@@ -32,7 +36,7 @@ class ChangeCallsTests {
         RoleSpec reordered = with(
                 live, live.inlinePolicies(), List.of(TestSpecs.CLOUDWATCH_READ_ONLY, TestSpecs.READ_ONLY), live.tags());
 
-        assertThat(ChangeCalls.change(live, reordered)).isEmpty();
+        assertThat(ChangeCalls.change(live, reordered, QUOTA)).isEmpty();
     }
 
     @Test
@@ -54,7 +58,7 @@ class ChangeCallsTests {
                 tags,
                 null);
 
-        List<IamCall> calls = ChangeCalls.change(live, desired);
+        List<IamCall> calls = ChangeCalls.change(live, desired, QUOTA);
 
         assertThat(calls)
                 .extracting(IamCall::key)
@@ -91,10 +95,64 @@ class ChangeCallsTests {
                 live.tags(),
                 null);
 
-        List<IamCall> calls = ChangeCalls.change(live, desired);
+        List<IamCall> calls = ChangeCalls.change(live, desired, QUOTA);
 
         assertThat(calls).extracting(IamCall::name).containsExactly("UpdateRole", "DeleteRolePermissionsBoundary");
         assertThat(calls.get(0).parameters()).containsEntry("Description", "");
+    }
+
+    @Test
+    void belowTheQuotaASwapAttachesBeforeItDetaches() {
+        RoleSpec swapped = with(live, live.inlinePolicies(), List.of(TestSpecs.READ_ONLY, S3_READ_ONLY), live.tags());
+
+        assertThat(ChangeCalls.change(live, swapped, 3))
+                .extracting(IamCall::key)
+                .containsExactly(
+                        "AttachRolePolicy " + S3_READ_ONLY, "DetachRolePolicy " + TestSpecs.CLOUDWATCH_READ_ONLY);
+    }
+
+    @Test
+    void atTheQuotaASwapDetachesJustEnoughFirstAndTheRoleNeverHoldsMoreThanTheQuota() {
+        // Live: ReadOnly, CloudWatch (2 of 2). Desired: S3, IAM (2 of 2): both detaches must come first.
+        RoleSpec swapped = with(live, live.inlinePolicies(), List.of(S3_READ_ONLY, IAM_READ_ONLY), live.tags());
+
+        List<IamCall> calls = ChangeCalls.change(live, swapped, 2);
+
+        assertThat(calls)
+                .extracting(IamCall::key)
+                .containsExactly(
+                        "DetachRolePolicy " + TestSpecs.READ_ONLY,
+                        "DetachRolePolicy " + TestSpecs.CLOUDWATCH_READ_ONLY,
+                        "AttachRolePolicy " + S3_READ_ONLY,
+                        "AttachRolePolicy " + IAM_READ_ONLY);
+        assertThat(mostAttachedAtOnce(live.managedPolicyArns().size(), calls)).isEqualTo(2);
+    }
+
+    @Test
+    void oneSlotBelowTheQuotaOnlyOneDetachMovesFirst() {
+        // Live: ReadOnly, CloudWatch (2 of 3). Desired: S3, IAM: one attach fits before any detach.
+        RoleSpec swapped = with(live, live.inlinePolicies(), List.of(S3_READ_ONLY, IAM_READ_ONLY), live.tags());
+
+        List<IamCall> calls = ChangeCalls.change(live, swapped, 3);
+
+        assertThat(calls)
+                .extracting(IamCall::key)
+                .containsExactly(
+                        "DetachRolePolicy " + TestSpecs.READ_ONLY,
+                        "AttachRolePolicy " + S3_READ_ONLY,
+                        "AttachRolePolicy " + IAM_READ_ONLY,
+                        "DetachRolePolicy " + TestSpecs.CLOUDWATCH_READ_ONLY);
+        assertThat(mostAttachedAtOnce(2, calls)).isEqualTo(3);
+    }
+
+    private static int mostAttachedAtOnce(int attached, List<IamCall> calls) {
+        int now = attached;
+        int most = attached;
+        for (IamCall call : calls) {
+            now += call.name().equals("AttachRolePolicy") ? 1 : call.name().equals("DetachRolePolicy") ? -1 : 0;
+            most = Math.max(most, now);
+        }
+        return most;
     }
 
     @Test

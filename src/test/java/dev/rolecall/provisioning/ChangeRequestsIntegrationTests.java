@@ -5,6 +5,7 @@ import static dev.rolecall.test.TestUsers.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.doAnswer;
 
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RequestKind;
@@ -14,6 +15,7 @@ import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.RoleSpec;
 import dev.rolecall.request.change.PlannedCall;
 import dev.rolecall.request.problems.RoleSpecInvalidException;
+import dev.rolecall.request.problems.StaleRequestException;
 import dev.rolecall.request.spec.FieldProblem;
 import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.test.MotoServer;
@@ -24,12 +26,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +50,7 @@ class ChangeRequestsIntegrationTests {
 
     private static final String PLAN_ONLY_ACCOUNT = "111122223333";
     private static final String ACCOUNT = "444455556666";
+    private static final String QUOTA_ACCOUNT = "777788889999";
     private static final String ROLE = "payments-reader";
     private static final String S3_READ_ONLY = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
     private static final String LAMBDA_TRUST = """
@@ -56,7 +63,8 @@ class ChangeRequestsIntegrationTests {
     @Autowired
     RoleRequestService requests;
 
-    @Autowired
+    /** The real reader, watched: the tests below ask whether a transaction is open while it reads AWS. */
+    @MockitoSpyBean
     LiveRoles liveRoles;
 
     @Autowired
@@ -75,6 +83,13 @@ class ChangeRequestsIntegrationTests {
                 "rolecall.accounts[1].endpoint",
                 () -> MotoServer.shared().endpoint().toString());
         registry.add("rolecall.accounts[1].mode", () -> "APPLY");
+        registry.add("rolecall.accounts[2].id", () -> QUOTA_ACCOUNT);
+        registry.add("rolecall.accounts[2].name", () -> "payments-quota");
+        registry.add(
+                "rolecall.accounts[2].endpoint",
+                () -> MotoServer.shared().endpoint().toString());
+        registry.add("rolecall.accounts[2].mode", () -> "APPLY");
+        registry.add("rolecall.accounts[2].managed-policies-per-role", () -> "2");
         registry.add("rolecall.provisioning.max-attempts", () -> "2");
     }
 
@@ -145,6 +160,78 @@ class ChangeRequestsIntegrationTests {
                 .containsExactly("DeleteRolePermissionsBoundary");
         assertThat(direct.getRole(request -> request.roleName(ROLE)).role().permissionsBoundary())
                 .isNull();
+    }
+
+    @Test
+    void atTheAccountsManagedPolicyQuotaASwapDetachesBeforeItAttaches() {
+        createManagedRole(); // two managed policies: at the quota of 2 of QUOTA_ACCOUNT
+        RoleSpec live = liveRoles.read(QUOTA_ACCOUNT, ROLE).orElseThrow().spec();
+        String iamReadOnly = "arn:aws:iam::aws:policy/IAMReadOnlyAccess";
+        RoleSpec swapped = new RoleSpec(
+                QUOTA_ACCOUNT,
+                ROLE,
+                live.path(),
+                live.description(),
+                live.trustPolicy(),
+                List.of(S3_READ_ONLY, iamReadOnly),
+                live.inlinePolicies(),
+                live.permissionsBoundaryArn(),
+                live.maxSessionDurationSeconds(),
+                live.tags(),
+                null);
+
+        RoleRequestView applied = approveAndAwait(file(RequestKind.CHANGE, swapped), RoleRequestStatus.APPLIED);
+
+        assertThat(applied.applySteps())
+                .extracting(RoleRequestView.ApplyStepView::call)
+                .containsExactly("DetachRolePolicy", "DetachRolePolicy", "AttachRolePolicy", "AttachRolePolicy");
+        assertThat(liveRoles.read(QUOTA_ACCOUNT, ROLE).orElseThrow().spec().managedPolicyArns())
+                .containsExactlyInAnyOrder(S3_READ_ONLY, iamReadOnly);
+    }
+
+    @Test
+    void theLiveRoleIsReadWithNoDatabaseTransactionOpenWhenARequestIsPreparedFiledOrRevised() {
+        createManagedRole();
+        List<Boolean> readInTransaction = new CopyOnWriteArrayList<>();
+        doAnswer(read -> {
+                    readInTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+                    return read.callRealMethod();
+                })
+                .when(liveRoles)
+                .read(ACCOUNT, ROLE);
+
+        requests.liveRoleToChange(ACCOUNT, ROLE, ALICE);
+        RoleRequestView filed = file(RequestKind.CHANGE, everythingChanged());
+        RoleRequestView revised = requests.revise(
+                filed.id(),
+                filed.version(),
+                new SubmitRoleRequest(
+                        everythingChanged(), "Reports moved to Lambda, reworded", Map.of(), RequestKind.CHANGE),
+                ALICE);
+        file(RequestKind.DELETE, nameOnly(ACCOUNT, ROLE));
+
+        assertThat(revised.revision()).isEqualTo(2);
+        assertThat(readInTransaction).hasSizeGreaterThanOrEqualTo(4).containsOnly(false);
+    }
+
+    @Test
+    void aRevisionFiledWhileItsLiveRoleWasReadIsRefusedAsStaleAndNothingIsStored() {
+        createManagedRole();
+        RoleRequestView filed = file(RequestKind.CHANGE, everythingChanged());
+        SubmitRoleRequest revision = new SubmitRoleRequest(
+                everythingChanged(), "Reports moved to Lambda, reworded", Map.of(), RequestKind.CHANGE);
+        // While the first revision reads AWS, its requester files another one from a second tab.
+        doAnswer(read -> {
+                    Mockito.reset(liveRoles);
+                    requests.revise(filed.id(), filed.version(), revision, ALICE);
+                    return read.callRealMethod();
+                })
+                .when(liveRoles)
+                .read(ACCOUNT, ROLE);
+
+        assertThatThrownBy(() -> requests.revise(filed.id(), filed.version(), revision, ALICE))
+                .isInstanceOf(StaleRequestException.class);
+        assertThat(requests.get(filed.id(), ALICE).revision()).isEqualTo(2);
     }
 
     @Test

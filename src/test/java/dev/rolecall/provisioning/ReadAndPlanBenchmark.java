@@ -42,7 +42,9 @@ class ReadAndPlanBenchmark {
             createRole(iam);
             LiveRoles liveRoles = new LiveRoles(AccountRegistry.of(account), gateway);
             LiveChangePlanning planning = new LiveChangePlanning(
-                    liveRoles, new StaticListableBeanFactory().getBeanProvider(AdoptedRoles.class));
+                    liveRoles,
+                    new StaticListableBeanFactory().getBeanProvider(AdoptedRoles.class),
+                    AccountRegistry.of(account));
             List<Long> micros = new ArrayList<>();
             int calls = 0;
             for (int round = 0; round < WARM_UP + ROUNDS; round++) {

@@ -28,7 +28,9 @@ public class ActionNotAllowedException extends RequestException {
         /** One person approves one stage of a revision, never two. */
         ALREADY_APPROVED,
         /** A reviewer who edited the request is never the only approver of their own edit. */
-        OWN_EDIT
+        OWN_EDIT,
+        /** Only admins adopt a role that exists in AWS (an IMPORT request). */
+        ADMINS_ONLY
     }
 
     private final Reason reason;
@@ -53,6 +55,7 @@ public class ActionNotAllowedException extends RequestException {
             case NOT_IN_WAITING_STAGE -> "only members of the groups the waiting stage names decide on it";
             case ALREADY_APPROVED -> "you already approved a stage of this revision";
             case OWN_EDIT -> "you edited this revision: another reviewer must approve it too";
+            case ADMINS_ONLY -> "only admins adopt roles from AWS";
         };
     }
 

@@ -16,4 +16,9 @@ public class RoleSpecInvalidException extends RequestException {
     public List<FieldProblem> problems() {
         return problems;
     }
+
+    /** The problems as a person reads them, for a page that lists several refusals: each field's message. */
+    public String describe() {
+        return String.join("; ", problems.stream().map(FieldProblem::message).toList());
+    }
 }
