@@ -72,14 +72,17 @@ class InboxListingTests {
         return file(account, name, "alice", minutes, RiskLevel.LOW, null, RequestKind.CREATE);
     }
 
-    /** Opens stage 1 of the request's route for {@code groups}, due {@code dueMinutes} after the base time. */
+    /**
+     * Opens stage 1 of the request's route for {@code groups}, due {@code dueMinutes} after the base
+     * time and already marked overdue, so that the SLA job of other tests leaves these rows alone.
+     */
     private void openStage(UUID request, int dueMinutes, String... groups) {
         OffsetDateTime due = OffsetDateTime.ofInstant(BASE.plusSeconds(60L * dueMinutes), ZoneOffset.UTC);
         jdbc().sql("""
                         INSERT INTO role_request_stage (id, request_id, revision, position, reviewer_groups,
-                                                        approvals_needed, sla_seconds, opened_at, due_at)
-                        VALUES (?, ?, 1, 1, ?, 1, 3600, ?, ?)""")
-                .params(UUID.randomUUID(), request, groups, due.minusHours(1), due)
+                                                        approvals_needed, sla_seconds, opened_at, due_at, overdue_at)
+                        VALUES (?, ?, 1, 1, ?, 1, 3600, ?, ?, ?)""")
+                .params(UUID.randomUUID(), request, groups, due.minusHours(1), due, due)
                 .update();
     }
 
