@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,6 +70,35 @@ class RoutingBrowserTests extends BrowserTestSupport {
         browser.until(ExpectedConditions.presenceOfElementLocated(By.id("review-route")));
     }
 
+    /**
+     * Narrows the inbox with its form (the environment's select refreshes the rows at once, the text
+     * on Apply) until the request is the only row, and checks the page with axe-core.
+     */
+    private void findInTheInbox(String id) {
+        browser.open("/inbox?tab=ALL_OPEN");
+        new Select(browser.find(By.id("filter-environment"))).selectByValue("prod");
+        browser.until(ExpectedConditions.urlContains("environment=prod"));
+        browser.find(By.id("filter-text")).sendKeys("browser-prod-passrole");
+        browser.find(By.id("filter-apply")).click();
+        browser.until(ExpectedConditions.urlContains("text=browser-prod-passrole"));
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/requests/" + id + "']")));
+        assertThat(browser.findAll(By.cssSelector("#inbox tbody tr"))).hasSize(1);
+        assertThat(new Select(browser.find(By.id("filter-environment")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("prod");
+        assertThat(browser.find(By.id("tab-MY_GROUPS")).getAttribute("href"))
+                .as("the filters stay across tabs")
+                .contains("environment=prod")
+                .contains("text=browser-prod-passrole");
+        List<String> serious = browser.axeViolations().stream()
+                .filter(violation -> violation.contains("(serious)") || violation.contains("(critical)"))
+                .toList();
+        assertThat(serious)
+                .as("serious or critical axe-core violations on the inbox")
+                .isEmpty();
+    }
+
     @Test
     void aProdHighRequestNeedsBobThenErin() {
         RoleRequestView filed = file(PROD_ACCOUNT, "browser-prod-passrole", "iam:PassRole", "*");
@@ -83,6 +113,10 @@ class RoutingBrowserTests extends BrowserTestSupport {
         browser.signOut();
 
         browser.signIn("bob");
+        assertThat(browser.find(By.id("nav-waiting")).getText())
+                .as("waiting for bob")
+                .matches("[1-9][0-9]*\\+?");
+        findInTheInbox(filed.id().toString());
         approve(page, "Security agrees: the functions need to pass their roles");
         assertThat(browser.find(By.id("stage-1")).getText()).contains("passed, approved by bob");
         assertThat(browser.find(By.id("stage-2")).getText()).contains("waiting on 1 of payments-owners");
@@ -93,6 +127,9 @@ class RoutingBrowserTests extends BrowserTestSupport {
         browser.signOut();
 
         browser.signIn("erin");
+        assertThat(browser.find(By.id("nav-waiting")).getText())
+                .as("waiting for erin")
+                .matches("[1-9][0-9]*\\+?");
         approve(page, "Owners agree");
         assertThat(browser.find(By.id("stage-2")).getText()).contains("passed, approved by erin");
         assertThat(browser.find(By.tagName("h1")).getText()).doesNotContain("In review");
@@ -108,6 +145,9 @@ class RoutingBrowserTests extends BrowserTestSupport {
 
         browser.signIn("alice");
         browser.open("/requests/" + filed.id());
+        assertThat(browser.findAll(By.id("nav-waiting")))
+                .as("alice reviews nothing")
+                .isEmpty();
         assertThat(browser.find(By.id("route-rule")).getText()).isEqualTo("sandbox-low-risk");
         assertThat(browser.find(By.id("timeline")).findElement(By.xpath("..")).getText())
                 .contains("Approved by routing rule sandbox-low-risk");

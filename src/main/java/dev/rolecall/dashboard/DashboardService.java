@@ -4,9 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
-import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestService.InboxTab;
-import dev.rolecall.request.RoleRequestSlice;
+import dev.rolecall.request.inbox.InboxFilter;
+import dev.rolecall.request.inbox.InboxService;
+import dev.rolecall.request.inbox.InboxSort;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -60,14 +61,14 @@ class DashboardService {
     private static final Set<String> OPEN = Set.of("SUBMITTED", "IN_REVIEW", "CHANGES_REQUESTED");
 
     private final DashboardStatistics statistics;
-    private final RoleRequestService requests;
+    private final InboxService inbox;
     private final Clock clock;
     private final Cache<Boolean, DashboardFigures> shared =
             Caffeine.newBuilder().expireAfterWrite(FRESHNESS).maximumSize(1).build();
 
-    DashboardService(DashboardStatistics statistics, RoleRequestService requests, Clock clock) {
+    DashboardService(DashboardStatistics statistics, InboxService inbox, Clock clock) {
         this.statistics = statistics;
-        this.requests = requests;
+        this.inbox = inbox;
         this.clock = clock;
     }
 
@@ -85,8 +86,8 @@ class DashboardService {
         if (!reader.has(Role.REVIEWER)) {
             return null;
         }
-        RoleRequestSlice mine = requests.inbox(reader, InboxTab.MY_GROUPS, null, null, 1);
-        return mine.countText();
+        return inbox.page(reader, InboxTab.MY_GROUPS, InboxFilter.NONE, InboxSort.OLDEST, null, null, 1)
+                .countText();
     }
 
     /** Reads every shared figure as of {@code now}, uncached. */

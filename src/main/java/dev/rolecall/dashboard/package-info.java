@@ -3,7 +3,7 @@
  * (requests in review, what waits on the reader, time to decide, failed applies, expiring roles) and
  * charts of the last twelve weeks drawn on the server as SVG.
  */
-@ApplicationModule(allowedDependencies = {"identity", "request"})
+@ApplicationModule(allowedDependencies = {"identity", "request", "request :: inbox"})
 @NullMarked
 package dev.rolecall.dashboard;
 

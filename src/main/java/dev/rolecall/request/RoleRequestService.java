@@ -415,31 +415,6 @@ public class RoleRequestService {
         DECIDED_BY_ME
     }
 
-    /**
-     * One page of a tab of the reviewer's inbox, oldest first, never their own requests, with its
-     * number up to {@link RoleRequestSlice#COUNT_LIMIT}; empty for anyone who does not review.
-     */
-    @Transactional(readOnly = true)
-    public RoleRequestSlice inbox(
-            CurrentUser reviewer,
-            InboxTab tab,
-            RoleRequestSlice.@Nullable Key older,
-            RoleRequestSlice.@Nullable Key newer,
-            int size) {
-        if (!reviewer.has(Role.REVIEWER)) {
-            return RoleRequestSlice.empty();
-        }
-        String me = reviewer.username();
-        RoleRequestListing.Scope scope = switch (tab) {
-            case MY_GROUPS ->
-                new RoleRequestListing.Scope(
-                        null, me, RoleRequestStatus.IN_REVIEW, List.copyOf(groups.groupsOf(me)), null);
-            case ALL_OPEN -> new RoleRequestListing.Scope(null, me, RoleRequestStatus.IN_REVIEW);
-            case DECIDED_BY_ME -> new RoleRequestListing.Scope(null, me, null, null, me);
-        };
-        return listing.slice(scope, false, older, newer, size, true);
-    }
-
     /** The stage each request of a page waits on now, for the requests in review that have a route. */
     @Transactional(readOnly = true)
     public Map<RoleRequestId, WaitingStage> waitingStages(RoleRequestSlice page) {

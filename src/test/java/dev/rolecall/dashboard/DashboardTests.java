@@ -120,7 +120,7 @@ class DashboardTests {
                 .getResponse()
                 .getContentAsString();
         Matcher count =
-                Pattern.compile("<span class=\"muted\">\\(([^)]*)\\)</span>").matcher(inbox);
+                Pattern.compile("id=\"inbox-count\">\\(([^)]*)\\)</span>").matcher(inbox);
         assertThat(count.find()).isTrue();
         assertThat(tile(page("bob"), "tile-waiting"))
                 .contains("<span class=\"tile-value\">" + count.group(1) + "</span>");

@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rolecall.request.RoleRequestService.InboxTab;
+import dev.rolecall.request.inbox.InboxFilter;
+import dev.rolecall.request.inbox.InboxService;
+import dev.rolecall.request.inbox.InboxSort;
 import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.problems.RoleSpecInvalidException;
 import dev.rolecall.request.review.Emergency;
@@ -35,6 +38,9 @@ class EmergencyRequestServiceTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    InboxService inbox;
 
     private static SubmitRoleRequest emergency(String roleName, RequestKind kind, String reason) {
         return new SubmitRoleRequest(RoleSpecs.valid(roleName), "CI deploys", Map.of(), kind, true, reason);
@@ -80,7 +86,9 @@ class EmergencyRequestServiceTests {
         assertThat(review.waitingOn()).isEqualTo("1 of security");
         assertThat(requests.mayReviewEmergency(filed.id(), BOB)).isTrue();
         assertThat(requests.mayReviewEmergency(filed.id(), ALICE)).isFalse();
-        assertThat(requests.inbox(BOB, InboxTab.MY_GROUPS, null, null, 200).items())
+        assertThat(inbox.page(BOB, InboxTab.MY_GROUPS, InboxFilter.NONE, InboxSort.OLDEST, null, null, 200)
+                        .slice()
+                        .items())
                 .filteredOn(row -> row.id().equals(filed.id()))
                 .singleElement()
                 .satisfies(row -> assertThat(row.emergencyReason()).isEqualTo("INC-7: deploys are down"));
@@ -111,7 +119,9 @@ class EmergencyRequestServiceTests {
 
         assertThat(confirmed.emergency().review()).isEqualTo(Emergency.Review.CONFIRMED);
         assertThat(requests.mayReviewEmergency(filed.id(), BOB)).isFalse();
-        assertThat(requests.inbox(BOB, InboxTab.MY_GROUPS, null, null, 200).items())
+        assertThat(inbox.page(BOB, InboxTab.MY_GROUPS, InboxFilter.NONE, InboxSort.OLDEST, null, null, 200)
+                        .slice()
+                        .items())
                 .noneMatch(row -> row.id().equals(filed.id()));
         assertThat(auditActions(filed)).endsWith("request.decision", "request.emergency_confirmed");
     }

@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.RoleRequestService.InboxTab;
+import dev.rolecall.request.inbox.InboxFilter;
+import dev.rolecall.request.inbox.InboxPage;
+import dev.rolecall.request.inbox.InboxService;
+import dev.rolecall.request.inbox.InboxSort;
 import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.review.ReviewProgress;
 import dev.rolecall.request.review.StageView;
@@ -28,6 +32,9 @@ class RoleRequestRoutingServiceTests {
 
     @Autowired
     RoleRequestService requests;
+
+    @Autowired
+    InboxService inbox;
 
     static RoleSpec lowRisk(String account, String roleName) {
         return new RoleSpec(
@@ -92,23 +99,25 @@ class RoleRequestRoutingServiceTests {
     void theInboxTabsFollowTheWaitingStage() {
         RoleRequestView filed = requests.submit(
                 new SubmitRoleRequest(lowRisk(PROD_ACCOUNT, "svc-inbox"), "reads logs", Map.of()), ALICE);
-        assertThat(ids(requests.inbox(BOB, InboxTab.MY_GROUPS, null, null, 500)))
+        assertThat(ids(inbox.page(BOB, InboxTab.MY_GROUPS, InboxFilter.NONE, InboxSort.OLDEST, null, null, 500)))
                 .contains(filed.id());
-        assertThat(ids(requests.inbox(ERIN, InboxTab.MY_GROUPS, null, null, 500)))
-                .contains(filed.id());
+        assertThat(ids(inbox.page(ERIN, InboxTab.MY_GROUPS, InboxFilter.NONE, InboxSort.OLDEST, null, null, 500)))
+                .as("erin is not in security: stage 1 does not wait on her")
+                .doesNotContain(filed.id());
 
         requests.decide(filed.id(), null, DecisionType.APPROVE, "ok", BOB);
 
-        assertThat(ids(requests.inbox(BOB, InboxTab.MY_GROUPS, null, null, 500)))
+        assertThat(ids(inbox.page(BOB, InboxTab.MY_GROUPS, InboxFilter.NONE, InboxSort.OLDEST, null, null, 500)))
                 .doesNotContain(filed.id());
-        assertThat(ids(requests.inbox(BOB, InboxTab.ALL_OPEN, null, null, 500))).contains(filed.id());
-        assertThat(ids(requests.inbox(BOB, InboxTab.DECIDED_BY_ME, null, null, 500)))
+        assertThat(ids(inbox.page(BOB, InboxTab.ALL_OPEN, InboxFilter.NONE, InboxSort.OLDEST, null, null, 500)))
                 .contains(filed.id());
-        assertThat(ids(requests.inbox(ERIN, InboxTab.DECIDED_BY_ME, null, null, 500)))
+        assertThat(ids(inbox.page(BOB, InboxTab.DECIDED_BY_ME, InboxFilter.NONE, InboxSort.OLDEST, null, null, 500)))
+                .contains(filed.id());
+        assertThat(ids(inbox.page(ERIN, InboxTab.DECIDED_BY_ME, InboxFilter.NONE, InboxSort.OLDEST, null, null, 500)))
                 .doesNotContain(filed.id());
-        RoleRequestSlice erins = requests.inbox(ERIN, InboxTab.MY_GROUPS, null, null, 500);
+        InboxPage erins = inbox.page(ERIN, InboxTab.MY_GROUPS, InboxFilter.NONE, InboxSort.OLDEST, null, null, 500);
         assertThat(ids(erins)).contains(filed.id());
-        assertThat(requests.waitingStages(erins).get(filed.id())).satisfies(stage -> {
+        assertThat(inbox.waitingStages(erins).get(filed.id())).satisfies(stage -> {
             assertThat(stage.position()).isEqualTo(2);
             assertThat(stage.stages()).isEqualTo(2);
             assertThat(stage.waitingOn()).isEqualTo("1 of payments-owners");
@@ -116,7 +125,27 @@ class RoleRequestRoutingServiceTests {
         });
     }
 
-    private static List<RoleRequestId> ids(RoleRequestSlice slice) {
+    @Test
+    void theNavCountsWhatWaitsOnMyGroupsAndThatIMayStillDecide() {
+        long bobBefore = inbox.waitingFor("bob", true).orElseThrow();
+        long erinBefore = inbox.waitingFor("erin", true).orElseThrow();
+        RoleRequestView filed = requests.submit(
+                new SubmitRoleRequest(lowRisk(PROD_ACCOUNT, "svc-nav-count"), "reads logs", Map.of()), ALICE);
+        assertThat(inbox.waitingFor("bob", true)).hasValue(bobBefore + 1);
+        assertThat(inbox.waitingFor("erin", true))
+                .as("stage 1 waits on security only")
+                .hasValue(erinBefore);
+
+        requests.decide(filed.id(), null, DecisionType.APPROVE, "ok", BOB);
+
+        assertThat(inbox.waitingFor("bob", true)).as("bob decided his stage").hasValue(bobBefore);
+        assertThat(inbox.waitingFor("erin", true)).hasValue(erinBefore + 1);
+        assertThat(inbox.waitingFor("alice", false))
+                .as("no count for who does not review")
+                .isEmpty();
+    }
+
+    private static List<RoleRequestId> ids(InboxPage slice) {
         return slice.items().stream().map(RoleRequestSummary::id).toList();
     }
 }

@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.policy.analysis.PolicyFinding;
 import dev.rolecall.policy.analysis.RiskLevel;
+import dev.rolecall.request.inbox.InboxFilter;
+import dev.rolecall.request.inbox.InboxService;
+import dev.rolecall.request.inbox.InboxSort;
 import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.problems.IllegalTransitionException;
 import dev.rolecall.request.problems.RoleRequestNotFoundException;
@@ -37,6 +40,9 @@ class RoleRequestServiceTests {
 
     @Autowired
     RoleRequestService requests;
+
+    @Autowired
+    InboxService inbox;
 
     private RoleRequestView submitted(String roleName) {
         return requests.submit(new SubmitRoleRequest(RoleSpecs.valid(roleName), "CI deploys", Map.of()), ALICE);
@@ -228,12 +234,21 @@ class RoleRequestServiceTests {
         RoleRequestView alices = submitted("svc-inbox");
         RoleRequestView bobs =
                 requests.submit(new SubmitRoleRequest(RoleSpecs.valid("svc-inbox-bob"), "mine", Map.of()), BOB);
-        List<RoleRequestId> bobsInbox =
-                requests.inbox(BOB, RoleRequestService.InboxTab.ALL_OPEN, null, null, 500).items().stream()
-                        .map(RoleRequestSummary::id)
-                        .toList();
+        List<RoleRequestId> bobsInbox = inbox
+                .page(BOB, RoleRequestService.InboxTab.ALL_OPEN, InboxFilter.NONE, InboxSort.OLDEST, null, null, 500)
+                .items()
+                .stream()
+                .map(RoleRequestSummary::id)
+                .toList();
         assertThat(bobsInbox).contains(alices.id()).doesNotContain(bobs.id());
-        assertThat(requests.inbox(ALICE, RoleRequestService.InboxTab.ALL_OPEN, null, null, 10)
+        assertThat(inbox.page(
+                                ALICE,
+                                RoleRequestService.InboxTab.ALL_OPEN,
+                                InboxFilter.NONE,
+                                InboxSort.OLDEST,
+                                null,
+                                null,
+                                10)
                         .items())
                 .isEmpty();
     }
@@ -322,7 +337,17 @@ class RoleRequestServiceTests {
         RoleRequestView now = requests.get(read.id(), CAROL);
         assertThat(now.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
         assertThat(now.decisions()).isEmpty();
-        assertThat(requests.inbox(BOB, RoleRequestService.InboxTab.ALL_OPEN, null, null, 500).items().stream()
+        assertThat(inbox
+                        .page(
+                                BOB,
+                                RoleRequestService.InboxTab.ALL_OPEN,
+                                InboxFilter.NONE,
+                                InboxSort.OLDEST,
+                                null,
+                                null,
+                                500)
+                        .items()
+                        .stream()
                         .map(RoleRequestSummary::id))
                 .contains(read.id());
     }

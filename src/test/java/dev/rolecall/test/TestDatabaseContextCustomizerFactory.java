@@ -17,8 +17,9 @@ import org.springframework.test.context.MergedContextConfiguration;
  * when a context asks for the datasource URL, instead of the console's embedded
  * database. Flyway migrates as the schema's owner and the application connects as the runtime role,
  * as in production. The demo users and account stay, so tests sign in as alice, bob, carol and friends.
- * The demo routing rules do not, unless the class carries {@link DemoRouting}: every request takes the
- * default route (1 of {@code security}: bob or erin), as the tests written before routing expect.
+ * The demo routing rules and groups do not, unless the class carries {@link DemoRouting}: every request
+ * takes the default route, 1 of {@code security}, whose members are bob and erin here (the demo has
+ * only bob), as the tests written before routing expect.
  */
 class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -37,7 +38,9 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             if (!demoRouting) {
                 context.getEnvironment()
                         .getPropertySources()
-                        .addFirst(new MapPropertySource("rolecallTestRouting", Map.of("rolecall.routing.rules", "")));
+                        .addFirst(new MapPropertySource(
+                                "rolecallTestRouting",
+                                Map.of("rolecall.routing.rules", "", "rolecall.routing.groups.security", "bob,erin")));
             }
         }
     }

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.inbox.InboxService;
 import dev.rolecall.test.UsesTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,13 +43,24 @@ class DecisionBadInputTests {
     @MockitoBean
     RoleRequestService requests;
 
+    @MockitoBean
+    InboxService inbox;
+
     @ParameterizedTest
-    @ValueSource(strings = {"2147483647", "-1", "1764643200000000.", "x.3f2a6c1e-0000-4000-8000-000000000001"})
-    void anInboxPositionThatIsNoneIsA400InWords(String older) throws Exception {
-        mvc.perform(get("/inbox").param("older", older).with(user("bob").roles("REVIEWER")))
+    @ValueSource(
+            strings = {
+                "2147483647",
+                "-1",
+                "1764643200000000.",
+                "x.3f2a6c1e-0000-4000-8000-000000000001",
+                "5.1.3f2a6c1e-0000-4000-8000-000000000001.",
+                "12.1.3f2a6c1e-0000-4000-8000-000000000001"
+            })
+    void anInboxPositionThatIsNoneIsA400InWords(String after) throws Exception {
+        mvc.perform(get("/inbox").param("after", after).with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("older has a value that cannot be read")));
-        verify(requests, never()).inbox(any(), any(), any(), any(), anyInt());
+                .andExpect(content().string(containsString("after has a value that cannot be read")));
+        verify(inbox, never()).page(any(), any(), any(), any(), any(), any(), anyInt());
     }
 
     @Test

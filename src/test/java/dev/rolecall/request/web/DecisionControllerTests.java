@@ -22,9 +22,11 @@ import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestService.InboxTab;
-import dev.rolecall.request.RoleRequestSlice;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestSummary;
+import dev.rolecall.request.inbox.InboxChoices;
+import dev.rolecall.request.inbox.InboxPage;
+import dev.rolecall.request.inbox.InboxService;
 import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.problems.CommentRequiredException;
 import dev.rolecall.request.problems.IllegalTransitionException;
@@ -34,6 +36,7 @@ import dev.rolecall.test.UsesTestDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -53,6 +56,15 @@ class DecisionControllerTests {
 
     @MockitoBean
     RoleRequestService requests;
+
+    @MockitoBean
+    InboxService inbox;
+
+    @BeforeEach
+    void choices() {
+        given(inbox.choices()).willReturn(new InboxChoices(List.of("111122223333"), List.of("sandbox"), List.of()));
+        given(inbox.page(any(), any(), any(), any(), any(), any(), anyInt())).willReturn(InboxPage.empty());
+    }
 
     @Test
     void requestersCannotOpenTheInbox() throws Exception {
@@ -75,9 +87,9 @@ class DecisionControllerTests {
                 null,
                 Instant.EPOCH,
                 Instant.EPOCH);
-        given(requests.inbox(any(), eq(InboxTab.MY_GROUPS), any(), any(), anyInt()))
-                .willReturn(new RoleRequestSlice(List.of(waiting), null, null, 1L));
-        given(requests.waitingStages(any()))
+        given(inbox.page(any(), eq(InboxTab.MY_GROUPS), any(), any(), any(), any(), anyInt()))
+                .willReturn(new InboxPage(List.of(waiting), null, null, 1L));
+        given(inbox.waitingStages(any()))
                 .willReturn(Map.of(
                         DecisionApiControllerTests.ID,
                         new WaitingStage(
@@ -94,7 +106,6 @@ class DecisionControllerTests {
 
     @Test
     void anEmptyInboxSaysSo() throws Exception {
-        given(requests.inbox(any(), any(), any(), any(), anyInt())).willReturn(RoleRequestSlice.empty());
         mvc.perform(get("/inbox").with(user("erin").roles("REVIEWER")))
                 .andExpect(content().string(containsString("Nothing needs your review.")));
     }

@@ -68,7 +68,7 @@ class RoutingAdminControllerTests {
                 .andExpect(content()
                         .string(allOf(
                                 containsString("<dt>security</dt>"),
-                                containsString("<dd>bob, erin</dd>"),
+                                containsString("<dd>bob</dd>"),
                                 containsString("<dd>payments-owners</dd>"),
                                 containsString("<td>sandbox-low-risk</td>"),
                                 containsString("<td>account 111122223333 · risk LOW</td>"),

@@ -1,0 +1,115 @@
+package dev.rolecall.request.inbox;
+
+import dev.rolecall.account.AccountRegistry;
+import dev.rolecall.account.TargetAccount;
+import dev.rolecall.identity.CurrentUser;
+import dev.rolecall.identity.Role;
+import dev.rolecall.policy.analysis.FindingCodes;
+import dev.rolecall.request.RoleRequestId;
+import dev.rolecall.request.RoleRequestService;
+import dev.rolecall.request.RoleRequestService.InboxTab;
+import dev.rolecall.request.review.WaitingStage;
+import dev.rolecall.routing.ReviewerGroups;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reviewer's inbox: a tab's requests, filtered and sorted, never the reviewer's own, and how many
+ * wait on the reviewer's groups. Anyone who does not review gets an empty inbox and no count.
+ */
+@Service
+@Transactional(readOnly = true)
+public class InboxService {
+
+    private final InboxListing listing;
+    private final WaitingCount waiting;
+    private final RoleRequestService requests;
+    private final ReviewerGroups groups;
+    private final AccountRegistry accounts;
+
+    InboxService(
+            InboxListing listing,
+            WaitingCount waiting,
+            RoleRequestService requests,
+            ReviewerGroups groups,
+            AccountRegistry accounts) {
+        this.listing = listing;
+        this.waiting = waiting;
+        this.requests = requests;
+        this.groups = groups;
+        this.accounts = accounts;
+    }
+
+    /**
+     * One page of a tab in the sort's order, with its number up to {@link
+     * dev.rolecall.request.RoleRequestSlice#COUNT_LIMIT}: the first page, or the page after or before a
+     * position an earlier page handed out. The filter's values are taken as they are: check them with
+     * {@link #choices()} first.
+     */
+    public InboxPage page(
+            CurrentUser reviewer,
+            InboxTab tab,
+            InboxFilter filter,
+            InboxSort sort,
+            @Nullable InboxCursor after,
+            @Nullable InboxCursor before,
+            int size) {
+        if (!reviewer.has(Role.REVIEWER)) {
+            return InboxPage.empty();
+        }
+        String me = reviewer.username();
+        List<String> inEnvironment = accounts.all().stream()
+                .filter(account -> account.environment().equals(filter.environment()))
+                .map(TargetAccount::id)
+                .toList();
+        InboxListing.Scope scope =
+                new InboxListing.Scope(me, tab, List.copyOf(groups.groupsOf(me)), filter, inEnvironment);
+        return listing.page(scope, sortsOf(tab).contains(sort) ? sort : InboxSort.OLDEST, after, before, size);
+    }
+
+    /**
+     * The sorts a tab offers: by age, time left or risk in review; "Decided by me" by age only, as
+     * most of its requests have left review (nothing is due) and it may hold much of the table.
+     */
+    public static List<InboxSort> sortsOf(InboxTab tab) {
+        return tab == InboxTab.DECIDED_BY_ME
+                ? List.of(InboxSort.OLDEST, InboxSort.NEWEST)
+                : List.of(InboxSort.values());
+    }
+
+    /** The stage each request of a page waits on now, for the requests in review that have a route. */
+    public Map<RoleRequestId, WaitingStage> waitingStages(InboxPage page) {
+        return requests.waitingStages(page.slice());
+    }
+
+    /**
+     * How many requests in review wait on a stage that names one of the reviewer's groups and that
+     * the reviewer may still decide (not their own, not a revision they approved already), counted
+     * up to 100 (shown as "99+"); empty for anyone who does not review.
+     */
+    public OptionalLong waitingFor(String username, boolean reviews) {
+        if (!reviews) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(waiting.count(username, List.copyOf(groups.groupsOf(username))));
+    }
+
+    /** The values the filters accept: the configured accounts and environments and the finding codes. */
+    public InboxChoices choices() {
+        List<TargetAccount> all = accounts.all();
+        return new InboxChoices(
+                all.stream().map(TargetAccount::id).toList(),
+                all.stream()
+                        .map(TargetAccount::environment)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .sorted()
+                        .toList(),
+                FindingCodes.all());
+    }
+}
