@@ -137,6 +137,7 @@ class RoleApplier {
     private void run(RoleRequestId id, TargetAccount account, List<IamCall> plan) {
         String roleArn = null;
         try (IamSession iam = gateway.open(account, id)) {
+            iam.reserveTurns(plan.size());
             for (IamCall call : plan) {
                 String arn = execute(id, iam, call);
                 roleArn = arn == null ? roleArn : arn;
