@@ -129,7 +129,7 @@ class PoolBusyWhileRenderingIntegrationTests {
     @Test
     void pagesAnswer503WhenThePoolIsTakenWhileTheyRender() throws Exception {
         signIn("carol", "demo");
-        for (String path : new String[] {"/audit", "/requests", "/"}) {
+        for (String path : new String[] {"/audit", "/requests", "/requests/new"}) {
             HttpResponse<String> normal = get(path, false);
             assertThat(normal.statusCode()).as(path).isEqualTo(200);
 
