@@ -77,7 +77,8 @@ class RoleApplierTests {
                             Duration.ofMinutes(1),
                             Duration.ofMinutes(5),
                             null)),
-                    new ProvisioningMetrics(meters)));
+                    new ProvisioningMetrics(meters)),
+            new ApplyStepRecords(requests));
 
     @BeforeEach
     void approvedSpec() {
