@@ -2,6 +2,7 @@ package dev.rolecall;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
@@ -17,9 +18,14 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(EmbeddedDefaults.EMBEDDED)
 class EmbeddedPostgresConfiguration {
 
+    /** The server started while the context was built ({@link EmbeddedPostgresEarlyStart}), or started now. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgres(DatabaseProperties properties) {
-        return EmbeddedPostgresServer.start(properties.dataDirectory(), properties.port());
+    EmbeddedPostgresServer embeddedPostgres(
+            DatabaseProperties properties, ObjectProvider<EmbeddedPostgresEarlyStart> earlyStart) {
+        EmbeddedPostgresEarlyStart started = earlyStart.getIfAvailable();
+        return started != null
+                ? started.await()
+                : EmbeddedPostgresServer.start(properties.dataDirectory(), properties.port());
     }
 
     /** Pool settings come from {@code spring.datasource.hikari.*}, as with an external database. */

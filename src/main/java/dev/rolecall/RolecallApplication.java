@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Bean;
 public class RolecallApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(RolecallApplication.class, args);
+        SpringApplication application = new SpringApplication(RolecallApplication.class);
+        // The embedded database starts while the context is built, not when the first bean needs it.
+        application.addInitializers(new EmbeddedPostgresEarlyStart());
+        application.run(args);
     }
 
     /** The one clock every module reads, so tests can fix time. */

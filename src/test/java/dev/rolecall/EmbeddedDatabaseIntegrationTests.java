@@ -29,8 +29,12 @@ class EmbeddedDatabaseIntegrationTests {
     @Test
     void twoConsolesFromTwoFoldersBothStartAndStaySeparate() throws Exception {
         int preferredPort = EmbeddedPostgresServerTests.freePort();
-        try (ConfigurableApplicationContext first = console(temp.resolve("first"), preferredPort);
+        try (ConfigurableApplicationContext first = console(temp.resolve("first"), preferredPort, true);
                 ConfigurableApplicationContext second = console(temp.resolve("second"), preferredPort)) {
+            assertThat(first.getBeansOfType(EmbeddedPostgresEarlyStart.class))
+                    .as("the first console's database started as the context was built, as main starts it")
+                    .hasSize(1);
+            assertThat(second.getBeansOfType(EmbeddedPostgresEarlyStart.class)).isEmpty();
             JdbcTemplate firstDatabase = jdbc(first);
             JdbcTemplate secondDatabase = jdbc(second);
             record(firstDatabase, "filed-in-first");
@@ -92,11 +96,17 @@ class EmbeddedDatabaseIntegrationTests {
     }
 
     private static ConfigurableApplicationContext console(Path folder, int port) {
-        return new SpringApplicationBuilder(RolecallApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--rolecall.database.data-directory=" + folder,
-                        "--rolecall.database.port=" + port);
+        return console(folder, port, false);
+    }
+
+    /** @param earlyStart whether the database starts while the context is built, as {@code main} does */
+    private static ConfigurableApplicationContext console(Path folder, int port, boolean earlyStart) {
+        SpringApplicationBuilder console = new SpringApplicationBuilder(RolecallApplication.class);
+        if (earlyStart) {
+            console.initializers(new EmbeddedPostgresEarlyStart());
+        }
+        return console.run(
+                "--server.port=0", "--rolecall.database.data-directory=" + folder, "--rolecall.database.port=" + port);
     }
 
     private static JdbcTemplate jdbc(ConfigurableApplicationContext console) {

@@ -22,14 +22,20 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(PolicyConfiguration.TemplateProperties.class)
 class PolicyConfiguration {
 
+    /** Starts reading the shipped catalog and managed policies as the context's refresh begins. */
     @Bean
-    IamCatalog iamCatalog() {
-        return IamCatalog.readShipped();
+    static ShippedPolicyData shippedPolicyData() {
+        return new ShippedPolicyData();
     }
 
     @Bean
-    AwsManagedPolicies awsManagedPolicies() {
-        return AwsManagedPolicies.readShipped();
+    IamCatalog iamCatalog(ShippedPolicyData shipped) {
+        return shipped.catalog();
+    }
+
+    @Bean
+    AwsManagedPolicies awsManagedPolicies(ShippedPolicyData shipped) {
+        return shipped.managedPolicies();
     }
 
     @Bean

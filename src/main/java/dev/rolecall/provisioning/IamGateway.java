@@ -202,7 +202,7 @@ class IamGateway implements AutoCloseable {
                         .addLimit(IamRateLimits.limit(properties.callsPerSecond()))
                         .build()
                 : rateLimits.bucket(account.id());
-        return new AccountClients(iam, sts, rateLimit);
+        return new AccountClients(iam, sts, rateLimit, properties.callsPerSecond());
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
@@ -233,12 +233,25 @@ class IamGateway implements AutoCloseable {
                 .build();
     }
 
-    private record AccountClients(IamClient iam, StsClient sts, Bucket rateLimit) {
+    /** @param capacity the tokens of the account's bucket: the most turns one operation may take */
+    private record AccountClients(IamClient iam, StsClient sts, Bucket rateLimit, int capacity) {
 
         /** Waits until the account's rate limit allows one more call. */
         void awaitTurn() {
+            awaitTurns(1);
+        }
+
+        /**
+         * Waits until the account's rate limit allows {@code calls} more calls, taken in one bucket
+         * operation; a bucket never holds more than its capacity, so at most that many are taken.
+         *
+         * @return the turns taken
+         */
+        int awaitTurns(int calls) {
+            int turns = Math.min(calls, capacity);
             try {
-                rateLimit.asBlocking().consume(1);
+                rateLimit.asBlocking().consume(turns);
+                return turns;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the account's rate limit", e);
@@ -265,6 +278,8 @@ class IamGateway implements AutoCloseable {
         private final @Nullable StsAssumeRoleCredentialsProvider provisionerRole;
         private final CallMetrics metrics = new CallMetrics();
         private final int readPageSize;
+        /** Turns of the account's rate limit this session took ahead and has not used yet. */
+        private int reservedTurns;
 
         SdkIamSession(
                 AccountClients clients,
@@ -321,8 +336,24 @@ class IamGateway implements AutoCloseable {
         }
 
         @Override
+        public void reserveTurns(int calls) {
+            if (calls > reservedTurns) {
+                reservedTurns += clients.awaitTurns(calls - reservedTurns);
+            }
+        }
+
+        /** Uses a turn taken ahead, or waits for one. */
+        private void awaitTurn() {
+            if (reservedTurns > 0) {
+                reservedTurns--;
+            } else {
+                clients.awaitTurn();
+            }
+        }
+
+        @Override
         public Optional<ExistingRole> findRole(String roleName) {
-            clients.awaitTurn();
+            awaitTurn();
             try {
                 Role role = iam.getRole(
                                 request -> request.roleName(roleName).overrideConfiguration(this::asProvisioner))
@@ -516,7 +547,7 @@ class IamGateway implements AutoCloseable {
                     roleName,
                     account.id(),
                     requestId);
-            clients.awaitTurn();
+            awaitTurn();
             metrics.attempts = 1;
             long started = System.nanoTime();
             try {

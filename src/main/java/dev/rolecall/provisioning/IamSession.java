@@ -38,6 +38,14 @@ interface IamSession extends AutoCloseable {
     /** Deletes the role (DeleteRole); a role already gone counts as deleted. */
     void deleteRole(String roleName);
 
+    /**
+     * Takes the account's rate-limit turns for the next {@code calls} calls of this session in one
+     * operation (at most a full bucket's worth; any further call waits its own turn), so that a job
+     * that knows its plan pays for the shared limit once instead of before every call. Turns not
+     * used are simply spent: the account then makes fewer calls, never more.
+     */
+    default void reserveTurns(int calls) {}
+
     /** How many attempts the last call took, the first included: more than one means retries. */
     default int attemptsOfLastCall() {
         return 1;

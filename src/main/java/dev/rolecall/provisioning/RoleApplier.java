@@ -50,6 +50,7 @@ class RoleApplier {
     private final ApplyHalt halt;
     private final ProvisioningMetrics metrics;
     private final ChangeApplier changes;
+    private final ApplyStepRecords records;
 
     RoleApplier(
             AccountRegistry accounts,
@@ -58,7 +59,9 @@ class RoleApplier {
             IamGateway gateway,
             ApplyHalt halt,
             ProvisioningMetrics metrics,
-            ChangeApplier changes) {
+            ChangeApplier changes,
+            ApplyStepRecords records) {
+        this.records = records;
         this.metrics = metrics;
         this.changes = changes;
         this.accounts = accounts;
@@ -134,24 +137,33 @@ class RoleApplier {
         run(id, account.get(), remaining);
     }
 
+    /**
+     * Makes the calls, each recorded as it succeeds; the records are written beside the calls
+     * ({@link ApplyStepRecords}) and all of them before the request's outcome.
+     */
     private void run(RoleRequestId id, TargetAccount account, List<IamCall> plan) {
         String roleArn = null;
+        ApplyStepRecords.Job steps = records.of(id);
         try (IamSession iam = gateway.open(account, id)) {
+            iam.reserveTurns(plan.size());
             for (IamCall call : plan) {
-                String arn = execute(id, iam, call);
+                String arn = execute(steps, iam, call);
                 roleArn = arn == null ? roleArn : arn;
             }
             if (roleArn == null) {
                 // CreateRole succeeded in an earlier run: the role exists, so read its ARN.
                 roleArn = existingRoleArn(iam, id);
             }
+            steps.awaitWritten();
         } catch (ApplyStoppedException e) {
+            steps.awaitWritten();
             log.info("request={} account={} outcome=failed code={}", id, account.id(), e.code);
             requests.markFailed(id, e.code, e.message);
             metrics.jobEnded(account.id(), "failed");
             return;
         } catch (RuntimeException e) {
             log.error("request={} account={} could not be applied", id, account.id(), e);
+            awaitQuietly(steps);
             requests.markFailed(id, INTERNAL_ERROR, "Rolecall could not apply the request; see the application log.");
             metrics.jobEnded(account.id(), "failed");
             return;
@@ -178,31 +190,33 @@ class RoleApplier {
      * {@code rolecall:request-id} tag (an earlier run created it and died before recording that);
      * anyone else's role is never adopted. PutRolePolicy and AttachRolePolicy are idempotent.
      */
-    private @Nullable String execute(RoleRequestId id, IamSession iam, IamCall call) {
+    private @Nullable String execute(ApplyStepRecords.Job steps, IamSession iam, IamCall call) {
+        RoleRequestId id = steps.id();
         String arn;
         try {
             arn = iam.execute(call);
         } catch (IamCallFailedException e) {
             if (call instanceof IamCall.CreateRole create && ENTITY_ALREADY_EXISTS.equals(e.code())) {
-                arn = ownRole(id, iam, create, e.attempts());
+                arn = ownRole(steps, iam, create, e.attempts());
             } else {
-                throw stop(id, call, e.code(), e.getMessage(), e.attempts());
+                throw stop(steps, call, e.code(), e.getMessage(), e.attempts());
             }
         } catch (RuntimeException e) {
             log.error("request={} action={} failed inside Rolecall", id, call.name(), e);
-            throw stop(id, call, INTERNAL_ERROR, "Rolecall could not make the call; see the application log.", 1);
+            throw stop(steps, call, INTERNAL_ERROR, "Rolecall could not make the call; see the application log.", 1);
         }
         halt.afterCall(call.name());
-        requests.recordApplyStep(id, step(call, ApplyStepStatus.SUCCEEDED, iam.attemptsOfLastCall()));
+        steps.record(step(call, ApplyStepStatus.SUCCEEDED, iam.attemptsOfLastCall()));
         return arn;
     }
 
-    private String ownRole(RoleRequestId id, IamSession iam, IamCall.CreateRole create, int attempts) {
+    private String ownRole(ApplyStepRecords.Job steps, IamSession iam, IamCall.CreateRole create, int attempts) {
+        RoleRequestId id = steps.id();
         Optional<IamSession.ExistingRole> existing;
         try {
             existing = iam.findRole(create.roleName());
         } catch (IamCallFailedException e) {
-            throw stop(id, create, e.code(), e.getMessage(), attempts);
+            throw stop(steps, create, e.code(), e.getMessage(), attempts);
         }
         if (existing.isPresent() && id.value().toString().equals(existing.get().requestIdTag())) {
             log.info(
@@ -210,7 +224,7 @@ class RoleApplier {
             return existing.get().arn();
         }
         throw stop(
-                id,
+                steps,
                 create,
                 ENTITY_ALREADY_EXISTS,
                 NOT_OURS + " (role " + create.roleName() + ", "
@@ -219,11 +233,20 @@ class RoleApplier {
                 attempts);
     }
 
-    private ApplyStoppedException stop(RoleRequestId id, IamCall call, String code, String message, int attempts) {
-        requests.recordApplyStep(
-                id,
+    private ApplyStoppedException stop(
+            ApplyStepRecords.Job steps, IamCall call, String code, String message, int attempts) {
+        steps.record(
                 new ApplyStepRecord(call.name(), call.parameters(), ApplyStepStatus.FAILED, code, message, attempts));
         return new ApplyStoppedException(code, call.name() + " failed: " + message);
+    }
+
+    /** Waits for the steps queued before a failure inside Rolecall; a record that failed too is logged. */
+    private static void awaitQuietly(ApplyStepRecords.Job steps) {
+        try {
+            steps.awaitWritten();
+        } catch (RuntimeException e) {
+            log.error("request={} a step could not be recorded", steps.id(), e);
+        }
     }
 
     private static ApplyStepRecord step(IamCall call, ApplyStepStatus status, int attempts) {

@@ -12,6 +12,9 @@ import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.test.MotoServer;
+import io.github.bucket4j.Bucket;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +26,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -60,16 +66,44 @@ class ApplyJobsBenchmark {
     private static ConfigurableApplicationContext consoleA;
     private static ConfigurableApplicationContext consoleB;
 
-    /** When each role's first CreateRole attempt left the JVM. */
+    /**
+     * When each role's first CreateRole attempt left the JVM, and when each call of a role was sent
+     * and answered (by role and action: where an apply's time goes).
+     */
     static final class FirstCalls implements software.amazon.awssdk.core.interceptor.ExecutionInterceptor {
 
         final Map<String, Instant> sent = new ConcurrentHashMap<>();
+        final Map<String, Instant> callSent = new ConcurrentHashMap<>();
+        final Map<String, Instant> callAnswered = new ConcurrentHashMap<>();
 
         @Override
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
             if (context.request() instanceof CreateRoleRequest create) {
                 sent.putIfAbsent(create.roleName(), Instant.now());
             }
+            String key = key(context.request());
+            if (key != null) {
+                callSent.putIfAbsent(key, Instant.now());
+            }
+        }
+
+        @Override
+        public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+            String key = key(context.request());
+            if (key != null) {
+                callAnswered.put(key, Instant.now());
+            }
+        }
+
+        private static @Nullable String key(SdkRequest request) {
+            return request.getValueForField("RoleName", String.class)
+                    .map(role -> role + "/" + request.getClass().getSimpleName())
+                    .orElse(null);
+        }
+
+        /** Microseconds from one instant to another. */
+        static long micros(Instant from, Instant to) {
+            return Duration.between(from, to).toNanos() / 1000;
         }
     }
 
@@ -144,6 +178,7 @@ class ApplyJobsBenchmark {
         // 3. Approval commit to first IAM call, one approval at a time.
         List<Long> latencies = new ArrayList<>();
         List<Long> consoleCalls = new ArrayList<>();
+        Map<String, List<Long>> parts = new LinkedHashMap<>();
         for (int i = 0; i < 100; i++) {
             String role = "bench-idle-" + i;
             RoleRequestId id = file(a, role);
@@ -163,6 +198,9 @@ class ApplyJobsBenchmark {
                         .get(applied.applySteps().size() - 1)
                         .recordedAt();
                 consoleCalls.add(Duration.between(first, last).toNanos() / 1000);
+                parts(role, last)
+                        .forEach((part, micros) -> parts.computeIfAbsent(part, ignored -> new ArrayList<>())
+                                .add(micros));
             }
         }
         latencies.sort(null);
@@ -197,6 +235,87 @@ class ApplyJobsBenchmark {
         System.out.printf(
                 "BENCH overhead: one request's 3 calls, median of 20: console %.1f ms, direct SDK %.1f ms, overhead %.0f%%%n",
                 consoleMedian, directMedian, 100 * (consoleMedian - directMedian) / directMedian);
+        parts.forEach((part, micros) ->
+                System.out.printf("BENCH overhead part: %s, median of 20: %.1f ms%n", part, median(micros) / 1000.0));
+        printFloor();
+    }
+
+    /**
+     * Where one apply's window goes: each IAM call from sent to answered, and the console's time
+     * between one call's answer and the next call (the step record, the turn in the rate limit,
+     * logs and metrics), up to the last step's record.
+     */
+    private static Map<String, Long> parts(String role, Instant lastRecorded) {
+        String[] calls = {"CreateRoleRequest", "PutRolePolicyRequest", "AttachRolePolicyRequest"};
+        Map<String, Long> parts = new LinkedHashMap<>();
+        long inCalls = 0;
+        for (int i = 0; i < calls.length; i++) {
+            Instant sent = FIRST_CALLS.callSent.get(role + "/" + calls[i]);
+            Instant answered = FIRST_CALLS.callAnswered.get(role + "/" + calls[i]);
+            inCalls += FirstCalls.micros(sent, answered);
+            Instant next = i + 1 < calls.length ? FIRST_CALLS.callSent.get(role + "/" + calls[i + 1]) : lastRecorded;
+            parts.put(
+                    i + 1 < calls.length
+                            ? "console between call " + (i + 1) + " and call " + (i + 2)
+                            : "console after call 3 until its step's time",
+                    FirstCalls.micros(answered, next));
+        }
+        parts.put("3 IAM calls in flight (sent to answered)", inCalls);
+        return parts;
+    }
+
+    /**
+     * The floor on this machine: one round trip to PostgreSQL, a commit that waits for the disk
+     * flush and one that does not, a turn in the shared rate limit, and one call to moto.
+     */
+    private static void printFloor() throws Exception {
+        DataSource dataSource = consoleA.getBean(DataSource.class);
+        Bucket bucket = consoleA.getBean(IamRateLimits.class).bucket("999999999999");
+        List<Long> roundTrips = new ArrayList<>();
+        List<Long> durable = new ArrayList<>();
+        List<Long> asynchronous = new ArrayList<>();
+        List<Long> turns = new ArrayList<>();
+        List<Long> moto = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                IamClient iam = MotoServer.shared().iamClient()) {
+            statement.execute("CREATE TEMP TABLE bench_commit (id bigint)");
+            for (int i = 0; i < 50; i++) {
+                long t0 = System.nanoTime();
+                statement.execute("SELECT 1");
+                long t1 = System.nanoTime();
+                statement.execute("INSERT INTO bench_commit VALUES (" + i + ")");
+                long t2 = System.nanoTime();
+                statement.execute("WITH settings AS (SELECT set_config('synchronous_commit', 'off', true)) "
+                        + "INSERT INTO bench_commit SELECT " + i + " FROM settings");
+                long t3 = System.nanoTime();
+                bucket.tryConsume(1);
+                long t4 = System.nanoTime();
+                iam.getRole(r -> r.roleName("bench-direct-0"));
+                long t5 = System.nanoTime();
+                roundTrips.add((t1 - t0) / 1000);
+                durable.add((t2 - t1) / 1000);
+                asynchronous.add((t3 - t2) / 1000);
+                turns.add((t4 - t3) / 1000);
+                moto.add((t5 - t4) / 1000);
+            }
+        }
+        System.out.printf(
+                "BENCH floor, median of 50: PostgreSQL round trip %.2f ms; autocommit INSERT, durable %.2f ms, "
+                        + "synchronous_commit off %.2f ms; one rate-limit turn (Bucket4j) %.2f ms; "
+                        + "one moto call (GetRole) %.2f ms%n",
+                median(roundTrips) / 1000.0,
+                median(durable) / 1000.0,
+                median(asynchronous) / 1000.0,
+                median(turns) / 1000.0,
+                median(moto) / 1000.0);
+    }
+
+    private static double median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
     }
 
     private static RoleRequestId file(RoleRequestService requests, String role) {

@@ -78,7 +78,8 @@ class RoleApplierTests {
                             Duration.ofMinutes(5),
                             null)),
                     new ProvisioningMetrics(meters),
-                    mock(LiveChangePlanning.class)));
+                    mock(LiveChangePlanning.class)),
+            new ApplyStepRecords(requests));
 
     @BeforeEach
     void approvedSpec() {
