@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /** Requests as aggregates, one at a time; lists are read by {@link RoleRequestListing}. */
 interface RoleRequestRepository extends JpaRepository<RoleRequest, UUID> {
@@ -19,4 +20,14 @@ interface RoleRequestRepository extends JpaRepository<RoleRequest, UUID> {
                    or (r.emergencyReason is not null and r.emergencyReview is null))
             order by s.dueAt""")
     List<UUID> findWithStagePastSla(Instant now, Limit limit);
+
+    /** The open IMPORT requests of a role (at most one; see V93): filed, in review, approved or applying. */
+    @Query("""
+            SELECT r.id FROM RoleRequest r
+            WHERE r.kind = dev.rolecall.request.RequestKind.IMPORT AND r.accountId = :account
+              AND r.roleName = :role AND r.status IN :open""")
+    List<UUID> findOpenImports(
+            @Param("account") String account,
+            @Param("role") String role,
+            @Param("open") java.util.Collection<RoleRequestStatus> open);
 }

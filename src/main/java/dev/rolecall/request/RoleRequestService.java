@@ -19,6 +19,7 @@ import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.routing.ReviewerGroups;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -194,6 +196,9 @@ public class RoleRequestService {
 
     private RoleRequestView fileDelete(
             SubmitRoleRequest command, ChangePlan plan, PolicyAnalysis disappearing, CurrentUser requester) {
+        if (command.kind() == RequestKind.IMPORT) {
+            requireNoOpenImport(command.spec());
+        }
         RoleRequest request = RoleRequest.draft(
                 command.kind(),
                 requester.username(),
@@ -518,6 +523,23 @@ public class RoleRequestService {
     private PolicyAnalysis requireValidDelete(SubmitRoleRequest command, List<FieldProblem> inputProblems) {
         requireDeleteFields(command, inputProblems);
         return analysis.analyse(command.spec());
+    }
+
+    /** A role is adopted once: a second IMPORT while one is open would record it twice. */
+    private void requireNoOpenImport(RoleSpec spec) {
+        List<UUID> open = requests.findOpenImports(
+                spec.accountId(),
+                spec.roleName(),
+                EnumSet.of(
+                        RoleRequestStatus.SUBMITTED,
+                        RoleRequestStatus.IN_REVIEW,
+                        RoleRequestStatus.CHANGES_REQUESTED,
+                        RoleRequestStatus.APPROVED,
+                        RoleRequestStatus.APPLYING));
+        if (!open.isEmpty()) {
+            throw new RoleSpecInvalidException(List.of(new FieldProblem(
+                    "roleName", "This role is already being adopted: see request " + open.get(0) + ".")));
+        }
     }
 
     private void requireDeleteFields(SubmitRoleRequest command, List<FieldProblem> inputProblems) {

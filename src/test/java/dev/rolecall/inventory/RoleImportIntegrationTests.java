@@ -213,6 +213,10 @@ class RoleImportIntegrationTests {
                 .andExpect(jsonPath("$.status").value("IN_REVIEW"))
                 .andExpect(jsonPath("$.plan").isEmpty())
                 .andExpect(jsonPath("$.spec.roleName").value("api-legacy"));
+        mvc.perform(importRequest("dave", ACCOUNT, "api-legacy"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("roleName"))
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("This role is already being adopted")));
         mvc.perform(importRequest("alice", ACCOUNT, "api-legacy"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.reason").value("ADMINS_ONLY"));
