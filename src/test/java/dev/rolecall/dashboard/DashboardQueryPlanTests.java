@@ -69,7 +69,7 @@ class DashboardQueryPlanTests {
                         problems.add("sequential scan of " + table + ": " + statement.sql() + "\n" + plan);
                     }
                 }
-                if (!plan.contains(entry.getValue())) {
+                if (!plan.contains(entry.getValue()) && !readsReviewIndex(statement, plan)) {
                     problems.add("does not read " + entry.getValue() + ": " + statement.sql() + "\n" + plan);
                 }
                 if (statement.sql().contains("count(*) FROM (SELECT 1") && !plan.contains("Limit")) {
@@ -78,5 +78,13 @@ class DashboardQueryPlanTests {
             }
             assertThat(problems).isEmpty();
         }
+    }
+
+    /**
+     * Requests in review may also be counted through the inbox's partial indexes on them (V78), which
+     * hold only those rows: as good a read as the status index.
+     */
+    private static boolean readsReviewIndex(DashboardStatistics.Statement statement, String plan) {
+        return statement.params().contains("IN_REVIEW") && plan.matches("(?s).*(using|on) role_request_review_by.*");
     }
 }

@@ -19,6 +19,7 @@ import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestViews;
 import dev.rolecall.request.RoleSpecs;
+import dev.rolecall.request.inbox.InboxService;
 import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.problems.CommentRequiredException;
 import dev.rolecall.test.UsesTestDatabase;
@@ -45,6 +46,10 @@ class EmergencyReviewControllerTests {
 
     @MockitoBean
     RoleRequestService requests;
+
+    /** As in {@link DecisionControllerTests}, so both share one context. */
+    @MockitoBean
+    InboxService inbox;
 
     @Test
     void confirmingClosesTheReviewAndStaysOnTheRequest() throws Exception {
