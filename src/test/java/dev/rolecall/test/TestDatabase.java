@@ -48,9 +48,13 @@ public final class TestDatabase {
         return current;
     }
 
+    /** Up to 32 cached contexts (Spring's default) with up to 10 connections each, and the tests' own. */
+    private static final String MAX_CONNECTIONS = "500";
+
     private static Connection start() {
         if (dockerAvailable()) {
-            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine")
+                    .withCommand("postgres", "-c", "max_connections=" + MAX_CONNECTIONS);
             container.start();
             String server = "jdbc:postgresql://" + container.getHost() + ":" + container.getFirstMappedPort() + "/";
             return createRoles(
@@ -58,7 +62,10 @@ public final class TestDatabase {
         }
         try {
             // Embedded PostgreSQL stops itself in a JVM shutdown hook.
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            // Every cached test context keeps a pool of its own: room for all of them.
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", MAX_CONNECTIONS)
+                    .start();
             String server = "jdbc:postgresql://localhost:" + postgres.getPort() + "/";
             return createRoles(server, server + "postgres", "postgres", "postgres", "embedded");
         } catch (IOException e) {
