@@ -11,9 +11,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,12 +42,39 @@ public class ManagedPolicyPicker {
     private final RolePermissionsService permissions;
     private final Map<String, ManagedPolicyChoice> described = new ConcurrentHashMap<>();
     private final Map<String, String> summaries = new ConcurrentHashMap<>();
+    private final CustomerPolicyChoices customer;
 
     public ManagedPolicyPicker(
             AwsManagedPolicies policies, PolicyAnalysisService analysis, RolePermissionsService permissions) {
+        this(policies, analysis, permissions, Optional.empty());
+    }
+
+    /** A picker that also lists an account's customer-managed policies when it can read them. */
+    @Autowired
+    public ManagedPolicyPicker(
+            AwsManagedPolicies policies,
+            PolicyAnalysisService analysis,
+            RolePermissionsService permissions,
+            Optional<CustomerManagedPolicies> customerManaged) {
         this.policies = policies;
         this.analysis = analysis;
         this.permissions = permissions;
+        this.customer = new CustomerPolicyChoices(customerManaged, analysis, permissions);
+    }
+
+    /**
+     * The account's customer-managed policies whose name contains every typed word, each with its
+     * risk and access, or why that account's policies are not listed.
+     *
+     * @param query words typed by the person; blank finds nothing
+     * @param accountId the account the request is for
+     */
+    public CustomerMatches searchAccount(String query, String accountId) {
+        List<String> words = words(query);
+        if (words.isEmpty() || accountId.isBlank()) {
+            return new CustomerMatches(List.of(), null);
+        }
+        return customer.find(words, accountId.trim(), MOST_MATCHES);
     }
 
     /**
@@ -175,4 +204,13 @@ public class ManagedPolicyPicker {
             @Nullable String code,
             @Nullable String reason,
             String access) {}
+
+    /**
+     * An account's customer-managed policies as the picker shows them.
+     *
+     * @param choices the matching policies, best first
+     * @param unavailable why the account's policies are not listed, or {@code null} when they are
+     */
+    public record CustomerMatches(
+            List<ManagedPolicyChoice> choices, @Nullable String unavailable) {}
 }

@@ -18,8 +18,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
+import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
+import software.amazon.awssdk.services.iam.model.Policy;
 import software.amazon.awssdk.services.iam.model.PolicyDetail;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.RoleDetail;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -76,6 +79,44 @@ final class AccountIam implements AutoCloseable {
             marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
         } while (marker != null);
         return roles;
+    }
+
+    /**
+     * The account's own managed policies that can be attached to a role (ListPolicies with
+     * Scope=Local, every page of {@code pageSize}; IAM has no attachable filter, so a policy it marks
+     * as not attachable is left out here), in IAM's order.
+     */
+    List<Policy> listLocalPolicies(int pageSize) {
+        List<Policy> policies = new ArrayList<>();
+        String marker = null;
+        do {
+            String from = marker;
+            ListPoliciesResponse page = send(
+                    "ListPolicies",
+                    "*",
+                    () -> iam.listPolicies(request -> request.scope(PolicyScopeType.LOCAL)
+                            .maxItems(pageSize)
+                            .marker(from)
+                            .overrideConfiguration(asProvisioner())));
+            page.policies().stream()
+                    .filter(policy -> !Boolean.FALSE.equals(policy.isAttachable()))
+                    .forEach(policies::add);
+            marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
+        } while (marker != null);
+        return policies;
+    }
+
+    /** The document of one version of a managed policy (GetPolicyVersion), as JSON text. */
+    String policyDocument(String policyArn, String versionId) {
+        String encoded = send(
+                        "GetPolicyVersion",
+                        "*",
+                        () -> iam.getPolicyVersion(request -> request.policyArn(policyArn)
+                                .versionId(versionId)
+                                .overrideConfiguration(asProvisioner())))
+                .policyVersion()
+                .document();
+        return LiveRoleReader.document(encoded).toString();
     }
 
     /**

@@ -6,6 +6,7 @@
         allowedDependencies = {
             "account",
             "identity",
+            "policy",
             "request",
             "request :: change",
             "request :: events",

@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
     ManagedPolicyPicker.class,
     PolicyAnalysisService.class,
     RolePermissionsService.class,
-    PolicyFixtures.Beans.class
+    PolicyFixtures.Beans.class,
+    CustomerManagedPolicyPickerControllerTests.Accounts.class
 })
 class ManagedPolicyControllerTests {
 
