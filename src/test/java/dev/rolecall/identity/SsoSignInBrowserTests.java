@@ -88,7 +88,7 @@ class SsoSignInBrowserTests extends SignsInWithTestProvider {
         browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.signout")));
         assertThat(browser.findAll(By.linkText("People"))).isEmpty();
         assertThat(browser.findAll(By.linkText("Inbox"))).isEmpty();
-        assertThat(browser.findAll(By.cssSelector("nav a")))
+        assertThat(browser.findAll(By.cssSelector("header nav a")))
                 .extracting(link -> link.getText())
                 .containsExactly("Requests", "Request a role", "Roles", "API tokens");
     }

@@ -52,7 +52,7 @@ class SsoSignInIntegrationTests extends SignsInWithTestProvider {
         HttpResponse<String> landed = browser.signIn("olivia");
 
         assertThat(landed.statusCode()).isEqualTo(200);
-        assertThat(landed.uri()).hasPort(port).hasPath("/requests");
+        assertThat(landed.uri()).hasPort(port).hasPath("/dashboard");
         assertThat(landed.body()).contains("olivia").contains("href=\"/audit\"");
         // The next request reads the person back from the session in PostgreSQL.
         assertThat(browser.get("/audit").statusCode()).isEqualTo(200);
