@@ -11,6 +11,9 @@ import dev.rolecall.request.inbox.InboxService;
 import dev.rolecall.request.inbox.InboxSort;
 import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.test.RolecallIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.List;
@@ -119,5 +122,36 @@ class FindingCodesFilterTests {
                 .as("the earlier revision's findings no longer match")
                 .isEmpty();
         assertThat(listedFor(added, roleName)).as("the new revision's do").containsExactly(filed.id());
+    }
+
+    /**
+     * The migration's backfill, run again on one request whose codes are cleared, reads them back from
+     * its revision's stored analysis; a request without one keeps its top finding.
+     */
+    @Test
+    void theBackfillReadsTheCodesFromTheStoredAnalysis() throws IOException {
+        String roleName = "svc-backfill-" + UUID.randomUUID().toString().substring(0, 8);
+        RoleRequestView filed =
+                requests.submit(new SubmitRoleRequest(twoFindings(roleName), "passes roles", Map.of()), ALICE);
+        List<String> codes = storedCodes(filed.id());
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("UPDATE role_request SET finding_codes = '{}' WHERE id = ?")
+                .param(filed.id().value())
+                .update();
+
+        jdbc.sql(backfill() + " WHERE r.id = ?").param(filed.id().value()).update();
+        assertThat(storedCodes(filed.id())).isEqualTo(codes).hasSizeGreaterThan(1);
+
+        jdbc.sql("DELETE FROM role_request_analysis WHERE request_id = ?")
+                .param(filed.id().value())
+                .update();
+        jdbc.sql(backfill() + " WHERE r.id = ?").param(filed.id().value()).update();
+        assertThat(storedCodes(filed.id())).containsExactly(filed.topFindingCode());
+    }
+
+    private static String backfill() throws IOException {
+        String migration = Files.readString(Path.of("db/migration/V91__request_add_finding_codes.sql"));
+        int start = migration.indexOf("UPDATE role_request r");
+        return migration.substring(start, migration.indexOf(";\n", start));
     }
 }
