@@ -377,6 +377,16 @@ class InboxListingTests {
                         .forEach(problem -> problems.add(statement.sql() + "\n  " + problem + "\n" + plan));
             }
             assertThat(problems).isEmpty();
+            InboxListing.Scope rareFinding = new InboxListing.Scope(
+                    "bob",
+                    InboxTab.ALL_OPEN,
+                    List.of("security"),
+                    new InboxFilter(null, null, null, null, null, "trust-any-principal", null),
+                    List.of());
+            InboxListing.Statement count = InboxListing.count(rareFinding, 10_001);
+            assertThat(plans.explain(count.sql(), count.params()))
+                    .as("a finding filter reads the finding codes' index")
+                    .contains("role_request_review_finding_codes");
         }
     }
 
