@@ -1,8 +1,10 @@
 package dev.rolecall;
 
 import static dev.rolecall.test.TestUsers.ALICE;
+import static dev.rolecall.test.TestUsers.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rolecall.policy.analysis.PolicyFinding;
 import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestView;
@@ -74,7 +76,7 @@ class RoutingBrowserTests extends BrowserTestSupport {
      * Narrows the inbox with its form (the environment's select refreshes the rows at once, the text
      * on Apply) until the request is the only row, and checks the page with axe-core.
      */
-    private void findInTheInbox(String id) {
+    private void findInTheInbox(String id, String otherFinding) {
         browser.open("/inbox?tab=ALL_OPEN");
         new Select(browser.find(By.id("filter-environment"))).selectByValue("prod");
         browser.until(ExpectedConditions.urlContains("environment=prod"));
@@ -97,6 +99,21 @@ class RoutingBrowserTests extends BrowserTestSupport {
         assertThat(serious)
                 .as("serious or critical axe-core violations on the inbox")
                 .isEmpty();
+        byFinding(id, otherFinding);
+    }
+
+    /**
+     * The finding filter keeps the request for a finding besides the one that sets its risk, and drops
+     * it for a finding it does not have.
+     */
+    private void byFinding(String id, String otherFinding) {
+        By row = By.cssSelector("a[href='/requests/" + id + "']");
+        new Select(browser.find(By.id("filter-finding"))).selectByValue("trust-any-principal");
+        browser.until(ExpectedConditions.urlContains("finding=trust-any-principal"));
+        browser.until(ExpectedConditions.numberOfElementsToBe(row, 0));
+        new Select(browser.find(By.id("filter-finding"))).selectByValue(otherFinding);
+        browser.until(ExpectedConditions.urlContains("finding=" + otherFinding));
+        browser.until(ExpectedConditions.numberOfElementsToBe(row, 1));
     }
 
     @Test
@@ -116,7 +133,12 @@ class RoutingBrowserTests extends BrowserTestSupport {
         assertThat(browser.find(By.id("nav-waiting")).getText())
                 .as("waiting for bob")
                 .matches("[1-9][0-9]*\\+?");
-        findInTheInbox(filed.id().toString());
+        String otherFinding = requests.analysis(requests.get(filed.id(), BOB)).findings().stream()
+                .map(PolicyFinding::code)
+                .filter(code -> !code.equals(filed.topFindingCode()))
+                .findFirst()
+                .orElseThrow();
+        findInTheInbox(filed.id().toString(), otherFinding);
         approve(page, "Security agrees: the functions need to pass their roles");
         assertThat(browser.find(By.id("stage-1")).getText()).contains("passed, approved by bob");
         assertThat(browser.find(By.id("stage-2")).getText()).contains("waiting on 1 of payments-owners");

@@ -1,5 +1,7 @@
 package dev.rolecall.request;
 
+import dev.rolecall.policy.analysis.PolicyAnalysis;
+import dev.rolecall.policy.analysis.PolicyFinding;
 import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.change.ChangePlan;
 import dev.rolecall.request.events.RoleApplicationFailed;
@@ -104,6 +106,8 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
 
     private @Nullable String topFindingCode;
 
+    private String[] findingCodes = new String[0];
+
     private @Nullable String riskReason;
 
     private @Nullable String routeRule;
@@ -183,6 +187,23 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
         riskLevel = risk;
         topFindingCode = topFinding;
         riskReason = reason;
+        findingCodes = topFinding == null ? new String[0] : new String[] {topFinding};
+    }
+
+    /**
+     * As {@link #assess(RiskLevel, String, String)}, from the current revision's analysis, and with
+     * the codes of all its findings, which the inbox's finding filter matches.
+     */
+    void assess(PolicyAnalysis analysis) {
+        assess(
+                analysis.riskLevel(),
+                analysis.topFinding().map(PolicyFinding::code).orElse(null),
+                analysis.riskReason());
+        findingCodes = analysis.findings().stream()
+                .map(PolicyFinding::code)
+                .distinct()
+                .sorted()
+                .toArray(String[]::new);
     }
 
     /** The requester files the current revision: DRAFT → SUBMITTED. */

@@ -3,7 +3,6 @@ package dev.rolecall.request;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
 import dev.rolecall.policy.analysis.PolicyAnalysis;
-import dev.rolecall.policy.analysis.PolicyFinding;
 import dev.rolecall.request.change.ChangePlan;
 import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.problems.RoleRequestNotFoundException;
@@ -130,10 +129,7 @@ public class RoleRequestService {
                 command.spec(),
                 command.justification(),
                 clock.instant());
-        request.assess(
-                assessment.riskLevel(),
-                assessment.topFinding().map(PolicyFinding::code).orElse(null),
-                assessment.riskReason());
+        request.assess(assessment);
         request.submit(requester.username(), plan, clock.instant());
         request.startReview(clock.instant());
         emergencies.route(request, command, () -> routing.routeOf(request.toView(), assessment), clock.instant());
@@ -206,10 +202,7 @@ public class RoleRequestService {
                 plan.baseline(),
                 command.justification(),
                 clock.instant());
-        request.assess(
-                disappearing.riskLevel(),
-                disappearing.topFinding().map(PolicyFinding::code).orElse(null),
-                disappearing.riskReason());
+        request.assess(disappearing);
         request.submit(requester.username(), plan, clock.instant());
         request.startReview(clock.instant());
         request.route(routing.routeOf(request.toView(), disappearing), clock.instant());
@@ -267,10 +260,7 @@ public class RoleRequestService {
         return inTransaction(() -> {
             RoleRequest current = load(id, requester, request.version());
             current.revise(Actor.of(requester), memberOf, revisedSpec, command.justification(), plan, clock.instant());
-            current.assess(
-                    assessment.riskLevel(),
-                    assessment.topFinding().map(PolicyFinding::code).orElse(null),
-                    assessment.riskReason());
+            current.assess(assessment);
             current.startReview(clock.instant());
             current.route(routing.routeOf(current.toView(), assessment), clock.instant());
             return filed(requests.saveAndFlush(current).toView(), command, assessment);

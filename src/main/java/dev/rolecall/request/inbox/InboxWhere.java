@@ -71,7 +71,12 @@ final class InboxWhere {
         RequestKind kind = filter.kind();
         equal("kind", kind == null ? null : kind.name());
         equal("requester", filter.requester());
-        equal("top_finding_code", filter.finding());
+        String finding = filter.finding();
+        if (finding != null) {
+            // Any finding of the current revision, through the GIN index on the codes of requests in review.
+            condition("finding_codes @> ARRAY[?::text]");
+            params.add(finding);
+        }
         String text = filter.text();
         if (text != null) {
             String pattern = "%" + text.toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1") + "%";

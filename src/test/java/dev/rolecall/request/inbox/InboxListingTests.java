@@ -53,17 +53,23 @@ class InboxListingTests {
             int minutes,
             @Nullable RiskLevel risk,
             @Nullable String finding,
-            RequestKind kind) {
+            RequestKind kind,
+            String... moreFindings) {
         UUID id = UUID.randomUUID();
+        List<String> codes = new ArrayList<>(List.of(moreFindings));
+        if (finding != null) {
+            codes.add(0, finding);
+        }
         OffsetDateTime at = OffsetDateTime.ofInstant(BASE.plusSeconds(60L * minutes), ZoneOffset.UTC);
         jdbc().sql("""
                         INSERT INTO role_request (id, requester, account_id, role_name, revision, spec, justification,
                                                   status, risk_level, top_finding_code, kind, created_at, updated_at,
-                                                  version)
-                        VALUES (?, ?, ?, ?, 1, '{}', ?, 'IN_REVIEW', ?, ?, ?, ?, ?, 0)""")
+                                                  version, finding_codes)
+                        VALUES (?, ?, ?, ?, 1, '{}', ?, 'IN_REVIEW', ?, ?, ?, ?, ?, 0, ?)""")
                 .params(id, requester, account, name, "Needed for " + name, risk == null ? null : risk.name(), finding)
                 .param(kind.name())
                 .params(at, at)
+                .param(codes.toArray(String[]::new))
                 .update();
         return id;
     }
@@ -155,6 +161,20 @@ class InboxListingTests {
                 List.of(other));
         assertThat(names(listing.page(environment, InboxSort.OLDEST, null, null, 10)))
                 .containsExactly("elsewhere");
+    }
+
+    @Test
+    void theFindingFilterMatchesAnyFindingOfTheRequestNotOnlyItsTopOne() {
+        String account = newAccount();
+        file(account, "second", "alice", 1, RiskLevel.HIGH, "iam-passrole-star", RequestKind.CREATE, "wildcard-action");
+        file(account, "top", "alice", 2, RiskLevel.HIGH, "wildcard-action", RequestKind.CREATE);
+        file(account, "without", "alice", 3, RiskLevel.HIGH, "iam-passrole-star", RequestKind.CREATE);
+        file(account, "none", 4);
+
+        assertThat(names(page(new InboxFilter(account, null, null, null, null, "wildcard-action", null))))
+                .containsExactly("second", "top");
+        assertThat(names(page(new InboxFilter(account, null, null, null, null, "iam-passrole-star", null))))
+                .containsExactly("second", "without");
     }
 
     private InboxPage page(InboxFilter filter) {
@@ -337,6 +357,8 @@ class InboxListingTests {
                 new InboxFilter(null, null, null, RequestKind.CHANGE, null, null, null),
                 new InboxFilter(null, null, null, null, "eng7", null, null),
                 new InboxFilter(null, null, null, null, null, "iam-passrole-star", null),
+                new InboxFilter(null, null, null, null, null, "trust-any-principal", null),
+                new InboxFilter("000000000007", null, RiskLevel.HIGH, null, null, "wildcard-action", null),
                 new InboxFilter(null, null, null, null, null, null, "volume-12"))) {
             InboxListing.Scope scope = new InboxListing.Scope(
                     "bob", InboxTab.ALL_OPEN, List.of("security"), filter, List.of("000000000003", "000000000004"));
@@ -355,12 +377,23 @@ class InboxListingTests {
                         .forEach(problem -> problems.add(statement.sql() + "\n  " + problem + "\n" + plan));
             }
             assertThat(problems).isEmpty();
+            InboxListing.Scope rareFinding = new InboxListing.Scope(
+                    "bob",
+                    InboxTab.ALL_OPEN,
+                    List.of("security"),
+                    new InboxFilter(null, null, null, null, null, "trust-any-principal", null),
+                    List.of());
+            InboxListing.Statement count = InboxListing.count(rareFinding, 10_001);
+            assertThat(plans.explain(count.sql(), count.params()))
+                    .as("a finding filter reads the finding codes' index")
+                    .contains("role_request_review_finding_codes");
         }
     }
 
     private static final List<String> VOLUME = List.of("""
             INSERT INTO role_request (id, requester, account_id, role_name, revision, spec, justification, status,
-                                      risk_level, top_finding_code, kind, created_at, updated_at, version)
+                                      risk_level, top_finding_code, kind, created_at, updated_at, version,
+                                      finding_codes)
             SELECT gen_random_uuid(),
                    CASE WHEN i % 20 < 3 THEN 'alice' ELSE 'eng' || (i % 500) END,
                    lpad((i % 50)::text, 12, '0'), 'volume-' || i, 1, repeat('x', 1000), 'volume',
@@ -368,7 +401,11 @@ class InboxListingTests {
                    (ARRAY['LOW','MEDIUM','HIGH','CRITICAL'])[1 + i % 4],
                    CASE WHEN i % 7 = 0 THEN 'iam-passrole-star' WHEN i % 7 = 1 THEN 'wildcard-action' END,
                    CASE WHEN i % 9 = 0 THEN 'CHANGE' ELSE 'CREATE' END,
-                   now() - make_interval(secs => i * 60), now(), 0
+                   now() - make_interval(secs => i * 60), now(), 0,
+                   CASE WHEN i % 7 = 0 THEN ARRAY['iam-passrole-star', 'wildcard-action']
+                        WHEN i % 7 = 1 THEN ARRAY['wildcard-action']
+                        WHEN i % 11 = 0 THEN ARRAY['trust-any-principal', 'wildcard-action']
+                        ELSE '{}' END
             FROM generate_series(1, 60000) AS i""", """
             INSERT INTO role_request_stage (id, request_id, revision, position, reviewer_groups, approvals_needed,
                                             sla_seconds, opened_at, due_at)
