@@ -139,7 +139,8 @@ class RolecallBrowserTests extends BrowserTestSupport {
         browser.signOut();
 
         browser.signIn("carol");
-        browser.until(ExpectedConditions.urlContains("/audit"));
+        browser.until(ExpectedConditions.urlContains("/dashboard"));
+        browser.open("/audit");
         browser.find(By.cssSelector("a[href*='export.csv']")).click();
         Path csv = browser.awaitDownload(".csv");
         String content = Files.readString(csv, StandardCharsets.UTF_8);
@@ -156,9 +157,11 @@ class RolecallBrowserTests extends BrowserTestSupport {
         assertThat(browser.consoleErrors()).as("JavaScript console errors").isEmpty();
     }
 
-    /** bob signs in, lands on his inbox and opens the request from it. */
+    /** bob signs in, lands on his dashboard, follows "Waiting on me" to his inbox and opens the request from it. */
     private void openFromBobsInbox(String requestPath) {
         browser.signIn("bob");
+        browser.until(ExpectedConditions.urlContains("/dashboard"));
+        browser.find(By.cssSelector("#tile-waiting a")).click();
         browser.until(ExpectedConditions.urlContains("/inbox"));
         browser.find(By.linkText("browser-built-role")).click();
         browser.until(ExpectedConditions.urlContains(requestPath));

@@ -133,7 +133,9 @@ class RolecallPageQualityBrowserTests extends BrowserTestSupport {
         browser.until(driver -> browser.text().contains("revoked: it no longer works"));
 
         browser.open("/admin/service-accounts");
-        browser.find(By.cssSelector("#service-accounts td form button[type=submit]"))
+        // Other tests' service accounts share the database: disable this one, by its row.
+        browser.find(By.xpath("//*[@id='service-accounts']//tr[td[contains(., '" + name
+                        + "')]]//form//button[@type='submit']"))
                 .click();
         browser.until(driver -> browser.text().contains(name + " disabled: its tokens no longer work"));
         assertThat(browser.find(By.id("service-accounts")).getText()).contains("disabled by dave");
