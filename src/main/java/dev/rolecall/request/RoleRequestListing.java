@@ -42,21 +42,11 @@ class RoleRequestListing {
      * @param requester only this requester's
      * @param notRequester all but this requester's (a reviewer's inbox)
      * @param status only this status
-     * @param waitingOn only those whose waiting review stage names one of these groups, or that have
-     *     no route (filed before routing: any reviewer decides)
-     * @param decidedBy only those this reviewer approved, rejected or asked changes of
      */
     record Scope(
             @Nullable String requester,
             @Nullable String notRequester,
-            @Nullable RoleRequestStatus status,
-            @Nullable List<String> waitingOn,
-            @Nullable String decidedBy) {
-
-        Scope(@Nullable String requester, @Nullable String notRequester, @Nullable RoleRequestStatus status) {
-            this(requester, notRequester, status, null, null);
-        }
-    }
+            @Nullable RoleRequestStatus status) {}
 
     /**
      * One page of a list.
@@ -151,25 +141,12 @@ class RoleRequestListing {
                 rs.getString("emergency_reason"));
     }
 
-    /** The current revision's waiting stage names one of the groups, or the revision has no route. */
-    private static final String WAITING_ON = """
-            (EXISTS (SELECT 1 FROM role_request_stage s
-                     WHERE s.request_id = role_request.id AND s.revision = role_request.revision
-                       AND s.opened_at IS NOT NULL AND s.passed_at IS NULL AND s.reviewer_groups && ?::text[])
-             OR NOT EXISTS (SELECT 1 FROM role_request_stage s
-                            WHERE s.request_id = role_request.id AND s.revision = role_request.revision))""";
-
     /**
      * In review, or applied in an emergency and waiting for its review after the fact: the requests
      * a reviewer has to look at.
      */
     private static final String IN_REVIEW =
             "(status = ? OR (emergency_reason IS NOT NULL AND emergency_review IS NULL))";
-
-    /** The reviewer decided on some revision of it (a comment decides nothing). */
-    private static final String DECIDED_BY = """
-            EXISTS (SELECT 1 FROM role_request_decision d
-                    WHERE d.request_id = role_request.id AND d.reviewer = ? AND d.decision <> 'COMMENT')""";
 
     /** The stage each of these requests waits on now, for those in review with a route. */
     Map<UUID, WaitingStage> waitingStages(Collection<UUID> ids) {
@@ -224,15 +201,6 @@ class RoleRequestListing {
             if (scope.notRequester() != null) {
                 query.condition("requester <> ?");
                 query.params.add(scope.notRequester());
-            }
-            List<String> groups = scope.waitingOn();
-            if (groups != null) {
-                query.condition(WAITING_ON);
-                query.params.add(groups.toArray(String[]::new));
-            }
-            if (scope.decidedBy() != null) {
-                query.condition(DECIDED_BY);
-                query.params.add(scope.decidedBy());
             }
             return query;
         }
