@@ -141,13 +141,6 @@ class RoleRequestListing {
                 rs.getString("emergency_reason"));
     }
 
-    /**
-     * In review, or applied in an emergency and waiting for its review after the fact: the requests
-     * a reviewer has to look at.
-     */
-    private static final String IN_REVIEW =
-            "(status = ? OR (emergency_reason IS NOT NULL AND emergency_review IS NULL))";
-
     /** The stage each of these requests waits on now, for those in review with a route. */
     Map<UUID, WaitingStage> waitingStages(Collection<UUID> ids) {
         if (ids.isEmpty()) {
@@ -195,7 +188,7 @@ class RoleRequestListing {
                 query.params.add(scope.requester());
             }
             if (scope.status() != null) {
-                query.condition(scope.status() == RoleRequestStatus.IN_REVIEW ? IN_REVIEW : "status = ?");
+                query.condition("status = ?");
                 query.params.add(scope.status().name());
             }
             if (scope.notRequester() != null) {
