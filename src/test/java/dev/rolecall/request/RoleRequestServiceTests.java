@@ -30,9 +30,11 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The façade on real PostgreSQL: visibility per object, and decisions racing each other. */
 @RolecallIntegrationTest
@@ -43,6 +45,9 @@ class RoleRequestServiceTests {
 
     @Autowired
     InboxService inbox;
+
+    @Autowired
+    DataSource dataSource;
 
     private RoleRequestView submitted(String roleName) {
         return requests.submit(new SubmitRoleRequest(RoleSpecs.valid(roleName), "CI deploys", Map.of()), ALICE);
@@ -55,6 +60,20 @@ class RoleRequestServiceTests {
         assertThat(read.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
         assertThat(read.spec()).isEqualTo(RoleSpecs.valid("svc-readback"));
         assertThat(read.requesterTeam()).isEqualTo("payments");
+    }
+
+    @Test
+    void aRevisionWithoutAStoredChangePlanStillOpens() {
+        // Revisions filed before change plans were stored hold SQL NULL in change_plan.
+        RoleRequestView created = submitted("svc-no-plan-column");
+        int cleared = JdbcClient.create(dataSource)
+                .sql("UPDATE role_request_revision SET change_plan = NULL WHERE request_id = ?")
+                .param(created.id().value())
+                .update();
+        assertThat(cleared).isEqualTo(1);
+        RoleRequestView read = requests.get(created.id(), ALICE);
+        assertThat(read.spec()).isEqualTo(RoleSpecs.valid("svc-no-plan-column"));
+        assertThat(read.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
     }
 
     @Test
