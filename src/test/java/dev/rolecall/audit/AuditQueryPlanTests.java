@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The audit page's queries at volume (300,000 events in a transaction that is rolled back): with
@@ -22,6 +25,20 @@ import org.junit.jupiter.api.Test;
 class AuditQueryPlanTests {
 
     private static final UUID REQUEST = UUID.fromString("3f2b9c1e-8a4d-4c6b-9f1e-2d7a5b3c4e6f");
+
+    @Autowired
+    DataSource dataSource;
+
+    /**
+     * The plans above are the ones PostgreSQL makes for the parameters' values; the console's
+     * connections must never trade them for a generic plan once a statement has run a few times.
+     */
+    @Test
+    void theConsolesConnectionsPlanEveryStatementWithItsValues() {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single())
+                .isEqualTo("force_custom_plan");
+    }
 
     @Test
     void everyFilterReadsAnIndexAndNoCountReadsTheTrail() throws Exception {
@@ -74,6 +91,9 @@ class AuditQueryPlanTests {
                     new AuditFilter(null, null, null, null, "role.deleted", null, null), "audit_event_by_action",
                     new AuditFilter(null, null, null, null, null, "111122229999", null), "audit_event_by_account",
                     new AuditFilter(null, null, null, null, null, null, "volume-42"), "audit_event_by_role");
+            assertThat(plans.explain(AuditEventRepository.LATEST, List.of(AuditService.VERIFIED)))
+                    .as("the latest verification")
+                    .contains("audit_event_verifications");
             for (Map.Entry<AuditFilter, String> filter : ownIndex.entrySet()) {
                 AuditEventRepository.Statement page = AuditEventRepository.page(filter.getKey(), null, null, 51);
                 assertThat(plans.explain(page.sql(), page.params()))
