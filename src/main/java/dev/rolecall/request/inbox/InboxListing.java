@@ -3,7 +3,6 @@ package dev.rolecall.request.inbox;
 import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService.InboxTab;
-import dev.rolecall.request.RoleRequestSlice;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestSummary;
 import java.sql.ResultSet;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The inbox's rows, read by keyset in SQL: only the columns a row shows, the rows after (or before) a
- * position in the sort's order, and a count that stops at {@link RoleRequestSlice#COUNT_LIMIT}. The
+ * position in the sort's order, and a count that stops at {@link InboxPage#COUNT_LIMIT}. The
  * tabs in review read the partial indexes of V78 (or {@code role_request_by_status} by age).
  */
 @Repository
@@ -83,7 +82,7 @@ class InboxListing {
 
     /** How many requests a tab has, counted up to one past the limit. */
     long count(Scope scope) {
-        Statement count = count(scope, RoleRequestSlice.COUNT_LIMIT + 1);
+        Statement count = count(scope, InboxPage.COUNT_LIMIT + 1);
         return jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
     }
 

@@ -11,15 +11,20 @@ import org.jspecify.annotations.Nullable;
  * @param items the rows, in the tab's order
  * @param previous where the page before this one ends, or {@code null} on the first page
  * @param next where the page after this one starts, or {@code null} on the last page
- * @param count how many requests the tab has with its filters, counted up to {@link
- *     RoleRequestSlice#COUNT_LIMIT} + 1; {@code null} for "Decided by me", which is not counted (its
- *     requests may be much of the table)
+ * @param count how many requests the tab has with its filters, counted up to {@link #COUNT_LIMIT} +
+ *     1; {@code null} for "Decided by me", which is not counted (its requests may be much of the table)
  */
 public record InboxPage(
         List<RoleRequestSummary> items,
         @Nullable InboxCursor previous,
         @Nullable InboxCursor next,
         @Nullable Long count) {
+
+    /**
+     * Counting stops here, as the nav's count of what waits on a reviewer does: more shows as "99+".
+     * Each row counted in My groups probes the stages of its revision, so the count stays small.
+     */
+    public static final int COUNT_LIMIT = WaitingCount.LIMIT;
 
     public InboxPage {
         items = List.copyOf(items);
@@ -36,11 +41,15 @@ public record InboxPage(
 
     /** The rows as a slice, for what lists of requests share (e.g. the waiting stages of its rows). */
     public RoleRequestSlice slice() {
-        return new RoleRequestSlice(items, null, null, count);
+        return new RoleRequestSlice(items, null, null, null);
     }
 
-    /** The count as a person reads it: "1,234", or "10,000+" above the limit; empty when not counted. */
+    /** The count as a person reads it: "42", or "99+" above the limit; empty when not counted. */
     public String countText() {
-        return slice().countText();
+        Long counted = count;
+        if (counted == null) {
+            return "";
+        }
+        return counted > COUNT_LIMIT ? COUNT_LIMIT + "+" : counted.toString();
     }
 }

@@ -46,8 +46,8 @@ public class InboxService {
     }
 
     /**
-     * One page of a tab in the sort's order, with its number up to {@link
-     * dev.rolecall.request.RoleRequestSlice#COUNT_LIMIT}: the first page, or the page after or before a
+     * One page of a tab in the sort's order, with its number up to {@link InboxPage#COUNT_LIMIT}: the
+     * first page, or the page after or before a
      * position an earlier page handed out. The filter's values are taken as they are: check them with
      * {@link #choices()} first.
      */
