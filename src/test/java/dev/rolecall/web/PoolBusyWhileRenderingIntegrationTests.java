@@ -145,6 +145,27 @@ class PoolBusyWhileRenderingIntegrationTests {
         }
     }
 
+    /**
+     * A reviewer's pages carry the nav's count of what waits on them, read from the database while
+     * the layout renders: the busy page that replaces them does not wait for a connection again, and
+     * says what happened.
+     */
+    @Test
+    void aReviewersBusyPageSaysSoWithoutAskingTheDatabaseAgain() throws Exception {
+        signIn("bob", "demo");
+        HttpResponse<String> normal = get("/requests", false);
+        assertThat(normal.statusCode()).isEqualTo(200);
+        assertThat(normal.body()).contains("id=\"nav-inbox\"");
+
+        HttpResponse<String> busy = get("/requests", true);
+
+        assertThat(holder.held).isTrue();
+        assertThat(busy.statusCode()).isEqualTo(503);
+        assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(busy.body()).contains("Rolecall is busy").contains("Nothing was changed");
+        holder.waitUntilReleased();
+    }
+
     private void signIn(String username, String password) throws Exception {
         HttpResponse<String> login = get("/login", false);
         Matcher token = CSRF.matcher(login.body());

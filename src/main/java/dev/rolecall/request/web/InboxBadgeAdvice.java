@@ -1,6 +1,8 @@
 package dev.rolecall.request.web;
 
 import dev.rolecall.request.inbox.InboxService;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,9 +21,16 @@ class InboxBadgeAdvice {
         this.inbox = inbox;
     }
 
+    /**
+     * No count on error pages: the page that failed may have failed for want of a database
+     * connection (the 503 "busy" page), and its error page must not wait for one again.
+     */
     @ModelAttribute("inboxBadge")
     @Nullable
-    InboxBadge inboxBadge(@Nullable Principal principal) {
+    InboxBadge inboxBadge(@Nullable Principal principal, HttpServletRequest request) {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            return null;
+        }
         if (!(principal instanceof Authentication authentication) || !authentication.isAuthenticated()) {
             return null;
         }
