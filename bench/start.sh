@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 shift || true
-jar=$(ls target/rolecall-*.jar 2>/dev/null | grep -v original | head -1)
+jar=${JAR:-$(ls target/rolecall-*.jar 2>/dev/null | grep -v original | head -1)}
 [ -n "$jar" ] || { echo "no target/rolecall-*.jar: run ./mvnw -DskipTests package" >&2; exit 1; }
 port=${PORT:-18413}
 for run in $(seq 1 "$runs"); do
