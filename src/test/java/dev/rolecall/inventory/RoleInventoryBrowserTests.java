@@ -234,7 +234,7 @@ class RoleInventoryBrowserTests extends BrowserTestSupport {
     }
 
     private RoleState stateOf(String name) {
-        return inventory.list(new RoleFilter(null, null, null, null, name), null, 5, BOB).items().stream()
+        return inventory.list(RoleFilter.named(name), null, 5, BOB).items().stream()
                 .filter(row -> row.roleName().equals(name))
                 .map(ManagedRole.Row::state)
                 .findFirst()
