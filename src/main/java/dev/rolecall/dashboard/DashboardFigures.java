@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param inReview requests in review, counted up to {@link DashboardStatistics#COUNT_LIMIT} + 1
  * @param failed requests whose apply failed, counted the same way
- * @param expiring roles in the inventory's expiry warning window, counted the same way
+ * @param expiring live roles whose expiry is within a week ({@link DashboardService#EXPIRY_WINDOW}), i.e.
+ *     before {@code expiringBefore}, counted the same way
+ * @param expiringBefore the end of that week: the role list filtered to expire before it lists them
  * @param decided reviews closed (approved or rejected) in the last 30 days
  * @param medianToDecide the median time from filing to that decision, {@code null} when none closed
  * @param p90ToDecide the 90th percentile of that time, {@code null} when none closed
@@ -22,6 +24,7 @@ record DashboardFigures(
         long inReview,
         long failed,
         long expiring,
+        Instant expiringBefore,
         long decided,
         @Nullable Duration medianToDecide,
         @Nullable Duration p90ToDecide,

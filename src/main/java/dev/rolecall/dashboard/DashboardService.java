@@ -40,6 +40,8 @@ class DashboardService {
     static final Duration FRESHNESS = Duration.ofSeconds(30);
     static final int WEEKS = 12;
     static final Duration DECISION_WINDOW = Duration.ofDays(30);
+    /** "Roles expiring this week": live roles whose expiry is within this long from now. */
+    static final Duration EXPIRY_WINDOW = Duration.ofDays(7);
 
     private static final DateTimeFormatter WEEK_LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
@@ -97,10 +99,12 @@ class DashboardService {
         LocalDate firstWeek = weekOf(now).minusWeeks(WEEKS - 1);
         List<DashboardStatistics.FiledCount> filed = statistics.filed(DashboardStatistics.filedByWeek(
                 firstWeek.atStartOfDay(ZoneOffset.UTC).toInstant(), now.plus(1, ChronoUnit.SECONDS)));
+        Instant expiringBefore = now.plus(EXPIRY_WINDOW).truncatedTo(ChronoUnit.SECONDS);
         return new DashboardFigures(
                 statistics.count(DashboardStatistics.requestsIn("IN_REVIEW")),
                 statistics.count(DashboardStatistics.requestsIn("FAILED")),
-                statistics.count(DashboardStatistics.rolesIn("EXPIRING")),
+                statistics.count(DashboardStatistics.rolesExpiringBefore(expiringBefore)),
+                expiringBefore,
                 decided.decided(),
                 decided.median(),
                 decided.p90(),

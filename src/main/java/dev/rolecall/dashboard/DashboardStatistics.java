@@ -44,11 +44,16 @@ class DashboardStatistics {
                 List.of(status, COUNT_LIMIT + 1));
     }
 
-    /** Roles in an inventory state, counted up to one past the limit. */
-    static Statement rolesIn(String state) {
+    /**
+     * Live roles (not expired or deleted) whose expiry is before {@code limit}, counted up to one past
+     * the limit: the condition of the role list's expiry filter, in the same words as the partial
+     * index (V97) that answers both, so the tile and the list it links to count the same roles.
+     */
+    static Statement rolesExpiringBefore(Instant limit) {
         return new Statement(
-                "SELECT count(*) FROM (SELECT 1 FROM managed_role WHERE state = ? LIMIT ?) AS bounded",
-                List.of(state, COUNT_LIMIT + 1));
+                "SELECT count(*) FROM (SELECT 1 FROM managed_role WHERE expires_at IS NOT NULL AND expires_at < ?"
+                        + " AND state IN ('ACTIVE', 'IMPORTED', 'EXPIRING', 'DRIFTED') LIMIT ?) AS bounded",
+                List.of(at(limit), COUNT_LIMIT + 1));
     }
 
     /**

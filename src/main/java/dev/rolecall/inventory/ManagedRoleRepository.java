@@ -1,6 +1,7 @@
 package dev.rolecall.inventory;
 
 import dev.rolecall.policy.analysis.RiskLevel;
+import dev.rolecall.request.Paging;
 import dev.rolecall.request.RoleSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The inventory's rows in {@code managed_role} and {@code managed_role_event} (V45). Lists read by
- * keyset in {@code (account_id, role_name)} order, each filter served by an index in that order.
+ * keyset in {@code (account_id, role_name)} order, each filter served by an index in that order; a
+ * list by expiry reads in {@code (expires_at, id)} order from the live roles' expiry indexes (V97).
  */
 @Repository
 class ManagedRoleRepository {
@@ -34,7 +36,10 @@ class ManagedRoleRepository {
 
     private static final String COLUMNS = "id, account_id, role_name, role_arn, owner_team, spec, state, imported,"
             + " risk_level, top_finding_code, last_request_id, live_spec, last_read_at, drift, created_at,"
-            + " updated_at, version";
+            + " updated_at, version, expires_at";
+
+    /** The live states, as the partial expiry indexes (V97) name them: a query must say it the same way. */
+    static final String LIVE = "state IN ('ACTIVE', 'IMPORTED', 'EXPIRING', 'DRIFTED')";
 
     /** Rows fetched per round trip while streaming the CSV. */
     private static final int FETCH_SIZE = 500;
@@ -169,26 +174,60 @@ class ManagedRoleRepository {
                 .list();
     }
 
-    /** One page of the roles that match, after a position. */
-    RoleSlice slice(RoleFilter filter, @Nullable RoleKey after, int size) {
+    /**
+     * One page of the roles that match, in the filter's order: from the start, after a position, or
+     * (backwards) the page before a position.
+     */
+    RoleSlice slice(RoleFilter filter, @Nullable RolePosition from, boolean backwards, int size) {
         Query query = Query.of(filter);
-        if (after != null) {
-            query.condition("(account_id, role_name) > (?, ?)", after.accountId(), after.roleName());
+        if (from != null) {
+            query.condition(
+                    "(" + keyColumns(filter) + ") " + (backwards ? "<" : ">") + " (?, ?)",
+                    from.values().toArray());
         }
         List<Object> params = new ArrayList<>(query.params);
         params.add(size + 1);
-        List<ManagedRole.Row> rows = new ArrayList<>(jdbc.sql("SELECT " + COLUMNS + " FROM managed_role" + query.where()
-                        + " ORDER BY account_id, role_name LIMIT ?")
+        List<Keyed> rows = jdbc.sql("SELECT " + COLUMNS + " FROM managed_role" + query.where()
+                        + order(filter, backwards) + " LIMIT ?")
                 .params(params)
-                .query(ManagedRoleRepository::row)
-                .list());
-        RoleKey next = null;
-        if (rows.size() > size) {
-            rows.remove(size);
-            ManagedRole.Row last = rows.get(size - 1);
-            next = new RoleKey(last.accountId(), last.roleName());
-        }
-        return new RoleSlice(rows, next, count(filter));
+                .query((rs, n) -> new Keyed(row(rs, n), key(filter, rs)))
+                .list();
+        Paging.Window<Keyed, RolePosition> page = Paging.window(rows, size, backwards, from != null, Keyed::key);
+        return new RoleSlice(
+                page.rows().stream().map(Keyed::row).toList(), page.previous(), page.next(), count(filter));
+    }
+
+    /** A row and its position in the list's order. */
+    private record Keyed(ManagedRole.Row row, RolePosition key) {}
+
+    private static String keyColumns(RoleFilter filter) {
+        return filter.byExpiry() ? "expires_at, id" : "account_id, role_name";
+    }
+
+    private static String order(RoleFilter filter, boolean backwards) {
+        String direction = backwards ? " DESC" : "";
+        return filter.byExpiry()
+                ? " ORDER BY expires_at" + direction + ", id" + direction
+                : " ORDER BY account_id" + direction + ", role_name" + direction;
+    }
+
+    private static RolePosition key(RoleFilter filter, ResultSet rs) throws SQLException {
+        return filter.byExpiry()
+                ? new ExpiryKey(instant(rs, "expires_at"), rs.getObject("id", UUID.class))
+                : new RoleKey(rs.getString("account_id"), rs.getString("role_name"));
+    }
+
+    /** The statement of a page from the start, for the plan tests. */
+    static String firstPage(RoleFilter filter) {
+        return "SELECT " + COLUMNS + " FROM managed_role" + Query.of(filter).where() + order(filter, false)
+                + " LIMIT ?";
+    }
+
+    /** The parameters of {@link #firstPage}, with the page size. */
+    static List<Object> firstPageParams(RoleFilter filter, int size) {
+        List<Object> params = new ArrayList<>(Query.of(filter).params);
+        params.add(size);
+        return params;
     }
 
     private long count(RoleFilter filter) {
@@ -205,7 +244,7 @@ class ManagedRoleRepository {
     void forEach(RoleFilter filter, Consumer<ManagedRole.Row> action) {
         Query query = Query.of(filter);
         streaming.query(
-                "SELECT " + COLUMNS + " FROM managed_role" + query.where() + " ORDER BY account_id, role_name",
+                "SELECT " + COLUMNS + " FROM managed_role" + query.where() + order(filter, false),
                 rs -> {
                     action.accept(row(rs, 0));
                 },
@@ -215,7 +254,7 @@ class ManagedRoleRepository {
     /** Live roles whose expiry is before the given time, soonest first. */
     List<ManagedRole.Row> expiringBefore(Instant limit, int max) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM managed_role WHERE expires_at IS NOT NULL AND expires_at <= ?"
-                        + " AND state IN ('ACTIVE', 'IMPORTED', 'EXPIRING', 'DRIFTED') ORDER BY expires_at LIMIT ?")
+                        + " AND " + LIVE + " ORDER BY expires_at LIMIT ?")
                 .params(OffsetDateTime.ofInstant(limit, ZoneOffset.UTC), max)
                 .query(ManagedRoleRepository::row)
                 .list();
@@ -223,8 +262,8 @@ class ManagedRoleRepository {
 
     /** The live roles of an account, for a drift scan. */
     List<ManagedRole.Row> liveRoles(String accountId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM managed_role WHERE account_id = ?"
-                        + " AND state IN ('ACTIVE', 'IMPORTED', 'EXPIRING', 'DRIFTED') ORDER BY role_name")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM managed_role WHERE account_id = ?" + " AND " + LIVE
+                        + " ORDER BY role_name")
                 .params(accountId)
                 .query(ManagedRoleRepository::row)
                 .list();
@@ -317,6 +356,12 @@ class ManagedRoleRepository {
             }
             if (filter.risk() != null) {
                 query.condition("risk_level = ?", filter.risk().name());
+            }
+            Instant expiresBefore = filter.expiresBefore();
+            if (expiresBefore != null) {
+                query.condition(
+                        "expires_at IS NOT NULL AND expires_at < ? AND " + LIVE,
+                        OffsetDateTime.ofInstant(expiresBefore, ZoneOffset.UTC));
             }
             String text = filter.text();
             if (text != null && !text.isBlank()) {

@@ -132,13 +132,19 @@ class RoleInventory {
     }
 
     /**
-     * One page of the roles the reader may see that match the filter.
+     * One page of the roles the reader may see that match the filter, from the start.
      *
      * @param after the position the page starts after, or {@code null} for the first page
      */
     @Transactional(readOnly = true)
-    RoleSlice list(RoleFilter filter, @Nullable RoleKey after, int size, CurrentUser reader) {
-        return roles.slice(visible(filter, reader), after, size);
+    RoleSlice list(RoleFilter filter, @Nullable RolePosition after, int size, CurrentUser reader) {
+        return list(new RoleFilterForm.Listing(filter, after, false), size, reader);
+    }
+
+    /** One page of the roles the reader may see that match: after a position, or before it. */
+    @Transactional(readOnly = true)
+    RoleSlice list(RoleFilterForm.Listing listing, int size, CurrentUser reader) {
+        return roles.slice(visible(listing.filter(), reader), listing.from(), listing.backwards(), size);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The inventory as JSON: {@code GET /api/v1/roles} with the page's filters, keyset pages
- * ({@code after}) and a page size, a role with its history, and the CSV. The same visibility rules
+ * The inventory as JSON: {@code GET /api/v1/roles} with the page's filters (expiry included), keyset
+ * pages both ways ({@code after}, {@code before}) and a page size, a role with its history, and the CSV. The same visibility rules
  * as the pages.
  */
 @RestController
@@ -42,18 +43,20 @@ class RoleInventoryApiController {
     RolePage list(
             @Valid @ModelAttribute RoleFilterForm filter,
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_SIZE) int size,
-            CurrentUser user) {
-        RoleSlice slice = inventory.list(filter.filter(inventory), filter.afterKey(), size, user);
+            CurrentUser user)
+            throws BindException {
+        RoleSlice slice = inventory.list(filter.listing(inventory, clock.instant()), size, user);
         return new RolePage(
                 slice.items().stream().map(RoleResource::of).toList(),
-                slice.next() == null ? null : slice.next().toString(),
+                text(slice.previous()),
+                text(slice.next()),
                 slice.count());
     }
 
     @GetMapping("/api/v1/roles.csv")
     void csv(@Valid @ModelAttribute RoleFilterForm filter, CurrentUser user, HttpServletResponse response)
-            throws IOException {
-        InventoryCsv.send(inventory, filter.filter(inventory), "api", user, response, clock.instant());
+            throws IOException, BindException {
+        InventoryCsv.send(inventory, filter.filter(inventory, clock.instant()), "api", user, response, clock.instant());
     }
 
     @GetMapping("/api/v1/roles/{accountId}/{roleName}")
@@ -67,13 +70,22 @@ class RoleInventoryApiController {
                 detail.history().stream().map(HistoryEntry::of).toList());
     }
 
+    private static @Nullable String text(@Nullable RolePosition position) {
+        return position == null ? null : position.toString();
+    }
+
     /**
      * One page of roles.
      *
+     * @param previous the {@code before} value of the page before, or {@code null} on the first page
      * @param next the {@code after} value of the next page, or {@code null} on the last page
      * @param count how many roles match, counted up to 10,001
      */
-    record RolePage(List<RoleResource> items, @Nullable String next, long count) {}
+    record RolePage(
+            List<RoleResource> items,
+            @Nullable String previous,
+            @Nullable String next,
+            long count) {}
 
     /** A role in a list. */
     record RoleResource(

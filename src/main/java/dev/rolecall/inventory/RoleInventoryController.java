@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -67,9 +68,11 @@ class RoleInventoryController {
     }
 
     @GetMapping("/roles")
-    String list(@Valid @ModelAttribute("filter") RoleFilterForm filter, CurrentUser user, Model model) {
-        model.addAttribute(
-                "roles", inventory.list(filter.filter(inventory), filter.afterKey(), properties.pageSize(), user));
+    String list(@Valid @ModelAttribute("filter") RoleFilterForm filter, CurrentUser user, Model model)
+            throws BindException {
+        RoleFilterForm.Listing listing = filter.listing(inventory, clock.instant());
+        model.addAttribute("roles", inventory.list(listing, properties.pageSize(), user));
+        model.addAttribute("expiresBefore", listing.filter().expiresBefore());
         model.addAttribute("accounts", accounts.all());
         model.addAttribute(
                 "environments",
@@ -84,7 +87,7 @@ class RoleInventoryController {
         model.addAttribute(
                 "expiring",
                 inventory
-                        .list(new RoleFilter(null, null, RoleState.EXPIRING, null, null), null, 1, user)
+                        .list(RoleFilter.inState(RoleState.EXPIRING), null, 1, user)
                         .count());
         model.addAttribute("now", clock.instant());
         return "inventory/list";
@@ -92,8 +95,8 @@ class RoleInventoryController {
 
     @GetMapping("/roles.csv")
     void csv(@Valid @ModelAttribute("filter") RoleFilterForm filter, CurrentUser user, HttpServletResponse response)
-            throws IOException {
-        InventoryCsv.send(inventory, filter.filter(inventory), "ui", user, response, clock.instant());
+            throws IOException, BindException {
+        InventoryCsv.send(inventory, filter.filter(inventory, clock.instant()), "ui", user, response, clock.instant());
     }
 
     @GetMapping("/roles/{accountId}/{roleName}")

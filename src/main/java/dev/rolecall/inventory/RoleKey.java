@@ -1,5 +1,6 @@
 package dev.rolecall.inventory;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
  * A position in the inventory: account and role name order every role exactly. Written as
  * {@code <account>:<name>} in links; neither part can hold a colon.
  */
-record RoleKey(String accountId, String roleName) {
+record RoleKey(String accountId, String roleName) implements RolePosition {
 
     private static final Pattern FORMAT = Pattern.compile("([0-9]{12}):([\\w+=,.@-]{1,64})");
 
@@ -18,6 +19,11 @@ record RoleKey(String accountId, String roleName) {
             throw new IllegalArgumentException("not a role position: " + text);
         }
         return new RoleKey(matcher.group(1), matcher.group(2));
+    }
+
+    @Override
+    public List<Object> values() {
+        return List.of(accountId, roleName);
     }
 
     @Override

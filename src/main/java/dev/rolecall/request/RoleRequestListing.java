@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,25 +65,17 @@ class RoleRequestListing {
             boolean counted) {
         boolean descending = older != null || (newer == null && newestFirst);
         Statement page = page(scope, descending, older != null ? older : newer, size + 1);
-        List<RoleRequestSummary> rows = new ArrayList<>(jdbc.sql(page.sql())
+        List<RoleRequestSummary> rows = jdbc.sql(page.sql())
                 .params(page.params())
                 .query(RoleRequestListing::summary)
-                .list());
-        boolean more = rows.size() > size;
-        if (more) {
-            rows.remove(size);
-        }
-        boolean olderExist = descending ? more : newer != null;
-        boolean newerExist = descending ? older != null : more;
-        if (descending != newestFirst) {
-            Collections.reverse(rows);
-        }
-        RoleRequestSlice.Key first = rows.isEmpty() ? null : key(rows.get(0));
-        RoleRequestSlice.Key last = rows.isEmpty() ? null : key(rows.get(rows.size() - 1));
-        RoleRequestSlice.Key oldest = newestFirst ? last : first;
-        RoleRequestSlice.Key newest = newestFirst ? first : last;
+                .list();
+        Paging.Window<RoleRequestSummary, RoleRequestSlice.Key> window = Paging.window(
+                rows, size, descending != newestFirst, older != null || newer != null, RoleRequestListing::key);
         return new RoleRequestSlice(
-                rows, olderExist ? oldest : null, newerExist ? newest : null, counted ? count(scope) : null);
+                window.rows(),
+                newestFirst ? window.next() : window.previous(),
+                newestFirst ? window.previous() : window.next(),
+                counted ? count(scope) : null);
     }
 
     /** How many requests a scope has, counted up to one past the limit. */

@@ -10,8 +10,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -40,8 +40,9 @@ class ApiErrorAdvice {
         return e.getBody();
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail invalid(MethodArgumentNotValidException e) {
+    /** Fields that failed their constraints, or that a controller found unreadable (e.g. a list position). */
+    @ExceptionHandler(BindException.class)
+    ProblemDetail invalid(BindException e) {
         return validation(e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new InputProblem(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList());

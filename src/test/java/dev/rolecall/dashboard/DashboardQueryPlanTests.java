@@ -25,7 +25,8 @@ class DashboardQueryPlanTests {
         Map<DashboardStatistics.Statement, String> statements = Map.of(
                 DashboardStatistics.requestsIn("IN_REVIEW"), "role_request_by_status",
                 DashboardStatistics.requestsIn("FAILED"), "role_request_by_status",
-                DashboardStatistics.rolesIn("EXPIRING"), "managed_role_by_state",
+                DashboardStatistics.rolesExpiringBefore(now.plus(DashboardService.EXPIRY_WINDOW)),
+                        "managed_role_live_by_expiry",
                 DashboardStatistics.timeToDecide(now.minus(30, ChronoUnit.DAYS)), "role_request_decision_by_time",
                 DashboardStatistics.filedByWeek(now.minus(84, ChronoUnit.DAYS), now),
                         "role_request_by_created_outcome");
@@ -51,9 +52,11 @@ class DashboardQueryPlanTests {
                                CASE WHEN i % 10 = 1 THEN 'REJECT' ELSE 'APPROVE' END, 1,
                                now() - make_interval(secs => (100000 - i) * 950) + interval '3 hours'
                         FROM generate_series(1, 100000) AS i WHERE i % 20 <> 0""", """
-                        INSERT INTO managed_role (id, account_id, role_name, spec, state, created_at, updated_at)
+                        INSERT INTO managed_role (id, account_id, role_name, spec, state, expires_at, created_at,
+                                                  updated_at)
                         SELECT md5('dash-role' || i)::uuid, '1111222233' || lpad((i % 20)::text, 2, '0'), 'dash-role-' || i,
-                               '{}', CASE WHEN i % 200 = 0 THEN 'EXPIRING' ELSE 'ACTIVE' END, now(), now()
+                               '{}', CASE WHEN i % 200 = 0 THEN 'EXPIRING' WHEN i % 7 = 0 THEN 'EXPIRED' ELSE 'ACTIVE' END,
+                               CASE WHEN i % 3 = 0 THEN now() + make_interval(hours => i % 4000 - 1000) END, now(), now()
                         FROM generate_series(1, 20000) AS i"""),
                 "role_request",
                 "role_request_revision",

@@ -81,7 +81,9 @@ class DashboardTests {
         assertThat(tile(page, "tile-in-review")).contains("href=\"/requests?status=IN_REVIEW\"");
         assertThat(tile(page, "tile-waiting")).contains("href=\"/inbox?tab=MY_GROUPS\"");
         assertThat(tile(page, "tile-failed")).contains("href=\"/requests?status=FAILED\"");
-        assertThat(tile(page, "tile-expiring")).contains("href=\"/roles?state=EXPIRING\"");
+        assertThat(tile(page, "tile-expiring"))
+                .containsPattern("href=\"/roles\\?expiresBefore=[0-9-]{10}T[0-9:]{8}Z\"")
+                .contains("Roles expiring this week");
         assertThat(tile(page, "tile-decide")).contains("href=\"/inbox?tab=DECIDED_BY_ME\"");
         String weekly = section(page, "chart-weekly");
         assertThat(weekly)
@@ -124,6 +126,59 @@ class DashboardTests {
         assertThat(count.find()).isTrue();
         assertThat(tile(page("bob"), "tile-waiting"))
                 .contains("<span class=\"tile-value\">" + count.group(1) + "</span>");
+    }
+
+    @Test
+    void theExpiringTileCountsTheRolesItsLinkLists() throws Exception {
+        Instant now = Instant.now();
+        DashboardFigures before = dashboard.read(now);
+        String prefix = "tile-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        role(prefix + "in2d", "ACTIVE", now.plus(Duration.ofDays(2)));
+        role(prefix + "in6d", "EXPIRING", now.plus(Duration.ofDays(6)));
+        role(prefix + "in10d", "ACTIVE", now.plus(Duration.ofDays(10)));
+        role(prefix + "expired", "EXPIRED", now.minus(Duration.ofDays(1)));
+        DashboardFigures figures = dashboard.read(now);
+        assertThat(figures.expiring()).isEqualTo(before.expiring() + 2);
+
+        // The tile's link, as the page writes it, lists as many roles as the tile counts, and ours among them.
+        String list = mvc.perform(get("/roles")
+                        .param("expiresBefore", figures.expiringBefore().toString())
+                        .with(as("bob")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(list)
+                .contains("<caption class=\"muted small\">" + figures.expiringText() + " roles</caption>")
+                .contains(prefix + "in2d", prefix + "in6d")
+                .doesNotContain(prefix + "in10d", prefix + "expired");
+        assertThat(list.indexOf(prefix + "in2d")).isLessThan(list.indexOf(prefix + "in6d"));
+        // And with only ours: exactly the two.
+        String ours = mvc.perform(get("/roles")
+                        .param("expiresBefore", figures.expiringBefore().toString())
+                        .param("q", prefix)
+                        .with(as("bob")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(ours).contains("<caption class=\"muted small\">2 roles</caption>");
+    }
+
+    /** A role in the inventory with a spec the role list can read. */
+    private void role(String name, String state, Instant expiresAt) {
+        String spec = """
+                {"accountId":"111122223333","roleName":"%s","path":"/","description":"dashboard",\
+                "trustPolicy":{"Version":"2012-10-17","Statement":[{"Effect":"Allow",\
+                "Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]},\
+                "managedPolicyArns":[],"inlinePolicies":{},"permissionsBoundaryArn":null,\
+                "maxSessionDurationSeconds":3600,"tags":{},"expiresAt":"%s"}""".formatted(name, expiresAt);
+        jdbc().sql("""
+                        INSERT INTO managed_role (id, account_id, role_name, owner_team, spec, state, expires_at,
+                                                  created_at, updated_at)
+                        VALUES (?, '111122223333', ?, 'payments', ?, ?, ?, now(), now())""")
+                .params(UUID.randomUUID(), name, spec, state, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
+                .update();
     }
 
     private String page(String person) throws Exception {

@@ -15,9 +15,11 @@ import dev.rolecall.request.RoleSpec;
 import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.test.BrowserTestSupport;
 import dev.rolecall.test.MotoServer;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -109,7 +111,20 @@ class RoleInventoryBrowserTests extends BrowserTestSupport {
         assertThat(names()).containsExactly(PAGED + "51");
         load(browser.find(By.linkText("First page")));
         assertThat(names()).hasSize(50).first().isEqualTo(PAGED + "01");
+        load(browser.find(By.linkText("Next page")));
+        load(browser.find(By.linkText("Previous page")));
+        assertThat(names()).hasSize(50).first().isEqualTo(PAGED + "01");
+        assertThat(browser.findAll(By.linkText("Previous page"))).isEmpty();
+        assertThat(browser.find(By.linkText("Next page")).getAttribute("href")).contains("after=");
         assertFitsAPhone("/roles?q=" + PAGED);
+
+        // Expiring within 7 days: her temporary role, none of the roles without an expiry.
+        browser.open("/roles");
+        filter("within", "7");
+        assertThat(names()).contains(TEMP).noneMatch(name -> name.startsWith(PAGED));
+        assertThat(browser.find(By.id("expiry-window")).getText()).contains("soonest first");
+        assertAccessible("/roles expiring within 7 days as alice");
+        assertFitsAPhone("/roles?within=7");
 
         openRole(TEMP);
         assertThat(browser.find(By.cssSelector(".countdown")).getText()).startsWith("expires in 1 d");
@@ -135,6 +150,7 @@ class RoleInventoryBrowserTests extends BrowserTestSupport {
 
     private void bob() {
         browser.signIn("bob");
+        followTheExpiringTile();
         browser.open("/roles");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Roles");
         assertThat(names()).contains(TEMP, OTHER);
@@ -157,6 +173,31 @@ class RoleInventoryBrowserTests extends BrowserTestSupport {
                 .contains("Accept the live role (change request)");
         assertAccessible("drifted role page as bob");
         browser.signOut();
+    }
+
+    /**
+     * The dashboard's "Roles expiring this week" opens the role list filtered to the same moment, and
+     * the list counts as many roles as the tile. The dashboard's figures may be up to 30 s old, so the
+     * journey waits for the figures that know the temporary role applied above.
+     */
+    private void followTheExpiringTile() {
+        List<String> tile = new ArrayList<>();
+        browser.until(driver -> {
+            tile.clear();
+            browser.open("/dashboard");
+            tile.add(browser.find(By.cssSelector("#tile-expiring .tile-value")).getText());
+            load(browser.find(By.cssSelector("#tile-expiring a")));
+            return names().contains(TEMP)
+                    && browser.find(By.cssSelector("table.roles caption"))
+                            .getText()
+                            .equals(tile.get(0) + " roles");
+        });
+        assertThat(browser.driver().getCurrentUrl()).contains("/roles?expiresBefore=");
+        assertThat(names()).doesNotContain(OTHER);
+        assertThat(browser.find(By.id("expiry-window")).getText()).contains("soonest first");
+        assertAccessible("/roles from the dashboard's expiring tile as bob");
+        URI list = URI.create(browser.driver().getCurrentUrl());
+        assertFitsAPhone(list.getRawPath() + "?" + list.getRawQuery());
     }
 
     private void carol() {
@@ -234,7 +275,7 @@ class RoleInventoryBrowserTests extends BrowserTestSupport {
     }
 
     private RoleState stateOf(String name) {
-        return inventory.list(new RoleFilter(null, null, null, null, name), null, 5, BOB).items().stream()
+        return inventory.list(RoleFilter.named(name), null, 5, BOB).items().stream()
                 .filter(row -> row.roleName().equals(name))
                 .map(ManagedRole.Row::state)
                 .findFirst()

@@ -16,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestService;
@@ -26,6 +28,7 @@ import dev.rolecall.request.events.RoleApplied;
 import dev.rolecall.request.events.RoleRequestRef;
 import dev.rolecall.request.spec.SubmitRoleRequest;
 import dev.rolecall.test.MotoServer;
+import dev.rolecall.test.QueryPlans;
 import dev.rolecall.test.RolecallIntegrationTest;
 import dev.rolecall.test.UsesMoto;
 import java.time.Duration;
@@ -145,7 +148,7 @@ class RoleInventoryIntegrationTests {
         for (int i = 0; i < 3; i++) {
             awaitRole("inventory-page-" + i);
         }
-        RoleFilter filter = new RoleFilter(null, null, null, null, "INVENTORY-PAGE");
+        RoleFilter filter = RoleFilter.named("INVENTORY-PAGE");
         RoleSlice first = inventory.list(filter, null, 2, BOB);
         assertThat(first.items())
                 .extracting(ManagedRole.Row::roleName)
@@ -156,7 +159,8 @@ class RoleInventoryIntegrationTests {
         assertThat(second.next()).isNull();
         assertThat(inventory
                         .list(
-                                new RoleFilter(java.util.List.of("111111111111"), null, null, null, "inventory-page"),
+                                new RoleFilter(
+                                        java.util.List.of("111111111111"), null, null, null, "inventory-page", null),
                                 null,
                                 5,
                                 BOB)
@@ -237,6 +241,146 @@ class RoleInventoryIntegrationTests {
                         second -> assertThat(second).contains("\"expiresAt\":\"" + extended + "\""));
     }
 
+    @Test
+    void theExpiryFilterListsLiveRolesSoonestFirstPagesBothWaysAndRefusesWhatItCannotRead() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String prefix = "expiry-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        ManagedRole.Assessment none = new ManagedRole.Assessment(null, null);
+        // Two roles share an expiry: the id orders them, and a page boundary falls between them.
+        List<String> names = List.of("in1d", "in3d-a", "in3d-b", "in5d", "in6d", "in10d", "expired");
+        List<Integer> days = List.of(1, 3, 3, 5, 6, 10, -1);
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < names.size(); i++) {
+                String name = prefix + names.get(i);
+                ManagedRole role = ManagedRole.create(
+                        InventorySpecs.spec(ACCOUNT, name, now.plus(Duration.ofDays(days.get(i)))),
+                        "arn:aws:iam::" + ACCOUNT + ":role/" + name,
+                        "payments",
+                        none,
+                        false,
+                        now);
+                if (days.get(i) < 0) {
+                    role.expired(now);
+                }
+                roles.save(role);
+            }
+        });
+        RoleFilter filter = new RoleFilter(null, null, null, null, prefix, now.plus(Duration.ofDays(7)));
+
+        // Forward in pages of two, then back from the last page to the first.
+        RoleSlice first = inventory.list(new RoleFilterForm.Listing(filter, null, false), 2, BOB);
+        RoleSlice second = inventory.list(new RoleFilterForm.Listing(filter, first.next(), false), 2, BOB);
+        RoleSlice third = inventory.list(new RoleFilterForm.Listing(filter, second.next(), false), 2, BOB);
+        assertThat(first.count()).isEqualTo(5);
+        assertThat(first.previous()).isNull();
+        List<String> forward = new java.util.ArrayList<>();
+        for (RoleSlice slice : List.of(first, second, third)) {
+            slice.items().forEach(row -> forward.add(row.roleName().substring(prefix.length())));
+        }
+        assertThat(forward.subList(0, 1)).containsExactly("in1d");
+        assertThat(forward.subList(1, 3)).containsExactlyInAnyOrder("in3d-a", "in3d-b");
+        assertThat(forward.subList(3, 5)).containsExactly("in5d", "in6d");
+        assertThat(third.next()).isNull();
+        assertThat(third.previous()).isNotNull();
+        RoleSlice back = inventory.list(new RoleFilterForm.Listing(filter, third.previous(), true), 2, BOB);
+        assertThat(back.items()).isEqualTo(second.items());
+        assertThat(back.next()).isEqualTo(second.next());
+        RoleSlice start = inventory.list(new RoleFilterForm.Listing(filter, back.previous(), true), 2, BOB);
+        assertThat(start.items()).isEqualTo(first.items());
+        assertThat(start.previous()).isNull();
+
+        // The page and the API read the same filter; the API's positions page both ways too.
+        String page = mvc.perform(
+                        get("/roles").param("q", prefix).param("within", "7").with(as("bob")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains(prefix + "in1d", prefix + "in6d")
+                .doesNotContain(prefix + "in10d", prefix + "expired");
+        assertThat(page.indexOf(prefix + "in1d")).isLessThan(page.indexOf(prefix + "in5d"));
+        assertThat(page.indexOf(prefix + "in5d")).isLessThan(page.indexOf(prefix + "in6d"));
+        String limit = now.plus(Duration.ofDays(7)).toString();
+        String firstPage = apiPage(prefix, limit, "after", "");
+        assertThat((Integer) JsonPath.read(firstPage, "$.count")).isEqualTo(5);
+        assertThat((String) JsonPath.read(firstPage, "$.items[0].roleName")).isEqualTo(prefix + "in1d");
+        assertThat((Object) JsonPath.read(firstPage, "$.previous")).isNull();
+        String middle = apiPage(prefix, limit, "after", JsonPath.read(firstPage, "$.next"));
+        assertThat((List<?>) JsonPath.read(middle, "$.items")).hasSize(2);
+        String again = apiPage(prefix, limit, "before", JsonPath.read(middle, "$.previous"));
+        assertThat((String) JsonPath.read(again, "$.items[0].roleName")).isEqualTo(prefix + "in1d");
+        assertThat((Object) JsonPath.read(again, "$.previous")).isNull();
+        // Requesters of another team see none of them, by expiry as by name.
+        assertThat(inventory.list(filter, null, 10, FRANK).items()).isEmpty();
+
+        mvc.perform(get("/roles").param("expiresBefore", "next week").with(as("bob")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString(RoleFilterForm.EXPIRES_BEFORE)));
+        mvc.perform(get("/roles").param("expiresBefore", "2020-01-01").with(as("bob")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("expiresBefore must be in the future")));
+        mvc.perform(get("/roles").param("within", "9").with(as("bob"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/roles")
+                        .param("within", "7")
+                        .param("after", ACCOUNT + ":" + prefix + "in1d")
+                        .with(as("bob")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("after must be a position from a page link")));
+        mvc.perform(get("/api/v1/roles").param("expiresBefore", "2031-02-31").with(httpBasic("bob", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("expiresBefore"))
+                .andExpect(jsonPath("$.errors[0].message").value(RoleFilterForm.EXPIRES_BEFORE));
+    }
+
+    @Test
+    void everyOrderOfTheListReadsAnIndexAtVolume() throws Exception {
+        Instant now = Instant.now();
+        List<RoleFilter> filters = List.of(
+                RoleFilter.ALL,
+                RoleFilter.ALL.ofTeam("team7"),
+                RoleFilter.inState(RoleState.DRIFTED),
+                RoleFilter.expiringBefore(now.plus(Duration.ofDays(7))),
+                RoleFilter.expiringBefore(now.plus(Duration.ofDays(30))).ofTeam("team7"),
+                new RoleFilter(null, null, null, RiskLevel.HIGH, null, now.plus(Duration.ofDays(7))));
+        try (QueryPlans plans = QueryPlans.filled(List.of("""
+                        INSERT INTO managed_role (id, account_id, role_name, spec, state, owner_team, risk_level,
+                                                  expires_at, created_at, updated_at)
+                        SELECT md5('plan-role' || i)::uuid, '1111222233' || lpad((i % 20)::text, 2, '0'),
+                               'plan-role-' || i, '{}',
+                               CASE WHEN i % 50 = 0 THEN 'DRIFTED' WHEN i % 7 = 0 THEN 'EXPIRED' ELSE 'ACTIVE' END,
+                               'team' || (i % 40), (ARRAY['LOW','MEDIUM','HIGH','CRITICAL'])[1 + i % 4],
+                               CASE WHEN i % 3 = 0 THEN now() + make_interval(hours => i % 4000 - 1000) END,
+                               now(), now()
+                        FROM generate_series(1, 50000) AS i"""), "managed_role")) {
+            List<String> problems = new java.util.ArrayList<>();
+            for (RoleFilter filter : filters) {
+                String plan = plans.explain(
+                        ManagedRoleRepository.firstPage(filter), ManagedRoleRepository.firstPageParams(filter, 51));
+                QueryPlans.problems(plan, "managed_role")
+                        .forEach(problem -> problems.add(filter + ": " + problem + "\n" + plan));
+                if (!plan.contains("Index")) {
+                    problems.add(filter + " reads no index:\n" + plan);
+                }
+            }
+            assertThat(problems).isEmpty();
+        }
+    }
+
+    /** A page of two of the API's roles by expiry, with one more parameter (a position). */
+    private String apiPage(String prefix, String limit, String name, String value) throws Exception {
+        return mvc.perform(get("/api/v1/roles")
+                        .param("q", prefix)
+                        .param("expiresBefore", limit)
+                        .param("size", "2")
+                        .param(name, value)
+                        .with(httpBasic("bob", "demo")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
     @Autowired
     ManagedRoleRepository roles;
 
@@ -265,13 +409,9 @@ class RoleInventoryIntegrationTests {
     ManagedRole.Row awaitRole(String name) {
         return await().atMost(PATIENCE)
                 .until(
-                        () ->
-                                inventory
-                                        .list(new RoleFilter(null, null, null, null, name), null, 5, BOB)
-                                        .items()
-                                        .stream()
-                                        .filter(row -> row.roleName().equals(name))
-                                        .findFirst(),
+                        () -> inventory.list(RoleFilter.named(name), null, 5, BOB).items().stream()
+                                .filter(row -> row.roleName().equals(name))
+                                .findFirst(),
                         java.util.Optional::isPresent)
                 .orElseThrow();
     }
