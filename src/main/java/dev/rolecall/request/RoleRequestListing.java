@@ -1,6 +1,5 @@
 package dev.rolecall.request;
 
-import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.review.WaitingStage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,8 +25,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RoleRequestListing {
 
-    static final String COLUMNS = "id, status, requester, requester_team, account_id, role_name, revision,"
-            + " risk_level, top_finding_code, risk_reason, created_at, updated_at, emergency_reason";
+    static final String COLUMNS = RoleRequestSummary.COLUMNS;
 
     private final JdbcClient jdbc;
 
@@ -115,21 +113,7 @@ class RoleRequestListing {
     }
 
     private static RoleRequestSummary summary(ResultSet rs, int row) throws SQLException {
-        String risk = rs.getString("risk_level");
-        return new RoleRequestSummary(
-                new RoleRequestId(rs.getObject("id", UUID.class)),
-                RoleRequestStatus.valueOf(rs.getString("status")),
-                rs.getString("requester"),
-                rs.getString("requester_team"),
-                rs.getString("account_id"),
-                rs.getString("role_name"),
-                rs.getInt("revision"),
-                risk == null ? null : RiskLevel.valueOf(risk),
-                rs.getString("top_finding_code"),
-                rs.getString("risk_reason"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                rs.getString("emergency_reason"));
+        return RoleRequestSummary.read(rs);
     }
 
     /** The stage each of these requests waits on now, for those in review with a route. */

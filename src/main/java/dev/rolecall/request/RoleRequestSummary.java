@@ -1,7 +1,11 @@
 package dev.rolecall.request;
 
 import dev.rolecall.policy.analysis.RiskLevel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,34 +29,27 @@ public record RoleRequestSummary(
         Instant updatedAt,
         @Nullable String emergencyReason) {
 
-    /** An ordinary request, not filed as an emergency. */
-    public RoleRequestSummary(
-            RoleRequestId id,
-            RoleRequestStatus status,
-            String requester,
-            @Nullable String requesterTeam,
-            String accountId,
-            String roleName,
-            int revision,
-            @Nullable RiskLevel riskLevel,
-            @Nullable String topFindingCode,
-            @Nullable String riskReason,
-            Instant createdAt,
-            Instant updatedAt) {
-        this(
-                id,
-                status,
-                requester,
-                requesterTeam,
-                accountId,
-                roleName,
-                revision,
-                riskLevel,
-                topFindingCode,
-                riskReason,
-                createdAt,
-                updatedAt,
-                null);
+    /** The columns of {@code role_request} that {@link #read} needs, for a list's SELECT. */
+    public static final String COLUMNS = "id, status, requester, requester_team, account_id, role_name, revision,"
+            + " risk_level, top_finding_code, risk_reason, created_at, updated_at, emergency_reason";
+
+    /** The summary in the current row of a list's result, selected with {@link #COLUMNS}. */
+    public static RoleRequestSummary read(ResultSet rs) throws SQLException {
+        String risk = rs.getString("risk_level");
+        return new RoleRequestSummary(
+                new RoleRequestId(rs.getObject("id", UUID.class)),
+                RoleRequestStatus.valueOf(rs.getString("status")),
+                rs.getString("requester"),
+                rs.getString("requester_team"),
+                rs.getString("account_id"),
+                rs.getString("role_name"),
+                rs.getInt("revision"),
+                risk == null ? null : RiskLevel.valueOf(risk),
+                rs.getString("top_finding_code"),
+                rs.getString("risk_reason"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getString("emergency_reason"));
     }
 
     /** Whether it was filed as an emergency. */

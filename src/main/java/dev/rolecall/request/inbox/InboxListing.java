@@ -1,9 +1,6 @@
 package dev.rolecall.request.inbox;
 
-import dev.rolecall.policy.analysis.RiskLevel;
-import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService.InboxTab;
-import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestSummary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,8 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InboxListing {
 
-    private static final String COLUMNS = "id, status, requester, requester_team, account_id, role_name, revision,"
-            + " risk_level, top_finding_code, risk_reason, created_at, updated_at, emergency_reason, risk_order,"
+    private static final String COLUMNS = RoleRequestSummary.COLUMNS + ", risk_order,"
             + " CASE WHEN review_due_at = 'infinity' THEN NULL ELSE review_due_at END AS due";
 
     private final JdbcClient jdbc;
@@ -57,7 +53,7 @@ class InboxListing {
         jdbc.sql(page.sql())
                 .params(page.params())
                 .query((rs, n) -> {
-                    rows.add(summary(rs));
+                    rows.add(RoleRequestSummary.read(rs));
                     keys.add(cursor(sort, rs));
                     return n;
                 })
@@ -122,23 +118,5 @@ class InboxListing {
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
         return time == null ? null : time.toInstant();
-    }
-
-    private static RoleRequestSummary summary(ResultSet rs) throws SQLException {
-        String risk = rs.getString("risk_level");
-        return new RoleRequestSummary(
-                new RoleRequestId(rs.getObject("id", UUID.class)),
-                RoleRequestStatus.valueOf(rs.getString("status")),
-                rs.getString("requester"),
-                rs.getString("requester_team"),
-                rs.getString("account_id"),
-                rs.getString("role_name"),
-                rs.getInt("revision"),
-                risk == null ? null : RiskLevel.valueOf(risk),
-                rs.getString("top_finding_code"),
-                rs.getString("risk_reason"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                rs.getString("emergency_reason"));
     }
 }

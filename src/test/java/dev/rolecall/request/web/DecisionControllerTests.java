@@ -86,7 +86,8 @@ class DecisionControllerTests {
                 null,
                 null,
                 Instant.EPOCH,
-                Instant.EPOCH);
+                Instant.EPOCH,
+                null);
         given(inbox.page(any(), eq(InboxTab.MY_GROUPS), any(), any(), any(), any(), anyInt()))
                 .willReturn(new InboxPage(List.of(waiting), null, null, 1L));
         given(inbox.waitingStages(any()))

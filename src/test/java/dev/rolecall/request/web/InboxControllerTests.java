@@ -78,7 +78,8 @@ class InboxControllerTests {
                 "iam-passrole-star",
                 null,
                 Instant.EPOCH,
-                Instant.EPOCH);
+                Instant.EPOCH,
+                null);
         given(inbox.page(any(), any(), any(), any(), any(), any(), anyInt()))
                 .willReturn(new InboxPage(List.of(row), null, NEXT, 1L));
     }

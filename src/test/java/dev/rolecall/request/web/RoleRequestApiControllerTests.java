@@ -155,7 +155,8 @@ class RoleRequestApiControllerTests {
                 null,
                 null,
                 java.time.Instant.EPOCH,
-                java.time.Instant.EPOCH);
+                java.time.Instant.EPOCH,
+                null);
         RoleRequestSlice.Key position = RoleRequestSlice.Key.parse("1764643200000000." + RoleRequestControllerTests.ID);
         given(requests.list(any(), eq(RoleRequestStatus.APPLIED), any(), any(), anyInt()))
                 .willReturn(new RoleRequestSlice(List.of(summary), position, null, null));
