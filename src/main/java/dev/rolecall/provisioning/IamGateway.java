@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +27,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.metrics.CoreMetric;
-import software.amazon.awssdk.metrics.MetricCollection;
-import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -89,7 +91,8 @@ class IamGateway implements AutoCloseable {
             ProvisioningMetrics metrics,
             @Nullable IamRateLimits rateLimits) {
         this.properties = properties;
-        this.interceptors = List.copyOf(interceptors);
+        this.interceptors = Stream.concat(Stream.of(CountAttempts.INSTANCE), interceptors.stream())
+                .toList();
         this.metrics = metrics;
         this.rateLimits = rateLimits;
     }
@@ -276,7 +279,9 @@ class IamGateway implements AutoCloseable {
         private final String requestId;
 
         private final @Nullable StsAssumeRoleCredentialsProvider provisionerRole;
-        private final CallMetrics metrics = new CallMetrics();
+        /** The attempts of the call in progress or last made, counted by {@link CountAttempts}. */
+        private final AtomicInteger attempts = new AtomicInteger();
+
         private final int readPageSize;
         /** Turns of the account's rate limit this session took ahead and has not used yet. */
         private int reservedTurns;
@@ -526,11 +531,11 @@ class IamGateway implements AutoCloseable {
 
         @Override
         public int attemptsOfLastCall() {
-            return metrics.attempts;
+            return Math.max(1, attempts.get());
         }
 
         private void asProvisioner(AwsRequestOverrideConfiguration.Builder override) {
-            override.addMetricPublisher(metrics);
+            override.putExecutionAttribute(CountAttempts.ATTEMPTS, attempts);
             if (provisionerRole != null) {
                 override.credentialsProvider((AwsCredentialsProvider) provisionerRole);
             }
@@ -548,12 +553,16 @@ class IamGateway implements AutoCloseable {
                     account.id(),
                     requestId);
             awaitTurn();
-            metrics.attempts = 1;
+            attempts.set(0);
             long started = System.nanoTime();
             try {
                 T response = sdkCall.get();
                 meters.iamCall(
-                        account.id(), action, true, Duration.ofNanos(System.nanoTime() - started), metrics.attempts);
+                        account.id(),
+                        action,
+                        true,
+                        Duration.ofNanos(System.nanoTime() - started),
+                        attemptsOfLastCall());
                 log.info(
                         "action={} role={} account={} request={} outcome=succeeded",
                         action,
@@ -562,9 +571,13 @@ class IamGateway implements AutoCloseable {
                         requestId);
                 return response;
             } catch (SdkException e) {
-                IamCallFailedException failure = translate(e, metrics.attempts);
+                IamCallFailedException failure = translate(e, attemptsOfLastCall());
                 meters.iamCall(
-                        account.id(), action, false, Duration.ofNanos(System.nanoTime() - started), metrics.attempts);
+                        account.id(),
+                        action,
+                        false,
+                        Duration.ofNanos(System.nanoTime() - started),
+                        attemptsOfLastCall());
                 logFailure(action, roleName, failure, e);
                 throw failure;
             }
@@ -591,23 +604,25 @@ class IamGateway implements AutoCloseable {
     }
 
     /**
-     * What the SDK reports about each call of a session, read right after the call: its retries.
-     * The SDK publishes a sync call's metrics on the calling thread before the call returns or throws.
+     * Counts each attempt of a call (the first and every retry) in the counter the call carries as
+     * an execution attribute: the session's count of its last call. The first of the clients'
+     * interceptors, so an attempt that a later one fails (tests inject faults) counts too. Replaces
+     * the SDK's metric collection, which would time every stage of every call only for its retry count.
      */
-    private static final class CallMetrics implements MetricPublisher {
+    static final class CountAttempts implements ExecutionInterceptor {
 
-        volatile int attempts = 1;
+        static final CountAttempts INSTANCE = new CountAttempts();
+        static final ExecutionAttribute<AtomicInteger> ATTEMPTS = new ExecutionAttribute<>("RolecallCallAttempts");
+
+        private CountAttempts() {}
 
         @Override
-        public void publish(MetricCollection metrics) {
-            attempts = 1
-                    + metrics.metricValues(CoreMetric.RETRY_COUNT).stream()
-                            .findFirst()
-                            .orElse(0);
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            AtomicInteger attempts = attributes.getAttribute(ATTEMPTS);
+            if (attempts != null) {
+                attempts.incrementAndGet();
+            }
         }
-
-        @Override
-        public void close() {}
     }
 
     /**

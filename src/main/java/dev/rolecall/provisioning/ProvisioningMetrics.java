@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +18,8 @@ import org.springframework.stereotype.Component;
 class ProvisioningMetrics {
 
     private final MeterRegistry registry;
+    /** The IAM call timers by account, action and outcome: registered once, not looked up per call. */
+    private final Map<List<String>, Timer> callTimers = new ConcurrentHashMap<>();
 
     ProvisioningMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,12 +37,16 @@ class ProvisioningMetrics {
 
     /** One IAM call (all its attempts): how long it took, whether it succeeded, and how often the SDK retried it. */
     void iamCall(String accountId, String action, boolean succeeded, Duration took, int attempts) {
-        Timer.builder("rolecall.iam.calls")
-                .description("IAM calls, retries included, by target account, action and outcome")
-                .tag("account", accountId)
-                .tag("action", action)
-                .tag("outcome", succeeded ? "succeeded" : "failed")
-                .register(registry)
+        String outcome = succeeded ? "succeeded" : "failed";
+        callTimers
+                .computeIfAbsent(
+                        List.of(accountId, action, outcome),
+                        key -> Timer.builder("rolecall.iam.calls")
+                                .description("IAM calls, retries included, by target account, action and outcome")
+                                .tag("account", accountId)
+                                .tag("action", action)
+                                .tag("outcome", outcome)
+                                .register(registry))
                 .record(took);
         if (attempts > 1) {
             Counter.builder("rolecall.iam.retries")
