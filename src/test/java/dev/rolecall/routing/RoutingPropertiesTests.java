@@ -103,6 +103,36 @@ class RoutingPropertiesTests {
     }
 
     @Test
+    void anEmergencyReviewOfTheAccountOwnersIsCheckedLikeAnyStage() {
+        context.withPropertyValues(
+                        "rolecall.routing.groups.security=bob",
+                        "rolecall.routing.groups.payments-owners=erin",
+                        "rolecall.routing.groups.incident=alice",
+                        "rolecall.routing.account-owners.444455556666=payments-owners",
+                        "rolecall.routing.break-glass.groups=incident",
+                        "rolecall.routing.break-glass.review.account-owners=true",
+                        "rolecall.routing.break-glass.review.approvals=2",
+                        "rolecall.routing.break-glass.review.escalation-group=on-call")
+                .run(started -> assertThat(problems(started.getStartupFailure()))
+                        .containsExactlyInAnyOrder(
+                                "break-glass.review.escalation-group: names group 'on-call', which"
+                                        + " rolecall.routing.groups does not define",
+                                "break-glass.review.approvals: needs 2 approvals but its groups and owner group"
+                                        + " 'payments-owners' have 1 members",
+                                "break-glass.review.approvals: needs 2 approvals but its groups and 'security' (the"
+                                        + " owners of an account that names no owner group) have 1 members"));
+        context.withPropertyValues(
+                        "rolecall.routing.groups.security=bob",
+                        "rolecall.routing.groups.payments-owners=erin",
+                        "rolecall.routing.groups.incident=alice",
+                        "rolecall.routing.account-owners.444455556666=payments-owners",
+                        "rolecall.routing.break-glass.groups=incident",
+                        "rolecall.routing.break-glass.review.groups=security",
+                        "rolecall.routing.break-glass.review.account-owners=true")
+                .run(started -> assertThat(started.getStartupFailure()).isNull());
+    }
+
+    @Test
     void aMisspeltRiskLevelIsRefused() {
         context.withPropertyValues(
                         "rolecall.routing.groups.security=bob",
