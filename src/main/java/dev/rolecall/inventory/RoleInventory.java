@@ -216,9 +216,9 @@ class RoleInventory {
             Map<UUID, Emergency> emergencies,
             Optional<TargetAccount> account) {
 
-        /** The emergency the event's request was filed as, or null for any other event. */
+        /** The emergency the event's request was filed as, or null for any other event (public: pages call it). */
         @Nullable
-        Emergency emergencyOf(ManagedRoleRepository.RoleEvent event) {
+        public Emergency emergencyOf(ManagedRoleRepository.RoleEvent event) {
             UUID request = event.requestId();
             return request == null ? null : emergencies.get(request);
         }
