@@ -43,11 +43,7 @@ class BreakGlassIntegrationTests extends RunningRolecallTests {
 
     @Test
     void anEmergencyIsAppliedToMotoAtOnceWithNoHumanDecisionAndFlaggedInJsonAndTheAuditCsv() throws Exception {
-        HttpResponse<String> created = send(
-                "alice",
-                "POST",
-                "/api/v1/role-requests",
-                body("emergency-reader", "\"emergency\":true,\"emergencyReason\":\"INC-4711: payments queue stuck\""));
+        HttpResponse<String> created = fileEmergency("emergency-reader", "INC-4711: payments queue stuck");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode request = JSON.readTree(created.body());
         String id = request.get("id").asString();
@@ -99,11 +95,7 @@ class BreakGlassIntegrationTests extends RunningRolecallTests {
 
     @Test
     void aReviewerConfirmsOverTheApiWithADecisionsTokenAndTheRolesHistoryFlagsTheEmergency() throws Exception {
-        HttpResponse<String> created = send(
-                "alice",
-                "POST",
-                "/api/v1/role-requests",
-                body("emergency-ledger", "\"emergency\":true,\"emergencyReason\":\"INC-5150: ledger cannot write\""));
+        HttpResponse<String> created = fileEmergency("emergency-ledger", "INC-5150: ledger cannot write");
         String id = JSON.readTree(created.body()).get("id").asString();
         String review = "/api/v1/role-requests/" + id + "/emergency-review";
         awaitStatus(id, "APPLIED");
@@ -153,6 +145,14 @@ class BreakGlassIntegrationTests extends RunningRolecallTests {
                         .get("status")
                         .asString())
                 .isEqualTo("IN_REVIEW");
+    }
+
+    private HttpResponse<String> fileEmergency(String roleName, String reason) throws Exception {
+        return send(
+                "alice",
+                "POST",
+                "/api/v1/role-requests",
+                body(roleName, "\"emergency\":true,\"emergencyReason\":\"" + reason + "\""));
     }
 
     /** The entry of the role's history, as bob reads it from the inventory's API, that the request made. */

@@ -151,19 +151,7 @@ class EmergencyRequestServiceTests {
 
     @Test
     void inTheAccountOfAnOwnerGroupTheReviewAlsoAdmitsItsOwners() {
-        RoleSpec spec = RoleSpecs.valid("svc-emergency-owners");
-        RoleSpec payments = new RoleSpec(
-                "444455556666",
-                spec.roleName(),
-                spec.path(),
-                spec.description(),
-                spec.trustPolicy(),
-                spec.managedPolicyArns(),
-                spec.inlinePolicies(),
-                "arn:aws:iam::444455556666:policy/boundary",
-                spec.maxSessionDurationSeconds(),
-                spec.tags(),
-                null);
+        RoleSpec payments = RoleSpecs.valid("444455556666", "svc-emergency-owners");
         RoleRequestView filed = requests.submit(
                 new SubmitRoleRequest(payments, "CI deploys", Map.of(), RequestKind.CREATE, true, "INC-13"), ALICE);
 
