@@ -173,10 +173,17 @@ class BreakGlassIntegrationTests extends RunningRolecallTests {
                 "bob",
                 "POST",
                 "/api/v1/tokens",
-                "{\"name\":\"emergency " + scope.replace(':', ' ') + "\",\"scopes\":[\"" + scope + "\"],\"expiresAt\":\""
-                        + java.time.Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}");
+                "{\"name\":\"emergency " + scope.replace(':', ' ') + "\",\"scopes\":[\"" + scope
+                        + "\"],\"expiresAt\":\"" + tomorrow() + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JSON.readTree(created.body()).get("token").asString();
+    }
+
+    private static String tomorrow() {
+        return java.time.Instant.now()
+                .plus(Duration.ofDays(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
     }
 
     private HttpResponse<String> sendWithToken(String token, String path, String body) throws Exception {

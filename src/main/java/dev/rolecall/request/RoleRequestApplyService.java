@@ -165,7 +165,10 @@ public class RoleRequestApplyService {
     /** ROLLING_BACK → FAILED, with the AWS error code and message. */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void markRollbackFailed(RoleRequestId id, String errorCode, String errorMessage) {
-        change(id, "markRollbackFailed", request -> request.markRollbackFailed(errorCode, errorMessage, clock.instant()));
+        change(
+                id,
+                "markRollbackFailed",
+                request -> request.markRollbackFailed(errorCode, errorMessage, clock.instant()));
     }
 
     /** APPLYING → FAILED, with the AWS error code and message. */

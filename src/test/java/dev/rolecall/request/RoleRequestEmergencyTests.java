@@ -90,8 +90,7 @@ class RoleRequestEmergencyTests {
         assertThatThrownBy(() -> request.reviewEmergency(reviewer("erin"), SECURITY, false, "no", NOW))
                 .isInstanceOfSatisfying(
                         NoEmergencyReviewException.class,
-                        e -> assertThat(e.getBody().getDetail())
-                                .isEqualTo("This emergency's review after the fact is closed already: it was CONFIRMED."));
+                        e -> assertThat(e.getBody().getProperties()).containsEntry("emergencyReview", "CONFIRMED"));
     }
 
     @Test
