@@ -15,8 +15,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Break-glass in Chromium: alice files an emergency (first without a reason, which the form refuses on
  * the field), it applies to moto at once and is flagged; she cannot review it herself; bob finds it
- * flagged in his inbox, reads "Applied in an emergency — review it" and confirms it; frank is never
- * offered break-glass.
+ * flagged in the role's history and in his inbox, reads "Applied in an emergency — review it" and
+ * confirms it, which the role's history then says; frank is never offered break-glass.
  */
 class BreakGlassBrowserTests extends BrowserTestSupport {
 
@@ -48,6 +48,14 @@ class BreakGlassBrowserTests extends BrowserTestSupport {
         browser.signOut();
 
         browser.signIn("bob");
+        String rolePath = "/roles/" + MOTO_ACCOUNT + "/" + ROLE;
+        browser.open(rolePath);
+        WebElement applied = browser.find(By.cssSelector("#history .emergency-note"));
+        assertThat(applied.findElement(By.cssSelector(".emergency-badge")).getText())
+                .isEqualTo("EMERGENCY");
+        assertThat(applied.getText())
+                .contains("INC-4711: the payments queue is stuck", "review after the fact pending");
+        assertThat(browser.axeViolations()).as("the role page with an emergency in its history").isEmpty();
         browser.open("/inbox");
         WebElement row = browser.find(By.xpath("//tr[td/a[text()='" + ROLE + "']]"));
         assertThat(row.findElement(By.cssSelector(".emergency-badge")).getText())
@@ -65,6 +73,9 @@ class BreakGlassBrowserTests extends BrowserTestSupport {
         assertThat(browser.findAll(By.id("emergency-review-form"))).isEmpty();
         assertThat(browser.find(By.id("timeline")).findElement(By.xpath("..")).getText())
                 .contains("Approved at once by break-glass: INC-4711", "Needed for INC-4711");
+        browser.open(rolePath);
+        assertThat(browser.find(By.cssSelector("#history .emergency-note")).getText())
+                .contains("confirmed after the fact");
         browser.signOut();
 
         browser.signIn("frank");

@@ -20,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Break-glass over the JSON API, against moto: alice (group {@code incident} in the demo configuration)
- * files an emergency and moto has the role with no human decision; the flag is in the request's JSON and
- * the audit CSV; a missing reason and a person break-glass does not allow are field errors, and nothing
- * is filed.
+ * files an emergency and moto has the role with no human decision; the flag is in the request's JSON,
+ * the role's history and the audit CSV; a missing reason and a person break-glass does not allow are
+ * field errors, and nothing is filed; reviewers close the review after the fact over the API.
  */
 class BreakGlassIntegrationTests extends RunningRolecallTests {
 
@@ -43,11 +43,7 @@ class BreakGlassIntegrationTests extends RunningRolecallTests {
 
     @Test
     void anEmergencyIsAppliedToMotoAtOnceWithNoHumanDecisionAndFlaggedInJsonAndTheAuditCsv() throws Exception {
-        HttpResponse<String> created = send(
-                "alice",
-                "POST",
-                "/api/v1/role-requests",
-                body("emergency-reader", "\"emergency\":true,\"emergencyReason\":\"INC-4711: payments queue stuck\""));
+        HttpResponse<String> created = fileEmergency("emergency-reader", "INC-4711: payments queue stuck");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode request = JSON.readTree(created.body());
         String id = request.get("id").asString();
@@ -95,6 +91,110 @@ class BreakGlassIntegrationTests extends RunningRolecallTests {
             assertThat(send(user, "GET", "/api/v1/role-requests?size=100", null).body())
                     .doesNotContain("emergency-no-reason", "emergency-frank");
         }
+    }
+
+    @Test
+    void aReviewerConfirmsOverTheApiWithADecisionsTokenAndTheRolesHistoryFlagsTheEmergency() throws Exception {
+        HttpResponse<String> created = fileEmergency("emergency-ledger", "INC-5150: ledger cannot write");
+        String id = JSON.readTree(created.body()).get("id").asString();
+        String review = "/api/v1/role-requests/" + id + "/emergency-review";
+        awaitStatus(id, "APPLIED");
+        assertThat(historyEntry("emergency-ledger", id).toString())
+                .contains(
+                        "\"emergency\":true",
+                        "\"emergencyReason\":\"INC-5150: ledger cannot write\"",
+                        "\"emergencyReview\":\"WAITING\"");
+
+        HttpResponse<String> own = send("alice", "POST", review, "{\"decision\":\"CONFIRM\"}");
+        assertThat(own.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(own.body()).get("reason").asString()).isEqualTo("OWN_REQUEST");
+        HttpResponse<String> noReason = send("bob", "POST", review, "{\"decision\":\"REVOKE\"}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(errors(noReason))
+                .containsExactly("comment: is required to revoke: say why, for the requester and the audit trail");
+        HttpResponse<String> readOnly =
+                sendWithToken(token("requests:read"), review, "{\"decision\":\"CONFIRM\"}");
+        assertThat(readOnly.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> confirmed =
+                sendWithToken(token("decisions:write"), review, "{\"decision\":\"CONFIRM\",\"comment\":\"Needed\"}");
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(confirmed.body()).get("emergencyReview").asString())
+                .isEqualTo("CONFIRMED");
+        HttpResponse<String> again = send("erin", "POST", review, "{\"decision\":\"CONFIRM\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(again.body()).get("detail").asString())
+                .isEqualTo("This emergency's review after the fact is closed already: it was CONFIRMED.");
+        assertThat(historyEntry("emergency-ledger", id).get("emergencyReview").asString())
+                .isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aRequestNotFiledAsAnEmergencyHasNoReviewAfterTheFactToClose() throws Exception {
+        HttpResponse<String> created =
+                send("alice", "POST", "/api/v1/role-requests", body("ordinary-reader", "\"emergency\":false"));
+        String id = JSON.readTree(created.body()).get("id").asString();
+
+        HttpResponse<String> review =
+                send("bob", "POST", "/api/v1/role-requests/" + id + "/emergency-review", "{\"decision\":\"CONFIRM\"}");
+
+        assertThat(review.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(review.body()).get("detail").asString())
+                .isEqualTo("This request was not filed as an emergency: it has no review after the fact.");
+        assertThat(JSON.readTree(send("bob", "GET", "/api/v1/role-requests/" + id, null).body())
+                        .get("status")
+                        .asString())
+                .isEqualTo("IN_REVIEW");
+    }
+
+    private HttpResponse<String> fileEmergency(String roleName, String reason) throws Exception {
+        return send(
+                "alice",
+                "POST",
+                "/api/v1/role-requests",
+                body(roleName, "\"emergency\":true,\"emergencyReason\":\"" + reason + "\""));
+    }
+
+    /** The entry of the role's history, as bob reads it from the inventory's API, that the request made. */
+    private JsonNode historyEntry(String roleName, String requestId) throws Exception {
+        JsonNode role = JSON.readTree(
+                send("bob", "GET", "/api/v1/roles/" + MOTO_ACCOUNT + "/" + roleName, null).body());
+        for (JsonNode entry : role.get("history")) {
+            if (requestId.equals(entry.path("requestId").asString(""))) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no history entry of request " + requestId + " in " + role);
+    }
+
+    /** A token of bob's with this scope. */
+    private String token(String scope) throws Exception {
+        HttpResponse<String> created = send(
+                "bob",
+                "POST",
+                "/api/v1/tokens",
+                "{\"name\":\"emergency " + scope.replace(':', ' ') + "\",\"scopes\":[\"" + scope
+                        + "\"],\"expiresAt\":\"" + tomorrow() + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("token").asString();
+    }
+
+    private static String tomorrow() {
+        return java.time.Instant.now()
+                .plus(Duration.ofDays(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+    }
+
+    private HttpResponse<String> sendWithToken(String token, String path, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> errors(HttpResponse<String> response) {

@@ -6,11 +6,15 @@ import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.inventory.events.RoleInventoryActivity;
 import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestApplyService;
+import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestView;
 import dev.rolecall.request.events.RoleApplied;
+import dev.rolecall.request.review.Emergency;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -170,7 +174,15 @@ class RoleInventory {
     @Transactional(readOnly = true)
     RoleDetail get(String accountId, String roleName, CurrentUser reader) {
         ManagedRole.Row role = load(accountId, roleName, reader).row();
-        return new RoleDetail(role, roles.events(role.id()), accounts.find(accountId));
+        List<ManagedRoleRepository.RoleEvent> history = roles.events(role.id());
+        Map<UUID, Emergency> emergencies = new HashMap<>();
+        requests.emergencies(history.stream()
+                        .map(ManagedRoleRepository.RoleEvent::requestId)
+                        .filter(Objects::nonNull)
+                        .map(RoleRequestId::new)
+                        .toList())
+                .forEach((id, emergency) -> emergencies.put(id.value(), emergency));
+        return new RoleDetail(role, history, emergencies, accounts.find(accountId));
     }
 
     /** The role, if the reader may see it. */
@@ -205,5 +217,16 @@ class RoleInventory {
      * @param account the account from the registry, empty if it is no longer configured
      */
     record RoleDetail(
-            ManagedRole.Row role, List<ManagedRoleRepository.RoleEvent> history, Optional<TargetAccount> account) {}
+            ManagedRole.Row role,
+            List<ManagedRoleRepository.RoleEvent> history,
+            Map<UUID, Emergency> emergencies,
+            Optional<TargetAccount> account) {
+
+        /** The emergency the event's request was filed as, or null for any other event (public: pages call it). */
+        @Nullable
+        public Emergency emergencyOf(ManagedRoleRepository.RoleEvent event) {
+            UUID request = event.requestId();
+            return request == null ? null : emergencies.get(request);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.rolecall.inventory;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.RoleSpec;
+import dev.rolecall.request.review.Emergency;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -67,7 +68,9 @@ class RoleInventoryApiController {
                 detail.role().spec(),
                 detail.role().liveSpec(),
                 detail.role().drift(),
-                detail.history().stream().map(HistoryEntry::of).toList());
+                detail.history().stream()
+                        .map(event -> HistoryEntry.of(event, detail.emergencyOf(event)))
+                        .toList());
     }
 
     private static @Nullable String text(@Nullable RolePosition position) {
@@ -129,16 +132,33 @@ class RoleInventoryApiController {
             List<FieldDiff> drift,
             List<HistoryEntry> history) {}
 
-    /** One entry of a role's history. */
+    /**
+     * One entry of a role's history.
+     *
+     * @param emergency whether the entry's request was filed as an emergency (break-glass)
+     * @param emergencyReason why it could not wait, for an emergency
+     * @param emergencyReview its review after the fact: WAITING, CONFIRMED or REVOKED, for an emergency
+     */
     record HistoryEntry(
             Instant occurredAt,
             String kind,
             String actor,
             @Nullable UUID requestId,
-            @Nullable String detail) {
+            @Nullable String detail,
+            boolean emergency,
+            @Nullable String emergencyReason,
+            @Nullable String emergencyReview) {
 
-        static HistoryEntry of(ManagedRoleRepository.RoleEvent event) {
-            return new HistoryEntry(event.occurredAt(), event.kind(), event.actor(), event.requestId(), event.detail());
+        static HistoryEntry of(ManagedRoleRepository.RoleEvent event, @Nullable Emergency emergency) {
+            return new HistoryEntry(
+                    event.occurredAt(),
+                    event.kind(),
+                    event.actor(),
+                    event.requestId(),
+                    event.detail(),
+                    emergency != null,
+                    emergency == null ? null : emergency.reason(),
+                    emergency == null ? null : emergency.reviewState());
         }
     }
 }

@@ -106,6 +106,7 @@ class RoleInventoryController {
         model.addAttribute("role", role);
         model.addAttribute("spec", role.spec());
         model.addAttribute("history", detail.history());
+        model.addAttribute("detail", detail);
         model.addAttribute("account", detail.account().orElse(null));
         model.addAttribute("analysis", requests.analyse(role.spec()));
         addPermissions(model, role);

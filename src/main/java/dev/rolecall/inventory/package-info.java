@@ -13,7 +13,8 @@
             "provisioning",
             "request",
             "request :: events",
-            "request :: problems"
+            "request :: problems",
+            "request :: review"
         })
 @NullMarked
 package dev.rolecall.inventory;

@@ -61,7 +61,7 @@ class EmergencyFiling {
     void route(RoleRequest request, SubmitRoleRequest command, Supplier<Route> route, Instant now) {
         String reason = command.emergencyReason();
         if (command.emergency() && reason != null) {
-            request.breakGlass(reason.strip(), breakGlass.review(), now);
+            request.breakGlass(reason.strip(), breakGlass.review(command.spec().accountId()), now);
         } else {
             request.route(route.get(), now);
         }

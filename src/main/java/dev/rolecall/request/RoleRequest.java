@@ -29,6 +29,7 @@ import dev.rolecall.request.events.RoleRolledBack;
 import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.problems.CommentRequiredException;
 import dev.rolecall.request.problems.IllegalTransitionException;
+import dev.rolecall.request.problems.NoEmergencyReviewException;
 import dev.rolecall.request.review.Emergency;
 import dev.rolecall.request.review.ReviewProgress;
 import dev.rolecall.request.review.StageView;
@@ -342,7 +343,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
     void reviewEmergency(Actor actor, Set<String> memberOf, boolean confirm, @Nullable String comment, Instant now) {
         ReviewStage stage = requireEmergencyReviewer(actor, memberOf);
         if (!confirm && (comment == null || comment.isBlank())) {
-            throw new CommentRequiredException(DecisionType.REJECT, riskLevel);
+            throw CommentRequiredException.toRevoke();
         }
         DecisionType decision = confirm ? DecisionType.APPROVE : DecisionType.REJECT;
         String reviewer = actor.username();
@@ -365,7 +366,8 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
             throw new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_A_REVIEWER);
         }
         if (!awaitsEmergencyReview()) {
-            throw new IllegalTransitionException(status, "review after the fact");
+            throw new NoEmergencyReviewException(
+                    status, emergencyReview == null ? null : emergencyReview.name());
         }
         ReviewStage stage = emergencyStage().orElseThrow(() -> new IllegalTransitionException(status, "review"));
         if (!stage.admits(memberOf)) {

@@ -3,18 +3,29 @@ package dev.rolecall.request;
 import dev.rolecall.request.change.ChangePlan;
 import dev.rolecall.request.problems.IllegalTransitionException;
 import dev.rolecall.request.problems.RoleRequestNotFoundException;
+import dev.rolecall.request.review.Emergency;
 import dev.rolecall.request.spec.RoleSpecConverter;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the provisioning module needs from requests: the approved spec, and a place to record each
  * IAM call and the outcome. Callers act as the system, never as a person.
+ *
+ * <p>Each status change is a transaction of its own, run again on the request as it is now when
+ * another transaction changed the request meanwhile: a reviewer may close an emergency's review after
+ * the fact while its apply runs, and the apply must end as it would have.
  */
 @Service
 @Transactional
@@ -25,11 +36,17 @@ public class RoleRequestApplyService {
     private final RoleRequestRepository requests;
     private final ApplyStepLog steps;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    RoleRequestApplyService(RoleRequestRepository requests, ApplyStepLog steps, Clock clock) {
+    RoleRequestApplyService(
+            RoleRequestRepository requests,
+            ApplyStepLog steps,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.requests = requests;
         this.steps = steps;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** The spec of the revision that was approved. */
@@ -42,6 +59,22 @@ public class RoleRequestApplyService {
     @Transactional(readOnly = true)
     public RoleRequestView view(RoleRequestId id) {
         return load(id).toView();
+    }
+
+    /**
+     * The emergencies (break-glass) among these requests, by id, with how their review after the fact
+     * stands now: the inventory flags them in a role's history. Requests filed as usual are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<RoleRequestId, Emergency> emergencies(Collection<RoleRequestId> ids) {
+        Map<RoleRequestId, Emergency> found = new HashMap<>();
+        requests.findAllById(ids.stream().map(RoleRequestId::value).toList()).forEach(request -> {
+            Emergency emergency = request.emergency();
+            if (emergency != null) {
+                found.put(request.id(), emergency);
+            }
+        });
+        return found;
     }
 
     /** Whether the request creates, changes or deletes its role. */
@@ -60,11 +93,12 @@ public class RoleRequestApplyService {
      * The role changed in AWS since its plan was approved: nothing is sent, and the request goes back
      * to review as a new revision filed by Rolecall with the plan against the live role now.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void returnToReview(RoleRequestId id, ChangePlan plan) {
-        RoleRequest request = load(id);
-        request.replan(plan, clock.instant());
-        request.startReview(clock.instant());
-        requests.save(request);
+        change(id, "returnToReview", request -> {
+            request.replan(plan, clock.instant());
+            request.startReview(clock.instant());
+        });
     }
 
     /** Where the request is now: an apply job starts an APPROVED request and resumes an APPLYING one. */
@@ -83,22 +117,22 @@ public class RoleRequestApplyService {
     }
 
     /** Plan-only: records the calls apply would make; nothing is sent to AWS. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void recordPlan(RoleRequestId id, List<ApplyStepRecord> plan) {
-        RoleRequest request = load(id);
-        request.recordPlan(
-                plan,
-                plan.stream()
-                        .map(step -> JSON.writeValueAsString(step.parameters()))
-                        .toList(),
-                clock.instant());
-        requests.save(request);
+        change(id, "recordPlan", request -> {
+            request.recordPlan(
+                        plan,
+                        plan.stream()
+                                    .map(step -> JSON.writeValueAsString(step.parameters()))
+                                    .toList(),
+                        clock.instant());
+        });
     }
 
     /** APPROVED (or FAILED, for a retry) → APPLYING. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void startApply(RoleRequestId id) {
-        RoleRequest request = load(id);
-        request.startApply(clock.instant());
-        requests.save(request);
+        change(id, "startApply", request -> request.startApply(clock.instant()));
     }
 
     /**
@@ -117,31 +151,39 @@ public class RoleRequestApplyService {
     }
 
     /** APPLYING → APPLIED. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void markApplied(RoleRequestId id, String roleArn) {
-        RoleRequest request = load(id);
-        request.markApplied(roleArn, clock.instant());
-        requests.save(request);
+        change(id, "markApplied", request -> request.markApplied(roleArn, clock.instant()));
     }
 
     /** ROLLING_BACK → ROLLED_BACK. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void markRolledBack(RoleRequestId id) {
-        RoleRequest request = load(id);
-        request.markRolledBack(clock.instant());
-        requests.save(request);
+        change(id, "markRolledBack", request -> request.markRolledBack(clock.instant()));
     }
 
     /** ROLLING_BACK → FAILED, with the AWS error code and message. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void markRollbackFailed(RoleRequestId id, String errorCode, String errorMessage) {
-        RoleRequest request = load(id);
-        request.markRollbackFailed(errorCode, errorMessage, clock.instant());
-        requests.save(request);
+        change(
+                id,
+                "markRollbackFailed",
+                request -> request.markRollbackFailed(errorCode, errorMessage, clock.instant()));
     }
 
     /** APPLYING → FAILED, with the AWS error code and message. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void markFailed(RoleRequestId id, String errorCode, String errorMessage) {
-        RoleRequest request = load(id);
-        request.markFailed(errorCode, errorMessage, clock.instant());
-        requests.save(request);
+        change(id, "markFailed", request -> request.markFailed(errorCode, errorMessage, clock.instant()));
+    }
+
+    /** Reads, changes and saves the request in a transaction of its own; again if it lost a race. */
+    private void change(RoleRequestId id, String action, Consumer<RoleRequest> change) {
+        OptimisticRetry.run("request=" + id + " " + action, () -> transactions.execute(status -> {
+            RoleRequest request = load(id);
+            change.accept(request);
+            return requests.saveAndFlush(request);
+        }));
     }
 
     private RoleRequest load(RoleRequestId id) {

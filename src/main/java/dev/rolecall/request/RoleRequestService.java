@@ -484,22 +484,26 @@ public class RoleRequestService {
      * applied; otherwise it is revoked (a comment saying why is required) and the reviewer files
      * the request that undoes it next.
      *
+     * <p>The review is about the decision to break the glass, not about the apply: it may close while
+     * the apply job still runs, and the apply ends as it would have. So no version read earlier is
+     * checked (the apply job's status changes move the version, never what was filed, which an
+     * emergency never revises), and a transaction that lost its race with one of those status changes
+     * runs again on the request as it is now, each time in a transaction of its own.
+     *
      * @throws ActionNotAllowedException for the filer, and anyone the review stage does not admit
-     * @throws IllegalTransitionException if the request is no emergency or its review is closed
+     * @throws NoEmergencyReviewException if the request is no emergency or its review is closed
      * @throws CommentRequiredException for a revocation without a comment; nothing changes
-     * @throws StaleRequestException if the request changed since the reviewer read it
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public RoleRequestView reviewEmergency(
-            RoleRequestId id,
-            @Nullable Long expectedVersion,
-            boolean confirm,
-            @Nullable String comment,
-            CurrentUser reviewer) {
-        RoleRequest request = load(id, reviewer, expectedVersion);
+            RoleRequestId id, boolean confirm, @Nullable String comment, CurrentUser reviewer) {
         String trimmed = comment == null || comment.isBlank() ? null : comment.strip();
-        request.reviewEmergency(
-                Actor.of(reviewer), groups.groupsOf(reviewer.username()), confirm, trimmed, clock.instant());
-        return requests.saveAndFlush(request).toView();
+        Set<String> memberOf = groups.groupsOf(reviewer.username());
+        return OptimisticRetry.run("request=" + id + " emergency-review", () -> inTransaction(() -> {
+            RoleRequest request = load(id, reviewer, null);
+            request.reviewEmergency(Actor.of(reviewer), memberOf, confirm, trimmed, clock.instant());
+            return requests.saveAndFlush(request).toView();
+        }));
     }
 
     /** The requester takes an open request back. */

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
  * Break-glass, as {@code rolecall.routing.break-glass} configures it: who may file an emergency
  * request (the members of its groups, as {@code rolecall.routing.groups} lists them) and the stage
  * that reviews an emergency after the fact (1 of {@code security} within 24 hours, escalated to
- * {@code security}, unless configured).
+ * {@code security}, unless configured; {@code account-owners: true} adds the account's owner group, as
+ * in any routing stage).
  */
 @Service
 public class BreakGlass {
@@ -33,12 +34,14 @@ public class BreakGlass {
         return groups.stream().anyMatch(group -> members.membersOf(group).contains(username));
     }
 
-    /** The stage that reviews an emergency after the fact; its filer never counts. */
-    public RouteStage review() {
+    /**
+     * The stage that reviews an emergency in this account after the fact, like any routing stage: its
+     * groups, and the account's owner group when it names {@code account-owners}. Its filer never counts.
+     */
+    public RouteStage review(String accountId) {
         if (review == null) {
             return DEFAULT_REVIEW;
         }
-        List<String> names = review.groups().isEmpty() ? List.of(RoutingProperties.DEFAULT_GROUP) : review.groups();
-        return new RouteStage(names, review.approvals(), review.sla(), review.escalationGroup());
+        return members.resolve(review, accountId);
     }
 }

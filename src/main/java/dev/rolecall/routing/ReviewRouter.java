@@ -3,8 +3,6 @@ package dev.rolecall.routing;
 import dev.rolecall.routing.RoutingProperties.Match;
 import dev.rolecall.routing.RoutingProperties.Rule;
 import dev.rolecall.routing.RoutingProperties.Stage;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -84,20 +82,9 @@ public class ReviewRouter {
         return pattern == null || PatternMatchUtils.simpleMatch(pattern, value);
     }
 
-    /**
-     * The stages with the account's owner group resolved. An account without an owner group leaves
-     * its owners' part of a stage to {@code security}, so that a stage is never without reviewers.
-     */
+    /** The stages with the account's owner group resolved. */
     private List<RouteStage> stagesOf(List<Stage> stages, String accountId) {
-        List<RouteStage> resolved = new ArrayList<>();
-        for (Stage stage : stages) {
-            Collection<String> names = new java.util.LinkedHashSet<>(stage.groups());
-            if (stage.accountOwners()) {
-                names.add(groups.ownerGroupOf(accountId).orElse(RoutingProperties.DEFAULT_GROUP));
-            }
-            resolved.add(new RouteStage(List.copyOf(names), stage.approvals(), stage.sla(), stage.escalationGroup()));
-        }
-        return resolved;
+        return stages.stream().map(stage -> groups.resolve(stage, accountId)).toList();
     }
 
     /** The rules in order, for the admin page. */

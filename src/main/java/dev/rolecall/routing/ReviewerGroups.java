@@ -1,6 +1,7 @@
 package dev.rolecall.routing;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,19 @@ public class ReviewerGroups {
     /** The owner group of this 12-digit account, if the configuration names one. */
     public Optional<String> ownerGroupOf(String accountId) {
         return Optional.ofNullable(accountOwners.get(accountId));
+    }
+
+    /**
+     * A configured stage for a request of this account: its groups, and the account's owner group if
+     * the stage names {@code account-owners}. An account without an owner group leaves its owners' part
+     * to {@code security}, so that a stage is never without reviewers.
+     */
+    RouteStage resolve(RoutingProperties.Stage stage, String accountId) {
+        Set<String> names = new LinkedHashSet<>(stage.groups());
+        if (stage.accountOwners()) {
+            names.add(ownerGroupOf(accountId).orElse(RoutingProperties.DEFAULT_GROUP));
+        }
+        return new RouteStage(List.copyOf(names), stage.approvals(), stage.sla(), stage.escalationGroup());
     }
 
     /** Every group's name, in configuration order. */

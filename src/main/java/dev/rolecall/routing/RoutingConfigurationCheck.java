@@ -5,10 +5,12 @@ import dev.rolecall.routing.RoutingProperties.Rule;
 import dev.rolecall.routing.RoutingProperties.Stage;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +25,7 @@ class RoutingConfigurationCheck implements ConstraintValidator<ConsistentRouting
         if (routing == null) {
             return true;
         }
-        Problems problems = new Problems(routing.groups(), context);
+        Problems problems = new Problems(routing.groups(), routing.accountOwners(), context);
         routing.accountOwners()
                 .forEach((account, group) -> problems.knownGroup("account-owners[" + account + "]", group));
         checkRules(routing.rules(), problems);
@@ -85,17 +87,45 @@ class RoutingConfigurationCheck implements ConstraintValidator<ConsistentRouting
                     key + ".approvals",
                     "needs " + stage.approvals() + " approvals but its groups have " + members + " members");
         }
+        if (stage.accountOwners()) {
+            checkOwners(key, stage, problems);
+        }
+    }
+
+    /**
+     * A stage of the account's owners must gather its approvals in every account: with each owner
+     * group configured, and with {@code security}, which stands in for an account that names none.
+     */
+    private static void checkOwners(String key, Stage stage, Problems problems) {
+        Set<String> owners = new TreeSet<>(problems.owners.values());
+        owners.add(RoutingProperties.DEFAULT_GROUP);
+        for (String owner : owners) {
+            List<String> names = new ArrayList<>(stage.groups());
+            names.add(owner);
+            int members = problems.membersOf(names);
+            if (members < stage.approvals()) {
+                String whose = owner.equals(RoutingProperties.DEFAULT_GROUP) && !problems.owners.containsValue(owner)
+                        ? "'" + owner + "' (the owners of an account that names no owner group)"
+                        : "owner group '" + owner + "'";
+                problems.add(
+                        key + ".approvals",
+                        "needs " + stage.approvals() + " approvals but its groups and " + whose + " have " + members
+                                + " members");
+            }
+        }
     }
 
     /** The problems found so far, reported as violations of the keys they concern. */
     private static final class Problems {
 
         private final Map<String, List<String>> groups;
+        private final Map<String, String> owners;
         private final ConstraintValidatorContext context;
         private boolean found;
 
-        Problems(Map<String, List<String>> groups, ConstraintValidatorContext context) {
+        Problems(Map<String, List<String>> groups, Map<String, String> owners, ConstraintValidatorContext context) {
             this.groups = groups;
+            this.owners = owners;
             this.context = context;
             context.disableDefaultConstraintViolation();
         }

@@ -57,7 +57,10 @@ class TokenSecurityConfiguration {
                         .access(AuthorizationManagers.<RequestAuthorizationContext>allOf(
                                 AuthorityAuthorizationManager.hasAuthority(TokenScope.AUDIT_READ.authority()),
                                 AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")))
-                        .requestMatchers(HttpMethod.POST, "/api/v1/role-requests/*/decisions")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/role-requests/*/decisions",
+                                "/api/v1/role-requests/*/emergency-review")
                         .hasAuthority(TokenScope.DECISIONS_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/v1/role-requests", "/api/v1/role-requests/**")
                         .hasAuthority(TokenScope.REQUESTS_READ.authority())

@@ -13,6 +13,7 @@ import dev.rolecall.request.inbox.InboxFilter;
 import dev.rolecall.request.inbox.InboxService;
 import dev.rolecall.request.inbox.InboxSort;
 import dev.rolecall.request.problems.ActionNotAllowedException;
+import dev.rolecall.request.problems.NoEmergencyReviewException;
 import dev.rolecall.request.problems.RoleSpecInvalidException;
 import dev.rolecall.request.review.Emergency;
 import dev.rolecall.request.review.StageView;
@@ -111,11 +112,11 @@ class EmergencyRequestServiceTests {
                 requests.submit(emergency("svc-emergency-confirm", RequestKind.CREATE, "INC-8: queue stuck"), ALICE);
         awaitPlanRecorded(filed);
 
-        assertThatThrownBy(() -> requests.reviewEmergency(filed.id(), null, true, null, ALICE))
+        assertThatThrownBy(() -> requests.reviewEmergency(filed.id(), true, null, ALICE))
                 .isInstanceOf(ActionNotAllowedException.class);
-        assertThatThrownBy(() -> requests.reviewEmergency(filed.id(), null, true, null, CAROL))
+        assertThatThrownBy(() -> requests.reviewEmergency(filed.id(), true, null, CAROL))
                 .isInstanceOf(ActionNotAllowedException.class);
-        RoleRequestView confirmed = requests.reviewEmergency(filed.id(), null, true, "Needed for INC-8", ERIN);
+        RoleRequestView confirmed = requests.reviewEmergency(filed.id(), true, "Needed for INC-8", ERIN);
 
         assertThat(confirmed.emergency().review()).isEqualTo(Emergency.Review.CONFIRMED);
         assertThat(requests.mayReviewEmergency(filed.id(), BOB)).isFalse();
@@ -124,6 +125,38 @@ class EmergencyRequestServiceTests {
                         .items())
                 .noneMatch(row -> row.id().equals(filed.id()));
         assertThat(auditActions(filed)).endsWith("request.decision", "request.emergency_confirmed");
+    }
+
+    @Test
+    void aConfirmationWhileTheApplyJobRunsClosesTheReviewAndTheApplyEndsAsForAnyEmergency() {
+        RoleRequestView filed =
+                requests.submit(emergency("svc-emergency-racing", RequestKind.CREATE, "INC-12: racing"), ALICE);
+
+        // Confirmed at once: the apply job starts on the same commit, so the request is APPROVED or
+        // past it; before, a version read before the job moved it made this a conflict.
+        RoleRequestView confirmed = requests.reviewEmergency(filed.id(), true, null, BOB);
+        awaitPlanRecorded(filed);
+
+        assertThat(confirmed.emergency().review()).isEqualTo(Emergency.Review.CONFIRMED);
+        RoleRequestView after = requests.get(filed.id(), ALICE);
+        assertThat(after.emergency().review()).isEqualTo(Emergency.Review.CONFIRMED);
+        assertThat(after.applySteps()).isNotEmpty();
+        assertThat(after.version()).isGreaterThan(filed.version());
+        assertThat(auditActions(filed)).contains("request.emergency_confirmed");
+        assertThatThrownBy(() -> requests.reviewEmergency(filed.id(), false, "too late", ERIN))
+                .isInstanceOfSatisfying(
+                        NoEmergencyReviewException.class,
+                        e -> assertThat(e.getBody().getProperties()).containsEntry("emergencyReview", "CONFIRMED"));
+    }
+
+    @Test
+    void inTheAccountOfAnOwnerGroupTheReviewAlsoAdmitsItsOwners() {
+        RoleSpec payments = RoleSpecs.valid("444455556666", "svc-emergency-owners");
+        RoleRequestView filed = requests.submit(
+                new SubmitRoleRequest(payments, "CI deploys", Map.of(), RequestKind.CREATE, true, "INC-13"), ALICE);
+
+        assertThat(requests.progress(filed.id(), ERIN).orElseThrow().waiting().orElseThrow().waitingOn())
+                .isEqualTo("1 of security or payments-owners");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.rolecall.request.events.RoleRequestStageOpened;
 import dev.rolecall.request.problems.ActionNotAllowedException;
 import dev.rolecall.request.problems.CommentRequiredException;
 import dev.rolecall.request.problems.IllegalTransitionException;
+import dev.rolecall.request.problems.NoEmergencyReviewException;
 import dev.rolecall.request.review.Emergency;
 import dev.rolecall.routing.RouteStage;
 import java.time.Duration;
@@ -87,7 +88,39 @@ class RoleRequestEmergencyTests {
                         .isEqualTo("request.emergency_confirmed"));
         assertThat(request.mayReviewEmergency(reviewer("erin"), SECURITY)).isFalse();
         assertThatThrownBy(() -> request.reviewEmergency(reviewer("erin"), SECURITY, false, "no", NOW))
-                .isInstanceOf(IllegalTransitionException.class);
+                .isInstanceOfSatisfying(
+                        NoEmergencyReviewException.class,
+                        e -> assertThat(e.getBody().getProperties()).containsEntry("emergencyReview", "CONFIRMED"));
+    }
+
+    @Test
+    void theReviewIsAboutTheDecisionSoItClosesWhileTheApplyRunsAndTheApplyEndsAsBefore() {
+        RoleRequest approved = filed(REVIEW);
+        approved.reviewEmergency(reviewer("bob"), SECURITY, true, null, NOW);
+        approved.startApply(NOW);
+        approved.markApplied("arn:aws:iam::123456789012:role/ci-deployer", NOW);
+
+        RoleRequest applying = filed(REVIEW);
+        applying.startApply(NOW);
+        applying.reviewEmergency(reviewer("bob"), SECURITY, false, "Too broad", NOW);
+        applying.markFailed("AccessDenied", "no", NOW);
+
+        assertThat(approved.status()).isEqualTo(RoleRequestStatus.APPLIED);
+        assertThat(approved.emergency().review()).isEqualTo(Emergency.Review.CONFIRMED);
+        assertThat(applying.status()).isEqualTo(RoleRequestStatus.FAILED);
+        assertThat(applying.emergency().review()).isEqualTo(Emergency.Review.REVOKED);
+    }
+
+    @Test
+    void aRequestNotFiledAsAnEmergencyHasNoReviewAfterTheFact() {
+        RoleRequest request = RoleRequest.draft("alice", "payments", RoleSpecs.valid(), "CI deploys", NOW);
+        request.submit("alice", NOW);
+        request.startReview(NOW);
+
+        assertThatThrownBy(() -> request.reviewEmergency(reviewer("bob"), SECURITY, true, null, NOW))
+                .isInstanceOfSatisfying(
+                        NoEmergencyReviewException.class,
+                        e -> assertThat(e.getBody().getProperties()).containsEntry("emergencyReview", "NONE"));
     }
 
     @Test

@@ -33,15 +33,20 @@ public final class RoleSpecs {
     }
 
     public static RoleSpec valid(String roleName) {
+        return valid(ACCOUNT, roleName);
+    }
+
+    /** The valid role in another account, its boundary from that account. */
+    public static RoleSpec valid(String accountId, String roleName) {
         return new RoleSpec(
-                ACCOUNT,
+                accountId,
                 roleName,
                 "/ci/",
                 "Deploys payments-api",
                 lambdaTrust(),
                 List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
                 Map.of("read-logs", readLogs()),
-                "arn:aws:iam::111122223333:policy/boundary",
+                "arn:aws:iam::" + accountId + ":policy/boundary",
                 7200,
                 Map.of("team", "payments"),
                 null);

@@ -52,7 +52,7 @@ class BreakGlassTests {
 
     @Test
     void withoutAReviewStageAnEmergencyIsReviewedBy1OfSecurityWithin24HoursEscalatedToSecurity() {
-        RouteStage review = breakGlass(Map.of("break-glass.groups", "incident")).review();
+        RouteStage review = breakGlass(Map.of("break-glass.groups", "incident")).review("444455556666");
 
         assertThat(review.describe()).isEqualTo("1 of security");
         assertThat(review.sla()).isEqualTo(Duration.ofHours(24));
@@ -67,11 +67,33 @@ class BreakGlassTests {
                         "break-glass.review.approvals", "2",
                         "break-glass.review.sla", "4h",
                         "break-glass.review.escalation-group", "on-call"))
-                .review();
+                .review("444455556666");
 
         assertThat(review.groups()).isEqualTo(List.of("security", "payments-owners"));
         assertThat(review.approvals()).isEqualTo(2);
         assertThat(review.sla()).isEqualTo(Duration.ofHours(4));
         assertThat(review.escalationGroup()).isEqualTo("on-call");
+    }
+
+    @Test
+    void aReviewStageOfTheAccountOwnersNeedsTheOwnerGroupOfTheEmergencysAccountLikeAnyRoutingStage() {
+        BreakGlass owners = breakGlass(Map.of(
+                "account-owners.444455556666", "payments-owners",
+                "break-glass.groups", "incident",
+                "break-glass.review.account-owners", "true",
+                "break-glass.review.sla", "4h"));
+        BreakGlass securityAndOwners = breakGlass(Map.of(
+                "account-owners.444455556666", "payments-owners",
+                "break-glass.groups", "incident",
+                "break-glass.review.groups", "security",
+                "break-glass.review.account-owners", "true"));
+
+        assertThat(owners.review("444455556666").describe()).isEqualTo("1 of payments-owners");
+        assertThat(owners.review("444455556666").sla()).isEqualTo(Duration.ofHours(4));
+        assertThat(owners.review("111122223333").describe())
+                .as("an account without an owner group: security stands in, as in any routing stage")
+                .isEqualTo("1 of security");
+        assertThat(securityAndOwners.review("444455556666").describe()).isEqualTo("1 of security or payments-owners");
+        assertThat(securityAndOwners.review("111122223333").describe()).isEqualTo("1 of security");
     }
 }

@@ -17,6 +17,15 @@ import org.springframework.validation.FieldError;
 
 class RoutingPropertiesTests {
 
+    /** Groups, the payments account's owners and who may break the glass, for the review stage's checks. */
+    private static final String[] BREAK_GLASS = {
+        "rolecall.routing.groups.security=bob",
+        "rolecall.routing.groups.payments-owners=erin",
+        "rolecall.routing.groups.incident=alice",
+        "rolecall.routing.account-owners.444455556666=payments-owners",
+        "rolecall.routing.break-glass.groups=incident"
+    };
+
     private final ApplicationContextRunner context =
             new ApplicationContextRunner().withUserConfiguration(Routing.class);
 
@@ -100,6 +109,28 @@ class RoutingPropertiesTests {
                                 "rules[1].name: another rule is already named 'two'",
                                 "rules[1].message: a DENY rule needs the message the requester is told",
                                 "rules[2].stages: a REVIEW rule needs at least one stage"));
+    }
+
+    @Test
+    void anEmergencyReviewOfTheAccountOwnersIsCheckedLikeAnyStage() {
+        context.withPropertyValues(BREAK_GLASS)
+                .withPropertyValues(
+                        "rolecall.routing.break-glass.review.account-owners=true",
+                        "rolecall.routing.break-glass.review.approvals=2",
+                        "rolecall.routing.break-glass.review.escalation-group=on-call")
+                .run(started -> assertThat(problems(started.getStartupFailure()))
+                        .containsExactlyInAnyOrder(
+                                "break-glass.review.escalation-group: names group 'on-call', which"
+                                        + " rolecall.routing.groups does not define",
+                                "break-glass.review.approvals: needs 2 approvals but its groups and owner group"
+                                        + " 'payments-owners' have 1 members",
+                                "break-glass.review.approvals: needs 2 approvals but its groups and 'security' (the"
+                                        + " owners of an account that names no owner group) have 1 members"));
+        context.withPropertyValues(BREAK_GLASS)
+                .withPropertyValues(
+                        "rolecall.routing.break-glass.review.groups=security",
+                        "rolecall.routing.break-glass.review.account-owners=true")
+                .run(started -> assertThat(started.getStartupFailure()).isNull());
     }
 
     @Test

@@ -24,7 +24,9 @@ public class CommentRequiredException extends RequestException {
         /** Approving a HIGH or CRITICAL request says why that access is acceptable. */
         HIGH_RISK_APPROVAL,
         /** A comment that decides nothing is its text. */
-        COMMENT
+        COMMENT,
+        /** Revoking an emergency after the fact says why. */
+        REVOKE
     }
 
     private final Reason reason;
@@ -32,6 +34,11 @@ public class CommentRequiredException extends RequestException {
 
     public CommentRequiredException(DecisionType decision, @Nullable RiskLevel risk) {
         this(reasonFor(decision), risk);
+    }
+
+    /** A revocation of an emergency, after the fact, without the reason. */
+    public static CommentRequiredException toRevoke() {
+        return new CommentRequiredException(Reason.REVOKE, null);
     }
 
     private CommentRequiredException(Reason reason, @Nullable RiskLevel risk) {
@@ -51,6 +58,7 @@ public class CommentRequiredException extends RequestException {
             case HIGH_RISK_APPROVAL ->
                 "is required to approve a " + risk + "-risk request: say why this access is acceptable";
             case COMMENT -> "is required: write the comment to add";
+            case REVOKE -> "is required to revoke: say why, for the requester and the audit trail";
         };
     }
 

@@ -20,16 +20,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the reviewer's reason, and opens the form of the request that undoes the emergency: a delete
  * request for a role it created, a change request (starting from the live role) for a role it
  * changed. That request is routed and reviewed like any other; Rolecall's rollback job only undoes
- * an apply that failed, never one that succeeded and may already be in use.
+ * an apply that failed, never one that succeeded and may already be in use. The review may close
+ * while the emergency's apply job still runs: it is about the decision, not the apply.
  */
 @Controller
 class EmergencyReviewController {
-
-    /** What the reviewer decided. */
-    enum Outcome {
-        CONFIRM,
-        REVOKE
-    }
 
     private final RoleRequestService requests;
     private final MessageSource messages;
@@ -42,19 +37,18 @@ class EmergencyReviewController {
     @PostMapping("/requests/{id}/emergency-review")
     String review(
             @PathVariable RoleRequestId id,
-            @RequestParam Outcome outcome,
-            @RequestParam(required = false) @Nullable Long version,
+            @RequestParam EmergencyReviewForm.Decision outcome,
             @RequestParam(required = false) @Nullable String comment,
             CurrentUser reviewer,
             RedirectAttributes redirect) {
         RoleRequestView reviewed;
         try {
-            reviewed = requests.reviewEmergency(id, version, outcome == Outcome.CONFIRM, comment, reviewer);
+            reviewed = requests.reviewEmergency(id, outcome == EmergencyReviewForm.Decision.CONFIRM, comment, reviewer);
         } catch (CommentRequiredException e) {
             redirect.addFlashAttribute("emergencyErrors", Map.of("comment", text("emergency.review.revoke.reason")));
             return "redirect:/requests/" + id + "#emergency-review";
         }
-        if (outcome == Outcome.CONFIRM) {
+        if (outcome == EmergencyReviewForm.Decision.CONFIRM) {
             redirect.addFlashAttribute("flash", text("emergency.review.confirmed.flash"));
             return "redirect:/requests/" + id;
         }

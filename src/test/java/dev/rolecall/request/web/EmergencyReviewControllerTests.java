@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolecall.identity.SecuritySliceConfiguration;
-import dev.rolecall.request.DecisionType;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestViews;
@@ -53,7 +52,7 @@ class EmergencyReviewControllerTests {
 
     @Test
     void confirmingClosesTheReviewAndStaysOnTheRequest() throws Exception {
-        given(requests.reviewEmergency(eq(RoleRequestViews.ID), eq(3L), eq(true), any(), any()))
+        given(requests.reviewEmergency(eq(RoleRequestViews.ID), eq(true), any(), any()))
                 .willReturn(RoleRequestViews.alices(RoleRequestStatus.APPLIED, 1, RoleSpecs.valid()));
 
         mvc.perform(post(PATH)
@@ -67,14 +66,13 @@ class EmergencyReviewControllerTests {
 
     @Test
     void revokingARoleTheEmergencyCreatedOpensItsDeleteRequest() throws Exception {
-        given(requests.reviewEmergency(eq(RoleRequestViews.ID), eq(3L), eq(false), eq("Too broad"), any()))
+        given(requests.reviewEmergency(eq(RoleRequestViews.ID), eq(false), eq("Too broad"), any()))
                 .willReturn(RoleRequestViews.alices(RoleRequestStatus.APPLIED, 1, RoleSpecs.valid("ci-deployer")));
 
         mvc.perform(post(PATH)
                         .with(user("bob").roles("REVIEWER"))
                         .with(csrf())
                         .param("outcome", "REVOKE")
-                        .param("version", "3")
                         .param("comment", "Too broad"))
                 .andExpect(
                         redirectedUrl("/requests/new?kind=DELETE&account=" + RoleSpecs.ACCOUNT + "&role=ci-deployer"));
@@ -82,8 +80,8 @@ class EmergencyReviewControllerTests {
 
     @Test
     void revokingWithoutAReasonIsAnErrorOnTheComment() throws Exception {
-        given(requests.reviewEmergency(any(), any(), eq(false), any(), any()))
-                .willThrow(new CommentRequiredException(DecisionType.REJECT, null));
+        given(requests.reviewEmergency(any(), eq(false), any(), any()))
+                .willThrow(CommentRequiredException.toRevoke());
 
         mvc.perform(post(PATH).with(user("bob").roles("REVIEWER")).with(csrf()).param("outcome", "REVOKE"))
                 .andExpect(redirectedUrl(PAGE + "#emergency-review"))
@@ -96,7 +94,7 @@ class EmergencyReviewControllerTests {
 
     @Test
     void theFilerIsRefusedOnTheServer() throws Exception {
-        given(requests.reviewEmergency(any(), any(), anyBoolean(), any(), any()))
+        given(requests.reviewEmergency(any(), anyBoolean(), any(), any()))
                 .willThrow(new ActionNotAllowedException(ActionNotAllowedException.Reason.OWN_REQUEST));
 
         mvc.perform(post(PATH).with(user("alice")).with(csrf()).param("outcome", "CONFIRM"))
@@ -107,6 +105,6 @@ class EmergencyReviewControllerTests {
     void anOutcomeTheFormNeverOffersIsABadRequest() throws Exception {
         mvc.perform(post(PATH).with(user("bob").roles("REVIEWER")).with(csrf()).param("outcome", "MAYBE"))
                 .andExpect(status().isBadRequest());
-        verify(requests, never()).reviewEmergency(any(), any(), anyBoolean(), any(), any());
+        verify(requests, never()).reviewEmergency(any(), anyBoolean(), any(), any());
     }
 }
