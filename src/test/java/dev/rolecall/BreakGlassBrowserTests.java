@@ -55,7 +55,9 @@ class BreakGlassBrowserTests extends BrowserTestSupport {
                 .isEqualTo("EMERGENCY");
         assertThat(applied.getText())
                 .contains("INC-4711: the payments queue is stuck", "review after the fact pending");
-        assertThat(browser.axeViolations()).as("the role page with an emergency in its history").isEmpty();
+        assertThat(browser.axeViolations())
+                .as("the role page with an emergency in its history")
+                .isEmpty();
         browser.open("/inbox");
         WebElement row = browser.find(By.xpath("//tr[td/a[text()='" + ROLE + "']]"));
         assertThat(row.findElement(By.cssSelector(".emergency-badge")).getText())

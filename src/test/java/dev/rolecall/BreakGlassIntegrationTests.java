@@ -112,8 +112,7 @@ class BreakGlassIntegrationTests extends RunningRolecallTests {
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(errors(noReason))
                 .containsExactly("comment: is required to revoke: say why, for the requester and the audit trail");
-        HttpResponse<String> readOnly =
-                sendWithToken(token("requests:read"), review, "{\"decision\":\"CONFIRM\"}");
+        HttpResponse<String> readOnly = sendWithToken(token("requests:read"), review, "{\"decision\":\"CONFIRM\"}");
         assertThat(readOnly.statusCode()).isEqualTo(403);
 
         HttpResponse<String> confirmed =
@@ -141,7 +140,8 @@ class BreakGlassIntegrationTests extends RunningRolecallTests {
         assertThat(review.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(review.body()).get("detail").asString())
                 .isEqualTo("This request was not filed as an emergency: it has no review after the fact.");
-        assertThat(JSON.readTree(send("bob", "GET", "/api/v1/role-requests/" + id, null).body())
+        assertThat(JSON.readTree(send("bob", "GET", "/api/v1/role-requests/" + id, null)
+                                .body())
                         .get("status")
                         .asString())
                 .isEqualTo("IN_REVIEW");
@@ -157,8 +157,8 @@ class BreakGlassIntegrationTests extends RunningRolecallTests {
 
     /** The entry of the role's history, as bob reads it from the inventory's API, that the request made. */
     private JsonNode historyEntry(String roleName, String requestId) throws Exception {
-        JsonNode role = JSON.readTree(
-                send("bob", "GET", "/api/v1/roles/" + MOTO_ACCOUNT + "/" + roleName, null).body());
+        JsonNode role = JSON.readTree(send("bob", "GET", "/api/v1/roles/" + MOTO_ACCOUNT + "/" + roleName, null)
+                .body());
         for (JsonNode entry : role.get("history")) {
             if (requestId.equals(entry.path("requestId").asString(""))) {
                 return entry;

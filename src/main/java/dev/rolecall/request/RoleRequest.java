@@ -366,8 +366,7 @@ class RoleRequest extends AbstractAggregateRoot<RoleRequest> {
             throw new ActionNotAllowedException(ActionNotAllowedException.Reason.NOT_A_REVIEWER);
         }
         if (!awaitsEmergencyReview()) {
-            throw new NoEmergencyReviewException(
-                    status, emergencyReview == null ? null : emergencyReview.name());
+            throw new NoEmergencyReviewException(status, emergencyReview == null ? null : emergencyReview.name());
         }
         ReviewStage stage = emergencyStage().orElseThrow(() -> new IllegalTransitionException(status, "review"));
         if (!stage.admits(memberOf)) {

@@ -121,11 +121,11 @@ public class RoleRequestApplyService {
     public void recordPlan(RoleRequestId id, List<ApplyStepRecord> plan) {
         change(id, "recordPlan", request -> {
             request.recordPlan(
-                        plan,
-                        plan.stream()
-                                    .map(step -> JSON.writeValueAsString(step.parameters()))
-                                    .toList(),
-                        clock.instant());
+                    plan,
+                    plan.stream()
+                            .map(step -> JSON.writeValueAsString(step.parameters()))
+                            .toList(),
+                    clock.instant());
         });
     }
 
@@ -179,11 +179,13 @@ public class RoleRequestApplyService {
 
     /** Reads, changes and saves the request in a transaction of its own; again if it lost a race. */
     private void change(RoleRequestId id, String action, Consumer<RoleRequest> change) {
-        OptimisticRetry.run("request=" + id + " " + action, () -> transactions.execute(status -> {
-            RoleRequest request = load(id);
-            change.accept(request);
-            return requests.saveAndFlush(request);
-        }));
+        OptimisticRetry.run(
+                "request=" + id + " " + action,
+                () -> transactions.execute(status -> {
+                    RoleRequest request = load(id);
+                    change.accept(request);
+                    return requests.saveAndFlush(request);
+                }));
     }
 
     private RoleRequest load(RoleRequestId id) {

@@ -499,11 +499,13 @@ public class RoleRequestService {
             RoleRequestId id, boolean confirm, @Nullable String comment, CurrentUser reviewer) {
         String trimmed = comment == null || comment.isBlank() ? null : comment.strip();
         Set<String> memberOf = groups.groupsOf(reviewer.username());
-        return OptimisticRetry.run("request=" + id + " emergency-review", () -> inTransaction(() -> {
-            RoleRequest request = load(id, reviewer, null);
-            request.reviewEmergency(Actor.of(reviewer), memberOf, confirm, trimmed, clock.instant());
-            return requests.saveAndFlush(request).toView();
-        }));
+        return OptimisticRetry.run(
+                "request=" + id + " emergency-review",
+                () -> inTransaction(() -> {
+                    RoleRequest request = load(id, reviewer, null);
+                    request.reviewEmergency(Actor.of(reviewer), memberOf, confirm, trimmed, clock.instant());
+                    return requests.saveAndFlush(request).toView();
+                }));
     }
 
     /** The requester takes an open request back. */

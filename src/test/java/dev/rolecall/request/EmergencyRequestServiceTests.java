@@ -155,7 +155,11 @@ class EmergencyRequestServiceTests {
         RoleRequestView filed = requests.submit(
                 new SubmitRoleRequest(payments, "CI deploys", Map.of(), RequestKind.CREATE, true, "INC-13"), ALICE);
 
-        assertThat(requests.progress(filed.id(), ERIN).orElseThrow().waiting().orElseThrow().waitingOn())
+        assertThat(requests.progress(filed.id(), ERIN)
+                        .orElseThrow()
+                        .waiting()
+                        .orElseThrow()
+                        .waitingOn())
                 .isEqualTo("1 of security or payments-owners");
     }
 

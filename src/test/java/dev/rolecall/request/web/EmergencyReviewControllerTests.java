@@ -80,8 +80,7 @@ class EmergencyReviewControllerTests {
 
     @Test
     void revokingWithoutAReasonIsAnErrorOnTheComment() throws Exception {
-        given(requests.reviewEmergency(any(), eq(false), any(), any()))
-                .willThrow(CommentRequiredException.toRevoke());
+        given(requests.reviewEmergency(any(), eq(false), any(), any())).willThrow(CommentRequiredException.toRevoke());
 
         mvc.perform(post(PATH).with(user("bob").roles("REVIEWER")).with(csrf()).param("outcome", "REVOKE"))
                 .andExpect(redirectedUrl(PAGE + "#emergency-review"))
