@@ -146,25 +146,9 @@ class RolecallPageQualityBrowserTests extends BrowserTestSupport {
 
     /** Whether the page fits the window's width, and what axe-core finds wrong with it. */
     private void check(String page, List<String> problems) {
-        browser.until(driver -> "complete".equals(browser.script("return document.readyState")));
-        long scrollWidth = browser.number("return document.documentElement.scrollWidth");
-        long innerWidth = browser.number("return window.innerWidth");
-        if (scrollWidth > innerWidth) {
-            problems.add(page + ": " + scrollWidth + " px wide in a " + innerWidth + " px window; too wide: "
-                    + browser.script("""
-                            // The deepest elements whose hiding makes the page fit: what to fix.
-                            var w = window.innerWidth, out = [];
-                            document.querySelectorAll('body *').forEach(function (e) {
-                              var before = e.style.display;
-                              e.style.display = 'none';
-                              var fits = document.documentElement.scrollWidth <= w;
-                              e.style.display = before;
-                              if (fits) {
-                                out.push(e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className);
-                              }
-                            });
-                            out = out.slice(-4);
-                            return out.join('; ');"""));
+        String tooWide = browser.sidewaysScroll();
+        if (!tooWide.isEmpty()) {
+            problems.add(page + ": " + tooWide);
         }
         for (String violation : browser.axeViolations()) {
             problems.add(page + ": " + violation);

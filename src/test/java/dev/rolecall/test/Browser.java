@@ -176,6 +176,33 @@ public final class Browser implements AutoCloseable {
         return ((Number) script(script, arguments)).longValue();
     }
 
+    /**
+     * Why the loaded page scrolls sideways in its window, or empty when it fits: the page's width
+     * against the window's, and the deepest elements whose hiding makes the page fit (what to fix).
+     */
+    public String sidewaysScroll() {
+        wait.until(driver -> "complete".equals(script("return document.readyState")));
+        return (String) script("""
+                var w = window.innerWidth;
+                if (document.documentElement.scrollWidth <= w) {
+                  return '';
+                }
+                var out = [];
+                document.querySelectorAll('body *').forEach(function (e) {
+                  var before = e.style.display;
+                  e.style.display = 'none';
+                  var fits = document.documentElement.scrollWidth <= w;
+                  e.style.display = before;
+                  if (fits) {
+                    out.push(e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+                        + ' (' + Math.round(e.getBoundingClientRect().width) + ' px: '
+                        + (e.textContent || '').trim().substring(0, 60) + ')');
+                  }
+                });
+                return document.documentElement.scrollWidth + ' px wide in a ' + w + ' px window; too wide: '
+                    + out.slice(-4).join('; ');""");
+    }
+
     /** Adds the console's errors since the last call (CSP violations included) to {@link #consoleErrors()}. */
     public void collectConsoleErrors() {
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {

@@ -115,11 +115,9 @@ class RequestDraftBrowserTests extends BrowserTestSupport {
     }
 
     private void check(String page, List<String> problems) {
-        browser.until(driver -> "complete".equals(browser.script("return document.readyState")));
-        long scrollWidth = browser.number("return document.documentElement.scrollWidth");
-        long innerWidth = browser.number("return window.innerWidth");
-        if (scrollWidth > innerWidth) {
-            problems.add(page + ": " + scrollWidth + " px wide in a " + innerWidth + " px window");
+        String tooWide = browser.sidewaysScroll();
+        if (!tooWide.isEmpty()) {
+            problems.add(page + ": " + tooWide);
         }
         axe(page, problems);
     }
