@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -53,7 +54,9 @@ public final class Browser implements AutoCloseable {
 
     private Browser(ChromeDriver driver, String baseUrl, Path downloads) {
         this.driver = driver;
+        // A page replaced while a condition reads it (a form that submits, a redirect) is read again.
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.wait.ignoring(StaleElementReferenceException.class);
         this.baseUrl = baseUrl;
         this.downloads = downloads;
     }
