@@ -51,6 +51,11 @@ class AdminViews implements HandlerInterceptor {
     private static final Set<String> LISTS = Set.of("/requests", "/api/v1/role-requests");
     private static final String PEOPLE = "/admin/people";
 
+    /** The paths whose views are recorded: the interceptor runs on these only. */
+    static final String[] WATCHED = {
+        "/requests", "/requests/**", "/api/v1/role-requests", "/api/v1/role-requests/**", PEOPLE
+    };
+
     private final AuditService audit;
     private final RoleRequestService requests;
     private final Clock clock;
@@ -63,12 +68,15 @@ class AdminViews implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Authentication admin = SecurityContextHolder.getContext().getAuthentication();
         Object matched = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        if (!"GET".equals(request.getMethod()) || admin == null || !isAdmin(admin) || !(matched instanceof String)) {
+        if (!"GET".equals(request.getMethod()) || !(matched instanceof String pattern)) {
             return true;
         }
-        String pattern = (String) matched;
+        // Read only now: the signed-in person comes from the session, a database read.
+        Authentication admin = SecurityContextHolder.getContext().getAuthentication();
+        if (admin == null || !isAdmin(admin)) {
+            return true;
+        }
         if (pattern.equals(PEOPLE)) {
             once(request, PEOPLE, () -> record(admin, VIEWED_PEOPLE, Map.of("path", PEOPLE)));
         } else if (LISTS.contains(pattern)) {

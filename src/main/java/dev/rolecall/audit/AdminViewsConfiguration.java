@@ -24,7 +24,8 @@ class AdminViewsConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(adminViews);
+                // Only where it records something: a static file must not read the sign-in session.
+                registry.addInterceptor(adminViews).addPathPatterns(AdminViews.WATCHED);
             }
         };
     }

@@ -54,8 +54,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             "spring.datasource.password",
             "spring.flyway.user",
             "spring.flyway.password",
-            "rolecall.database.embedded",
-            "spring.datasource.hikari.connection-timeout"
+            "rolecall.database.embedded"
         };
 
         LazyDatabaseProperties() {
@@ -76,9 +75,6 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
                 case "spring.flyway.user" -> TestDatabase.connection().ownerUsername();
                 case "spring.flyway.password" -> TestDatabase.connection().ownerPassword();
                 case "rolecall.database.embedded" -> "false";
-                // The embedded database's own shutdown hook may stop it before Spring closes its
-                // contexts; a short wait keeps that from holding up the JVM's exit.
-                case "spring.datasource.hikari.connection-timeout" -> "5000";
                 default -> null;
             };
         }

@@ -3,6 +3,7 @@ package dev.rolecall.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolecall.test.RolecallIntegrationTest;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.CookieManager;
@@ -39,7 +40,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * 503 with {@code Retry-After}, never a 500 or a page cut short.
  */
 @RolecallIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "spring.datasource.hikari.maximum-pool-size=1")
+@TestPropertySource(
+        properties = {"spring.datasource.hikari.maximum-pool-size=1", "spring.datasource.hikari.connection-timeout=1500"
+        })
 class PoolBusyWhileRenderingIntegrationTests {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -77,7 +80,10 @@ class PoolBusyWhileRenderingIntegrationTests {
                         @Nullable ModelAndView view)
                         throws Exception {
                     PoolHolder holder = PoolHolder.instance.get();
-                    if (holder != null && request.getHeader(HOLD_POOL) != null) {
+                    // Once per request: not again when its busy page is rendered (an error dispatch).
+                    if (holder != null
+                            && request.getHeader(HOLD_POOL) != null
+                            && request.getDispatcherType() == DispatcherType.REQUEST) {
                         holder.takeUntilTheResponseIsDone();
                     }
                 }
@@ -92,6 +98,7 @@ class PoolBusyWhileRenderingIntegrationTests {
 
         private final DataSource dataSource;
         private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+        private volatile CountDownLatch release = new CountDownLatch(1);
         private volatile boolean held;
 
         PoolHolder(DataSource dataSource) {
@@ -99,13 +106,18 @@ class PoolBusyWhileRenderingIntegrationTests {
             instance.set(this);
         }
 
+        /** Takes the connection until the test has read the response (at most 20 s). */
         void takeUntilTheResponseIsDone() throws InterruptedException {
+            failure.set(null);
+            held = false;
             CountDownLatch taken = new CountDownLatch(1);
+            CountDownLatch released = new CountDownLatch(1);
+            release = released;
             Thread thread = new Thread(() -> {
                 try (Connection connection = dataSource.getConnection()) {
                     held = connection.isValid(1);
                     taken.countDown();
-                    Thread.sleep(7_000);
+                    released.await(20, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     failure.set(e);
                     taken.countDown();
@@ -116,7 +128,9 @@ class PoolBusyWhileRenderingIntegrationTests {
             assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
         }
 
+        /** Gives the connection back, once the response has been read, and waits until the pool has it. */
         void waitUntilReleased() throws InterruptedException {
+            release.countDown();
             try (Connection connection = dataSource.getConnection()) {
                 assertThat(connection.isValid(1)).isTrue();
             } catch (java.sql.SQLException e) {
@@ -164,6 +178,32 @@ class PoolBusyWhileRenderingIntegrationTests {
         assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(busy.body()).contains("Rolecall is busy").contains("Nothing was changed");
         holder.waitUntilReleased();
+    }
+
+    /**
+     * The files every page loads (style, scripts, icon) never need the database: a signed-in browser
+     * gets them at once while the pool is taken, so a busy moment never leaves a page unstyled.
+     */
+    @Test
+    void staticFilesNeverWaitForThePool() throws Exception {
+        signIn("alice", "demo");
+        holder.takeUntilTheResponseIsDone();
+        java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+        try {
+            for (String path : new String[] {
+                "/css/rolecall.css", "/js/rolecall.js", "/webjars/htmx.org/dist/htmx.min.js", "/favicon.svg"
+            }) {
+                long start = System.nanoTime();
+                HttpResponse<String> file = get(path, false);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                answers.put(path, file.statusCode() + (millis < 1_000 ? " at once" : " after " + millis + " ms"));
+            }
+        } finally {
+            holder.waitUntilReleased();
+        }
+        assertThat(answers)
+                .as("answered at once although every connection was taken")
+                .allSatisfy((path, answer) -> assertThat(answer).isEqualTo("200 at once"));
     }
 
     private void signIn(String username, String password) throws Exception {
