@@ -45,9 +45,9 @@ record RoleActions(
             countdown = countdown(Duration.between(now, expiresAt));
         }
         return new RoleActions(
-                mayRequest ? form("CHANGE", role).build().toUriString() : null,
+                mayRequest ? formPath("CHANGE", role) : null,
                 extend,
-                mayRequest ? form("DELETE", role).build().toUriString() : null,
+                mayRequest ? formPath("DELETE", role) : null,
                 reviewer && live,
                 countdown);
     }
@@ -56,9 +56,9 @@ record RoleActions(
     static String extendPath(ManagedRole.Row role, Instant expiresAt, Instant now) {
         Instant later =
                 (expiresAt.isAfter(now) ? expiresAt : now).plus(EXTENSION).truncatedTo(ChronoUnit.MINUTES);
-        return form("CHANGE", role)
+        return form("CHANGE")
                 .queryParam("expiresAt", later.toString())
-                .build()
+                .buildAndExpand(role.accountId(), role.roleName())
                 .toUriString();
     }
 
@@ -84,11 +84,19 @@ record RoleActions(
         return left.toMinutes() > 0 ? left.toMinutes() + " min" : "under a minute";
     }
 
-    private static UriComponentsBuilder form(String kind, ManagedRole.Row role) {
+    private static String formPath(String kind, ManagedRole.Row role) {
+        return form(kind).buildAndExpand(role.accountId(), role.roleName()).toUriString();
+    }
+
+    /**
+     * The request form of a kind, with the account and role as URI variables: encoded strictly, so a
+     * '+' in a role name does not arrive as a space.
+     */
+    private static UriComponentsBuilder form(String kind) {
         return UriComponentsBuilder.fromPath("/requests/new")
                 .queryParam("kind", kind)
-                .queryParam("account", role.accountId())
-                .queryParam("role", role.roleName())
+                .queryParam("account", "{account}")
+                .queryParam("role", "{role}")
                 .encode();
     }
 }

@@ -3,19 +3,20 @@ package dev.rolecall.inventory;
 import dev.rolecall.policy.analysis.RiskLevel;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.util.UriUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The inventory's filters as the URL query carries them, for the page, the CSV and the API alike.
@@ -146,39 +147,28 @@ record RoleFilterForm(
      */
     public String link(
             String path, @Nullable Instant expiry, @Nullable RolePosition after, @Nullable RolePosition before) {
-        StringBuilder link = new StringBuilder(path);
+        Map<String, Object> values = new LinkedHashMap<>();
         Object[] params = {
-            "account",
-            account,
-            "environment",
-            environment,
-            "team",
-            team,
-            "state",
-            state,
-            "risk",
-            risk,
-            "q",
-            q,
-            "expiresBefore",
-            expiry,
-            "after",
-            after,
-            "before",
-            before
+            "account", account,
+            "environment", environment,
+            "team", team,
+            "state", state,
+            "risk", risk,
+            "q", q,
+            "expiresBefore", expiry,
+            "after", after,
+            "before", before
         };
         for (int i = 0; i < params.length; i += 2) {
             Object value = params[i + 1];
             if (value != null && !value.toString().isBlank()) {
-                // '+' (allowed in role names) is encoded too: left bare, it would arrive as a space.
-                link.append(link.indexOf("?") < 0 ? '?' : '&')
-                        .append(params[i])
-                        .append('=')
-                        .append(UriUtils.encodeQueryParam(value.toString(), StandardCharsets.UTF_8)
-                                .replace("+", "%2B"));
+                values.put((String) params[i], value.toString());
             }
         }
-        return link.toString();
+        // Each value a URI variable, so encoded strictly: '+' (allowed in role names) would arrive as a space.
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
+        values.keySet().forEach(name -> link.queryParam(name, "{" + name + "}"));
+        return link.encode().buildAndExpand(values).toUriString();
     }
 
     /** Whether any filter is set, so that an empty list can say "nothing matches" rather than "no roles". */

@@ -67,4 +67,23 @@ class RoleActionsTests {
                 .as("once the expiry has passed, the extension counts from now")
                 .endsWith("&expiresAt=2026-12-10T12:01:00Z");
     }
+
+    @Test
+    void aPlusInTheRoleNameSurvivesTheLinks() {
+        ManagedRole.Row plus = ManagedRole.create(
+                        InventorySpecs.spec("444455556666", "ci+deploy@build", EXPIRY),
+                        "arn:aws:iam::444455556666:role/ci+deploy@build",
+                        "payments",
+                        new ManagedRole.Assessment(null, null),
+                        false,
+                        NOW)
+                .row();
+
+        RoleActions actions = RoleActions.of(plus, ALICE, NOW, Duration.ofDays(3));
+
+        assertThat(actions.changeUrl()).endsWith("&role=ci%2Bdeploy%40build");
+        assertThat(actions.deleteUrl()).endsWith("&role=ci%2Bdeploy%40build");
+        assertThat(actions.extendUrl()).contains("&role=ci%2Bdeploy%40build&");
+        assertThat(RoleActions.rolePath(plus)).isEqualTo("/roles/444455556666/ci+deploy@build");
+    }
 }

@@ -1,7 +1,6 @@
 package dev.rolecall.audit.web;
 
 import dev.rolecall.audit.AuditFilter;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +16,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.lang.Contract;
-import org.springframework.web.util.UriUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The audit filters exactly as they arrive in the URL query, shared by the page, its CSV link and
@@ -224,21 +223,13 @@ record AuditQuery(
     }
 
     /**
-     * Query values are encoded as query parameters, and '+' too: left bare, it would arrive as a
-     * space.
+     * Each value is a URI variable, so it is encoded strictly: '+' too, which left bare would arrive
+     * as a space.
      */
     private static String address(String path, Map<String, Object> params) {
-        StringBuilder address = new StringBuilder(path);
-        char separator = '?';
-        for (Map.Entry<String, Object> param : params.entrySet()) {
-            address.append(separator)
-                    .append(param.getKey())
-                    .append('=')
-                    .append(UriUtils.encodeQueryParam(String.valueOf(param.getValue()), StandardCharsets.UTF_8)
-                            .replace("+", "%2B"));
-            separator = '&';
-        }
-        return address.toString();
+        UriComponentsBuilder address = UriComponentsBuilder.fromPath(path);
+        params.keySet().forEach(name -> address.queryParam(name, "{" + name + "}"));
+        return address.encode().buildAndExpand(params).toUriString();
     }
 
     private static String input(@Nullable String text, boolean upper) {

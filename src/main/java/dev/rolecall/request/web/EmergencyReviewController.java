@@ -61,10 +61,10 @@ class EmergencyReviewController {
         String kind = emergency.kind() == dev.rolecall.request.RequestKind.CHANGE ? "CHANGE" : "DELETE";
         return UriComponentsBuilder.fromPath("/requests/new")
                 .queryParam("kind", kind)
-                .queryParam("account", emergency.spec().accountId())
-                .queryParam("role", emergency.spec().roleName())
+                .queryParam("account", "{account}")
+                .queryParam("role", "{role}")
                 .encode()
-                .build()
+                .buildAndExpand(emergency.spec().accountId(), emergency.spec().roleName())
                 .toUriString();
     }
 

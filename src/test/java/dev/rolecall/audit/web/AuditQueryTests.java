@@ -72,7 +72,7 @@ class AuditQueryTests {
                 .isEqualTo(new AuditFilter(null, null, null, null, "request.approved", "111122223333", "deploy+ci@x"));
         assertThat(good.hasFilters()).isTrue();
         assertThat(good.link("/audit", 42L, null))
-                .isEqualTo("/audit?action=request.approved&accountId=111122223333&roleName=deploy%2Bci@x&older=42");
+                .isEqualTo("/audit?action=request.approved&accountId=111122223333&roleName=deploy%2Bci%40x&older=42");
         assertThat(good.form().roleName()).isEqualTo("deploy+ci@x");
     }
 
@@ -115,7 +115,7 @@ class AuditQueryTests {
                 new AuditQuery("2026-11-28T12:00+02:00", "2026-11-29", "bob & co", id.toString(), "3", null, null);
 
         assertThat(query.link("/audit", 2L, null))
-                .isEqualTo("/audit?from=2026-11-28T12:00%2B02:00&to=2026-11-29&actor=bob%20%26%20co&requestId=" + id
+                .isEqualTo("/audit?from=2026-11-28T12%3A00%2B02%3A00&to=2026-11-29&actor=bob%20%26%20co&requestId=" + id
                         + "&older=2");
         assertThat(query.link("/audit", null, 9L)).endsWith("&newer=9");
         assertThat(query.link("/audit")).doesNotContain("older=").doesNotContain("newer=");
