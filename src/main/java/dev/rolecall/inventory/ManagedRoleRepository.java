@@ -179,6 +179,24 @@ class ManagedRoleRepository {
      * (backwards) the page before a position.
      */
     RoleSlice slice(RoleFilter filter, @Nullable RolePosition from, boolean backwards, int size) {
+        Statement page = page(filter, from, backwards, size + 1);
+        List<Keyed> rows = jdbc.sql(page.sql())
+                .params(page.params())
+                .query((rs, n) -> new Keyed(row(rs, n), key(filter, rs)))
+                .list();
+        Paging.Window<Keyed, RolePosition> window = Paging.window(rows, size, backwards, from != null, Keyed::key);
+        return new RoleSlice(
+                window.rows().stream().map(Keyed::row).toList(), window.previous(), window.next(), count(filter));
+    }
+
+    /** A statement and its positional parameters. */
+    record Statement(String sql, List<Object> params) {}
+
+    /**
+     * The statement of a page of at most {@code limit} rows: from the start, after a position, or
+     * (backwards) before it. The plan tests explain the same statement.
+     */
+    static Statement page(RoleFilter filter, @Nullable RolePosition from, boolean backwards, int limit) {
         Query query = Query.of(filter);
         if (from != null) {
             query.condition(
@@ -186,15 +204,10 @@ class ManagedRoleRepository {
                     from.values().toArray());
         }
         List<Object> params = new ArrayList<>(query.params);
-        params.add(size + 1);
-        List<Keyed> rows = jdbc.sql("SELECT " + COLUMNS + " FROM managed_role" + query.where()
-                        + order(filter, backwards) + " LIMIT ?")
-                .params(params)
-                .query((rs, n) -> new Keyed(row(rs, n), key(filter, rs)))
-                .list();
-        Paging.Window<Keyed, RolePosition> page = Paging.window(rows, size, backwards, from != null, Keyed::key);
-        return new RoleSlice(
-                page.rows().stream().map(Keyed::row).toList(), page.previous(), page.next(), count(filter));
+        params.add(limit);
+        return new Statement(
+                "SELECT " + COLUMNS + " FROM managed_role" + query.where() + order(filter, backwards) + " LIMIT ?",
+                params);
     }
 
     /** A row and its position in the list's order. */
@@ -215,19 +228,6 @@ class ManagedRoleRepository {
         return filter.byExpiry()
                 ? new ExpiryKey(instant(rs, "expires_at"), rs.getObject("id", UUID.class))
                 : new RoleKey(rs.getString("account_id"), rs.getString("role_name"));
-    }
-
-    /** The statement of a page from the start, for the plan tests. */
-    static String firstPage(RoleFilter filter) {
-        return "SELECT " + COLUMNS + " FROM managed_role" + Query.of(filter).where() + order(filter, false)
-                + " LIMIT ?";
-    }
-
-    /** The parameters of {@link #firstPage}, with the page size. */
-    static List<Object> firstPageParams(RoleFilter filter, int size) {
-        List<Object> params = new ArrayList<>(Query.of(filter).params);
-        params.add(size);
-        return params;
     }
 
     private long count(RoleFilter filter) {

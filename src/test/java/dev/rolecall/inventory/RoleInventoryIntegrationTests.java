@@ -355,12 +355,25 @@ class RoleInventoryIntegrationTests {
                         FROM generate_series(1, 50000) AS i"""), "managed_role")) {
             List<String> problems = new java.util.ArrayList<>();
             for (RoleFilter filter : filters) {
-                String plan = plans.explain(
-                        ManagedRoleRepository.firstPage(filter), ManagedRoleRepository.firstPageParams(filter, 51));
-                QueryPlans.problems(plan, "managed_role")
-                        .forEach(problem -> problems.add(filter + ": " + problem + "\n" + plan));
-                if (!plan.contains("Index")) {
-                    problems.add(filter + " reads no index:\n" + plan);
+                RolePosition middle = filter.byExpiry()
+                        ? new ExpiryKey(now.plus(Duration.ofDays(1)), new UUID(0, 0))
+                        : new RoleKey("111122223310", "plan-role-25000");
+                Map<String, ManagedRoleRepository.Statement> pages = Map.of(
+                        "first page",
+                        ManagedRoleRepository.page(filter, null, false, 51),
+                        "after " + middle,
+                        ManagedRoleRepository.page(filter, middle, false, 51),
+                        "before " + middle,
+                        ManagedRoleRepository.page(filter, middle, true, 51));
+                for (var page : pages.entrySet()) {
+                    String plan =
+                            plans.explain(page.getValue().sql(), page.getValue().params());
+                    String which = filter + ", " + page.getKey();
+                    QueryPlans.problems(plan, "managed_role")
+                            .forEach(problem -> problems.add(which + ": " + problem + "\n" + plan));
+                    if (!plan.contains("Index")) {
+                        problems.add(which + " reads no index:\n" + plan);
+                    }
                 }
             }
             assertThat(problems).isEmpty();
