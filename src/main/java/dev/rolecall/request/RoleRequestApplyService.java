@@ -68,12 +68,10 @@ public class RoleRequestApplyService {
     @Transactional(readOnly = true)
     public Map<RoleRequestId, Emergency> emergencies(Collection<RoleRequestId> ids) {
         Map<RoleRequestId, Emergency> found = new HashMap<>();
-        requests.findAllById(ids.stream().map(RoleRequestId::value).toList()).forEach(request -> {
-            Emergency emergency = request.emergency();
-            if (emergency != null) {
-                found.put(request.id(), emergency);
-            }
-        });
+        if (!ids.isEmpty()) {
+            requests.findEmergencies(ids.stream().map(RoleRequestId::value).toList())
+                    .forEach(row -> found.put(new RoleRequestId(row.id()), row.emergency()));
+        }
         return found;
     }
 

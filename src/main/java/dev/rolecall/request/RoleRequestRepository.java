@@ -30,4 +30,10 @@ interface RoleRequestRepository extends JpaRepository<RoleRequest, UUID> {
             @Param("account") String account,
             @Param("role") String role,
             @Param("open") java.util.Collection<RoleRequestStatus> open);
+
+    /** The emergencies among these requests, with how their review after the fact stands. */
+    @Query("""
+            SELECT new dev.rolecall.request.EmergencyRow(r.id, r.emergencyReason, r.emergencyReview)
+            FROM RoleRequest r WHERE r.id IN :ids AND r.emergencyReason IS NOT NULL""")
+    List<EmergencyRow> findEmergencies(@Param("ids") java.util.Collection<UUID> ids);
 }
