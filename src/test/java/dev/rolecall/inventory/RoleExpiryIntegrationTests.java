@@ -90,7 +90,7 @@ class RoleExpiryIntegrationTests {
     @Order(1)
     @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD)
     void theFirstConsoleWarnsAndSchedulesTheRevocationAtTheExpiry() {
-        expiry = Instant.now().plus(Duration.ofSeconds(120)).truncatedTo(ChronoUnit.SECONDS);
+        expiry = Instant.now().plus(Duration.ofSeconds(60)).truncatedTo(ChronoUnit.SECONDS);
         apply(DELETING, "temporary-deleted");
         apply(KEEPING, "temporary-kept");
 
