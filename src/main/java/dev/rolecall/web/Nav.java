@@ -1,0 +1,37 @@
+package dev.rolecall.web;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * What the page layout shows of the signed-in person: their name and the sections their roles open.
+ * Worked out once per page from the authentication, not once per link. The server authorises each
+ * section again; this only decides which links to show.
+ *
+ * @param signedIn whether anyone is signed in; the rest is empty or false otherwise
+ * @param dashboard reviewers, auditors and admins
+ * @param inbox reviewers and admins
+ * @param audit auditors and admins
+ * @param admin admins: accounts, people, service accounts, routing
+ */
+record Nav(boolean signedIn, String name, boolean dashboard, boolean inbox, boolean audit, boolean admin) {
+
+    static final Nav SIGNED_OUT = new Nav(false, "", false, false, false, false);
+
+    static Nav of(@Nullable Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return SIGNED_OUT;
+        }
+        Set<String> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        boolean admin = roles.contains("ROLE_ADMIN");
+        boolean reviewer = roles.contains("ROLE_REVIEWER");
+        boolean auditor = roles.contains("ROLE_AUDITOR");
+        return new Nav(
+                true, authentication.getName(), reviewer || auditor || admin, reviewer || admin, auditor || admin, admin);
+    }
+}
