@@ -6,7 +6,12 @@ import java.io.UncheckedIOException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -31,6 +36,8 @@ public final class TestDatabase {
             String url, String username, String password, String ownerUsername, String ownerPassword, String kind) {}
 
     private static volatile Connection connection;
+
+    private static final List<ConfigurableApplicationContext> CONTEXTS = new ArrayList<>();
 
     private TestDatabase() {}
 
@@ -61,16 +68,57 @@ public final class TestDatabase {
                     server, container.getJdbcUrl(), container.getUsername(), container.getPassword(), "testcontainers");
         }
         try {
-            // Embedded PostgreSQL stops itself in a JVM shutdown hook.
             // Every cached test context keeps a pool of its own: room for all of them.
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", MAX_CONNECTIONS)
+                    .setRegisterShutdownHook(false)
                     .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterContexts(postgres), "test-database-stop"));
             String server = "jdbc:postgresql://localhost:" + postgres.getPort() + "/";
             return createRoles(server, server + "postgres", "postgres", "postgres", "embedded");
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * Closes the test contexts that use the database, then stops it. Spring closes each cached
+     * context in a shutdown hook of its own, in no order with this one: stopped first, the database
+     * would make every closing context wait for connections (db-scheduler, sessions) until the
+     * test JVM is killed.
+     */
+    private static void stopAfterContexts(EmbeddedPostgres postgres) {
+        List<ConfigurableApplicationContext> open;
+        synchronized (CONTEXTS) {
+            open = new ArrayList<>(CONTEXTS);
+        }
+        Collections.reverse(open);
+        for (ConfigurableApplicationContext context : open) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                System.err.println("closing a test context before the database stopped: " + e);
+            }
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("stopping the test database: " + e);
+        }
+    }
+
+    /** A test context on this database, closed before the database stops at the JVM's exit. */
+    static void closeBeforeStop(ConfigurableApplicationContext context) {
+        synchronized (CONTEXTS) {
+            CONTEXTS.add(context);
+        }
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                synchronized (CONTEXTS) {
+                    CONTEXTS.remove(context);
+                }
+            }
+        });
     }
 
     /** The README's "Use a real PostgreSQL" statements, run as the server's superuser. */

@@ -35,6 +35,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             context.getEnvironment().getPropertySources().addFirst(new LazyDatabaseProperties());
+            TestDatabase.closeBeforeStop(context);
             if (!demoRouting) {
                 context.getEnvironment()
                         .getPropertySources()
