@@ -120,7 +120,7 @@ class AuditControllerTests {
                 .andExpect(content()
                         .string(allOf(
                                 containsString(
-                                        "href=\"/audit/export.csv?from=2026-11-01T00:00&amp;to=2026-11-07&amp;actor=bob&amp;requestId="
+                                        "href=\"/audit/export.csv?from=2026-11-01T00%3A00&amp;to=2026-11-07&amp;actor=bob&amp;requestId="
                                                 + REQUEST + "\""),
                                 containsString("value=\"2026-11-01T00:00:00\""),
                                 containsString("value=\"2026-11-08T00:00:00\""),
