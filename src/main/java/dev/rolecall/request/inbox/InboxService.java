@@ -1,5 +1,7 @@
 package dev.rolecall.request.inbox;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rolecall.account.AccountRegistry;
 import dev.rolecall.account.TargetAccount;
 import dev.rolecall.identity.CurrentUser;
@@ -8,15 +10,20 @@ import dev.rolecall.policy.analysis.FindingCodes;
 import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestService.InboxTab;
+import dev.rolecall.request.events.RoleRequestActivity;
 import dev.rolecall.request.review.WaitingStage;
 import dev.rolecall.routing.ReviewerGroups;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The reviewer's inbox: a tab's requests, filtered and sorted, never the reviewer's own, and how many
@@ -26,11 +33,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class InboxService {
 
+    /** How long a reviewer's waiting count is reused while nothing changes on this console. */
+    static final Duration COUNT_FRESHNESS = Duration.ofSeconds(10);
+
     private final InboxListing listing;
     private final WaitingCount waiting;
     private final RoleRequestService requests;
     private final ReviewerGroups groups;
     private final AccountRegistry accounts;
+
+    /**
+     * Each reviewer's waiting count, shown in the nav of every page they open: reused for up to
+     * {@link #COUNT_FRESHNESS}, and forgotten as soon as a request changes on this console. A request
+     * changed on another console shows in the count within that time.
+     */
+    private final Cache<String, Long> counts = Caffeine.newBuilder()
+            .expireAfterWrite(COUNT_FRESHNESS)
+            .maximumSize(10_000)
+            .build();
 
     InboxService(
             InboxListing listing,
@@ -96,7 +116,25 @@ public class InboxService {
         if (!reviews) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(waiting.count(username, List.copyOf(groups.groupsOf(username))));
+        return OptionalLong.of(counts.get(username, name -> waiting.count(name, List.copyOf(groups.groupsOf(name)))));
+    }
+
+    /**
+     * Forgets every reviewer's count once a request's activity (filed, a stage opened, a decision,
+     * withdrawn, applied…) commits, so this console's next page counts afresh.
+     */
+    @EventListener
+    void requestChanged(RoleRequestActivity activity) {
+        counts.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Again after the commit: a page counting meanwhile still saw the request as it was.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    counts.invalidateAll();
+                }
+            });
+        }
     }
 
     /** The values the filters accept: the configured accounts and environments and the finding codes. */
