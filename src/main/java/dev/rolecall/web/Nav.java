@@ -32,6 +32,11 @@ record Nav(boolean signedIn, String name, boolean dashboard, boolean inbox, bool
         boolean reviewer = roles.contains("ROLE_REVIEWER");
         boolean auditor = roles.contains("ROLE_AUDITOR");
         return new Nav(
-                true, authentication.getName(), reviewer || auditor || admin, reviewer || admin, auditor || admin, admin);
+                true,
+                authentication.getName(),
+                reviewer || auditor || admin,
+                reviewer || admin,
+                auditor || admin,
+                admin);
     }
 }
