@@ -1,14 +1,17 @@
 package dev.rolecall.web;
 
 import dev.rolecall.identity.UserDirectory;
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's layout needs. */
+/**
+ * What every page's layout needs: the demo flag as a model attribute, and the header's {@link Nav},
+ * which the layout reads itself ({@code ${@layoutAdvice.nav()}}) once per page, so that pages an
+ * exception handler renders (404, 403, busy), which get no model attributes, show it too.
+ */
 @ControllerAdvice
-class LayoutAdvice {
+public class LayoutAdvice {
 
     private final UserDirectory users;
 
@@ -16,10 +19,9 @@ class LayoutAdvice {
         this.users = users;
     }
 
-    /** The signed-in person's name and sections, for the header; signed out on the sign-in page. */
-    @ModelAttribute("nav")
-    Nav nav(@Nullable Authentication authentication) {
-        return Nav.of(authentication);
+    /** The signed-in person's name and sections, or signed out. */
+    public Nav nav() {
+        return Nav.of(SecurityContextHolder.getContext().getAuthentication());
     }
 
     @ModelAttribute("demoMode")

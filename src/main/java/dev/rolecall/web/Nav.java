@@ -3,6 +3,8 @@ package dev.rolecall.web;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -17,12 +19,15 @@ import org.springframework.security.core.GrantedAuthority;
  * @param audit auditors and admins
  * @param admin admins: accounts, people, service accounts, routing
  */
-record Nav(boolean signedIn, String name, boolean dashboard, boolean inbox, boolean audit, boolean admin) {
+public record Nav(boolean signedIn, String name, boolean dashboard, boolean inbox, boolean audit, boolean admin) {
 
     static final Nav SIGNED_OUT = new Nav(false, "", false, false, false, false);
 
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+    /** Signed out for no authentication and for the anonymous one of a page anyone may open. */
     static Nav of(@Nullable Authentication authentication) {
-        if (authentication == null || !authentication.isAuthenticated()) {
+        if (authentication == null || TRUST.isAnonymous(authentication) || !authentication.isAuthenticated()) {
             return SIGNED_OUT;
         }
         Set<String> roles = authentication.getAuthorities().stream()
