@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolecall.test.BrowserTestSupport;
 import dev.rolecall.test.MotoServer;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
@@ -36,9 +38,20 @@ class CustomerManagedPolicyBrowserTests extends BrowserTestSupport {
         browser.open("/requests/new");
         new Select(browser.find(By.id("accountId"))).selectByValue(MOTO_ACCOUNT);
 
-        browser.type("managed-policy-search", name.substring(0, 11) + " payments");
+        String query = name.substring(0, 11) + " payments";
+        browser.type("managed-policy-search", query);
         By add = By.cssSelector("#managed-policy-results [data-add-arn='" + arn + "']");
-        browser.until(ExpectedConditions.presenceOfElementLocated(add));
+        // The console keeps an account's list of customer policies for a minute: a test before this one
+        // may have listed the account just before the policy was created. Search again until it shows.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(90))
+                .pollingEvery(Duration.ofSeconds(5))
+                .until(driver -> {
+                    if (!browser.findAll(add).isEmpty()) {
+                        return true;
+                    }
+                    browser.type("managed-policy-search", query);
+                    return false;
+                });
         WebElement row = browser.find(By.xpath("//li[.//code[text()='" + arn + "']]"));
         assertThat(row.getText()).contains(name).contains("customer managed").contains("Amazon S3");
         assertThat(row.findElement(By.cssSelector(".pill.risk")).getAttribute("class"))
