@@ -21,6 +21,7 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -110,8 +111,10 @@ public class InboxService {
     /**
      * How many requests in review wait on a stage that names one of the reviewer's groups and that
      * the reviewer may still decide (not their own, not a revision they approved already), counted
-     * up to 100 (shown as "99+"); empty for anyone who does not review.
+     * up to 100 (shown as "99+"); empty for anyone who does not review. Opens no transaction: on a
+     * reused count (most pages) it touches no database connection at all.
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public OptionalLong waitingFor(String username, boolean reviews) {
         if (!reviews) {
             return OptionalLong.empty();
@@ -124,6 +127,7 @@ public class InboxService {
      * withdrawn, applied…) commits, so this console's next page counts afresh.
      */
     @EventListener
+    @Transactional(propagation = Propagation.SUPPORTS)
     void requestChanged(RoleRequestActivity activity) {
         counts.invalidateAll();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
