@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -124,28 +125,23 @@ class SecurityConfiguration {
             throws Exception {
         RequestCache requestCache = new HttpSessionRequestCache();
         http.authenticationManager(authenticationManager)
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login",
-                                SignInOutcomes.REFUSED_PAGE,
-                                "/css/**",
-                                "/js/**",
-                                "/webjars/**",
-                                "/favicon.ico",
-                                "/favicon.svg",
-                                "/error")
-                        .permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**")
-                        .permitAll()
-                        .requestMatchers("/actuator", "/actuator/**")
-                        .hasRole("ADMIN")
-                        .requestMatchers("/audit", "/audit/**")
-                        .hasAnyRole(READ_ALL)
-                        .requestMatchers("/inbox", "/inbox/**")
-                        .hasAnyRole("REVIEWER", "ADMIN")
-                        .requestMatchers("/admin", "/admin/**")
-                        .hasRole("ADMIN")
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/login", SignInOutcomes.REFUSED_PAGE, "/error")
+                                .permitAll()
+                                .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
+                                .permitAll()
+                                .requestMatchers("/actuator/health", "/actuator/health/**")
+                                .permitAll()
+                                .requestMatchers("/actuator", "/actuator/**")
+                                .hasRole("ADMIN")
+                                .requestMatchers("/audit", "/audit/**")
+                                .hasAnyRole(READ_ALL)
+                                .requestMatchers("/inbox", "/inbox/**")
+                                .hasAnyRole("REVIEWER", "ADMIN")
+                                .requestMatchers("/admin", "/admin/**")
+                                .hasRole("ADMIN")
+                                .anyRequest()
+                                .authenticated())
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(loginEntryPoint()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))

@@ -3,8 +3,10 @@ package dev.rolecall.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.FlashMapManager;
@@ -20,21 +22,17 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 @Configuration(proxyBeanMethods = false)
 class StaticFilesConfiguration {
 
-    /** Where the static files are served from; none of them ever shows a flash message. */
-    static final List<String> PREFIXES = List.of("/css/", "/js/", "/webjars/", "/favicon.");
+    /** Boot's static locations (/css, /js, /webjars, the icon…), as the security rules permit them. */
+    private static final RequestMatcher STATIC_FILES =
+            PathRequest.toStaticResources().atCommonLocations();
 
     @Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
     FlashMapManager flashMapManager() {
         return new SessionFlashMapManager() {
             @Override
             protected @Nullable List<FlashMap> retrieveFlashMaps(HttpServletRequest request) {
-                return staticFile(request) ? null : super.retrieveFlashMaps(request);
+                return STATIC_FILES.matches(request) ? null : super.retrieveFlashMaps(request);
             }
         };
-    }
-
-    static boolean staticFile(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return PREFIXES.stream().anyMatch(path::startsWith);
     }
 }
