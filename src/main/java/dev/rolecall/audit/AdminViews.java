@@ -151,7 +151,7 @@ class AdminViews implements HandlerInterceptor {
 
     private static boolean isAdmin(Authentication authentication) {
         for (GrantedAuthority authority : authentication.getAuthorities()) {
-            if (("ROLE_" + Role.ADMIN.name()).equals(authority.getAuthority())) {
+            if (Role.ADMIN.authority().equals(authority.getAuthority())) {
                 return true;
             }
         }

@@ -11,7 +11,8 @@ public enum Role {
     /** Manages accounts and configuration; reads everything. */
     ADMIN;
 
-    String authority() {
+    /** The Spring Security authority of this role, {@code ROLE_ADMIN} for {@link #ADMIN}. */
+    public String authority() {
         return "ROLE_" + name();
     }
 }

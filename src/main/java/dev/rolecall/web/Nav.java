@@ -1,5 +1,6 @@
 package dev.rolecall.web;
 
+import dev.rolecall.identity.Role;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -33,9 +34,9 @@ public record Nav(boolean signedIn, String name, boolean dashboard, boolean inbo
         Set<String> roles = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
-        boolean admin = roles.contains("ROLE_ADMIN");
-        boolean reviewer = roles.contains("ROLE_REVIEWER");
-        boolean auditor = roles.contains("ROLE_AUDITOR");
+        boolean admin = roles.contains(Role.ADMIN.authority());
+        boolean reviewer = roles.contains(Role.REVIEWER.authority());
+        boolean auditor = roles.contains(Role.AUDITOR.authority());
         return new Nav(
                 true,
                 authentication.getName(),

@@ -1,5 +1,6 @@
 package dev.rolecall.request.web;
 
+import dev.rolecall.identity.Role;
 import dev.rolecall.request.inbox.InboxService;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +36,7 @@ class InboxBadgeAdvice {
             return null;
         }
         boolean reviews = authentication.getAuthorities().stream()
-                .anyMatch(authority -> "ROLE_REVIEWER".equals(authority.getAuthority()));
+                .anyMatch(authority -> Role.REVIEWER.authority().equals(authority.getAuthority()));
         return new InboxBadge(inbox.getIfAvailable(), authentication.getName(), reviews);
     }
 }
