@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The inbox's rows, read by keyset in SQL: only the columns a row shows, the rows after (or before) a
  * position in the sort's order, and a count that stops at {@link InboxPage#COUNT_LIMIT}. The
- * tabs in review read the partial indexes of V78 (or {@code role_request_by_status} by age).
+ * tabs in review read the indexes on open requests (V98) in each sort's order, or a filter's own index.
  */
 @Repository
 class InboxListing {
