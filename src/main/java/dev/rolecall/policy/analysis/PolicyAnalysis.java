@@ -1,7 +1,9 @@
 package dev.rolecall.policy.analysis;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +44,22 @@ public record PolicyAnalysis(
      */
     public Optional<PolicyFinding> topFinding() {
         return findings.stream().filter(finding -> !finding.blocks()).findFirst();
+    }
+
+    /**
+     * The findings by the panel's groups: every group, in the panel's order, each group's findings
+     * most severe first (an empty list for a group without findings).
+     */
+    public Map<FindingGroup, List<PolicyFinding>> grouped() {
+        Map<FindingGroup, List<PolicyFinding>> groups = new EnumMap<>(FindingGroup.class);
+        for (FindingGroup group : FindingGroup.values()) {
+            groups.put(
+                    group,
+                    findings.stream()
+                            .filter(finding -> FindingGroup.of(finding) == group)
+                            .toList());
+        }
+        return groups;
     }
 
     /** Whether a finding with this code was made. */

@@ -211,7 +211,11 @@ class RoleRequestControllerTests {
                 .andExpect(content().string(containsString("Defence evasion")))
                 .andExpect(content().string(containsString("resource-exposure")))
                 .andExpect(content().string(containsString("s3:PutBucketPolicy on arn:aws:s3:::exports")))
-                .andExpect(content().string(containsString("This statement grants nothing")));
+                .andExpect(content().string(containsString("This statement grants nothing")))
+                .andExpect(content().string(containsString("<a href=\"#findings-security\">Security (3)</a>")))
+                .andExpect(content().string(containsString("<a href=\"#findings-warnings\">Warnings (1)</a>")))
+                .andExpect(content().string(containsString("<div id=\"findings-security\">")))
+                .andExpect(content().string(not(containsString("<div id=\"findings-blocking\">"))));
     }
 
     @Test
