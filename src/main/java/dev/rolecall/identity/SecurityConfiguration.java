@@ -54,9 +54,11 @@ class SecurityConfiguration {
     private static final String[] READ_ALL = {"AUDITOR", "ADMIN"};
 
     /**
-     * No observation per security filter: with an observation registry present, Spring Security wraps
-     * each of the chain's filters in an observation of its own on every request, stylesheets included.
-     * Requests stay observed as a whole (http.server.requests, on /actuator/prometheus).
+     * No observation per security filter or per access decision: with an observation registry present,
+     * Spring Security wraps each of the chain's filters, and each request's access decision, in an
+     * observation of its own on every request, stylesheets included. Requests stay observed as a whole
+     * (http.server.requests on /actuator/prometheus, with their 401 and 403 statuses); sign-ins, failed
+     * ones included, are in the audit trail.
      */
     @Bean
     static SecurityObservationSettings securityObservationSettings() {

@@ -129,6 +129,10 @@ class SignInRedirectsIntegrationTests {
         RawHttp.Response admin = http.get("/actuator/prometheus", "Cookie: " + signIn("dave"));
         assertThat(admin.status()).isEqualTo(200);
         assertThat(admin.body()).contains("rolecall_jobs_waiting", "rolecall_jobs_oldest_waiting_seconds");
+        // Requests are observed whole, not once more per security filter and per access decision.
+        assertThat(admin.body())
+                .contains("http_server_requests_seconds_count")
+                .doesNotContain("spring_security_filterchains", "spring_security_authorizations");
     }
 
     /** Signs in through the form; returns the new session's cookie. */

@@ -6,23 +6,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FindingGroupTests {
 
-    @Test
-    void eachFindingFallsInTheGroupOfItsSeverityAndCategory() {
-        assertThat(FindingGroup.of(finding("a", FindingSeverity.BLOCK, FindingCategory.VALIDITY)))
-                .isEqualTo(FindingGroup.BLOCKING);
-        assertThat(FindingGroup.of(finding("b", FindingSeverity.CRITICAL, FindingCategory.PRIVILEGE_ESCALATION)))
-                .isEqualTo(FindingGroup.SECURITY);
-        assertThat(FindingGroup.of(finding("c", FindingSeverity.MEDIUM, FindingCategory.TRUST)))
-                .isEqualTo(FindingGroup.SECURITY);
-        assertThat(FindingGroup.of(finding("d", FindingSeverity.HIGH, FindingCategory.HYGIENE)))
-                .isEqualTo(FindingGroup.WARNINGS);
-        assertThat(FindingGroup.of(finding("e", FindingSeverity.LOW, FindingCategory.PRIVILEGE_ESCALATION)))
-                .isEqualTo(FindingGroup.WARNINGS);
-        assertThat(FindingGroup.of(finding("f", FindingSeverity.INFO, FindingCategory.TRUST)))
-                .isEqualTo(FindingGroup.SUGGESTIONS);
+    @ParameterizedTest(name = "{0} {1} is in {2}")
+    @CsvSource({
+        "BLOCK, VALIDITY, BLOCKING",
+        "CRITICAL, PRIVILEGE_ESCALATION, SECURITY",
+        "MEDIUM, TRUST, SECURITY",
+        "HIGH, HYGIENE, WARNINGS",
+        "LOW, PRIVILEGE_ESCALATION, WARNINGS",
+        "INFO, TRUST, SUGGESTIONS"
+    })
+    void eachFindingFallsInTheGroupOfItsSeverityAndCategory(
+            FindingSeverity severity, FindingCategory category, FindingGroup group) {
+        assertThat(FindingGroup.of(finding("code", severity, category))).isEqualTo(group);
     }
 
     @Test
