@@ -367,18 +367,19 @@ public class RoleRequestService {
     }
 
     /**
-     * The route of a request's current revision, stage by stage, as the reader sees it; empty for a
-     * request filed before routing, which any reviewer decides on alone.
+     * A request with what its page shows beside it for this reader: the route of its current
+     * revision and whether the reader may close its emergency review, from one read of the request.
      *
      * @throws RoleRequestNotFoundException for unknown ids and requests the caller may not see
      */
-    @Transactional(readOnly = true)
-    public Optional<ReviewProgress> progress(RoleRequestId id, CurrentUser reader) {
+    // One snapshot, as for get: the route and the rights must belong to the state the page shows.
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public RoleRequestPage page(RoleRequestId id, CurrentUser reader) {
         RoleRequest request = load(id, reader, null);
-        if (!request.routed()) {
-            return Optional.empty();
-        }
-        return Optional.of(request.progress(reader.username(), groups.groupsOf(reader.username())));
+        Set<String> memberOf = groups.groupsOf(reader.username());
+        Optional<ReviewProgress> route =
+                request.routed() ? Optional.of(request.progress(reader.username(), memberOf)) : Optional.empty();
+        return new RoleRequestPage(request.toView(), route, request.mayReviewEmergency(Actor.of(reader), memberOf));
     }
 
     /**
@@ -466,17 +467,6 @@ public class RoleRequestService {
         RoleRequest request = load(id, user, expectedVersion);
         request.rollBack(Actor.of(user), clock.instant());
         return requests.saveAndFlush(request).toView();
-    }
-
-    /**
-     * Whether the reader may close the review after the fact of this emergency request now: a
-     * reviewer in its review stage's groups who did not file it.
-     *
-     * @throws RoleRequestNotFoundException for unknown ids and requests the caller may not see
-     */
-    @Transactional(readOnly = true)
-    public boolean mayReviewEmergency(RoleRequestId id, CurrentUser reader) {
-        return load(id, reader, null).mayReviewEmergency(Actor.of(reader), groups.groupsOf(reader.username()));
     }
 
     /**

@@ -83,10 +83,10 @@ class EmergencyRequestServiceTests {
                 .singleElement()
                 .satisfies(decision -> assertThat(decision.reviewer()).isEqualTo("rolecall"));
         StageView review =
-                requests.progress(filed.id(), BOB).orElseThrow().waiting().orElseThrow();
+                requests.page(filed.id(), BOB).route().orElseThrow().waiting().orElseThrow();
         assertThat(review.waitingOn()).isEqualTo("1 of security");
-        assertThat(requests.mayReviewEmergency(filed.id(), BOB)).isTrue();
-        assertThat(requests.mayReviewEmergency(filed.id(), ALICE)).isFalse();
+        assertThat(requests.page(filed.id(), BOB).mayReviewEmergency()).isTrue();
+        assertThat(requests.page(filed.id(), ALICE).mayReviewEmergency()).isFalse();
         assertThat(inbox.page(BOB, InboxTab.MY_GROUPS, InboxFilter.NONE, InboxSort.OLDEST, null, null, 200)
                         .slice()
                         .items())
@@ -119,7 +119,7 @@ class EmergencyRequestServiceTests {
         RoleRequestView confirmed = requests.reviewEmergency(filed.id(), true, "Needed for INC-8", ERIN);
 
         assertThat(confirmed.emergency().review()).isEqualTo(Emergency.Review.CONFIRMED);
-        assertThat(requests.mayReviewEmergency(filed.id(), BOB)).isFalse();
+        assertThat(requests.page(filed.id(), BOB).mayReviewEmergency()).isFalse();
         assertThat(inbox.page(BOB, InboxTab.MY_GROUPS, InboxFilter.NONE, InboxSort.OLDEST, null, null, 200)
                         .slice()
                         .items())
@@ -155,7 +155,8 @@ class EmergencyRequestServiceTests {
         RoleRequestView filed = requests.submit(
                 new SubmitRoleRequest(payments, "CI deploys", Map.of(), RequestKind.CREATE, true, "INC-13"), ALICE);
 
-        assertThat(requests.progress(filed.id(), ERIN)
+        assertThat(requests.page(filed.id(), ERIN)
+                        .route()
                         .orElseThrow()
                         .waiting()
                         .orElseThrow()

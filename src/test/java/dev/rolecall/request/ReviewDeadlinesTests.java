@@ -56,7 +56,7 @@ class ReviewDeadlinesTests {
         RoleRequestView filed = requests.submit(
                 new SubmitRoleRequest(RoleSpecs.valid("svc-sla-passes"), "CI deploys", Map.of()), ALICE);
         StageView stage =
-                requests.progress(filed.id(), BOB).orElseThrow().waiting().orElseThrow();
+                requests.page(filed.id(), BOB).route().orElseThrow().waiting().orElseThrow();
         Instant due = stage.dueAt();
         assertThat(due).isNotNull();
         assertThat(Duration.between(stage.openedAt(), due)).isEqualTo(Duration.ofHours(24));
@@ -80,7 +80,8 @@ class ReviewDeadlinesTests {
     void aStageThatPassedInTimeIsNeverOverdue() {
         RoleRequestView filed =
                 requests.submit(new SubmitRoleRequest(RoleSpecs.valid("svc-sla-met"), "CI deploys", Map.of()), ALICE);
-        Instant due = requests.progress(filed.id(), BOB)
+        Instant due = requests.page(filed.id(), BOB)
+                .route()
                 .orElseThrow()
                 .waiting()
                 .orElseThrow()
@@ -89,7 +90,8 @@ class ReviewDeadlinesTests {
 
         at(due.plus(Duration.ofDays(2))).markOverdue();
 
-        assertThat(requests.progress(filed.id(), ALICE)
+        assertThat(requests.page(filed.id(), ALICE)
+                        .route()
                         .orElseThrow()
                         .stages()
                         .get(0)
@@ -98,7 +100,8 @@ class ReviewDeadlinesTests {
     }
 
     private Instant overdueAt(RoleRequestView filed) {
-        return requests.progress(filed.id(), ALICE)
+        return requests.page(filed.id(), ALICE)
+                .route()
                 .orElseThrow()
                 .stages()
                 .get(0)
@@ -117,7 +120,7 @@ class ReviewDeadlinesTests {
                         "INC-12: deploys are down"),
                 ALICE);
         StageView review =
-                requests.progress(filed.id(), BOB).orElseThrow().waiting().orElseThrow();
+                requests.page(filed.id(), BOB).route().orElseThrow().waiting().orElseThrow();
         Instant due = review.dueAt();
         assertThat(due).isNotNull();
         assertThat(Duration.between(review.openedAt(), due))

@@ -66,7 +66,7 @@ class RoleRequestRoutingServiceTests {
             assertThat(decision.reviewer()).isEqualTo("rolecall");
             assertThat(decision.comment()).isEqualTo("Approved by routing rule sandbox-low-risk");
         });
-        assertThat(requests.progress(filed.id(), ALICE).orElseThrow().ruleName())
+        assertThat(requests.page(filed.id(), ALICE).route().orElseThrow().ruleName())
                 .isEqualTo("sandbox-low-risk");
     }
 
@@ -74,14 +74,18 @@ class RoleRequestRoutingServiceTests {
     void aProdRequestNeedsSecurityThenTheAccountsOwners() {
         RoleRequestView filed = requests.submit(
                 new SubmitRoleRequest(lowRisk(PROD_ACCOUNT, "svc-prod"), "reads logs", Map.of()), ALICE);
-        assertThat(requests.progress(filed.id(), BOB).orElseThrow().waiting().map(StageView::waitingOn))
+        assertThat(requests.page(filed.id(), BOB)
+                        .route()
+                        .orElseThrow()
+                        .waiting()
+                        .map(StageView::waitingOn))
                 .contains("1 of security");
 
         RoleRequestView afterBob = requests.decide(filed.id(), filed.version(), DecisionType.APPROVE, "ok", BOB);
         assertThat(afterBob.status()).isEqualTo(RoleRequestStatus.IN_REVIEW);
-        ReviewProgress progress = requests.progress(filed.id(), ERIN).orElseThrow();
+        ReviewProgress progress = requests.page(filed.id(), ERIN).route().orElseThrow();
         assertThat(progress.readerMayDecide()).isTrue();
-        assertThat(requests.progress(filed.id(), BOB).orElseThrow().readerMayDecide())
+        assertThat(requests.page(filed.id(), BOB).route().orElseThrow().readerMayDecide())
                 .isFalse();
         assertThat(progress.ruleName()).isEqualTo("prod-security-then-owners");
         assertThat(progress.waiting().map(StageView::waitingOn)).contains("1 of payments-owners");
@@ -90,7 +94,7 @@ class RoleRequestRoutingServiceTests {
 
         RoleRequestView afterErin = requests.decide(filed.id(), null, DecisionType.APPROVE, "owners agree", ERIN);
         assertThat(afterErin.status()).isNotEqualTo(RoleRequestStatus.IN_REVIEW);
-        assertThat(requests.progress(filed.id(), ALICE).orElseThrow().stages())
+        assertThat(requests.page(filed.id(), ALICE).route().orElseThrow().stages())
                 .extracting(StageView::approvers)
                 .containsExactly(List.of("bob"), List.of("erin"));
     }

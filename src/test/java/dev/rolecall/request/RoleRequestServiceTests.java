@@ -247,6 +247,7 @@ class RoleRequestServiceTests {
     void otherRequestersCannotSeeOrActOnARequestButReviewersAndAuditorsCanRead() {
         RoleRequestView created = submitted("svc-visibility");
         assertThatThrownBy(() -> requests.get(created.id(), FRANK)).isInstanceOf(RoleRequestNotFoundException.class);
+        assertThatThrownBy(() -> requests.page(created.id(), FRANK)).isInstanceOf(RoleRequestNotFoundException.class);
         assertThatThrownBy(() -> requests.withdraw(created.id(), null, FRANK))
                 .isInstanceOf(RoleRequestNotFoundException.class);
         assertThat(requests.list(FRANK, null, null, null, 100).items())
@@ -254,6 +255,7 @@ class RoleRequestServiceTests {
                 .doesNotContain(created.id());
         assertThat(requests.get(created.id(), BOB).id()).isEqualTo(created.id());
         assertThat(requests.get(created.id(), CAROL).id()).isEqualTo(created.id());
+        assertThat(requests.page(created.id(), CAROL).request()).isEqualTo(requests.get(created.id(), CAROL));
         assertThatThrownBy(() -> requests.decide(created.id(), null, DecisionType.APPROVE, null, CAROL))
                 .isInstanceOf(ActionNotAllowedException.class);
     }

@@ -5,6 +5,7 @@ import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.request.Actor;
 import dev.rolecall.request.RequestActions;
 import dev.rolecall.request.RoleRequestId;
+import dev.rolecall.request.RoleRequestPage;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestSlice;
 import dev.rolecall.request.RoleRequestStatus;
@@ -148,20 +149,21 @@ class RoleRequestController {
 
     @GetMapping("/requests/{id}")
     String show(@PathVariable RoleRequestId id, CurrentUser user, Model model) {
-        RoleRequestView request = requests.get(id, user);
+        RoleRequestPage page = requests.page(id, user);
+        RoleRequestView request = page.request();
         model.addAttribute("request", request);
         model.addAttribute("analysis", requests.analysis(request));
         model.addAttribute("requestId", id);
         model.addAttribute("question", RolePermissionsController.Question.EMPTY);
         model.addAttribute("account", accounts.find(request.spec().accountId()).orElse(null));
-        Optional<ReviewProgress> route = requests.progress(id, user);
+        Optional<ReviewProgress> route = page.route();
         model.addAttribute("route", route.orElse(null));
         RequestActions may = ReviewAccess.narrow(request.actionsFor(Actor.of(user)), route);
         model.addAttribute("may", may);
         model.addAttribute("canRetry", may.retry());
         model.addAttribute("canRollBack", may.rollBack());
         model.addAttribute("nextStep", NextStep.of(request, may));
-        model.addAttribute("mayReviewEmergency", request.emergency() != null && requests.mayReviewEmergency(id, user));
+        model.addAttribute("mayReviewEmergency", page.mayReviewEmergency());
         return "request/detail";
     }
 

@@ -54,8 +54,9 @@ class RequestPageStatusWordsTests {
 
     @Test
     void aReviewerReadsChangesRequestedInWords() throws Exception {
-        given(requests.get(eq(RoleRequestControllerTests.ID), any()))
-                .willReturn(RoleRequestControllerTests.view(RoleRequestStatus.CHANGES_REQUESTED, "alice"));
+        given(requests.page(eq(RoleRequestControllerTests.ID), any()))
+                .willReturn(RoleRequestControllerTests.page(
+                        RoleRequestControllerTests.view(RoleRequestStatus.CHANGES_REQUESTED, "alice")));
         mvc.perform(get("/requests/" + RoleRequestControllerTests.ID)
                         .with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isOk())

@@ -31,6 +31,7 @@ import dev.rolecall.policy.analysis.PolicyAnalysis;
 import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestId;
+import dev.rolecall.request.RoleRequestPage;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
@@ -45,6 +46,7 @@ import dev.rolecall.request.spec.RoleRequestCheck;
 import dev.rolecall.test.UsesTestDatabase;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,7 +76,12 @@ class RoleRequestControllerTests {
         TargetAccount demo = new TargetAccount(
                 RoleSpecs.ACCOUNT, "demo-sandbox", "sandbox", "us-east-1", null, null, null, ApplyMode.PLAN_ONLY);
         given(accounts.all()).willReturn(List.of(demo));
-        given(accounts.find(RoleSpecs.ACCOUNT)).willReturn(java.util.Optional.of(demo));
+        given(accounts.find(RoleSpecs.ACCOUNT)).willReturn(Optional.of(demo));
+    }
+
+    /** The request's page as an unrouted request shows it, with no emergency review for the reader. */
+    static RoleRequestPage page(RoleRequestView request) {
+        return new RoleRequestPage(request, Optional.empty(), false);
     }
 
     static RoleRequestView view(RoleRequestStatus status, String requester) {
@@ -220,7 +227,7 @@ class RoleRequestControllerTests {
 
     @Test
     void someoneElsesRequestIsNotFound() throws Exception {
-        given(requests.get(eq(ID), any())).willThrow(new RoleRequestNotFoundException(ID));
+        given(requests.page(eq(ID), any())).willThrow(new RoleRequestNotFoundException(ID));
         mvc.perform(get("/requests/" + ID).with(user("frank")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("not yours to see")));
@@ -256,7 +263,7 @@ class RoleRequestControllerTests {
                 base.version(),
                 RequestKind.CREATE,
                 null);
-        given(requests.get(eq(ID), any())).willReturn(raised);
+        given(requests.page(eq(ID), any())).willReturn(page(raised));
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("CRITICAL · iam-passrole-star")))
@@ -269,7 +276,7 @@ class RoleRequestControllerTests {
 
     @Test
     void theRequesterSeesWhyTheyCannotApproveAndCanWithdraw() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        given(requests.page(eq(ID), any())).willReturn(page(view(RoleRequestStatus.IN_REVIEW, "alice")));
         mvc.perform(get("/requests/" + ID).with(user("alice").roles("REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("You can't approve: you filed this request")))
@@ -279,17 +286,17 @@ class RoleRequestControllerTests {
 
     @Test
     void theRequesterIsOfferedReviseWhileTheRequestIsInReviewOrWaitingForChanges() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.CHANGES_REQUESTED, "alice"));
+        given(requests.page(eq(ID), any())).willReturn(page(view(RoleRequestStatus.CHANGES_REQUESTED, "alice")));
         mvc.perform(get("/requests/" + ID).with(user("alice")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/requests/" + ID + "/revise\"")))
                 .andExpect(content()
                         .string(containsString(
                                 "Changes requested: revise it to answer the reviewers, or withdraw it.")));
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        given(requests.page(eq(ID), any())).willReturn(page(view(RoleRequestStatus.IN_REVIEW, "alice")));
         mvc.perform(get("/requests/" + ID).with(user("alice")))
                 .andExpect(content().string(containsString("id=\"revise\"")));
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.APPROVED, "alice"));
+        given(requests.page(eq(ID), any())).willReturn(page(view(RoleRequestStatus.APPROVED, "alice")));
         mvc.perform(get("/requests/" + ID).with(user("alice")))
                 .andExpect(content().string(not(containsString("id=\"revise\""))))
                 .andExpect(content().string(containsString("Approved: Rolecall is preparing the IAM calls.")));
@@ -297,13 +304,13 @@ class RoleRequestControllerTests {
 
     @Test
     void aReviewerIsToldWhoActsAndIsNotOfferedRevise() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.CHANGES_REQUESTED, "alice"));
+        given(requests.page(eq(ID), any())).willReturn(page(view(RoleRequestStatus.CHANGES_REQUESTED, "alice")));
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("id=\"revise\""))))
                 .andExpect(content()
                         .string(containsString("Changes requested: waiting for alice to revise or withdraw it.")));
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        given(requests.page(eq(ID), any())).willReturn(page(view(RoleRequestStatus.IN_REVIEW, "alice")));
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(content().string(not(containsString("id=\"revise\""))))
                 .andExpect(content().string(containsString("you can approve it, request changes or reject it")));
@@ -315,12 +322,12 @@ class RoleRequestControllerTests {
     @Test
     void aRevisedRequestLoadsItsChangesSinceThePreviousRevision() throws Exception {
         RoleRequestView first = view(RoleRequestStatus.IN_REVIEW, "alice");
-        given(requests.get(eq(ID), any())).willReturn(first);
+        given(requests.page(eq(ID), any())).willReturn(page(first));
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(content().string(not(containsString("id=\"revision-changes\""))));
         RoleRequestView second = RoleRequestViews.view(
                 RoleRequestStatus.IN_REVIEW, "alice", 2, first.spec(), List.of(), RiskLevel.LOW, null, 6);
-        given(requests.get(eq(ID), any())).willReturn(second);
+        given(requests.page(eq(ID), any())).willReturn(page(second));
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(content().string(containsString("hx-get=\"/requests/" + ID + "/revisions\"")))
                 .andExpect(content().string(containsString("Show the changes since revision 1")));
@@ -328,7 +335,7 @@ class RoleRequestControllerTests {
 
     @Test
     void aReviewerSeesTheDecisionPanelWithTheVersion() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        given(requests.page(eq(ID), any())).willReturn(page(view(RoleRequestStatus.IN_REVIEW, "alice")));
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"decision-form\"")))
@@ -338,7 +345,7 @@ class RoleRequestControllerTests {
 
     @Test
     void afterAnErrorThePanelKeepsTheChosenVerbAndTheCommentAndShowsTheErrorUnderTheComment() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        given(requests.page(eq(ID), any())).willReturn(page(view(RoleRequestStatus.IN_REVIEW, "alice")));
         mvc.perform(get("/requests/" + ID)
                         .with(user("bob").roles("REVIEWER"))
                         .flashAttr("decisionErrors", Map.of("comment", "Add a comment that tells the requester why."))
@@ -356,7 +363,7 @@ class RoleRequestControllerTests {
 
     @Test
     void aHighRiskRequestSaysUpFrontThatApprovingNeedsAComment() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        given(requests.page(eq(ID), any())).willReturn(page(view(RoleRequestStatus.IN_REVIEW, "alice")));
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(content().string(containsString("this request is HIGH risk, so approving needs a comment")))
                 .andExpect(content().string(not(containsString("checked=\"checked\""))))
@@ -365,7 +372,7 @@ class RoleRequestControllerTests {
 
     @Test
     void theRequesterCanAnswerWithACommentThatDecidesNothing() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        given(requests.page(eq(ID), any())).willReturn(page(view(RoleRequestStatus.IN_REVIEW, "alice")));
         mvc.perform(get("/requests/" + ID).with(user("alice")))
                 .andExpect(content().string(containsString("id=\"comment-form\"")))
                 .andExpect(content().string(containsString("name=\"decision\" value=\"COMMENT\"")))
@@ -374,7 +381,7 @@ class RoleRequestControllerTests {
 
     @Test
     void aReviewerChoosesAmongCommentApproveRequestChangesAndReject() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.IN_REVIEW, "alice"));
+        given(requests.page(eq(ID), any())).willReturn(page(view(RoleRequestStatus.IN_REVIEW, "alice")));
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(content().string(containsString("id=\"decision-comment\"")))
                 .andExpect(content().string(containsString("id=\"decision-approve\"")))
@@ -383,13 +390,13 @@ class RoleRequestControllerTests {
 
     @Test
     void whileChangesAreRequestedEveryoneInTheConversationMayCommentAndNobodyDecides() throws Exception {
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.CHANGES_REQUESTED, "alice"));
+        given(requests.page(eq(ID), any())).willReturn(page(view(RoleRequestStatus.CHANGES_REQUESTED, "alice")));
         for (var person : List.of(user("alice"), user("bob").roles("REVIEWER"))) {
             mvc.perform(get("/requests/" + ID).with(person))
                     .andExpect(content().string(containsString("id=\"comment-form\"")))
                     .andExpect(content().string(not(containsString("id=\"decision-form\""))));
         }
-        given(requests.get(eq(ID), any())).willReturn(view(RoleRequestStatus.APPLIED, "alice"));
+        given(requests.page(eq(ID), any())).willReturn(page(view(RoleRequestStatus.APPLIED, "alice")));
         mvc.perform(get("/requests/" + ID).with(user("bob").roles("REVIEWER")))
                 .andExpect(content().string(not(containsString("id=\"comment-form\""))));
     }
@@ -428,7 +435,7 @@ class RoleRequestControllerTests {
     @Test
     void theApplyCardLoadsTheRequestsIamCallsAtOnce() throws Exception {
         for (RoleRequestStatus status : List.of(RoleRequestStatus.IN_REVIEW, RoleRequestStatus.APPROVED)) {
-            given(requests.get(eq(ID), any())).willReturn(view(status, "alice"));
+            given(requests.page(eq(ID), any())).willReturn(page(view(status, "alice")));
             mvc.perform(get("/requests/" + ID).with(user("alice")))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("hx-get=\"/requests/" + ID + "/plan\"")))
