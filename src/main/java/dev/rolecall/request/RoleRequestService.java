@@ -342,6 +342,8 @@ public class RoleRequestService {
      * current revision when it was filed (analysed again only when the reference data changed
      * since), so a page neither reads the request twice nor analyses on every view.
      */
+    // No transaction of its own: one read, and at most one upsert, each atomic alone.
+    @Transactional(propagation = Propagation.SUPPORTS)
     public PolicyAnalysis analysis(RoleRequestView request) {
         return storedAnalyses.of(request.id(), request.revision(), request.spec());
     }
