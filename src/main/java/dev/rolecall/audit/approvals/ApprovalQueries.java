@@ -71,26 +71,51 @@ class ApprovalQueries {
         streaming.query(DECISIONS + where.sql() + " ORDER BY d.event_id", each, where.params());
     }
 
-    /** The median and 90th percentile time to decide per stage, of the decisions that match. */
-    List<StageDecisionTimes> timesPerStage(AuditFilter filter) {
-        Where where = Where.of(filter);
-        return jdbc.sql("""
-                        SELECT stage, count(*) AS decisions,
-                               percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
-                               percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90
-                        FROM (SELECT stage, EXTRACT(EPOCH FROM decided_at - waited_from) AS seconds
-                              FROM (""" + DECISIONS + where.sql() + """
-                              ) decided
-                              WHERE waited_from IS NOT NULL) timed
-                        GROUP BY stage
-                        ORDER BY stage""")
-                .params(where.params())
-                .query((rs, n) -> new StageDecisionTimes(
-                        rs.getInt("stage"),
-                        rs.getLong("decisions"),
-                        seconds(rs.getDouble("median")),
-                        seconds(rs.getDouble("p90"))))
+    /**
+     * The median and 90th percentile time to decide per stage, of the latest {@code limit}
+     * decisions that match (each decision looks up its filing and its stage's opening, so the work
+     * grows with the decisions taken, never with the trail). The latest are read in the order of
+     * the decisions' index ({@code audit_event_decisions}, and by reviewer
+     * {@code audit_event_decisions_by_actor}), newest first, and the reading stops there.
+     */
+    StageTimes timesPerStage(AuditFilter filter, int limit) {
+        StageTimesQuery query = StageTimesQuery.of(filter, limit);
+        long[] matched = {0};
+        List<StageDecisionTimes> stages = jdbc.sql(query.sql())
+                .params(query.params())
+                .query((rs, n) -> {
+                    matched[0] = rs.getLong("matched");
+                    return new StageDecisionTimes(
+                            rs.getInt("stage"),
+                            rs.getLong("decisions"),
+                            seconds(rs.getDouble("median")),
+                            seconds(rs.getDouble("p90")));
+                })
                 .list();
+        return new StageTimes(stages, matched[0] > limit);
+    }
+
+    /** The statement of {@link #timesPerStage} and its parameters; visible to the query-plan tests. */
+    record StageTimesQuery(String sql, List<Object> params) {
+
+        static StageTimesQuery of(AuditFilter filter, int limit) {
+            Where where = Where.of(filter);
+            List<Object> params = new ArrayList<>(List.of(where.params()));
+            params.add(limit + 1);
+            params.add(limit);
+            return new StageTimesQuery("""
+                    WITH latest AS (""" + DECISIONS + where.sql() + """
+                         ORDER BY d.occurred_at DESC, d.event_id DESC LIMIT ?)
+                    SELECT stage, count(*) AS decisions,
+                           percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
+                           percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90,
+                           (SELECT count(*) FROM latest) AS matched
+                    FROM (SELECT stage, EXTRACT(EPOCH FROM decided_at - waited_from) AS seconds
+                          FROM (SELECT * FROM latest ORDER BY decided_at DESC, event_id DESC LIMIT ?) decided
+                          WHERE waited_from IS NOT NULL) timed
+                    GROUP BY stage
+                    ORDER BY stage""", params);
+        }
     }
 
     /** The filter's conditions on the decision, as SQL and its parameters. */

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -49,13 +48,14 @@ public class ApprovalReports {
     }
 
     /**
-     * The median and 90th percentile time to decide per stage, of the decisions that match.
+     * The median and 90th percentile time to decide per stage, of the latest
+     * {@link StageTimes#DECISIONS_LIMIT} decisions that match.
      *
      * @throws AccessDeniedException unless the reader is an auditor or admin
      */
-    public List<StageDecisionTimes> timesPerStage(AuditFilter filter, CurrentUser reader) {
+    public StageTimes timesPerStage(AuditFilter filter, CurrentUser reader) {
         requireReader(reader);
-        return readOnly.execute(status -> queries.timesPerStage(filter));
+        return readOnly.execute(status -> queries.timesPerStage(filter, StageTimes.DECISIONS_LIMIT));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.rolecall.audit.web;
 import dev.rolecall.audit.AuditFilter;
 import dev.rolecall.audit.AuditService;
 import dev.rolecall.audit.approvals.ApprovalReports;
+import dev.rolecall.audit.approvals.StageTimes;
 import dev.rolecall.audit.chain.RecordedVerification;
 import dev.rolecall.identity.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,6 +64,7 @@ class AuditController {
                         ? ""
                         : AuditFilter.formatTime(verification.result().checkedAt()));
         model.addAttribute("stageTimes", approvals.timesPerStage(filter, user));
+        model.addAttribute("stageTimesLimit", String.format("%,d", StageTimes.DECISIONS_LIMIT));
         model.addAttribute("approvalsCsvLink", query.exportLink(APPROVALS_CSV));
         return "audit/events";
     }

@@ -34,6 +34,9 @@ class ApprovalReportsTests {
     ApprovalReports reports;
 
     @Autowired
+    ApprovalQueries queries;
+
+    @Autowired
     DataSource dataSource;
 
     private final UUID request = UUID.randomUUID();
@@ -75,7 +78,9 @@ class ApprovalReportsTests {
 
     @Test
     void theMedianAndNinetiethPercentileAreTakenPerStage() {
-        assertThat(reports.timesPerStage(new AuditFilter(null, null, null, request), CAROL))
+        StageTimes times = reports.timesPerStage(new AuditFilter(null, null, null, request), CAROL);
+        assertThat(times.latestOnly()).isFalse();
+        assertThat(times.stages())
                 .containsExactly(
                         // Stage 1: 10, 30 and 50 minutes; p90 interpolates 30 + 0.8 × 20.
                         new StageDecisionTimes(1, 3, Duration.ofMinutes(30), Duration.ofMinutes(46)),
@@ -84,11 +89,28 @@ class ApprovalReportsTests {
     }
 
     @Test
+    void onlyTheLatestDecisionsAreTimedAndTheResultSaysSoWhenMoreMatch() {
+        AuditFilter filter = new AuditFilter(null, null, null, request);
+
+        StageTimes latestTwo = queries.timesPerStage(filter, 2);
+        assertThat(latestTwo.latestOnly()).isTrue();
+        assertThat(latestTwo.stages())
+                .containsExactly(
+                        // Revision 3's approval, 50 minutes after its filing (no stage opening recorded).
+                        new StageDecisionTimes(1, 1, Duration.ofMinutes(50), Duration.ofMinutes(50)),
+                        new StageDecisionTimes(2, 1, Duration.ofMinutes(90), Duration.ofMinutes(90)));
+
+        StageTimes all = queries.timesPerStage(filter, 4);
+        assertThat(all.latestOnly()).isFalse();
+        assertThat(all.stages()).extracting(StageDecisionTimes::decisions).containsExactly(3L, 1L);
+    }
+
+    @Test
     void theFiltersRangeAndReviewerApplyToTheDecision() throws Exception {
         AuditFilter bobsBeforeNoon = new AuditFilter(null, at(180), "bob", request);
 
         assertThat(export(bobsBeforeNoon).csv().split("\r\n")).hasSize(3);
-        assertThat(reports.timesPerStage(bobsBeforeNoon, CAROL))
+        assertThat(reports.timesPerStage(bobsBeforeNoon, CAROL).stages())
                 .extracting(StageDecisionTimes::stage, StageDecisionTimes::decisions)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2L));
     }

@@ -2,6 +2,7 @@ package dev.rolecall.audit.web;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
@@ -20,6 +21,7 @@ import dev.rolecall.audit.AuditFilter;
 import dev.rolecall.audit.AuditService;
 import dev.rolecall.audit.approvals.ApprovalReports;
 import dev.rolecall.audit.approvals.StageDecisionTimes;
+import dev.rolecall.audit.approvals.StageTimes;
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.test.UsesTestDatabase;
 import java.io.OutputStream;
@@ -58,9 +60,11 @@ class AuditApprovalsPageTests {
         when(audit.find(any(), any(), any(), anyInt(), any()))
                 .thenReturn(new AuditService.EventPage(List.of(DECIDED), null, null, 1));
         when(approvals.timesPerStage(eq(new AuditFilter(null, null, "bob", null)), any()))
-                .thenReturn(List.of(
-                        new StageDecisionTimes(1, 3, Duration.ofMinutes(30), Duration.ofMinutes(46)),
-                        new StageDecisionTimes(2, 1, Duration.ofHours(26), Duration.ofHours(26))));
+                .thenReturn(new StageTimes(
+                        List.of(
+                                new StageDecisionTimes(1, 3, Duration.ofMinutes(30), Duration.ofMinutes(46)),
+                                new StageDecisionTimes(2, 1, Duration.ofHours(26), Duration.ofHours(26))),
+                        false));
 
         mvc.perform(get("/audit").with(carol()).param("actor", "bob"))
                 .andExpect(status().isOk())
@@ -71,7 +75,24 @@ class AuditApprovalsPageTests {
                                 containsString("Time from filing to decision, per review stage"),
                                 containsString("<td>30 min</td>"),
                                 containsString("<td>46 min</td>"),
-                                containsString("<td>1 d 2 h</td>"))));
+                                containsString("<td>1 d 2 h</td>"))))
+                .andExpect(content().string(not(containsString("of the latest"))));
+    }
+
+    @Test
+    void whenMoreDecisionsMatchThanAreTimedTheCaptionSaysWhichOnesAreAndWhereTheRestAre() throws Exception {
+        when(audit.find(any(), any(), any(), anyInt(), any()))
+                .thenReturn(new AuditService.EventPage(List.of(DECIDED), null, null, 1));
+        when(approvals.timesPerStage(any(), any()))
+                .thenReturn(new StageTimes(
+                        List.of(new StageDecisionTimes(1, 1_000, Duration.ofMinutes(30), Duration.ofMinutes(46))),
+                        true));
+
+        mvc.perform(get("/audit").with(carol()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("per review stage, of the latest 1,000 decisions for these filters."
+                                + " The approvals CSV has every one.")));
     }
 
     @Test

@@ -25,6 +25,7 @@ import dev.rolecall.audit.AuditExports;
 import dev.rolecall.audit.AuditFilter;
 import dev.rolecall.audit.AuditService;
 import dev.rolecall.audit.approvals.ApprovalReports;
+import dev.rolecall.audit.approvals.StageTimes;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.test.UsesTestDatabase;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +72,11 @@ class AuditControllerTests {
     /** The audit page also shows the time to decide per stage; these tests look at its events. */
     @MockitoBean
     ApprovalReports approvals;
+
+    @BeforeEach
+    void noDecisionsToTime() {
+        when(approvals.timesPerStage(any(), any())).thenReturn(new StageTimes(List.of(), false));
+    }
 
     @Test
     void auditorSeesEachEventWithTimeActorActionRequestAccountRoleAndDetails() throws Exception {

@@ -22,12 +22,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.rolecall.audit.AuditService;
 import dev.rolecall.audit.approvals.ApprovalReports;
+import dev.rolecall.audit.approvals.StageTimes;
 import dev.rolecall.audit.chain.ChainVerification;
 import dev.rolecall.audit.chain.RecordedVerification;
 import dev.rolecall.identity.SecuritySliceConfiguration;
 import dev.rolecall.test.UsesTestDatabase;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -53,6 +55,11 @@ class AuditVerificationControllerTests {
 
     @MockitoBean
     ApprovalReports approvals;
+
+    @BeforeEach
+    void noDecisionsToTime() {
+        when(approvals.timesPerStage(any(), any())).thenReturn(new StageTimes(List.of(), false));
+    }
 
     @Test
     void apiAnswersTheOutcomeAsJson() throws Exception {
