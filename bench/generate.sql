@@ -76,18 +76,23 @@ FROM bench_request
 WHERE status IN ('APPLIED', 'APPROVED', 'FAILED', 'REJECTED', 'CHANGES_REQUESTED');
 
 -- Audit events, oldest first: actors, actions and the requests they concern cycle through the generated ones.
+-- One in seven is a reviewer's decision and one in seven a review stage opening, as a routed review
+-- records them, so the audit page's time to decide per stage reads a trail with about 143,000 decisions.
 -- They are appended as a valid hash chain under the console's key (chain.sql), so verification and the
 -- audit page run on chained data. Times are whole milliseconds, as the console stores them.
 CREATE TEMP TABLE bench_event ON COMMIT DROP AS
 SELECT e AS seq,
        date_trunc('milliseconds', now() - make_interval(secs => (:events - e) * 30)) AS occurred_at,
        (ARRAY['alice','bob','erin','frank','dave','carol','rolecall','eng7','eng42','eng99'])[1 + (e % 10)] AS actor,
-       (ARRAY['request.submitted','request.in_review','request.approved','request.applied','request.commented',
-              'identity.signed_in'])[1 + (e % 6)] AS action,
-       CASE WHEN e % 6 = 5 THEN NULL ELSE r.id END AS request_id,
-       CASE WHEN e % 6 = 5 THEN NULL ELSE '111122223333' END AS account_id,
-       CASE WHEN e % 6 = 5 THEN NULL ELSE r.role_name END AS role_name,
-       CASE WHEN e % 6 = 5 THEN '{"address":"127.0.0.1"}' ELSE '{"revision":1}' END AS details
+       (ARRAY['request.submitted','request.stage_opened','request.decision','request.approved','request.applied',
+              'request.commented','identity.signed_in'])[1 + (e % 7)] AS action,
+       CASE WHEN e % 7 = 6 THEN NULL ELSE r.id END AS request_id,
+       CASE WHEN e % 7 = 6 THEN NULL ELSE '111122223333' END AS account_id,
+       CASE WHEN e % 7 = 6 THEN NULL ELSE r.role_name END AS role_name,
+       CASE e % 7 WHEN 6 THEN '{"address":"127.0.0.1"}'
+                  WHEN 1 THEN '{"stage":1}'
+                  WHEN 2 THEN '{"revision":1,"decision":"APPROVE"}'
+                  ELSE '{"revision":1}' END AS details
 FROM generate_series(1, :events) AS e
 LEFT JOIN bench_request r ON r.i = 1 + (e % :requests);
 

@@ -1,5 +1,7 @@
 package dev.rolecall.audit.approvals;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rolecall.audit.AuditFilter;
 import dev.rolecall.audit.AuditService;
 import dev.rolecall.identity.CurrentUser;
@@ -11,10 +13,12 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,8 +38,21 @@ public class ApprovalReports {
     private static final DateTimeFormatter COMPACT =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    /** How long the time to decide of one filter is reused: a summary, not a record, may lag that much. */
+    static final Duration STAGE_TIMES_FRESHNESS = Duration.ofMinutes(1);
+
     private final ApprovalQueries queries;
     private final AuditService audit;
+
+    /**
+     * The time to decide per filter, shown on every view of the audit page with that filter: reused
+     * for up to {@link #STAGE_TIMES_FRESHNESS} instead of read again per view.
+     */
+    private final Cache<AuditFilter, StageTimes> stageTimes = Caffeine.newBuilder()
+            .expireAfterWrite(STAGE_TIMES_FRESHNESS)
+            .maximumSize(1_000)
+            .build();
+
     private final Clock clock;
     private final TransactionTemplate readOnly;
 
@@ -49,13 +66,17 @@ public class ApprovalReports {
 
     /**
      * The median and 90th percentile time to decide per stage, of the latest
-     * {@link StageTimes#DECISIONS_LIMIT} decisions that match.
+     * {@link StageTimes#DECISIONS_LIMIT} decisions that match, as of up to
+     * {@link #STAGE_TIMES_FRESHNESS} ago.
      *
      * @throws AccessDeniedException unless the reader is an auditor or admin
      */
     public StageTimes timesPerStage(AuditFilter filter, CurrentUser reader) {
         requireReader(reader);
-        return readOnly.execute(status -> queries.timesPerStage(filter, StageTimes.DECISIONS_LIMIT));
+        return stageTimes.get(
+                filter,
+                key -> Objects.requireNonNull(
+                        readOnly.execute(status -> queries.timesPerStage(key, StageTimes.DECISIONS_LIMIT))));
     }
 
     /**

@@ -89,6 +89,20 @@ class ApprovalReportsTests {
     }
 
     @Test
+    void theTimesOfAFilterAreReusedForAWhileAndStillOnlyForAuditorsAndAdmins() {
+        AuditFilter filter = new AuditFilter(null, null, null, request);
+        StageTimes first = reports.timesPerStage(filter, CAROL);
+
+        event("erin", "request.decision", at(300), decision(3, "APPROVE"));
+
+        assertThat(reports.timesPerStage(filter, CAROL)).isSameAs(first);
+        assertThat(queries.timesPerStage(filter, StageTimes.DECISIONS_LIMIT).stages())
+                .extracting(StageDecisionTimes::decisions)
+                .containsExactly(4L, 1L);
+        assertThatThrownBy(() -> reports.timesPerStage(filter, ALICE)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void onlyTheLatestDecisionsAreTimedAndTheResultSaysSoWhenMoreMatch() {
         AuditFilter filter = new AuditFilter(null, null, null, request);
 
