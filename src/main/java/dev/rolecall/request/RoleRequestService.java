@@ -376,12 +376,12 @@ public class RoleRequestService {
      */
     // One snapshot, as for get: the route and the rights must belong to the state the page shows.
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public RoleRequestPage page(RoleRequestId id, CurrentUser reader) {
+    public RequestPage page(RoleRequestId id, CurrentUser reader) {
         RoleRequest request = load(id, reader, null);
         Set<String> memberOf = groups.groupsOf(reader.username());
         Optional<ReviewProgress> route =
                 request.routed() ? Optional.of(request.progress(reader.username(), memberOf)) : Optional.empty();
-        return new RoleRequestPage(request.toView(), route, request.mayReviewEmergency(Actor.of(reader), memberOf));
+        return new RequestPage(request.toView(), route, request.mayReviewEmergency(Actor.of(reader), memberOf));
     }
 
     /**
@@ -402,6 +402,17 @@ public class RoleRequestService {
         String requester = reader.canReadAllRequests() ? null : reader.username();
         return listing.slice(new RoleRequestListing.Scope(requester, null, status), true, older, newer, size, false);
     }
+
+    /**
+     * A request as its page shows it to one reader, all read from one snapshot.
+     *
+     * @param request the request
+     * @param route the route of its current revision as the reader sees it; empty for a request filed
+     *     before routing, which any reviewer decides on alone
+     * @param mayReviewEmergency whether the reader may close the review after the fact of this
+     *     emergency request now (always false for an ordinary request)
+     */
+    public record RequestPage(RoleRequestView request, Optional<ReviewProgress> route, boolean mayReviewEmergency) {}
 
     /** The inbox's tabs. */
     public enum InboxTab {

@@ -5,7 +5,6 @@ import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.request.Actor;
 import dev.rolecall.request.RequestActions;
 import dev.rolecall.request.RoleRequestId;
-import dev.rolecall.request.RoleRequestPage;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestSlice;
 import dev.rolecall.request.RoleRequestStatus;
@@ -149,7 +148,7 @@ class RoleRequestController {
 
     @GetMapping("/requests/{id}")
     String show(@PathVariable RoleRequestId id, CurrentUser user, Model model) {
-        RoleRequestPage page = requests.page(id, user);
+        RoleRequestService.RequestPage page = requests.page(id, user);
         RoleRequestView request = page.request();
         model.addAttribute("request", request);
         model.addAttribute("analysis", requests.analysis(request));

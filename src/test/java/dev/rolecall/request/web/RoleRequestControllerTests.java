@@ -31,7 +31,6 @@ import dev.rolecall.policy.analysis.PolicyAnalysis;
 import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.RequestKind;
 import dev.rolecall.request.RoleRequestId;
-import dev.rolecall.request.RoleRequestPage;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestStatus;
 import dev.rolecall.request.RoleRequestView;
@@ -80,8 +79,8 @@ class RoleRequestControllerTests {
     }
 
     /** The request's page as an unrouted request shows it, with no emergency review for the reader. */
-    static RoleRequestPage page(RoleRequestView request) {
-        return new RoleRequestPage(request, Optional.empty(), false);
+    static RoleRequestService.RequestPage page(RoleRequestView request) {
+        return new RoleRequestService.RequestPage(request, Optional.empty(), false);
     }
 
     static RoleRequestView view(RoleRequestStatus status, String requester) {
