@@ -1,14 +1,9 @@
 package dev.rolecall.identity;
 
-import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sign-in sessions live in PostgreSQL (Spring Session JDBC), read on every request. Spring Session
@@ -17,10 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the row is updated only when something besides the access time changed (a new session id after
  * sign-in, another principal, another timeout) or when the stored access time is a minute old or
  * more: a session may then end up to a minute before its idle timeout, never after it.
- *
- * <p>The session's statements run in plain JDBC transactions of their own, not in JPA ones: the
- * session is read and written (up to three transactions) on every page view, and the tables are no
- * entities, so the JPA entity manager each JPA transaction opens is pure cost.
  *
  * <p>Two requests of one session may also both add the same attribute (the CSRF token that the
  * first pages after sign-in create): the later insert replaces the earlier value instead of failing
@@ -57,19 +48,6 @@ class SessionWriteConfiguration {
             VALUES (?, ?, ?)
             ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES
             """;
-
-    /**
-     * The transactions Spring Session runs its statements in (it looks this bean up by name): each in
-     * a new JDBC transaction, as its own default does with the application's transaction manager.
-     * Not a default candidate, so the application's own {@code TransactionTemplate} (JPA) stays the
-     * one injected by type everywhere else.
-     */
-    @Bean(defaultCandidate = false)
-    static TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
-        TransactionTemplate template = new TransactionTemplate(new JdbcTransactionManager(dataSource));
-        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return template;
-    }
 
     /**
      * Sets the queries once the repository is built: Boot's own customizer sets the table name, which

@@ -9,17 +9,10 @@ import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
-import org.springframework.test.util.ReflectionTestUtils;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The session table on real PostgreSQL: a request that only moves the access time by less than a
@@ -33,13 +26,6 @@ class SessionWriteConfigurationTests {
 
     @Autowired
     DataSource dataSource;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    @Qualifier("springSessionTransactionOperations")
-    TransactionOperations sessionTransactions;
 
     /** The repository as the session filter uses it, whose session type is private to Spring Session. */
     @SuppressWarnings("unchecked")
@@ -68,17 +54,6 @@ class SessionWriteConfigurationTests {
         assertThat(session).isNotNull();
         session.setLastAccessedTime(when);
         return session;
-    }
-
-    @Test
-    void theSessionRunsInJdbcTransactionsOfItsOwnAndTheApplicationKeepsItsJpaTemplate() {
-        assertThat(ReflectionTestUtils.getField(repository, "transactionOperations"))
-                .isSameAs(sessionTransactions);
-        TransactionTemplate session = (TransactionTemplate) sessionTransactions;
-        assertThat(session.getTransactionManager()).isInstanceOf(JdbcTransactionManager.class);
-        assertThat(session.getPropagationBehavior()).isEqualTo(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        assertThat(transactions).isNotSameAs(sessionTransactions);
-        assertThat(transactions.getTransactionManager()).isInstanceOf(JpaTransactionManager.class);
     }
 
     @Test
