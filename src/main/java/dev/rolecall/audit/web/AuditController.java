@@ -38,6 +38,9 @@ class AuditController {
     private final ApprovalReports approvals;
     private final Clock clock;
 
+    /** The most decisions the time-to-decide table is taken from, as its caption writes it. */
+    private static final String STAGE_TIMES_LIMIT = String.format("%,d", StageTimes.DECISIONS_LIMIT);
+
     AuditController(AuditService audit, ApprovalReports approvals, Clock clock) {
         this.audit = audit;
         this.approvals = approvals;
@@ -64,7 +67,7 @@ class AuditController {
                         ? ""
                         : AuditFilter.formatTime(verification.result().checkedAt()));
         model.addAttribute("stageTimes", approvals.timesPerStage(filter, user));
-        model.addAttribute("stageTimesLimit", String.format("%,d", StageTimes.DECISIONS_LIMIT));
+        model.addAttribute("stageTimesLimit", STAGE_TIMES_LIMIT);
         model.addAttribute("approvalsCsvLink", query.exportLink(APPROVALS_CSV));
         return "audit/events";
     }
