@@ -2,7 +2,9 @@
 # Measures Rolecall's pages under load with wrk: signs in (session cookie, CSRF token) as the demo
 # users, then runs wrk at 16 and 64 connections against each page, the API (HTTP Basic and an API
 # token) and a small static file, and prints req/s, p50, p99 and non-2xx per page next to the
-# static file's rate.
+# static file's rate. Each page's 64-connection run directly follows one of the static file, and its
+# share is of that run's rate: a shared or throttled machine's speed can drift within minutes, and a
+# share of a rate measured minutes earlier would measure the drift.
 # Usage: bench/load.sh [base=http://127.0.0.1:8080]   (DURATION=10s WARMUP=3s THREADS=2 to change;
 #        ONLY=dashboard to measure only the pages whose name contains a word, next to the static file)
 # Only for a console on this machine: the base URL must be on 127.0.0.1 or localhost.
@@ -65,17 +67,25 @@ run() { # connections path header duration
 }
 
 printf '%-22s | %9s %7s %8s %6s | %9s %7s %8s %6s | %s\n' page "req/s@16" "p50" "p99" "non2xx" \
-    "req/s@64" "p50" "p99" "non2xx" "of static@64"
-static64=""
+    "req/s@64" "p50" "p99" "non2xx" "of static@64 just before"
+static_path=""
+static_header=""
 for entry in "${pages[@]}"; do
     IFS='|' read -r name path header <<<"$entry"
     # ONLY=<word> measures the static file and the pages whose name contains the word.
     if [ -n "${ONLY:-}" ] && [ "$name" != "static file" ] && [[ "$name" != *"$ONLY"* ]]; then continue; fi
     run 16 "$path" "$header" "$warmup" >/dev/null
     read -r rps16 p50_16 p99_16 bad16 _ <<<"$(run 16 "$path" "$header" "$duration")"
+    if [ -z "$static_path" ]; then
+        static_path=$path
+        static_header=$header
+        static64=""
+    else
+        read -r static64 _ <<<"$(run 64 "$static_path" "$static_header" "$duration")"
+    fi
     read -r rps64 p50_64 p99_64 bad64 _ <<<"$(run 64 "$path" "$header" "$duration")"
     [ -n "$static64" ] || static64=$rps64
-    share=$(awk -v a="$rps64" -v b="$static64" 'BEGIN { printf "%.1f%%", 100 * a / b }')
+    share=$(awk -v a="$rps64" -v b="$static64" 'BEGIN { printf "%.1f%% of %.0f", 100 * a / b, b }')
     printf '%-22s | %9s %5sms %6sms %6s | %9s %5sms %6sms %6s | %s\n' "$name" "$rps16" "$p50_16" "$p99_16" \
         "$bad16" "$rps64" "$p50_64" "$p99_64" "$bad64" "$share"
 done
