@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,6 +23,7 @@ public record AuditRow(
         AuditEvent event, String time, @Nullable String requestLink, String detailsSummary, String detailsJson) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ObjectWriter PRETTY = JSON.writerWithDefaultPrettyPrinter();
     private static final int SUMMARY_CHARS = 140;
 
     static AuditRow of(AuditEvent event) {
@@ -33,7 +35,7 @@ public record AuditRow(
             summary = summary(details);
             pretty = details.isEmpty()
                     ? ""
-                    : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(details);
+                    : PRETTY.writeValueAsString(details);
         } catch (JacksonException e) {
             summary = abbreviate(event.details());
             pretty = event.details();
