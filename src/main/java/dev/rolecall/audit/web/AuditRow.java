@@ -33,9 +33,7 @@ public record AuditRow(
         try {
             JsonNode details = JSON.readTree(event.details());
             summary = summary(details);
-            pretty = details.isEmpty()
-                    ? ""
-                    : PRETTY.writeValueAsString(details);
+            pretty = details.isEmpty() ? "" : PRETTY.writeValueAsString(details);
         } catch (JacksonException e) {
             summary = abbreviate(event.details());
             pretty = event.details();
