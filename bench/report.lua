@@ -1,5 +1,6 @@
 -- wrk script: counts every response outside 2xx (a 302 to the sign-in page is a failure here) and
--- prints one machine-readable line: RESULT <req/s> <p50 ms> <p99 ms> <non-2xx> <requests>.
+-- every request wrk gave up on (no answer within its timeout, or a socket error), and prints one
+-- machine-readable line: RESULT <req/s> <p50 ms> <p99 ms> <failed> <requests>.
 local threads = {}
 
 function setup(thread)
