@@ -34,12 +34,12 @@ class AuditController {
     static final String CSV = "/audit/export.csv";
     static final String APPROVALS_CSV = "/audit/approvals.csv";
 
+    /** The most decisions the time-to-decide table is taken from, as its caption writes it. */
+    private static final String STAGE_TIMES_LIMIT = String.format("%,d", StageTimes.DECISIONS_LIMIT);
+
     private final AuditService audit;
     private final ApprovalReports approvals;
     private final Clock clock;
-
-    /** The most decisions the time-to-decide table is taken from, as its caption writes it. */
-    private static final String STAGE_TIMES_LIMIT = String.format("%,d", StageTimes.DECISIONS_LIMIT);
 
     AuditController(AuditService audit, ApprovalReports approvals, Clock clock) {
         this.audit = audit;
