@@ -1,5 +1,6 @@
 package dev.rolecall.audit;
 
+import dev.rolecall.PlannedWithValues;
 import dev.rolecall.audit.chain.AuditChain;
 import dev.rolecall.audit.chain.AuditChainKeys;
 import dev.rolecall.audit.chain.ChainedEvent;
@@ -41,6 +42,9 @@ class AuditEventRepository {
     private static final RowMapper<AuditEvent> ROW = AuditEventRepository::map;
 
     private final JdbcClient jdbc;
+    /** For the list's statements: planned with their values ({@link PlannedWithValues}). */
+    private final JdbcClient listing;
+
     private final DataSource dataSource;
     private final AuditChainKeys keys;
 
@@ -48,6 +52,7 @@ class AuditEventRepository {
         this.dataSource = dataSource;
         this.keys = keys;
         this.jdbc = JdbcClient.create(dataSource);
+        this.listing = PlannedWithValues.jdbcClient(dataSource);
     }
 
     /**
@@ -129,7 +134,7 @@ class AuditEventRepository {
     List<AuditEvent> findPage(AuditFilter filter, @Nullable Long olderThan, @Nullable Long newerThan, int limit) {
         Statement page = page(filter, olderThan, newerThan, limit);
         List<AuditEvent> rows = new ArrayList<>(
-                jdbc.sql(page.sql()).params(page.params()).query(ROW).list());
+                listing.sql(page.sql()).params(page.params()).query(ROW).list());
         if (olderThan == null && newerThan != null) {
             Collections.reverse(rows);
         }
@@ -139,14 +144,14 @@ class AuditEventRepository {
     /** How many events match, counted up to {@code limit}: the count reads at most that many index entries. */
     long countUpTo(AuditFilter filter, int limit) {
         Statement count = count(filter, limit);
-        return jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
+        return listing.sql(count.sql()).params(count.params()).query(Long.class).single();
     }
 
     /**
      * Reads the newest event with an action, for actions with a partial index of their own (e.g.
      * {@code audit_event_verifications}). It is found through that index only when the statement is
-     * planned with the action's value, as the console's connections plan every statement
-     * ({@code plan_cache_mode}); a generic plan would walk the whole trail for an action that is rare.
+     * planned with the action's value, as the audit page's statements are ({@link PlannedWithValues});
+     * a generic plan would walk the whole trail for an action that is rare.
      */
     static final String LATEST =
             "SELECT " + COLUMNS + " FROM audit_event WHERE action = ? ORDER BY event_id DESC LIMIT 1";
@@ -154,7 +159,7 @@ class AuditEventRepository {
     /** The newest event with this action, or {@code null}; for actions with an index of their own. */
     @Nullable
     AuditEvent latest(String action) {
-        return jdbc.sql(LATEST).param(action).query(ROW).optional().orElse(null);
+        return listing.sql(LATEST).param(action).query(ROW).optional().orElse(null);
     }
 
     /** A statement and its positional parameters. */

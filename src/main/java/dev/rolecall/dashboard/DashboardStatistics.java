@@ -1,5 +1,6 @@
 package dev.rolecall.dashboard;
 
+import dev.rolecall.PlannedWithValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +35,7 @@ class DashboardStatistics {
     private final JdbcClient jdbc;
 
     DashboardStatistics(DataSource dataSource) {
-        this.jdbc = JdbcClient.create(dataSource);
+        this.jdbc = PlannedWithValues.jdbcClient(dataSource);
     }
 
     /** Requests in a status, counted up to one past the limit. */

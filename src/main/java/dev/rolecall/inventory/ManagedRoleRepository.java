@@ -1,5 +1,6 @@
 package dev.rolecall.inventory;
 
+import dev.rolecall.PlannedWithValues;
 import dev.rolecall.policy.analysis.RiskLevel;
 import dev.rolecall.request.Paging;
 import dev.rolecall.request.RoleSpec;
@@ -45,10 +46,14 @@ class ManagedRoleRepository {
     private static final int FETCH_SIZE = 500;
 
     private final JdbcClient jdbc;
+    /** For the list's statements: planned with their values ({@link PlannedWithValues}). */
+    private final JdbcClient listing;
+
     private final JdbcTemplate streaming;
 
     ManagedRoleRepository(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.listing = PlannedWithValues.jdbcClient(dataSource);
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
     }
@@ -180,7 +185,7 @@ class ManagedRoleRepository {
      */
     RoleSlice slice(RoleFilter filter, @Nullable RolePosition from, boolean backwards, int size) {
         Statement page = page(filter, from, backwards, size + 1);
-        List<Keyed> rows = jdbc.sql(page.sql())
+        List<Keyed> rows = listing.sql(page.sql())
                 .params(page.params())
                 .query((rs, n) -> new Keyed(row(rs, n), key(filter, rs)))
                 .list();
@@ -234,7 +239,7 @@ class ManagedRoleRepository {
         Query query = Query.of(filter);
         List<Object> params = new ArrayList<>(query.params);
         params.add(RoleSlice.COUNT_LIMIT + 1);
-        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM managed_role" + query.where() + " LIMIT ?) AS bounded")
+        return listing.sql("SELECT count(*) FROM (SELECT 1 FROM managed_role" + query.where() + " LIMIT ?) AS bounded")
                 .params(params)
                 .query(Long.class)
                 .single();
@@ -253,7 +258,7 @@ class ManagedRoleRepository {
 
     /** Live roles whose expiry is before the given time, soonest first. */
     List<ManagedRole.Row> expiringBefore(Instant limit, int max) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM managed_role WHERE expires_at IS NOT NULL AND expires_at <= ?"
+        return listing.sql("SELECT " + COLUMNS + " FROM managed_role WHERE expires_at IS NOT NULL AND expires_at <= ?"
                         + " AND " + LIVE + " ORDER BY expires_at LIMIT ?")
                 .params(OffsetDateTime.ofInstant(limit, ZoneOffset.UTC), max)
                 .query(ManagedRoleRepository::row)

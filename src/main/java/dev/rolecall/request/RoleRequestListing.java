@@ -1,5 +1,6 @@
 package dev.rolecall.request;
 
+import dev.rolecall.PlannedWithValues;
 import dev.rolecall.request.review.WaitingStage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,9 +29,12 @@ class RoleRequestListing {
     static final String COLUMNS = RoleRequestSummary.COLUMNS;
 
     private final JdbcClient jdbc;
+    /** For the list's statements: planned with their values ({@link PlannedWithValues}). */
+    private final JdbcClient listing;
 
     RoleRequestListing(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.listing = PlannedWithValues.jdbcClient(dataSource);
     }
 
     /**
@@ -63,7 +67,7 @@ class RoleRequestListing {
             boolean counted) {
         boolean descending = older != null || (newer == null && newestFirst);
         Statement page = page(scope, descending, older != null ? older : newer, size + 1);
-        List<RoleRequestSummary> rows = jdbc.sql(page.sql())
+        List<RoleRequestSummary> rows = listing.sql(page.sql())
                 .params(page.params())
                 .query(RoleRequestListing::summary)
                 .list();
@@ -79,7 +83,7 @@ class RoleRequestListing {
     /** How many requests a scope has, counted up to one past the limit. */
     long count(Scope scope) {
         Statement count = count(scope, RoleRequestSlice.COUNT_LIMIT + 1);
-        return jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
+        return listing.sql(count.sql()).params(count.params()).query(Long.class).single();
     }
 
     /** A statement and its positional parameters. */

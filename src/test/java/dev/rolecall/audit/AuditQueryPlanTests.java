@@ -10,10 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The audit page's queries at volume (300,000 events in a transaction that is rolled back): with
@@ -25,20 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AuditQueryPlanTests {
 
     private static final UUID REQUEST = UUID.fromString("3f2b9c1e-8a4d-4c6b-9f1e-2d7a5b3c4e6f");
-
-    @Autowired
-    DataSource dataSource;
-
-    /**
-     * The plans above are the ones PostgreSQL makes for the parameters' values; the console's
-     * connections must never trade them for a generic plan once a statement has run a few times.
-     */
-    @Test
-    void theConsolesConnectionsPlanEveryStatementWithItsValues() {
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single())
-                .isEqualTo("force_custom_plan");
-    }
 
     @Test
     void everyFilterReadsAnIndexAndNoCountReadsTheTrail() throws Exception {

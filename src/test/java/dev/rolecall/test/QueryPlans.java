@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query plans on the shared test PostgreSQL at volume, with nothing left behind: as the schema's
@@ -52,6 +53,77 @@ public final class QueryPlans implements AutoCloseable {
             }
             return String.join("\n", lines);
         }
+    }
+
+    /**
+     * The generic plan of a statement: the one PostgreSQL may keep for a statement the driver has
+     * prepared, once it has run a few times, and reuse for any parameter values. Each parameter has
+     * the type the driver sends for its Java value, as in the console.
+     */
+    public String explainGeneric(String sql, List<?> params) throws SQLException {
+        StringBuilder numbered = new StringBuilder();
+        int next = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c != '?') {
+                numbered.append(c);
+                continue;
+            }
+            Object value = params.get(next++);
+            numbered.append("($").append(next).append(type(value)).append(')');
+        }
+        if (next != params.size()) {
+            throw new IllegalArgumentException(params.size() + " parameters for " + next + " placeholders: " + sql);
+        }
+        List<String> lines = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            statement.execute("PREPARE generic_plan AS " + numbered);
+            try (ResultSet rs = statement.executeQuery("EXPLAIN EXECUTE generic_plan("
+                    + String.join(", ", java.util.Collections.nCopies(next, "NULL")) + ")")) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+            statement.execute("DEALLOCATE generic_plan");
+            statement.execute("RESET plan_cache_mode");
+        }
+        return String.join("\n", lines);
+    }
+
+    /** The type PgJDBC gives a parameter of this Java value ({@code stringtype} left as varchar). */
+    private static String type(@Nullable Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof String) {
+            return "::varchar";
+        }
+        if (value instanceof String[]) {
+            return "::varchar[]";
+        }
+        if (value instanceof java.util.UUID) {
+            return "::uuid";
+        }
+        if (value instanceof java.util.UUID[]) {
+            return "::uuid[]";
+        }
+        if (value instanceof Long) {
+            return "::int8";
+        }
+        if (value instanceof Integer) {
+            return "::int4";
+        }
+        if (value instanceof Boolean) {
+            return "::bool";
+        }
+        if (value instanceof java.sql.Timestamp || value instanceof java.time.LocalDateTime) {
+            return "::timestamp";
+        }
+        if (value instanceof java.time.Instant || value instanceof java.time.OffsetDateTime) {
+            return "::timestamptz";
+        }
+        throw new IllegalArgumentException("no PostgreSQL type known for " + value.getClass());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.rolecall.audit.approvals;
 
+import dev.rolecall.PlannedWithValues;
 import dev.rolecall.audit.AuditFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,7 +60,7 @@ class ApprovalQueries {
     private final JdbcTemplate streaming;
 
     ApprovalQueries(DataSource dataSource) {
-        this.jdbc = JdbcClient.create(dataSource);
+        this.jdbc = PlannedWithValues.jdbcClient(dataSource);
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
     }

@@ -1,5 +1,6 @@
 package dev.rolecall.request.inbox;
 
+import dev.rolecall.PlannedWithValues;
 import dev.rolecall.request.RoleRequestService.InboxTab;
 import dev.rolecall.request.RoleRequestSummary;
 import java.sql.ResultSet;
@@ -29,7 +30,7 @@ class InboxListing {
     private final JdbcClient jdbc;
 
     InboxListing(DataSource dataSource) {
-        this.jdbc = JdbcClient.create(dataSource);
+        this.jdbc = PlannedWithValues.jdbcClient(dataSource);
     }
 
     /**
