@@ -6,8 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,8 +83,8 @@ public final class QueryPlans implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
             statement.execute("PREPARE generic_plan AS " + numbered);
-            try (ResultSet rs = statement.executeQuery("EXPLAIN EXECUTE generic_plan("
-                    + String.join(", ", java.util.Collections.nCopies(next, "NULL")) + ")")) {
+            try (ResultSet rs = statement.executeQuery(
+                    "EXPLAIN EXECUTE generic_plan(" + String.join(", ", Collections.nCopies(next, "NULL")) + ")")) {
                 while (rs.next()) {
                     lines.add(rs.getString(1));
                 }
@@ -91,39 +95,26 @@ public final class QueryPlans implements AutoCloseable {
         return String.join("\n", lines);
     }
 
-    /** The type PgJDBC gives a parameter of this Java value ({@code stringtype} left as varchar). */
+    /** The types PgJDBC gives parameters of these Java types ({@code stringtype} left as varchar). */
+    private static final Map<Class<?>, String> TYPES = Map.of(
+            String.class, "::varchar",
+            String[].class, "::varchar[]",
+            UUID.class, "::uuid",
+            UUID[].class, "::uuid[]",
+            Long.class, "::int8",
+            Integer.class, "::int4",
+            Boolean.class, "::bool",
+            OffsetDateTime.class, "::timestamptz");
+
     private static String type(@Nullable Object value) {
         if (value == null) {
             return "";
         }
-        if (value instanceof String) {
-            return "::varchar";
+        String type = TYPES.get(value.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("no PostgreSQL type known for " + value.getClass());
         }
-        if (value instanceof String[]) {
-            return "::varchar[]";
-        }
-        if (value instanceof java.util.UUID) {
-            return "::uuid";
-        }
-        if (value instanceof java.util.UUID[]) {
-            return "::uuid[]";
-        }
-        if (value instanceof Long) {
-            return "::int8";
-        }
-        if (value instanceof Integer) {
-            return "::int4";
-        }
-        if (value instanceof Boolean) {
-            return "::bool";
-        }
-        if (value instanceof java.sql.Timestamp || value instanceof java.time.LocalDateTime) {
-            return "::timestamp";
-        }
-        if (value instanceof java.time.Instant || value instanceof java.time.OffsetDateTime) {
-            return "::timestamptz";
-        }
-        throw new IllegalArgumentException("no PostgreSQL type known for " + value.getClass());
+        return type;
     }
 
     /**
