@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a report's time window. A statement the driver has prepared on the server may, after five runs,
  * be given one generic plan that PostgreSQL reuses for any values; for these statements that plan
  * would walk a whole index or table for a rare value (an account with three events among 1,000,000),
- * or could not read a partial index at all. Statements run through these clients are never prepared
+ * or could not read a partial index at all. Statements run through this client are never prepared
  * on the server, so each run is planned with its own values. Every other statement (lookups by key,
  * the session store) may keep a generic plan and skip planning.
  */
@@ -22,12 +22,7 @@ public final class PlannedWithValues {
 
     /** A client whose statements are planned with their values on every run. */
     public static JdbcClient jdbcClient(DataSource dataSource) {
-        return JdbcClient.create(jdbcTemplate(dataSource));
-    }
-
-    /** A template whose statements are planned with their values on every run. */
-    public static JdbcTemplate jdbcTemplate(DataSource dataSource) {
-        return new Template(dataSource);
+        return JdbcClient.create(new Template(dataSource));
     }
 
     private static final class Template extends JdbcTemplate {

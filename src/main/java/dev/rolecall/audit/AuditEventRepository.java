@@ -148,18 +148,17 @@ class AuditEventRepository {
     }
 
     /**
-     * Reads the newest event with an action, for actions with a partial index of their own (e.g.
-     * {@code audit_event_verifications}). It is found through that index only when the statement is
-     * planned with the action's value, as the audit page's statements are ({@link PlannedWithValues});
-     * a generic plan would walk the whole trail for an action that is rare.
+     * The newest verification of the chain. The action is written into the statement so that
+     * PostgreSQL reads the partial index of its own ({@code audit_event_verifications}) whatever plan
+     * it keeps; with the action as a parameter, a generic plan would walk the whole trail.
      */
-    static final String LATEST =
-            "SELECT " + COLUMNS + " FROM audit_event WHERE action = ? ORDER BY event_id DESC LIMIT 1";
+    static final String LATEST_VERIFICATION = "SELECT " + COLUMNS + " FROM audit_event WHERE action = '"
+            + AuditService.VERIFIED + "' ORDER BY event_id DESC LIMIT 1";
 
-    /** The newest event with this action, or {@code null}; for actions with an index of their own. */
+    /** The newest verification of the chain, or {@code null} if it was never verified. */
     @Nullable
-    AuditEvent latest(String action) {
-        return listing.sql(LATEST).param(action).query(ROW).optional().orElse(null);
+    AuditEvent latestVerification() {
+        return jdbc.sql(LATEST_VERIFICATION).query(ROW).optional().orElse(null);
     }
 
     /** A statement and its positional parameters. */

@@ -213,7 +213,7 @@ public class AuditService {
     @Transactional(readOnly = true)
     public @Nullable RecordedVerification lastVerification(CurrentUser reader) {
         requireReader(reader);
-        AuditEvent latest = events.latest(VERIFIED);
+        AuditEvent latest = events.latestVerification();
         return latest == null ? null : Verifications.read(latest);
     }
 

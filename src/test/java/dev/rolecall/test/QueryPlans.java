@@ -83,8 +83,8 @@ public final class QueryPlans implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
             statement.execute("PREPARE generic_plan AS " + numbered);
-            try (ResultSet rs = statement.executeQuery(
-                    "EXPLAIN EXECUTE generic_plan(" + String.join(", ", Collections.nCopies(next, "NULL")) + ")")) {
+            try (ResultSet rs = statement.executeQuery("EXPLAIN EXECUTE generic_plan"
+                    + (next == 0 ? "" : "(" + String.join(", ", Collections.nCopies(next, "NULL")) + ")"))) {
                 while (rs.next()) {
                     lines.add(rs.getString(1));
                 }
