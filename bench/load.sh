@@ -5,8 +5,12 @@
 # static file's rate. Each page's 64-connection run directly follows one of the static file, and its
 # share is of that run's rate: a shared or throttled machine's speed can drift within minutes, and a
 # share of a rate measured minutes earlier would measure the drift.
+# Before measuring, every page is driven in rounds until the console's JIT compiler has settled (see
+# warm_up below): a console that has served a few thousand pages is still compiling, and what it
+# compiles meanwhile costs it up to a third of its CPU.
 # Usage: bench/load.sh [base=http://127.0.0.1:8080]   (DURATION=10s WARMUP=3s THREADS=2 TIMEOUT=10s to change;
-#        ONLY=dashboard to measure only the pages whose name contains a word, next to the static file)
+#        ONLY=dashboard to measure only the pages whose name contains a word, next to the static file;
+#        SETTLE_ROUNDS=40 to bound the warm-up rounds, SETTLE_ROUNDS=0 to skip them)
 # Only for a console on this machine: the base URL must be on 127.0.0.1 or localhost.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -69,6 +73,45 @@ run() { # connections path header duration
     wrk -t"$threads" -c"$1" -d"$4" --timeout "$timeout" --latency -s report.lua -H "$3" "$base$2" \
         | sed -n 's/^RESULT //p'
 }
+
+# The JIT compiler's total time so far in the console listening on the base URL's port, in ms
+# (jstat, from the JDK); empty when the process or jstat cannot be found.
+jit_millis() {
+    local port=${base##*:} pid
+    port=${port%%/*}
+    pid=$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+    [ -n "$pid" ] && command -v jstat >/dev/null || return 0
+    jstat -compiler "$pid" 2>/dev/null | awk 'NR == 2 { printf "%.0f", $4 * 1000 }'
+}
+
+# Drives every page for 2 s at 8 connections, round after round, until a round in which the JIT
+# compiler worked less than 2 % of the round's time (two in a row), or SETTLE_ROUNDS rounds. Without
+# jstat the warm-up runs all SETTLE_ROUNDS rounds.
+warm_up() {
+    local rounds=${SETTLE_ROUNDS:-40} round=0 quiet=0 before after started=$SECONDS entry name path header
+    [ "$rounds" -gt 0 ] || return 0
+    before=$(jit_millis)
+    while [ "$round" -lt "$rounds" ] && [ "$quiet" -lt 2 ]; do
+        local round_started=$SECONDS
+        for entry in "${pages[@]}"; do
+            IFS='|' read -r name path header <<<"$entry"
+            run 8 "$path" "$header" 2s >/dev/null
+        done
+        round=$((round + 1))
+        after=$(jit_millis)
+        if [ -n "$before" ] && [ -n "$after" ]; then
+            if [ $((after - before)) -lt $(((SECONDS - round_started) * 20)) ]; then quiet=$((quiet + 1)); else quiet=0; fi
+            echo "warm-up round $round: JIT compiled for $((after - before)) ms of $((SECONDS - round_started)) s" >&2
+            before=$after
+        fi
+    done
+    local state="JIT settled"
+    [ -n "$before" ] || state="JIT not measured (no jstat or no process on the port)"
+    [ -z "$before" ] || [ "$quiet" -ge 2 ] || state="JIT not settled"
+    echo "warm-up: $round rounds, $((SECONDS - started)) s, $state" >&2
+}
+
+warm_up
 
 printf '%-22s | %9s %7s %8s %6s | %9s %7s %8s %6s | %s\n' page "req/s@16" "p50" "p99" "non2xx" \
     "req/s@64" "p50" "p99" "non2xx" "of static@64 just before"
