@@ -1,5 +1,7 @@
 package dev.rolecall.audit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rolecall.audit.chain.AuditCheckpoints;
 import dev.rolecall.audit.chain.ChainCheck;
 import dev.rolecall.audit.chain.ChainVerification;
@@ -48,6 +50,16 @@ public class AuditService {
 
     private final ChainCheck chain;
     private final AuditCheckpoints checkpoints;
+
+    /**
+     * The filters this console has seen match more than {@link #COUNT_LIMIT} events. The trail only
+     * grows (V3: a trigger refuses UPDATE, DELETE and TRUNCATE, and the console's database user may
+     * do none of them), so a filter past the limit stays past it, and its pages show "10,000+"
+     * without counting 10,001 index entries again on every view. A count below the limit is made
+     * on every view. Bounded, so that arbitrary filters cannot grow it without end.
+     */
+    private final Cache<AuditFilter, Boolean> pastCountLimit =
+            Caffeine.newBuilder().maximumSize(10_000).build();
 
     AuditService(
             AuditEventRepository events,
@@ -127,7 +139,19 @@ public class AuditService {
         boolean newerExist = olderThan != null || (fromNewer && more);
         Long older = olderExist && !rows.isEmpty() ? rows.get(rows.size() - 1).eventId() : null;
         Long newer = newerExist && !rows.isEmpty() ? rows.get(0).eventId() : null;
-        return new EventPage(rows, older, newer, events.countUpTo(filter, COUNT_LIMIT + 1));
+        return new EventPage(rows, older, newer, countUpToLimit(filter));
+    }
+
+    /** How many events match, counted up to {@link #COUNT_LIMIT} + 1, or known to be past the limit. */
+    private long countUpToLimit(AuditFilter filter) {
+        if (pastCountLimit.getIfPresent(filter) != null) {
+            return COUNT_LIMIT + 1;
+        }
+        long count = events.countUpTo(filter, COUNT_LIMIT + 1);
+        if (count > COUNT_LIMIT) {
+            pastCountLimit.put(filter, Boolean.TRUE);
+        }
+        return count;
     }
 
     /**
