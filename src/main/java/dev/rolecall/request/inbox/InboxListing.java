@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,17 @@ class InboxListing {
 
     /** One page of a tab: after {@code after}, before {@code before}, or from the start. */
     InboxPage page(Scope scope, InboxSort sort, @Nullable InboxCursor after, @Nullable InboxCursor before, int size) {
+        return page(scope, sort, after, before, size, this::count);
+    }
+
+    /** One page of a tab, with its number from {@code count} (this listing's {@link #count}, or a reused one). */
+    InboxPage page(
+            Scope scope,
+            InboxSort sort,
+            @Nullable InboxCursor after,
+            @Nullable InboxCursor before,
+            int size,
+            ToLongFunction<Scope> count) {
         boolean backwards = after == null && before != null;
         Statement page = page(scope, sort, after != null ? after : before, backwards, size + 1);
         List<RoleRequestSummary> rows = new ArrayList<>();
@@ -74,7 +86,7 @@ class InboxListing {
                 rows,
                 earlier && !keys.isEmpty() ? keys.get(0) : null,
                 later && !keys.isEmpty() ? keys.get(keys.size() - 1) : null,
-                scope.tab() == InboxTab.DECIDED_BY_ME ? null : Long.valueOf(count(scope)));
+                scope.tab() == InboxTab.DECIDED_BY_ME ? null : Long.valueOf(count.applyAsLong(scope)));
     }
 
     /** How many requests a tab has, counted up to one past the limit. */

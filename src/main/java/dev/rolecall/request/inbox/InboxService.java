@@ -53,6 +53,16 @@ public class InboxService {
             .maximumSize(10_000)
             .build();
 
+    /**
+     * The number of each tab, filter and reviewer seen recently, shown in the inbox's heading: reused
+     * and forgotten like {@link #counts}, so that paging through a tab or opening it again does not
+     * count its requests (up to 100, each probing its revision's stages) on every view.
+     */
+    private final Cache<InboxListing.Scope, Long> tabCounts = Caffeine.newBuilder()
+            .expireAfterWrite(COUNT_FRESHNESS)
+            .maximumSize(10_000)
+            .build();
+
     InboxService(
             InboxListing listing,
             WaitingCount waiting,
@@ -67,7 +77,9 @@ public class InboxService {
     }
 
     /**
-     * One page of a tab in the sort's order, with its number up to {@link InboxPage#COUNT_LIMIT}: the
+     * One page of a tab in the sort's order, with its number up to {@link InboxPage#COUNT_LIMIT}
+     * (reused like the nav's count: for up to {@link #COUNT_FRESHNESS} while no request changes on
+     * this console): the
      * first page, or the page after or before a
      * position an earlier page handed out. The filter's values are taken as they are: check them with
      * {@link #choices()} first.
@@ -90,7 +102,13 @@ public class InboxService {
                 .toList();
         InboxListing.Scope scope =
                 new InboxListing.Scope(me, tab, List.copyOf(groups.groupsOf(me)), filter, inEnvironment);
-        return listing.page(scope, sortsOf(tab).contains(sort) ? sort : InboxSort.OLDEST, after, before, size);
+        return listing.page(
+                scope,
+                sortsOf(tab).contains(sort) ? sort : InboxSort.OLDEST,
+                after,
+                before,
+                size,
+                counted -> tabCounts.get(counted, listing::count));
     }
 
     /**
@@ -130,12 +148,14 @@ public class InboxService {
     @Transactional(propagation = Propagation.SUPPORTS)
     void requestChanged(RoleRequestActivity activity) {
         counts.invalidateAll();
+        tabCounts.invalidateAll();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // Again after the commit: a page counting meanwhile still saw the request as it was.
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
                     counts.invalidateAll();
+                    tabCounts.invalidateAll();
                 }
             });
         }
