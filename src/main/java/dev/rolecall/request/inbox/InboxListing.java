@@ -46,12 +46,10 @@ class InboxListing {
     /** A statement and its positional parameters. */
     record Statement(String sql, List<Object> params) {}
 
-    /** One page of a tab: after {@code after}, before {@code before}, or from the start. */
-    InboxPage page(Scope scope, InboxSort sort, @Nullable InboxCursor after, @Nullable InboxCursor before, int size) {
-        return page(scope, sort, after, before, size, this::count);
-    }
-
-    /** One page of a tab, with its number from {@code count} (this listing's {@link #count}, or a reused one). */
+    /**
+     * One page of a tab: after {@code after}, before {@code before}, or from the start, numbered by
+     * {@code count} ({@link #count}, or a number reused from an earlier view).
+     */
     InboxPage page(
             Scope scope,
             InboxSort sort,

@@ -48,20 +48,14 @@ public class InboxService {
      * {@link #COUNT_FRESHNESS}, and forgotten as soon as a request changes on this console. A request
      * changed on another console shows in the count within that time.
      */
-    private final Cache<String, Long> counts = Caffeine.newBuilder()
-            .expireAfterWrite(COUNT_FRESHNESS)
-            .maximumSize(10_000)
-            .build();
+    private final Cache<String, Long> counts = recentCounts();
 
     /**
      * The number of each tab, filter and reviewer seen recently, shown in the inbox's heading: reused
      * and forgotten like {@link #counts}, so that paging through a tab or opening it again does not
      * count its requests (up to 100, each probing its revision's stages) on every view.
      */
-    private final Cache<InboxListing.Scope, Long> tabCounts = Caffeine.newBuilder()
-            .expireAfterWrite(COUNT_FRESHNESS)
-            .maximumSize(10_000)
-            .build();
+    private final Cache<InboxListing.Scope, Long> tabCounts = recentCounts();
 
     InboxService(
             InboxListing listing,
@@ -147,18 +141,29 @@ public class InboxService {
     @EventListener
     @Transactional(propagation = Propagation.SUPPORTS)
     void requestChanged(RoleRequestActivity activity) {
-        counts.invalidateAll();
-        tabCounts.invalidateAll();
+        forgetCounts();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // Again after the commit: a page counting meanwhile still saw the request as it was.
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    counts.invalidateAll();
-                    tabCounts.invalidateAll();
+                    forgetCounts();
                 }
             });
         }
+    }
+
+    /** Counts kept for up to {@link #COUNT_FRESHNESS}, until {@link #forgetCounts()}. */
+    private static <K> Cache<K, Long> recentCounts() {
+        return Caffeine.newBuilder()
+                .expireAfterWrite(COUNT_FRESHNESS)
+                .maximumSize(10_000)
+                .build();
+    }
+
+    private void forgetCounts() {
+        counts.invalidateAll();
+        tabCounts.invalidateAll();
     }
 
     /** The values the filters accept: the configured accounts and environments and the finding codes. */

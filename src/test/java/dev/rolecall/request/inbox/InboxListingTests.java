@@ -107,16 +107,16 @@ class InboxListingTests {
     /** Every row of a tab, page by page forwards, checking that each page leads back to the one before. */
     private List<String> walk(InboxListing.Scope scope, InboxSort sort, int size) {
         List<String> seen = new ArrayList<>();
-        InboxPage page = listing.page(scope, sort, null, null, size);
+        InboxPage page = listing.page(scope, sort, null, null, size, listing::count);
         assertThat(page.previous()).isNull();
         while (true) {
             seen.addAll(names(page));
             if (page.next() == null) {
                 return seen;
             }
-            InboxPage next = listing.page(scope, sort, page.next(), null, size);
+            InboxPage next = listing.page(scope, sort, page.next(), null, size, listing::count);
             assertThat(next.previous()).isNotNull();
-            assertThat(names(listing.page(scope, sort, null, next.previous(), size)))
+            assertThat(names(listing.page(scope, sort, null, next.previous(), size, listing::count)))
                     .as("the page before the next one is this one")
                     .isEqualTo(names(page));
             page = next;
@@ -159,7 +159,7 @@ class InboxListingTests {
                 List.of(),
                 new InboxFilter(null, "env", null, null, "alice", null, "elsewhere"),
                 List.of(other));
-        assertThat(names(listing.page(environment, InboxSort.OLDEST, null, null, 10)))
+        assertThat(names(listing.page(environment, InboxSort.OLDEST, null, null, 10, listing::count)))
                 .containsExactly("elsewhere");
     }
 
@@ -178,7 +178,7 @@ class InboxListingTests {
     }
 
     private InboxPage page(InboxFilter filter) {
-        return listing.page(scope(InboxTab.ALL_OPEN, filter), InboxSort.OLDEST, null, null, 50);
+        return listing.page(scope(InboxTab.ALL_OPEN, filter), InboxSort.OLDEST, null, null, 50, listing::count);
     }
 
     @Test
@@ -193,11 +193,11 @@ class InboxListingTests {
 
         InboxListing.Scope mine =
                 new InboxListing.Scope("erin", InboxTab.MY_GROUPS, List.of("security"), account(account), List.of());
-        assertThat(names(listing.page(mine, InboxSort.OLDEST, null, null, 10)))
+        assertThat(names(listing.page(mine, InboxSort.OLDEST, null, null, 10, listing::count)))
                 .containsExactly("for-security", "no-route");
         InboxListing.Scope all =
                 new InboxListing.Scope("erin", InboxTab.ALL_OPEN, List.of("security"), account(account), List.of());
-        assertThat(names(listing.page(all, InboxSort.OLDEST, null, null, 10)))
+        assertThat(names(listing.page(all, InboxSort.OLDEST, null, null, 10, listing::count)))
                 .containsExactly("for-security", "for-owners", "no-route");
     }
 
@@ -258,8 +258,8 @@ class InboxListingTests {
         }
         InboxListing.Scope scope = scope(InboxTab.ALL_OPEN, account(account));
         for (InboxSort sort : InboxSort.values()) {
-            InboxPage first = listing.page(scope, sort, null, null, 3);
-            List<String> second = names(listing.page(scope, sort, first.next(), null, 3));
+            InboxPage first = listing.page(scope, sort, null, null, 3, listing::count);
+            List<String> second = names(listing.page(scope, sort, first.next(), null, 3, listing::count));
             // A request that sorts before everything in each order: oldest, newest, most urgent, riskiest.
             UUID early = file(
                     account,
@@ -270,10 +270,10 @@ class InboxListingTests {
                     null,
                     RequestKind.CREATE);
             openStage(early, 0, "x");
-            assertThat(names(listing.page(scope, sort, first.next(), null, 3)))
+            assertThat(names(listing.page(scope, sort, first.next(), null, 3, listing::count)))
                     .as(sort.name())
                     .isEqualTo(second);
-            assertThat(names(listing.page(scope, sort, null, null, 3)))
+            assertThat(names(listing.page(scope, sort, null, null, 3, listing::count)))
                     .as(sort.name())
                     .startsWith("early-" + sort);
             jdbc().sql("DELETE FROM role_request_stage WHERE request_id = ?")
