@@ -121,7 +121,7 @@ class RoleRequestRoutingServiceTests {
                 .doesNotContain(filed.id());
         InboxPage erins = inbox.page(ERIN, InboxTab.MY_GROUPS, InboxFilter.NONE, InboxSort.OLDEST, null, null, 500);
         assertThat(ids(erins)).contains(filed.id());
-        assertThat(inbox.waitingStages(erins).get(filed.id())).satisfies(stage -> {
+        assertThat(erins.waiting().get(filed.id())).satisfies(stage -> {
             assertThat(stage.position()).isEqualTo(2);
             assertThat(stage.stages()).isEqualTo(2);
             assertThat(stage.waitingOn()).isEqualTo("1 of payments-owners");

@@ -7,15 +7,12 @@ import dev.rolecall.account.TargetAccount;
 import dev.rolecall.identity.CurrentUser;
 import dev.rolecall.identity.Role;
 import dev.rolecall.policy.analysis.FindingCodes;
-import dev.rolecall.request.RoleRequestId;
 import dev.rolecall.request.RoleRequestService;
 import dev.rolecall.request.RoleRequestService.InboxTab;
 import dev.rolecall.request.events.RoleRequestActivity;
-import dev.rolecall.request.review.WaitingStage;
 import dev.rolecall.routing.ReviewerGroups;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
@@ -73,9 +70,8 @@ public class InboxService {
     /**
      * One page of a tab in the sort's order, with its number up to {@link InboxPage#COUNT_LIMIT}
      * (reused like the nav's count: for up to {@link #COUNT_FRESHNESS} while no request changes on
-     * this console): the
-     * first page, or the page after or before a
-     * position an earlier page handed out. The filter's values are taken as they are: check them with
+     * this console) and the stage each row waits on, read in one transaction: the first page, or the
+     * page after or before a position an earlier page handed out. The filter's values are taken as they are: check them with
      * {@link #choices()} first.
      */
     public InboxPage page(
@@ -96,13 +92,14 @@ public class InboxService {
                 .toList();
         InboxListing.Scope scope =
                 new InboxListing.Scope(me, tab, List.copyOf(groups.groupsOf(me)), filter, inEnvironment);
-        return listing.page(
+        InboxPage page = listing.page(
                 scope,
                 sortsOf(tab).contains(sort) ? sort : InboxSort.OLDEST,
                 after,
                 before,
                 size,
                 counted -> tabCounts.get(counted, listing::count));
+        return page.withWaiting(requests.waitingStages(page.slice()));
     }
 
     /**
@@ -113,11 +110,6 @@ public class InboxService {
         return tab == InboxTab.DECIDED_BY_ME
                 ? List.of(InboxSort.OLDEST, InboxSort.NEWEST)
                 : List.of(InboxSort.values());
-    }
-
-    /** The stage each request of a page waits on now, for the requests in review that have a route. */
-    public Map<RoleRequestId, WaitingStage> waitingStages(InboxPage page) {
-        return requests.waitingStages(page.slice());
     }
 
     /**

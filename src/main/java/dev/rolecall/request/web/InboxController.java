@@ -55,7 +55,7 @@ class InboxController {
             page = inbox.page(reviewer, tab, filter.toFilter(), sort, after, before, RoleRequestController.PAGE_SIZE);
         }
         model.addAttribute("requests", page);
-        model.addAttribute("waiting", inbox.waitingStages(page));
+        model.addAttribute("waiting", page.waiting());
         model.addAttribute("tab", tab);
         model.addAttribute("tabs", InboxTab.values());
         model.addAttribute("sort", sort);

@@ -89,12 +89,21 @@ class DecisionControllerTests {
                 Instant.EPOCH,
                 null);
         given(inbox.page(any(), eq(InboxTab.MY_GROUPS), any(), any(), any(), any(), anyInt()))
-                .willReturn(new InboxPage(List.of(waiting), null, null, 1L));
-        given(inbox.waitingStages(any()))
-                .willReturn(Map.of(
-                        DecisionApiControllerTests.ID,
-                        new WaitingStage(
-                                2, 2, List.of("payments-owners"), 2, 1, Instant.parse("2026-11-29T10:00:00Z"), true)));
+                .willReturn(new InboxPage(
+                        List.of(waiting),
+                        null,
+                        null,
+                        1L,
+                        Map.of(
+                                DecisionApiControllerTests.ID,
+                                new WaitingStage(
+                                        2,
+                                        2,
+                                        List.of("payments-owners"),
+                                        2,
+                                        1,
+                                        Instant.parse("2026-11-29T10:00:00Z"),
+                                        true))));
         mvc.perform(get("/inbox").with(user("bob").roles("REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("ci-deployer")))
