@@ -230,11 +230,11 @@ public class AuditService {
 
     /**
      * The latest recorded verification, with who asked for it, or {@code null} if the chain was
-     * never verified.
+     * never verified. One statement, so no transaction of its own (the audit page reads it on every
+     * view).
      *
      * @throws AccessDeniedException unless the reader is an auditor or admin
      */
-    @Transactional(readOnly = true)
     public @Nullable RecordedVerification lastVerification(CurrentUser reader) {
         requireReader(reader);
         AuditEvent latest = events.latestVerification();
