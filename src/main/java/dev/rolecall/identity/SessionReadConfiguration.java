@@ -89,25 +89,25 @@ class SessionReadConfiguration {
         public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
             Map<String, Session> reads = READS.get();
             String method = invocation.getMethod().getName();
-            Object[] arguments = invocation.getArguments();
-            if (reads == null || arguments.length != 1 || !(arguments[0] instanceof String id)) {
+            boolean read = method.equals("findById");
+            if (reads == null
+                    || !(read || method.equals("deleteById"))
+                    || !(invocation.getArguments()[0] instanceof String id)) {
                 return invocation.proceed();
             }
-            if (method.equals("findById")) {
-                Session known = reads.get(id);
-                if (known != null && known.getId().equals(id)) {
-                    return known;
-                }
-                Object found = invocation.proceed();
-                if (found instanceof Session session) {
-                    reads.put(id, session);
-                }
-                return found;
-            }
-            if (method.equals("deleteById")) {
+            if (!read) {
                 reads.remove(id);
+                return invocation.proceed();
             }
-            return invocation.proceed();
+            Session known = reads.get(id);
+            if (known != null && known.getId().equals(id)) {
+                return known;
+            }
+            Object found = invocation.proceed();
+            if (found instanceof Session session) {
+                reads.put(id, session);
+            }
+            return found;
         }
     }
 }

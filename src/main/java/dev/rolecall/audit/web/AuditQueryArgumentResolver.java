@@ -1,5 +1,9 @@
 package dev.rolecall.audit.web;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
@@ -11,13 +15,28 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Reads an {@link AuditQuery} from the URL's query parameters of the same names, as data binding
- * would, without binding's per-request reflection over the record's constructor (which on the audit
- * page cost as much as reading the page's events). A parameter given several times is read as its
- * values joined by commas, as binding reads it; the query itself checks each value.
+ * Reads an {@link AuditQuery} from the URL's query parameters named as its components, as data
+ * binding would, without binding's per-request reflection over the record's constructor (which on
+ * the audit page cost as much as reading the page's events): the components and the canonical
+ * constructor are looked up once, so a component added or moved is read by its name. A parameter
+ * given several times is read as its values joined by commas, as binding reads it; the query itself
+ * checks each value.
  */
 @Component
 class AuditQueryArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+    private static final RecordComponent[] FILTERS = AuditQuery.class.getRecordComponents();
+
+    private static final Constructor<AuditQuery> CANONICAL = canonical();
+
+    private static Constructor<AuditQuery> canonical() {
+        try {
+            return AuditQuery.class.getDeclaredConstructor(
+                    Arrays.stream(FILTERS).map(RecordComponent::getType).toArray(Class<?>[]::new));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("a record always has its canonical constructor", e);
+        }
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -35,17 +54,17 @@ class AuditQueryArgumentResolver implements HandlerMethodArgumentResolver, WebMv
             @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest request,
             @Nullable WebDataBinderFactory binderFactory) {
-        return new AuditQuery(
-                value(request, "from"),
-                value(request, "to"),
-                value(request, "actor"),
-                value(request, "requestId"),
-                value(request, "action"),
-                value(request, "accountId"),
-                value(request, "roleName"),
-                value(request, "older"),
-                value(request, "newer"),
-                value(request, "size"));
+        @Nullable Object[] values = new Object[FILTERS.length];
+        for (int i = 0; i < FILTERS.length; i++) {
+            values[i] = value(request, FILTERS[i].getName());
+        }
+        try {
+            return CANONICAL.newInstance(values);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static @Nullable String value(NativeWebRequest request, String name) {

@@ -71,8 +71,8 @@ public class InboxService {
      * One page of a tab in the sort's order, with its number up to {@link InboxPage#COUNT_LIMIT}
      * (reused like the nav's count: for up to {@link #COUNT_FRESHNESS} while no request changes on
      * this console) and the stage each row waits on, read in one transaction: the first page, or the
-     * page after or before a position an earlier page handed out. The filter's values are taken as they are: check them with
-     * {@link #choices()} first.
+     * page after or before a position an earlier page handed out. The filter's values are taken as
+     * they are: check them with {@link #choices()} first.
      */
     public InboxPage page(
             CurrentUser reviewer,

@@ -41,6 +41,17 @@ class AuditQueryArgumentResolverTests {
                         "42",
                         "7",
                         "100"));
+        AuditQuery query = read(request);
+        assertThat(query.from()).isEqualTo("2026-11-01");
+        assertThat(query.to()).isEqualTo("2026-11-30");
+        assertThat(query.actor()).isEqualTo("bob");
+        assertThat(query.requestId()).isEqualTo("7b0c9d8e-0000-4000-8000-000000000001");
+        assertThat(query.action()).isEqualTo("request.approved");
+        assertThat(query.accountId()).isEqualTo("123456789012");
+        assertThat(query.roleName()).isEqualTo("deploy");
+        assertThat(query.older()).isEqualTo("42");
+        assertThat(query.newer()).isEqualTo("7");
+        assertThat(query.size()).isEqualTo("100");
     }
 
     @Test
