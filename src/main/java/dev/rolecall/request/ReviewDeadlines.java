@@ -48,7 +48,7 @@ class ReviewDeadlines {
      */
     public int markOverdue() {
         Instant now = clock.instant();
-        List<UUID> due = requests.findWithStagePastSla(now, org.springframework.data.domain.Limit.of(BATCH));
+        List<UUID> due = requests.findWithStagePastSla(now, BATCH);
         int marked = 0;
         for (UUID id : due) {
             if (markOverdue(id, now)) {
