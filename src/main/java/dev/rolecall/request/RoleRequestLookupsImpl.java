@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@link RoleRequestLookups} in SQL. Spring Data adds it to {@link RoleRequestRepository} by its
- * name. The statements run on the connection of the caller's transaction.
+ * name. The statements run on the connection of the caller's transaction. Statuses and kinds are
+ * bound from their enums, never written into the SQL, so a renamed constant cannot leave a
+ * statement matching nothing.
  */
 class RoleRequestLookupsImpl implements RoleRequestLookups {
 
@@ -28,11 +30,11 @@ class RoleRequestLookupsImpl implements RoleRequestLookups {
                         SELECT r.id FROM role_request r
                         JOIN role_request_stage s ON s.request_id = r.id AND s.revision = r.revision
                         WHERE s.due_at <= ? AND s.passed_at IS NULL AND s.overdue_at IS NULL
-                          AND (r.status = 'IN_REVIEW'
+                          AND (r.status = ?
                                OR (r.emergency_reason IS NOT NULL AND r.emergency_review IS NULL))
                         ORDER BY s.due_at
                         LIMIT ?""")
-                .params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), limit)
+                .params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), RoleRequestStatus.IN_REVIEW.name(), limit)
                 .query(UUID.class)
                 .list();
     }
@@ -41,8 +43,12 @@ class RoleRequestLookupsImpl implements RoleRequestLookups {
     public List<UUID> findOpenImports(String account, String role, Collection<RoleRequestStatus> open) {
         return jdbc.sql("""
                         SELECT id FROM role_request
-                        WHERE kind = 'IMPORT' AND account_id = ? AND role_name = ? AND status = ANY(?::text[])""")
-                .params(account, role, open.stream().map(Enum::name).toArray(String[]::new))
+                        WHERE kind = ? AND account_id = ? AND role_name = ? AND status = ANY(?::text[])""")
+                .params(
+                        RequestKind.IMPORT.name(),
+                        account,
+                        role,
+                        open.stream().map(Enum::name).toArray(String[]::new))
                 .query(UUID.class)
                 .list();
     }
